@@ -1,0 +1,74 @@
+#include "model/signal.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace pulse {
+
+namespace {
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+}  // namespace
+
+std::string_view DirectionName(Direction d) { return d == Direction::kLong ? "long" : "short"; }
+
+Result<Direction> ParseDirection(std::string_view text) {
+  const std::string s = Lower(text);
+  if (s == "long" || s == "buy") return Direction::kLong;
+  if (s == "short" || s == "sell") return Direction::kShort;
+  return InvalidArgumentError("unknown direction '{}' (accepted: long, short, buy, sell)", text);
+}
+
+std::string_view SignalStatusName(SignalStatus s) {
+  switch (s) {
+    case SignalStatus::kPending:
+      return "pending";
+    case SignalStatus::kOpen:
+      return "open";
+    case SignalStatus::kClosed:
+      return "closed";
+    case SignalStatus::kRejected:
+      return "rejected";
+  }
+  return "pending";
+}
+
+Result<SignalStatus> ParseSignalStatus(std::string_view text) {
+  const std::string s = Lower(text);
+  if (s == "pending") return SignalStatus::kPending;
+  if (s == "open") return SignalStatus::kOpen;
+  if (s == "closed") return SignalStatus::kClosed;
+  if (s == "rejected") return SignalStatus::kRejected;
+  return InvalidArgumentError(
+      "unknown signal status '{}' (accepted: pending, open, closed, rejected)", text);
+}
+
+std::string_view OutcomeName(Outcome o) {
+  switch (o) {
+    case Outcome::kOpen:
+      return "open";
+    case Outcome::kWin:
+      return "win";
+    case Outcome::kLoss:
+      return "loss";
+    case Outcome::kBreakeven:
+      return "breakeven";
+  }
+  return "open";
+}
+
+Result<Outcome> ParseOutcome(std::string_view text) {
+  const std::string s = Lower(text);
+  if (s == "open") return Outcome::kOpen;
+  if (s == "win") return Outcome::kWin;
+  if (s == "loss") return Outcome::kLoss;
+  if (s == "breakeven") return Outcome::kBreakeven;
+  return InvalidArgumentError("unknown outcome '{}'", text);
+}
+
+}  // namespace pulse

@@ -1,0 +1,76 @@
+// Signal and SignalResult: a fully specified trade idea and what became of it.
+// Plain value types; thread-compatible.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/ids.h"
+#include "core/status.h"
+#include "core/time.h"
+
+namespace pulse {
+
+enum class Direction { kLong, kShort };
+std::string_view DirectionName(Direction d);  // "long" / "short"
+// Accepts long/short, buy/sell (any case).
+Result<Direction> ParseDirection(std::string_view text);
+
+// Life of a signal: pending (no entry yet), open (entered), closed (exited), rejected (failed a
+// quality gate; tracked only as a shadow outcome).
+enum class SignalStatus { kPending, kOpen, kClosed, kRejected };
+std::string_view SignalStatusName(SignalStatus s);
+Result<SignalStatus> ParseSignalStatus(std::string_view text);
+
+// win above +band, loss below -band, breakeven in between, open before the exit.
+enum class Outcome { kOpen, kWin, kLoss, kBreakeven };
+std::string_view OutcomeName(Outcome o);
+Result<Outcome> ParseOutcome(std::string_view text);
+
+// A trade idea: where to enter, where it is wrong (stop-loss), where to take profit.
+struct Signal {
+  SignalId id = 0;  // assigned by the store
+  std::string symbol;
+  std::string exchange = "binance";
+  std::string timeframe = "5m";
+  Direction direction = Direction::kLong;
+  double entry_price = 0;
+  double stop_loss = 0;
+  double take_profit = 0;
+  std::optional<double> confidence;  // 0..1
+  std::optional<double> size;        // base-currency units
+  std::string source = "manual";     // "manual", "theory:<name>", "model:<name>"
+  SignalStatus status = SignalStatus::kPending;
+  UnixNanos created_at = 0;
+  std::string notes;
+};
+
+// The recorded outcome of one signal (table signal_results, one row per signal).
+struct SignalResult {
+  SignalId signal_id = 0;
+  double entry_price = 0;
+  UnixNanos entry_time = 0;
+  std::optional<double> exit_price;
+  std::optional<UnixNanos> exit_time;
+  std::optional<double> pnl_percent;      // direction-aware, before fees
+  std::optional<double> pnl_quote;        // per unit of base currency
+  std::optional<double> pnl_quote_total;  // for the signal's size, when it has one
+  Outcome outcome = Outcome::kOpen;
+  std::string exit_reason;
+  std::optional<double> hold_minutes;
+  std::optional<double> mfe_percent;  // maximum favourable excursion
+  std::optional<double> mae_percent;  // maximum adverse excursion
+  UnixNanos updated_at = 0;
+};
+
+// One source's share in a signal (table theory_performance).
+struct TheoryContribution {
+  SignalId signal_id = 0;
+  std::string theory_name;
+  double contribution_score = 0;
+  std::optional<bool> was_correct;
+  UnixNanos created_at = 0;
+};
+
+}  // namespace pulse
