@@ -1,0 +1,53 @@
+// SignalStore: the port for signals, their results and per-source contributions
+// (tables signals, signal_results, theory_performance).
+#pragma once
+
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "core/status.h"
+#include "core/time.h"
+#include "model/signal.h"
+
+namespace pulse {
+
+// Which signals ListSignals returns. Empty fields do not filter.
+struct SignalFilter {
+  std::vector<SignalStatus> statuses;  // any of these; empty = all
+  std::optional<std::string> symbol;
+  std::optional<UnixNanos> created_since;
+  int limit = 0;  // 0 = no limit; newest first when set
+};
+
+// Persistence of signals and outcomes. Implementations are thread-compatible.
+class SignalStore {
+ public:
+  virtual ~SignalStore() = default;
+
+  // Stores a new signal and returns its id (the `id` field of the argument is ignored).
+  virtual Result<SignalId> AddSignal(const Signal& signal) = 0;
+  // Stores many signals in one transaction: all or none. Ids in input order.
+  virtual Result<std::vector<SignalId>> AddSignals(std::span<const Signal> signals) = 0;
+  // NotFound when there is no such id.
+  virtual Result<Signal> GetSignal(SignalId id) = 0;
+  // Oldest first unless filter.limit is set (then the newest `limit`, newest first).
+  virtual Result<std::vector<Signal>> ListSignals(const SignalFilter& filter) = 0;
+
+  // Inserts or replaces the result row of result.signal_id and sets the signal's status in
+  // the same transaction (kOpen while outcome is kOpen, kClosed otherwise).
+  // NotFound when the signal does not exist.
+  virtual Status SaveResult(const SignalResult& result) = 0;
+  // std::nullopt when the signal has no result row yet.
+  virtual Result<std::optional<SignalResult>> GetResult(SignalId id) = 0;
+  // Closed results whose exit_time >= since, ordered by exit_time ascending.
+  virtual Result<std::vector<SignalResult>> ListClosedResults(UnixNanos since) = 0;
+
+  // Contributions of sources to a signal (theory_performance).
+  virtual Status AddContributions(std::span<const TheoryContribution> contributions) = 0;
+  virtual Result<std::vector<TheoryContribution>> ListContributions(SignalId id) = 0;
+  // Sets was_correct on every contribution row of a signal.
+  virtual Status MarkContributions(SignalId id, bool was_correct) = 0;
+};
+
+}  // namespace pulse
