@@ -2,7 +2,7 @@
 #
 #   pulse_module(NAME <target> [DEPS ...] [PRIVATE_DEPS ...] [TEST_DEPS ...] [TEST_LABEL l])
 #     One static library per module from every *.cc below the current directory except
-#     *_test.cc, include root src/, warnings as errors. When *_test.cc files exist, one
+#     *_test.cc and main.cc, include root src/, warnings as errors. When *_test.cc files exist, one
 #     GoogleTest binary <target>_test holds them all, registered with CTest under the label.
 #
 #   pulse_test_binary(NAME <binary> SOURCES ... DEPS ... LABEL <tier>)
@@ -30,7 +30,9 @@ function(pulse_module)
   set(lib_sources "")
   set(test_sources "")
   foreach(f ${all_sources})
-    if(f MATCHES "_test\\.cc$")
+    if(f MATCHES "/main\\.cc$")
+      continue()
+    elseif(f MATCHES "_test\\.cc$")
       list(APPEND test_sources ${f})
     else()
       list(APPEND lib_sources ${f})
