@@ -1,0 +1,171 @@
+#include "control/trade_recorder.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "analytics/trade_pnl.h"
+
+namespace pulse::control {
+
+namespace {
+
+Status CheckPrice(double price, std::string_view what) {
+  if (!std::isfinite(price)) return InvalidArgumentError("{} must be a finite number", what);
+  if (price <= 0) return InvalidArgumentError("{} must be positive, got {}", what, price);
+  return Status::Ok();
+}
+
+}  // namespace
+
+TradeRecorder::TradeRecorder(SignalStore& store, const Clock& clock, Options options)
+    : store_(store), clock_(clock), options_(options) {}
+
+Status TradeRecorder::ValidateSignal(Signal& s) const {
+  ASSIGN_OR_RETURN(s.symbol, NormalizeSymbol(s.symbol));
+  RETURN_IF_ERROR(CheckPrice(s.entry_price, "entry price"));
+  RETURN_IF_ERROR(CheckPrice(s.stop_loss, "stop-loss"));
+  RETURN_IF_ERROR(CheckPrice(s.take_profit, "take-profit"));
+  if (s.direction == Direction::kLong) {
+    if (s.stop_loss >= s.entry_price) {
+      return InvalidArgumentError("a long's stop-loss ({}) must be below its entry ({})",
+                                  s.stop_loss, s.entry_price);
+    }
+    if (s.take_profit <= s.entry_price) {
+      return InvalidArgumentError("a long's take-profit ({}) must be above its entry ({})",
+                                  s.take_profit, s.entry_price);
+    }
+  } else {
+    if (s.stop_loss <= s.entry_price) {
+      return InvalidArgumentError("a short's stop-loss ({}) must be above its entry ({})",
+                                  s.stop_loss, s.entry_price);
+    }
+    if (s.take_profit >= s.entry_price) {
+      return InvalidArgumentError("a short's take-profit ({}) must be below its entry ({})",
+                                  s.take_profit, s.entry_price);
+    }
+  }
+  if (s.confidence && (!std::isfinite(*s.confidence) || *s.confidence < 0 || *s.confidence > 1)) {
+    return InvalidArgumentError("confidence must be between 0 and 1, got {}", *s.confidence);
+  }
+  if (s.size && (!std::isfinite(*s.size) || *s.size <= 0)) {
+    return InvalidArgumentError("size must be positive, got {}", *s.size);
+  }
+  if (s.source.empty()) s.source = "manual";
+  if (s.created_at == 0) s.created_at = clock_.Now();
+  s.status = SignalStatus::kPending;
+  return Status::Ok();
+}
+
+Result<SignalId> TradeRecorder::AddSignal(Signal signal) {
+  RETURN_IF_ERROR(ValidateSignal(signal));
+  return store_.AddSignal(signal);
+}
+
+Result<std::vector<SignalId>> TradeRecorder::AddSignals(std::vector<Signal> signals) {
+  std::string problems;
+  int bad = 0;
+  for (size_t i = 0; i < signals.size(); ++i) {
+    Status st = ValidateSignal(signals[i]);
+    if (!st.ok()) {
+      ++bad;
+      problems += fmt::format("\n  signal {}: {}", i + 1, st.message());
+    }
+  }
+  if (bad > 0) {
+    return InvalidArgumentError("{} of {} signals are invalid, none stored:{}", bad, signals.size(),
+                                problems);
+  }
+  return store_.AddSignals(signals);
+}
+
+Result<SignalResult> TradeRecorder::RecordEntry(SignalId id, double price,
+                                                std::optional<UnixNanos> at) {
+  RETURN_IF_ERROR(CheckPrice(price, "entry price"));
+  ASSIGN_OR_RETURN(Signal signal, store_.GetSignal(id));
+  if (signal.status == SignalStatus::kClosed) {
+    return FailedPreconditionError("signal {} is already closed; its entry cannot change", id);
+  }
+  if (signal.status == SignalStatus::kRejected) {
+    return FailedPreconditionError("signal {} was rejected by the quality gates", id);
+  }
+  ASSIGN_OR_RETURN(std::optional<SignalResult> existing, store_.GetResult(id));
+  SignalResult result = existing.value_or(SignalResult{});
+  result.signal_id = id;
+  result.entry_price = price;
+  result.entry_time = at.value_or(clock_.Now());
+  result.outcome = Outcome::kOpen;
+  result.updated_at = clock_.Now();
+  RETURN_IF_ERROR(store_.SaveResult(result));
+  return result;
+}
+
+Result<SignalResult> TradeRecorder::RecordExit(SignalId id, double price, std::string reason,
+                                               std::optional<UnixNanos> at) {
+  RETURN_IF_ERROR(CheckPrice(price, "exit price"));
+  ASSIGN_OR_RETURN(Signal signal, store_.GetSignal(id));
+  ASSIGN_OR_RETURN(std::optional<SignalResult> existing, store_.GetResult(id));
+  if (!existing) {
+    return FailedPreconditionError("signal {} has no entry; record the entry first", id);
+  }
+  if (signal.status == SignalStatus::kClosed || existing->outcome != Outcome::kOpen) {
+    return FailedPreconditionError("signal {} is already closed (exit {} at {})", id,
+                                   existing->exit_price.value_or(0),
+                                   FormatIso8601(existing->exit_time.value_or(0)));
+  }
+  const UnixNanos exit_time = at.value_or(clock_.Now());
+  if (exit_time < existing->entry_time) {
+    return InvalidArgumentError("exit time {} is before the entry time {}",
+                                FormatIso8601(exit_time), FormatIso8601(existing->entry_time));
+  }
+  SignalResult result = *existing;
+  const analytics::TradePnl pnl =
+      analytics::ComputeTradePnl(signal.direction, result.entry_price, price, signal.size);
+  result.exit_price = price;
+  result.exit_time = exit_time;
+  result.pnl_percent = pnl.pnl_percent;
+  result.pnl_quote = pnl.pnl_per_unit;
+  result.pnl_quote_total = pnl.pnl_total;
+  result.outcome = analytics::ClassifyOutcome(pnl.pnl_percent, options_.breakeven_band_pct);
+  result.exit_reason = reason.empty() ? "manual" : std::move(reason);
+  result.hold_minutes = static_cast<double>(exit_time - result.entry_time) / kNanosPerMinute;
+  result.updated_at = clock_.Now();
+  RETURN_IF_ERROR(store_.SaveResult(result));
+  if (result.outcome != Outcome::kBreakeven) {
+    RETURN_IF_ERROR(store_.MarkContributions(id, result.outcome == Outcome::kWin));
+  }
+  return result;
+}
+
+Result<RecorderReport> TradeRecorder::Report(int days) {
+  if (days <= 0) return InvalidArgumentError("days must be positive, got {}", days);
+  RecorderReport report;
+  report.days = days;
+  const UnixNanos now = clock_.Now();
+  report.since = now - static_cast<std::int64_t>(days) * kNanosPerDay;
+  ASSIGN_OR_RETURN(std::vector<SignalResult> closed, store_.ListClosedResults(report.since));
+  report.stats = analytics::ComputeRecorderStats(closed);
+
+  const size_t recent = std::min<size_t>(closed.size(), options_.recent_trades);
+  for (size_t i = 0; i < recent; ++i) {
+    const SignalResult& r = closed[closed.size() - 1 - i];
+    ASSIGN_OR_RETURN(Signal s, store_.GetSignal(r.signal_id));
+    report.recent_trades.push_back({std::move(s), r});
+  }
+
+  SignalFilter open_filter;
+  open_filter.statuses = {SignalStatus::kOpen};
+  ASSIGN_OR_RETURN(std::vector<Signal> open, store_.ListSignals(open_filter));
+  for (Signal& s : open) {
+    ASSIGN_OR_RETURN(std::optional<SignalResult> r, store_.GetResult(s.id));
+    if (!r) continue;
+    OpenPosition p{std::move(s), *r, static_cast<double>(now - r->entry_time) / kNanosPerMinute};
+    report.open_positions.push_back(std::move(p));
+  }
+  std::sort(report.open_positions.begin(), report.open_positions.end(),
+            [](const OpenPosition& a, const OpenPosition& b) {
+              return a.result.entry_time < b.result.entry_time;
+            });
+  return report;
+}
+
+}  // namespace pulse::control

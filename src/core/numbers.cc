@@ -1,0 +1,38 @@
+#include "core/numbers.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace pulse {
+
+Result<double> ParseFiniteDouble(std::string_view text, std::string_view what) {
+  std::string_view t = text;
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r'))
+    t.remove_suffix(1);
+  if (!t.empty() && t.front() == '+') t.remove_prefix(1);
+  double value = 0;
+  const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+  if (t.empty() || ec != std::errc() || ptr != t.data() + t.size()) {
+    return InvalidArgumentError("{} '{}' is not a number", what, text);
+  }
+  if (!std::isfinite(value)) return InvalidArgumentError("{} must be finite, got '{}'", what, text);
+  return value;
+}
+
+Result<double> ParsePositiveDouble(std::string_view text, std::string_view what) {
+  ASSIGN_OR_RETURN(double value, ParseFiniteDouble(text, what));
+  if (value <= 0) return InvalidArgumentError("{} must be positive, got '{}'", what, text);
+  return value;
+}
+
+Result<std::int64_t> ParseInt64(std::string_view text, std::string_view what) {
+  std::int64_t value = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size()) {
+    return InvalidArgumentError("{} '{}' is not a whole number", what, text);
+  }
+  return value;
+}
+
+}  // namespace pulse
