@@ -1,0 +1,221 @@
+#include "adapters/replay/candle_file_reader.h"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+#include "adapters/replay/gzip_inflate.h"
+
+namespace pulse::replay {
+namespace {
+
+std::string EnvDir(const char* name) {
+  const char* v = std::getenv(name);
+  return v == nullptr ? std::string() : std::string(v);
+}
+
+// Compresses `text` in gzip format (for exercising the in-memory .gz path).
+std::string Gzip(const std::string& text) {
+  z_stream zs{};
+  EXPECT_EQ(deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  std::string out(deflateBound(&zs, text.size()) + 64, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  zs.avail_in = static_cast<uInt>(text.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+TEST(CandleFileReaderTest, ParsesCsvWithHeader) {
+  const std::string text =
+      "timestamp_ms,open,high,low,close,volume\n"
+      "1606780800000,19695.87,19720.0,19578.96,19607.03,794.500517\n"
+      "1606781100000,19607.02,19607.02,19505.9,19537.95,710.941254\n";
+  Result<std::vector<Bar>> bars = ParseCandles(text, "a.csv");
+  ASSERT_TRUE(bars.ok()) << bars.status();
+  ASSERT_EQ(bars->size(), 2u);
+  EXPECT_EQ((*bars)[0],
+            (Bar{FromMillis(1606780800000), 19695.87, 19720.0, 19578.96, 19607.03, 794.500517}));
+  EXPECT_EQ((*bars)[1].open_time, FromMillis(1606781100000));
+  EXPECT_EQ((*bars)[1].volume, 710.941254);
+}
+
+TEST(CandleFileReaderTest, ParsesCsvWithoutHeaderCrlfBlankLinesAndExtraColumns) {
+  // Binance public CSV dumps carry 12 columns; the extra ones are ignored.
+  const std::string text =
+      "1499040000000,0.0163479,0.8,0.015758,0.015771,148976.11427815,1499644799999,2434.19,308,"
+      "1756.87,28.46,0\r\n"
+      "\r\n"
+      " 1499040060000 , 1 , 2 , 0.5 , 1.5 , 10 \r\n";
+  Result<std::vector<Bar>> bars = ParseCandles(text, "b.csv");
+  ASSERT_TRUE(bars.ok()) << bars.status();
+  ASSERT_EQ(bars->size(), 2u);
+  EXPECT_EQ((*bars)[0].high, 0.8);
+  EXPECT_EQ((*bars)[1], (Bar{FromMillis(1499040060000), 1, 2, 0.5, 1.5, 10}));
+}
+
+TEST(CandleFileReaderTest, CsvErrorsNameFileLineAndField) {
+  Result<std::vector<Bar>> bars = ParseCandles(
+      "timestamp_ms,open,high,low,close,volume\n1,1,2,0.5,1,1\n2,1,abc,0.5,1,1\n", "x.csv");
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(bars.status().message(), "x.csv: line 3: high is not a number: 'abc'");
+
+  bars = ParseCandles("1,1,2,0.5,1\n", "y.csv");
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().message(),
+            "y.csv: line 1: expected 6 columns (timestamp_ms,open,high,low,close,volume), found 5");
+
+  bars = ParseCandles("1,1,2,0.5,1,1\nx1,1,2,0.5,1,1\n", "z.csv");
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().message(), "z.csv: line 2: timestamp is not a number");
+
+  bars = ParseCandles("1,1,2,,1,1\n", "e.csv");
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().message(), "e.csv: line 1: low is empty");
+
+  bars = ParseCandles("99999999999999999,1,2,0.5,1,1\n", "big.csv");
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().message(), "big.csv: line 1: timestamp is out of range");
+}
+
+TEST(CandleFileReaderTest, NanIsReturnedForTheValidator) {
+  Result<std::vector<Bar>> bars = ParseCandles("1,nan,2,0.5,1,1\n", "n.csv");
+  ASSERT_TRUE(bars.ok()) << bars.status();
+  EXPECT_TRUE(std::isnan((*bars)[0].open));
+}
+
+TEST(CandleFileReaderTest, AcceptsIsoTimestampsInCsv) {
+  Result<std::vector<Bar>> bars = ParseCandles("2021-01-01T00:05:00Z,1,2,0.5,1,1\n", "iso.csv");
+  ASSERT_TRUE(bars.ok()) << bars.status();
+  EXPECT_EQ((*bars)[0].open_time, FromMillis(1609459500000));
+}
+
+TEST(CandleFileReaderTest, ParsesFreqtradeJson) {
+  const std::string text =
+      "[[1606780800000,19695.87,19720.0,19578.96,19607.03,794.500517],\n"
+      " [1606781100000, 19607.02, 19607.02, 19505.9, 19537.95, 710.941254]]";
+  EXPECT_EQ(*DetectCandleFormat(text), CandleFormat::kFreqtradeJson);
+  Result<std::vector<Bar>> bars = ParseCandles(text, "f.json");
+  ASSERT_TRUE(bars.ok()) << bars.status();
+  ASSERT_EQ(bars->size(), 2u);
+  EXPECT_EQ((*bars)[1],
+            (Bar{FromMillis(1606781100000), 19607.02, 19607.02, 19505.9, 19537.95, 710.941254}));
+  EXPECT_TRUE(ParseCandles("[]", "empty.json")->empty());
+}
+
+TEST(CandleFileReaderTest, JsonErrorsNameElementAndLine) {
+  Result<std::vector<Bar>> bars = ParseCandles("[[1,1,2,0.5,1,1],\n[2,1,2,0.5,\"x\",1]]", "f.json");
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().message(), "f.json: element 1 (line 2): close is not a number: 'x'");
+
+  bars = ParseCandles("[[1,1,2,0.5,1,1],[2,1,2]]", "g.json");
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().message(),
+            "g.json: element 1 (line 1): expected at least 6 values "
+            "(timestamp,open,high,low,close,volume), found 3");
+
+  bars = ParseCandles("[[1,1,2,0.5,1,null]]", "h.json");
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().message(), "h.json: element 0 (line 1): volume is null");
+
+  bars = ParseCandles("[[1,1,2,0.5,1,1]", "i.json");
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().message(), "i.json: line 1: expected ',' or ']' after a row");
+
+  bars = ParseCandles("[[1,1,2,0.5,1,1]] x", "j.json");
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().message(), "j.json: line 1: unexpected text after the closing ']'");
+}
+
+TEST(CandleFileReaderTest, ParsesRealBinanceKlinePayloads) {
+  const std::string shared = EnvDir("PULSE_SHARED_DATA");
+  if (shared.empty()) GTEST_SKIP() << "PULSE_SHARED_DATA not set";
+  const std::string dir = shared + "/exchange_samples/nautilus/";
+  Result<std::string> text =
+      ReadFileInflated(dir + "binance_py_http_responses/http_spot_market_klines.json");
+  ASSERT_TRUE(text.ok()) << text.status();
+  EXPECT_EQ(*DetectCandleFormat(*text), CandleFormat::kBinanceKlines);
+  Result<std::vector<Bar>> bars =
+      ReadCandleFile(dir + "binance_py_http_responses/http_spot_market_klines.json");
+  ASSERT_TRUE(bars.ok()) << bars.status();
+  ASSERT_GE(bars->size(), 3u);
+  EXPECT_EQ((*bars)[0],
+            (Bar{FromMillis(1634943780000), 60685.22, 60729.84, 60670.90, 60719.27, 21.63272}));
+  EXPECT_EQ((*bars)[1].open_time - (*bars)[0].open_time, kNanosPerMinute);
+
+  bars = ReadCandleFile(dir + "binance_rust_fixtures/spot/http_json/klines_response.json");
+  ASSERT_TRUE(bars.ok()) << bars.status();
+  ASSERT_EQ(bars->size(), 1u);
+  EXPECT_EQ((*bars)[0],
+            (Bar{FromMillis(1499040000000), 0.01634790, 0.8, 0.015758, 0.015771, 148976.11427815}));
+}
+
+TEST(CandleFileReaderTest, GzipInMemoryMatchesPlain) {
+  const std::string text = "1,1,2,0.5,1.5,10\n2,1.5,3,1,2,20\n";
+  const std::string gz = Gzip(text);
+  ASSERT_TRUE(LooksGzipped(gz));
+  Result<std::vector<Bar>> plain = ParseCandles(text, "p.csv");
+  Result<std::vector<Bar>> packed = ParseCandles(gz, "p.csv.gz");
+  ASSERT_TRUE(packed.ok()) << packed.status();
+  EXPECT_EQ(*plain, *packed);
+  // Concatenated members, as `cat a.gz b.gz` produces.
+  Result<std::vector<Bar>> twice = ParseCandles(gz + gz, "pp.csv.gz");
+  ASSERT_TRUE(twice.ok()) << twice.status();
+  EXPECT_EQ(twice->size(), 4u);
+}
+
+TEST(CandleFileReaderTest, CorruptGzipIsDataLoss) {
+  std::string gz = Gzip("1,1,2,0.5,1.5,10\n2,1.5,3,1,2,20\n");
+  Result<std::vector<Bar>> truncated = ParseCandles(gz.substr(0, gz.size() / 2), "t.csv.gz");
+  ASSERT_FALSE(truncated.ok());
+  EXPECT_EQ(truncated.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(truncated.status().message().find("t.csv.gz"), std::string::npos);
+}
+
+TEST(CandleFileReaderTest, MissingFileIsNotFound) {
+  Result<std::vector<Bar>> bars = ReadCandleFile("/nonexistent/dir/x.csv");
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(bars.status().message().find("/nonexistent/dir/x.csv"), std::string::npos);
+}
+
+// The bundled sample data: gzip on real files, rows and ranges as documented in
+// data/sample/README.md, and identical to the uncompressed reference CSVs.
+TEST(CandleFileReaderTest, ReadsBundledGzipSamples) {
+  const std::string source = EnvDir("PULSE_SOURCE_DIR");
+  if (source.empty()) GTEST_SKIP() << "PULSE_SOURCE_DIR not set";
+  struct Expected {
+    const char* file;
+    std::size_t rows;
+    std::int64_t last_ms;
+  };
+  for (const Expected& e : {Expected{"BTCUSDT-5m.csv.gz", 65741, 1626555900000},
+                            Expected{"ETHUSDT-5m.csv.gz", 65742, 1626556200000},
+                            Expected{"SOLUSDT-5m.csv.gz", 65744, 1626556800000},
+                            Expected{"BTCUSDT-1h.csv.gz", 5482, 1626552000000}}) {
+    Result<std::vector<Bar>> bars = ReadCandleFile(source + "/data/sample/" + e.file);
+    ASSERT_TRUE(bars.ok()) << bars.status();
+    EXPECT_EQ(bars->size(), e.rows) << e.file;
+    EXPECT_EQ(bars->front().open_time, FromMillis(1606780800000)) << e.file;
+    EXPECT_EQ(bars->back().open_time, FromMillis(e.last_ms)) << e.file;
+  }
+  const std::string shared = EnvDir("PULSE_SHARED_DATA");
+  if (shared.empty()) return;
+  Result<std::vector<Bar>> gz = ReadCandleFile(source + "/data/sample/BTCUSDT-5m.csv.gz");
+  Result<std::vector<Bar>> csv =
+      ReadCandleFile(shared + "/candles/binance_nfi_2021/BTC_USDT-5m.csv");
+  ASSERT_TRUE(csv.ok()) << csv.status();
+  EXPECT_EQ(*gz, *csv);
+  EXPECT_EQ(gz->front(),
+            (Bar{FromMillis(1606780800000), 19695.87, 19720.0, 19578.96, 19607.03, 794.500517}));
+}
+
+}  // namespace
+}  // namespace pulse::replay
