@@ -1,0 +1,104 @@
+// Config: the typed settings of one Pulse process, with the built-in defaults.
+//
+// Loaded by LoadConfig (config_loader.h) from, lowest to highest precedence: these defaults, the
+// YAML file, its active profile, the .env file, the process environment (PULSE_*), and the
+// command line. The member initialisers below are the defaults; config/pulse.example.yaml
+// documents every key. Adding a key: a member here, a row in config_schema.cc, a line in the
+// example file.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/log.h"
+#include "core/status.h"
+
+namespace pulse::app {
+
+// Which profile of the YAML file applies (profiles.<environment>).
+enum class Environment { kDevelopment, kTesting, kProduction };
+std::string_view EnvironmentName(Environment environment);
+Result<Environment> ParseEnvironment(std::string_view text);
+
+// When replay shows a progress bar: auto = only on a terminal.
+enum class ProgressMode { kAuto, kOn, kOff };
+std::string_view ProgressModeName(ProgressMode mode);
+Result<ProgressMode> ParseProgressMode(std::string_view text);
+
+struct DatabaseConfig {
+  // sqlite://<path> (embedded) or postgresql://user@host:port/db. A password in the URL is a
+  // secret: only from PULSE_DATABASE__URL / PULSE_DB_URL.
+  std::string url = "sqlite://./var/pulse.db";
+};
+
+struct LoggingConfig {
+  LogLevel level = LogLevel::kInfo;
+  std::string dir = "./var/log";  // JSON lines files; empty: no files
+  std::string file_format = "json";
+  int retention_days = 14;
+  LogConsole console = LogConsole::kAuto;
+};
+
+struct RecorderConfig {
+  double breakeven_band_pct = 0.5;  // |P&L| below this percentage counts as breakeven
+  std::string default_exchange = "binance";
+  std::string default_timeframe = "5m";
+};
+
+struct DataConfig {
+  std::string default_exchange = "binance";
+  std::string sample_dir = "data/sample";
+};
+
+struct ReplayConfig {
+  double speed = 0;  // multiple of real time; 0 = as fast as possible
+  ProgressMode progress = ProgressMode::kAuto;
+};
+
+struct TelegramConfig {
+  bool enabled = false;
+  std::string chat_id;
+  std::string bot_token;  // secret
+};
+
+struct DiscordConfig {
+  bool enabled = false;
+  std::string webhook_url;  // secret
+};
+
+struct EmailConfig {
+  bool enabled = false;
+  std::string smtp_host;
+  int smtp_port = 587;
+  std::string username;
+  std::string password;  // secret
+  std::string from;
+  std::string to;  // comma-separated addresses
+};
+
+struct NotifyConfig {
+  TelegramConfig telegram;
+  DiscordConfig discord;
+  EmailConfig email;
+};
+
+// Everything a process is configured with. Plain value type; load once at start-up, then pass
+// sections by const reference to the components that need them.
+struct Config {
+  Environment environment = Environment::kDevelopment;
+  DatabaseConfig database;
+  LoggingConfig logging;
+  RecorderConfig recorder;
+  DataConfig data;
+  ReplayConfig replay;
+  NotifyConfig notify;
+};
+
+// The logging set-up for `config`: InitLogging(LogOptionsFromConfig(config)).
+LogOptions LogOptionsFromConfig(const Config& config);
+
+// Registers every non-empty secret of `config` (and a password inside database.url) with the
+// logging redaction. LoadConfig does this already; call it after changing secrets by hand.
+void RegisterConfigSecrets(const Config& config);
+
+}  // namespace pulse::app

@@ -1,0 +1,66 @@
+#include "app/config/config_dump.h"
+
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "app/config/config_schema.h"
+
+namespace pulse::app {
+namespace {
+
+std::vector<std::string_view> Split(std::string_view path) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (std::size_t dot = path.find('.'); dot != std::string_view::npos;
+       dot = path.find('.', start)) {
+    parts.push_back(path.substr(start, dot - start));
+    start = dot + 1;
+  }
+  parts.push_back(path.substr(start));
+  return parts;
+}
+
+}  // namespace
+
+std::string DumpConfigYaml(const Config& config, bool mask_secrets,
+                           const std::map<std::string, std::string>* origins) {
+  YAML::Emitter out;
+  out << YAML::BeginMap;
+  // The keys of one section are contiguous in the table, so a stack of open sections is enough.
+  std::vector<std::string_view> open;
+  for (const ConfigKey& key : ConfigKeys()) {
+    std::vector<std::string_view> parts = Split(key.path);
+    std::size_t common = 0;
+    while (common < open.size() && common + 1 < parts.size() && open[common] == parts[common]) {
+      ++common;
+    }
+    while (open.size() > common) {
+      out << YAML::EndMap;
+      open.pop_back();
+    }
+    for (std::size_t i = common; i + 1 < parts.size(); ++i) {
+      out << YAML::Key << std::string(parts[i]) << YAML::Value << YAML::BeginMap;
+      open.push_back(parts[i]);
+    }
+    std::string value = key.get(config);
+    if (mask_secrets && key.secret && !value.empty()) value = "***";
+    if (mask_secrets && key.path == "database.url") value = MaskUrlPassword(value);
+    out << YAML::Key << std::string(parts.back()) << YAML::Value << value;
+    if (origins != nullptr) {
+      auto it = origins->find(std::string(key.path));
+      if (it != origins->end() && it->second != "default") {
+        out << YAML::Comment("from " + it->second);
+      }
+    }
+  }
+  while (!open.empty()) {
+    out << YAML::EndMap;
+    open.pop_back();
+  }
+  out << YAML::EndMap;
+  return std::string(out.c_str()) + "\n";
+}
+
+}  // namespace pulse::app
