@@ -1,0 +1,103 @@
+// BarAggregator: streaming aggregation of bars of one timeframe into a larger one (1m -> 5m,
+// 1h -> 1d, 1d -> 1M, ...) with UTC bucket alignment as the exchanges use it. Resample() in
+// resampler.h is the batch form and runs this same code.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <vector>
+
+#include "core/status.h"
+#include "core/timeframe.h"
+#include "model/bar.h"
+
+namespace pulse::data {
+
+// Options shared by BarAggregator and Resample.
+struct ResampleOptions {
+  // The first bucket, when the input starts after its beginning (a window that opens mid-hour),
+  // is dropped by default because its open would be wrong; set to emit it anyway.
+  bool keep_incomplete_first = false;
+  // Resample only: the last bucket, when the input ends before its final base bar, is dropped
+  // by default (it is still forming); set to emit it.
+  bool keep_incomplete_last = false;
+};
+
+// What an aggregation did. Buckets with missing base bars in the middle of the input are still
+// emitted (exchanges do the same after an outage) and counted here.
+struct AggregationStats {
+  std::int64_t input_bars = 0;
+  std::int64_t rejected_bars = 0;  // out of order, duplicate or off the source grid (streaming)
+  std::int64_t output_bars = 0;
+  std::int64_t incomplete_buckets = 0;  // emitted with fewer base bars than the bucket holds
+  std::int64_t missing_base_bars = 0;   // base bars missing from the emitted buckets
+  std::int64_t dropped_first = 0;       // leading partial bucket not emitted (0 or 1)
+  std::int64_t dropped_last = 0;        // trailing partial bucket not emitted (0 or 1)
+  std::vector<UnixNanos> incomplete_bucket_times;  // open times of the incomplete emitted buckets
+};
+
+// Aggregates a time-ordered stream of `from` bars into `to` bars: first open, max high, min low,
+// last close, summed volume. A bucket completes as soon as its last base bar arrives, or when a
+// bar of a later bucket arrives (the bucket then has missing bars). Volumes with at most 8
+// decimals (exchange precision) are summed exactly in fixed point, so the result equals the
+// exchange's own higher-timeframe volume; other volumes are summed as doubles.
+//
+// Lifecycle: Create, then Update per bar; Flush at the end for the still-forming bucket.
+// Threading: not thread-safe; one owner (the engine thread).
+class BarAggregator {
+ public:
+  // InvalidArgument when `to` is not a whole multiple of `from` aligned with it.
+  static Result<BarAggregator> Create(Timeframe from, Timeframe to, ResampleOptions options = {});
+
+  // Feeds the next base bar. Returns a completed bar, if this update completed one. Bars not
+  // after the previous one, or whose open time is off the `from` grid, are ignored and counted
+  // in stats().rejected_bars. Rarely (a bucket missing its tail followed by the lone last bar of
+  // the next bucket) one update completes two buckets: the second is then returned by
+  // PollCompleted() (or, if not polled, by the next Update, so nothing is lost or reordered).
+  std::optional<Bar> Update(const Bar& bar);
+  // A further bar completed by the last Update, if any.
+  std::optional<Bar> PollCompleted();
+  // Completes the bucket still being formed, complete or not, and starts afresh. Returns the
+  // next completed bar (an earlier one still queued comes first; PollCompleted gives the rest).
+  std::optional<Bar> Flush();
+  // Drops the bucket still being formed; returns true when there was one.
+  bool DiscardPartial();
+
+  // The bucket being formed, if any (e.g. the current hour so far).
+  std::optional<Bar> partial() const;
+  const AggregationStats& stats() const { return stats_; }
+  Timeframe from() const { return from_; }
+  Timeframe to() const { return to_; }
+
+ private:
+  BarAggregator(Timeframe from, Timeframe to, ResampleOptions options)
+      : from_(from), to_(to), options_(options) {}
+
+  // The bucket being formed.
+  struct Bucket {
+    Bar bar;
+    UnixNanos end = 0;            // start of the next bucket
+    std::int64_t expected = 0;    // base bars a full bucket holds
+    std::int64_t count = 0;       // base bars seen
+    bool starts_at_open = false;  // first base bar was at the bucket start
+    __int128 volume_units = 0;    // volume in 1e-8 units while exact
+    bool volume_exact = true;
+  };
+
+  void Start(const Bar& bar);
+  void Add(const Bar& bar);
+  void Close(bool flushing);
+  std::optional<Bar> Pop();
+
+  Timeframe from_;
+  Timeframe to_;
+  ResampleOptions options_;
+  std::optional<Bucket> bucket_;
+  std::optional<UnixNanos> last_input_;
+  bool any_closed_ = false;
+  std::deque<Bar> completed_;
+  AggregationStats stats_;
+};
+
+}  // namespace pulse::data
