@@ -1,0 +1,57 @@
+// PostgresDatabase: the PostgreSQL backend of the SQL port (libpqxx 6.4).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "adapters/storage/database_url.h"
+#include "adapters/storage/sql_database.h"
+
+namespace pulse::storage {
+
+// One PostgreSQL connection. `?` placeholders are rewritten to $1..$n; values travel as text
+// parameters (doubles in shortest round-trip form, so they come back bit-identical).
+// BulkUpsert sends multi-row INSERT ... ON CONFLICT DO UPDATE statements of up to 1000 rows.
+//
+// Lifecycle: Open() connects (10 s connect timeout unless the URL sets one); the destructor
+// closes the connection, rolling back an open transaction. A lost connection is reported as
+// kUnavailable; the next call reconnects.
+// Threading: thread-compatible; open one instance per thread.
+// Secrets: error messages never contain the password (masked as ***).
+class PostgresDatabase final : public SqlDatabase {
+ public:
+  static Result<std::unique_ptr<PostgresDatabase>> Open(const DatabaseUrl& url);
+  ~PostgresDatabase() override;
+
+  PostgresDatabase(const PostgresDatabase&) = delete;
+  PostgresDatabase& operator=(const PostgresDatabase&) = delete;
+
+  SqlDialect dialect() const override { return SqlDialect::kPostgres; }
+  const std::string& redacted_url() const override { return url_.redacted; }
+  Status ExecuteScript(std::string_view sql) override;
+  Status InTransaction(const TransactionBody& body) override;
+  bool in_transaction() const override { return depth_ > 0; }
+  Result<std::int64_t> BulkUpsert(const BulkUpsertSpec& spec, Params values) override;
+
+ protected:
+  Result<std::int64_t> DoExecute(std::string_view sql, Params params) override;
+  Result<SqlRows> DoQuery(std::string_view sql, Params params) override;
+
+ private:
+  explicit PostgresDatabase(DatabaseUrl url);
+
+  Status Connect();
+  // Runs `sql` (already numbered) with `params`; fills rows and/or affected.
+  Status Run(const std::string& sql, Params params, SqlRows* rows, std::int64_t* affected);
+  // Converts the exception being handled into a Status, masking the password.
+  Status CurrentError(std::string_view what);
+
+  DatabaseUrl url_;
+  std::string conninfo_;
+  struct Connection;  // the pqxx connection and the open transaction, if any
+  std::unique_ptr<Connection> pq_;
+  int depth_ = 0;
+};
+
+}  // namespace pulse::storage

@@ -1,0 +1,48 @@
+#include "adapters/storage/sql_database.h"
+
+#include <algorithm>
+
+namespace pulse::storage {
+
+namespace {
+bool IsPlainIdentifier(std::string_view name) {
+  if (name.empty() || name.size() > 63) return false;
+  if (!((name[0] >= 'a' && name[0] <= 'z') || name[0] == '_')) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+}  // namespace
+
+std::string_view SqlDialectName(SqlDialect dialect) {
+  return dialect == SqlDialect::kSqlite ? "sqlite" : "postgres";
+}
+
+Status ValidateBulkUpsert(const BulkUpsertSpec& spec, std::size_t value_count) {
+  if (!IsPlainIdentifier(spec.table)) {
+    return InvalidArgumentError("bulk upsert: bad table name '{}'", spec.table);
+  }
+  if (spec.columns.empty())
+    return InvalidArgumentError("bulk upsert into {}: no columns", spec.table);
+  if (spec.key_columns.empty()) {
+    return InvalidArgumentError("bulk upsert into {}: no key columns", spec.table);
+  }
+  for (const std::string& c : spec.columns) {
+    if (!IsPlainIdentifier(c)) {
+      return InvalidArgumentError("bulk upsert into {}: bad column name '{}'", spec.table, c);
+    }
+  }
+  for (const std::string& k : spec.key_columns) {
+    if (std::find(spec.columns.begin(), spec.columns.end(), k) == spec.columns.end()) {
+      return InvalidArgumentError("bulk upsert into {}: key column '{}' is not among the columns",
+                                  spec.table, k);
+    }
+  }
+  if (value_count % spec.columns.size() != 0) {
+    return InvalidArgumentError("bulk upsert into {}: {} values are not whole rows of {} columns",
+                                spec.table, value_count, spec.columns.size());
+  }
+  return Status::Ok();
+}
+
+}  // namespace pulse::storage

@@ -1,0 +1,89 @@
+// SqlDatabase: the small SQL port the storage repositories are written against, once, for both
+// backends (SqliteDatabase, PostgresDatabase). Portable SQL uses `?` placeholders; every value
+// is a bound parameter, never spliced into the SQL text.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "adapters/storage/sql_value.h"
+#include "core/status.h"
+
+namespace pulse::storage {
+
+enum class SqlDialect { kSqlite, kPostgres };
+// "sqlite" / "postgres".
+std::string_view SqlDialectName(SqlDialect dialect);
+
+// A multi-row upsert: INSERT INTO table(columns) ... ON CONFLICT(key_columns) DO UPDATE SET
+// every other column. Identifiers must be plain lower-case names ([a-z_][a-z0-9_]*).
+struct BulkUpsertSpec {
+  std::string table;
+  std::vector<std::string> columns;
+  std::vector<std::string> key_columns;  // a unique key; a subset of `columns`
+};
+
+// A connection to one SQL database.
+//
+// Lifecycle: made by OpenDatabase() (or a backend's Open); closes the connection when destroyed.
+// Threading: thread-compatible. One thread at a time uses an instance (the StoreWriter thread
+// or a CLI command); open one instance per thread that needs the database.
+// Errors: library exceptions never escape. Codes: kUnavailable (connection lost, database
+// busy/locked: retryable), kAlreadyExists (unique violation), kInvalidArgument (check or
+// not-null violation, bad value), kFailedPrecondition (foreign key violation, missing table),
+// kAborted (serialization failure, deadlock), kInternal (SQL errors, misuse).
+class SqlDatabase {
+ public:
+  using Params = std::span<const SqlValue>;
+  using TransactionBody = std::function<Status(SqlDatabase&)>;
+
+  virtual ~SqlDatabase() = default;
+
+  virtual SqlDialect dialect() const = 0;
+  // The URL it was opened with, password masked as ***; safe to log.
+  virtual const std::string& redacted_url() const = 0;
+
+  // Runs one statement; returns the number of rows it inserted, updated or deleted.
+  Result<std::int64_t> Execute(std::string_view sql, Params params = {}) {
+    return DoExecute(sql, params);
+  }
+  Result<std::int64_t> Execute(std::string_view sql, std::initializer_list<SqlValue> params) {
+    return DoExecute(sql, Params(params.begin(), params.size()));
+  }
+  // Runs one statement that returns rows (SELECT, or INSERT ... RETURNING).
+  Result<SqlRows> Query(std::string_view sql, Params params = {}) { return DoQuery(sql, params); }
+  Result<SqlRows> Query(std::string_view sql, std::initializer_list<SqlValue> params) {
+    return DoQuery(sql, Params(params.begin(), params.size()));
+  }
+
+  // Runs a script of several `;`-separated statements without parameters (migrations).
+  virtual Status ExecuteScript(std::string_view sql) = 0;
+
+  // Runs `body` in a transaction: commits when it returns OK, rolls back otherwise and returns
+  // its Status. Nested calls run in a savepoint, so an inner failure undoes only the inner
+  // work. A failing commit is returned and leaves nothing behind. After a failed statement,
+  // PostgreSQL refuses further statements in that (sub)transaction: to carry on past an
+  // expected failure, run the statement in a nested InTransaction.
+  virtual Status InTransaction(const TransactionBody& body) = 0;
+  // True while inside InTransaction.
+  virtual bool in_transaction() const = 0;
+
+  // Fast path for many rows of one table (candles): `values` holds the rows one after another,
+  // spec.columns.size() values each. All rows in one transaction (the enclosing one, if any).
+  // Returns the number of rows affected as the backend counts them.
+  virtual Result<std::int64_t> BulkUpsert(const BulkUpsertSpec& spec, Params values) = 0;
+
+ protected:
+  virtual Result<std::int64_t> DoExecute(std::string_view sql, Params params) = 0;
+  virtual Result<SqlRows> DoQuery(std::string_view sql, Params params) = 0;
+};
+
+// Checks a BulkUpsertSpec and the number of values; used by the backends.
+Status ValidateBulkUpsert(const BulkUpsertSpec& spec, std::size_t value_count);
+
+}  // namespace pulse::storage

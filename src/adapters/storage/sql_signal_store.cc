@@ -1,0 +1,275 @@
+#include "adapters/storage/sql_signal_store.h"
+
+#include <set>
+
+#include <fmt/format.h>
+
+namespace pulse::storage {
+
+namespace {
+
+constexpr std::string_view kSignalColumns =
+    "id, symbol, exchange, timeframe, direction, entry_price, stop_loss, take_profit, "
+    "confidence, size, source, status, created_at, notes";
+
+constexpr std::string_view kResultColumns =
+    "signal_id, entry_price, entry_timestamp, exit_price, exit_timestamp, pnl_percent, pnl_usd, "
+    "pnl_quote_total, outcome, exit_reason, hold_duration_minutes, mfe_percent, mae_percent, "
+    "updated_at";
+
+Result<Signal> SignalFromRow(const SqlRow& row) {
+  Signal s;
+  ASSIGN_OR_RETURN(s.id, row.GetInt64(0));
+  ASSIGN_OR_RETURN(s.symbol, row.GetString(1));
+  ASSIGN_OR_RETURN(s.exchange, row.GetString(2));
+  ASSIGN_OR_RETURN(s.timeframe, row.GetString(3));
+  ASSIGN_OR_RETURN(std::string direction, row.GetString(4));
+  ASSIGN_OR_RETURN(s.direction, ParseDirection(direction));
+  ASSIGN_OR_RETURN(s.entry_price, row.GetDouble(5));
+  ASSIGN_OR_RETURN(s.stop_loss, row.GetDouble(6));
+  ASSIGN_OR_RETURN(s.take_profit, row.GetDouble(7));
+  ASSIGN_OR_RETURN(s.confidence, row.GetOptionalDouble(8));
+  ASSIGN_OR_RETURN(s.size, row.GetOptionalDouble(9));
+  ASSIGN_OR_RETURN(s.source, row.GetString(10));
+  ASSIGN_OR_RETURN(std::string status, row.GetString(11));
+  ASSIGN_OR_RETURN(s.status, ParseSignalStatus(status));
+  ASSIGN_OR_RETURN(s.created_at, row.GetInt64(12));
+  ASSIGN_OR_RETURN(s.notes, row.GetString(13));
+  return s;
+}
+
+Result<SignalResult> ResultFromRow(const SqlRow& row) {
+  SignalResult r;
+  ASSIGN_OR_RETURN(r.signal_id, row.GetInt64(0));
+  ASSIGN_OR_RETURN(r.entry_price, row.GetDouble(1));
+  ASSIGN_OR_RETURN(r.entry_time, row.GetInt64(2));
+  ASSIGN_OR_RETURN(r.exit_price, row.GetOptionalDouble(3));
+  ASSIGN_OR_RETURN(r.exit_time, row.GetOptionalInt64(4));
+  ASSIGN_OR_RETURN(r.pnl_percent, row.GetOptionalDouble(5));
+  ASSIGN_OR_RETURN(r.pnl_quote, row.GetOptionalDouble(6));
+  ASSIGN_OR_RETURN(r.pnl_quote_total, row.GetOptionalDouble(7));
+  ASSIGN_OR_RETURN(std::string outcome, row.GetString(8));
+  ASSIGN_OR_RETURN(r.outcome, ParseOutcome(outcome));
+  ASSIGN_OR_RETURN(r.exit_reason, row.GetString(9));
+  ASSIGN_OR_RETURN(r.hold_minutes, row.GetOptionalDouble(10));
+  ASSIGN_OR_RETURN(r.mfe_percent, row.GetOptionalDouble(11));
+  ASSIGN_OR_RETURN(r.mae_percent, row.GetOptionalDouble(12));
+  ASSIGN_OR_RETURN(r.updated_at, row.GetInt64(13));
+  return r;
+}
+
+SqlValue OptionalTime(const std::optional<UnixNanos>& t) {
+  return t ? SqlValue(std::int64_t{*t}) : SqlValue();
+}
+
+}  // namespace
+
+std::string_view SourceKindOf(std::string_view source, std::string_view fallback) {
+  const std::string_view prefix = source.substr(0, source.find(':'));
+  for (std::string_view kind : {"manual", "theory", "model", "ensemble"}) {
+    if (prefix == kind) return kind;
+  }
+  return fallback;
+}
+
+Result<SignalId> SqlSignalStore::Insert(SqlDatabase& db, const Signal& s) {
+  if (s.symbol.empty()) return InvalidArgumentError("signal has no symbol");
+  ASSIGN_OR_RETURN(
+      SqlRows rows,
+      db.Query("INSERT INTO signals (symbol, exchange, timeframe, direction, entry_price, "
+               "stop_loss, take_profit, confidence, size, source, source_kind, status, "
+               "created_at, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+               {SqlValue(s.symbol), SqlValue(s.exchange), SqlValue(s.timeframe),
+                SqlValue(std::string(DirectionName(s.direction))), SqlValue(s.entry_price),
+                SqlValue(s.stop_loss), SqlValue(s.take_profit), SqlNullable(s.confidence),
+                SqlNullable(s.size), SqlValue(s.source),
+                SqlValue(std::string(SourceKindOf(s.source, "manual"))),
+                SqlValue(std::string(SignalStatusName(s.status))), SqlValue(s.created_at),
+                SqlValue(s.notes)}));
+  if (rows.size() != 1) return InternalError("INSERT ... RETURNING id gave {} rows", rows.size());
+  return rows[0].GetInt64(0);
+}
+
+Result<SignalId> SqlSignalStore::AddSignal(const Signal& signal) {
+  SignalId id = 0;
+  RETURN_IF_ERROR(db_.InTransaction([&](SqlDatabase& db) -> Status {
+    ASSIGN_OR_RETURN(id, Insert(db, signal));
+    return Status::Ok();
+  }));
+  return id;
+}
+
+Result<std::vector<SignalId>> SqlSignalStore::AddSignals(std::span<const Signal> signals) {
+  std::vector<SignalId> ids;
+  ids.reserve(signals.size());
+  RETURN_IF_ERROR(db_.InTransaction([&](SqlDatabase& db) -> Status {
+    for (const Signal& s : signals) {
+      ASSIGN_OR_RETURN(SignalId id, Insert(db, s));
+      ids.push_back(id);
+    }
+    return Status::Ok();
+  }));
+  return ids;
+}
+
+Result<Signal> SqlSignalStore::GetSignal(SignalId id) {
+  ASSIGN_OR_RETURN(SqlRows rows,
+                   db_.Query(fmt::format("SELECT {} FROM signals WHERE id = ?", kSignalColumns),
+                             {SqlValue(id)}));
+  if (rows.empty()) return NotFoundError("signal {} not found", id);
+  return SignalFromRow(rows[0]);
+}
+
+Result<std::vector<Signal>> SqlSignalStore::ListSignals(const SignalFilter& filter) {
+  std::string sql = fmt::format("SELECT {} FROM signals", kSignalColumns);
+  std::vector<SqlValue> params;
+  std::vector<std::string> conditions;
+  if (!filter.statuses.empty()) {
+    std::string in = "status IN (";
+    for (std::size_t i = 0; i < filter.statuses.size(); ++i) {
+      in += i == 0 ? "?" : ", ?";
+      params.emplace_back(std::string(SignalStatusName(filter.statuses[i])));
+    }
+    conditions.push_back(in + ")");
+  }
+  if (filter.symbol) {
+    conditions.push_back("symbol = ?");
+    params.emplace_back(*filter.symbol);
+  }
+  if (filter.created_since) {
+    conditions.push_back("created_at >= ?");
+    params.emplace_back(*filter.created_since);
+  }
+  if (!conditions.empty()) sql += fmt::format(" WHERE {}", fmt::join(conditions, " AND "));
+  if (filter.limit < 0) return InvalidArgumentError("negative limit {}", filter.limit);
+  if (filter.limit > 0) {
+    sql += " ORDER BY created_at DESC, id DESC LIMIT ?";
+    params.emplace_back(std::int64_t{filter.limit});
+  } else {
+    sql += " ORDER BY created_at, id";
+  }
+  ASSIGN_OR_RETURN(SqlRows rows, db_.Query(sql, params));
+  std::vector<Signal> signals;
+  signals.reserve(rows.size());
+  for (const SqlRow& row : rows) {
+    ASSIGN_OR_RETURN(Signal s, SignalFromRow(row));
+    signals.push_back(std::move(s));
+  }
+  return signals;
+}
+
+Status SqlSignalStore::RequireSignal(SqlDatabase& db, SignalId id) {
+  ASSIGN_OR_RETURN(SqlRows rows, db.Query("SELECT id FROM signals WHERE id = ?", {SqlValue(id)}));
+  if (rows.empty()) return NotFoundError("signal {} not found", id);
+  return Status::Ok();
+}
+
+Status SqlSignalStore::SaveResult(const SignalResult& r) {
+  return db_.InTransaction([&](SqlDatabase& db) -> Status {
+    RETURN_IF_ERROR(RequireSignal(db, r.signal_id));
+    RETURN_IF_ERROR(
+        db.Execute(
+              "INSERT INTO signal_results (signal_id, entry_price, entry_timestamp, exit_price, "
+              "exit_timestamp, pnl_percent, pnl_usd, pnl_quote_total, outcome, exit_reason, "
+              "hold_duration_minutes, mfe_percent, mae_percent, created_at, updated_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "ON CONFLICT (signal_id) DO UPDATE SET entry_price = excluded.entry_price, "
+              "entry_timestamp = excluded.entry_timestamp, exit_price = excluded.exit_price, "
+              "exit_timestamp = excluded.exit_timestamp, pnl_percent = excluded.pnl_percent, "
+              "pnl_usd = excluded.pnl_usd, pnl_quote_total = excluded.pnl_quote_total, "
+              "outcome = excluded.outcome, exit_reason = excluded.exit_reason, "
+              "hold_duration_minutes = excluded.hold_duration_minutes, "
+              "mfe_percent = excluded.mfe_percent, mae_percent = excluded.mae_percent, "
+              "updated_at = excluded.updated_at",
+              {SqlValue(r.signal_id), SqlValue(r.entry_price), SqlValue(r.entry_time),
+               SqlNullable(r.exit_price), OptionalTime(r.exit_time), SqlNullable(r.pnl_percent),
+               SqlNullable(r.pnl_quote), SqlNullable(r.pnl_quote_total),
+               SqlValue(std::string(OutcomeName(r.outcome))), SqlValue(r.exit_reason),
+               SqlNullable(r.hold_minutes), SqlNullable(r.mfe_percent), SqlNullable(r.mae_percent),
+               SqlValue(r.updated_at), SqlValue(r.updated_at)})
+            .status());
+    const SignalStatus status =
+        r.outcome == Outcome::kOpen ? SignalStatus::kOpen : SignalStatus::kClosed;
+    return db
+        .Execute("UPDATE signals SET status = ? WHERE id = ?",
+                 {SqlValue(std::string(SignalStatusName(status))), SqlValue(r.signal_id)})
+        .status();
+  });
+}
+
+Result<std::optional<SignalResult>> SqlSignalStore::GetResult(SignalId id) {
+  ASSIGN_OR_RETURN(SqlRows rows, db_.Query(fmt::format("SELECT {} FROM signal_results WHERE "
+                                                       "signal_id = ?",
+                                                       kResultColumns),
+                                           {SqlValue(id)}));
+  if (rows.empty()) return std::optional<SignalResult>();
+  ASSIGN_OR_RETURN(SignalResult r, ResultFromRow(rows[0]));
+  return std::optional<SignalResult>(std::move(r));
+}
+
+Result<std::vector<SignalResult>> SqlSignalStore::ListClosedResults(UnixNanos since) {
+  ASSIGN_OR_RETURN(SqlRows rows,
+                   db_.Query(fmt::format("SELECT {} FROM signal_results WHERE outcome <> 'open' "
+                                         "AND exit_timestamp >= ? "
+                                         "ORDER BY exit_timestamp, signal_id",
+                                         kResultColumns),
+                             {SqlValue(since)}));
+  std::vector<SignalResult> results;
+  results.reserve(rows.size());
+  for (const SqlRow& row : rows) {
+    ASSIGN_OR_RETURN(SignalResult r, ResultFromRow(row));
+    results.push_back(std::move(r));
+  }
+  return results;
+}
+
+Status SqlSignalStore::AddContributions(std::span<const TheoryContribution> contributions) {
+  if (contributions.empty()) return Status::Ok();
+  return db_.InTransaction([&](SqlDatabase& db) -> Status {
+    std::set<SignalId> checked;
+    for (const TheoryContribution& c : contributions) {
+      if (c.theory_name.empty()) return InvalidArgumentError("contribution without theory_name");
+      if (checked.insert(c.signal_id).second) RETURN_IF_ERROR(RequireSignal(db, c.signal_id));
+      RETURN_IF_ERROR(db.Execute("INSERT INTO theory_performance (theory_name, signal_id, "
+                                 "contribution_score, was_correct, source_kind, created_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)",
+                                 {SqlValue(c.theory_name), SqlValue(c.signal_id),
+                                  SqlValue(c.contribution_score), SqlNullable(c.was_correct),
+                                  SqlValue(std::string(SourceKindOf(c.theory_name, "theory"))),
+                                  SqlValue(c.created_at)})
+                          .status());
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<TheoryContribution>> SqlSignalStore::ListContributions(SignalId id) {
+  ASSIGN_OR_RETURN(SqlRows rows,
+                   db_.Query("SELECT signal_id, theory_name, contribution_score, was_correct, "
+                             "created_at FROM theory_performance WHERE signal_id = ? ORDER BY id",
+                             {SqlValue(id)}));
+  std::vector<TheoryContribution> out;
+  out.reserve(rows.size());
+  for (const SqlRow& row : rows) {
+    TheoryContribution c;
+    ASSIGN_OR_RETURN(c.signal_id, row.GetInt64(0));
+    ASSIGN_OR_RETURN(c.theory_name, row.GetString(1));
+    ASSIGN_OR_RETURN(c.contribution_score, row.GetDouble(2));
+    ASSIGN_OR_RETURN(c.was_correct, row.GetOptionalBool(3));
+    ASSIGN_OR_RETURN(c.created_at, row.GetInt64(4));
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Status SqlSignalStore::MarkContributions(SignalId id, bool was_correct) {
+  return db_.InTransaction([&](SqlDatabase& db) -> Status {
+    RETURN_IF_ERROR(RequireSignal(db, id));
+    return db
+        .Execute("UPDATE theory_performance SET was_correct = ? WHERE signal_id = ?",
+                 {SqlValue(std::int64_t{was_correct ? 1 : 0}), SqlValue(id)})
+        .status();
+  });
+}
+
+}  // namespace pulse::storage

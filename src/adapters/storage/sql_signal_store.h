@@ -1,0 +1,50 @@
+// SqlSignalStore: the SignalStore port on any SqlDatabase (tables signals, signal_results,
+// theory_performance).
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "adapters/storage/sql_database.h"
+#include "ports/signal_store.h"
+
+namespace pulse::storage {
+
+// source_kind column value for a signal source or theory name: "theory:x" -> theory,
+// "model:x" -> model, "ensemble" / "ensemble:x" -> ensemble, "manual" -> manual. Anything else
+// is `fallback`.
+std::string_view SourceKindOf(std::string_view source, std::string_view fallback);
+
+// Signals and their outcomes. Semantics as documented in ports/signal_store.h, plus:
+// MarkContributions and AddContributions return NotFound for a signal that does not exist;
+// source_kind is derived from Signal::source (unknown sources count as manual) and from
+// TheoryContribution::theory_name (unknown names count as theory).
+// Lifecycle: borrows `db`, which must outlive it; cheap to construct per use.
+// Threading: thread-compatible, like the database it uses.
+class SqlSignalStore final : public SignalStore {
+ public:
+  explicit SqlSignalStore(SqlDatabase& db) : db_(db) {}
+
+  Result<SignalId> AddSignal(const Signal& signal) override;
+  Result<std::vector<SignalId>> AddSignals(std::span<const Signal> signals) override;
+  Result<Signal> GetSignal(SignalId id) override;
+  Result<std::vector<Signal>> ListSignals(const SignalFilter& filter) override;
+
+  Status SaveResult(const SignalResult& result) override;
+  Result<std::optional<SignalResult>> GetResult(SignalId id) override;
+  Result<std::vector<SignalResult>> ListClosedResults(UnixNanos since) override;
+
+  Status AddContributions(std::span<const TheoryContribution> contributions) override;
+  Result<std::vector<TheoryContribution>> ListContributions(SignalId id) override;
+  Status MarkContributions(SignalId id, bool was_correct) override;
+
+ private:
+  Result<SignalId> Insert(SqlDatabase& db, const Signal& signal);
+  Status RequireSignal(SqlDatabase& db, SignalId id);
+
+  SqlDatabase& db_;
+};
+
+}  // namespace pulse::storage

@@ -1,0 +1,31 @@
+// SQL text helpers shared by the backends: `?` -> `$n` placeholder rewriting for PostgreSQL and
+// the portable multi-row upsert statement. Pure functions; thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "adapters/storage/sql_database.h"
+
+namespace pulse::storage {
+
+// SQL with its `?` placeholders numbered for PostgreSQL.
+struct NumberedSql {
+  std::string sql;
+  std::size_t placeholders = 0;
+};
+
+// Rewrites each `?` to $1, $2, ... in order, leaving string literals ('it''s ?'), quoted
+// identifiers ("a?"), dollar-quoted bodies ($$?$$) and comments (-- ?, /* ? */) untouched.
+NumberedSql NumberPlaceholders(std::string_view sql);
+
+// "INSERT INTO t(a,b,c) VALUES (?,?,?),(?,?,?) ON CONFLICT (a) DO UPDATE SET b=excluded.b,..."
+// for `rows` rows (DO NOTHING when every column is a key). Valid in SQLite and PostgreSQL.
+// The spec must have passed ValidateBulkUpsert.
+std::string BuildUpsertSql(const BulkUpsertSpec& spec, std::size_t rows);
+
+// The first line of a statement, at most ~80 characters, for error messages.
+std::string SqlSnippet(std::string_view sql);
+
+}  // namespace pulse::storage

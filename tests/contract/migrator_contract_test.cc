@@ -1,0 +1,165 @@
+// Contract of the Migrator: status numbers, idempotence, failure isolation, newer databases.
+#include <gtest/gtest.h>
+
+#include "adapters/storage/builtin_migrations.h"
+#include "core/clock.h"
+#include "storage_backends.h"
+
+namespace pulse::testing {
+namespace {
+
+using storage::Migration;
+using storage::MigrationStatus;
+using storage::Migrator;
+
+constexpr UnixNanos kApplyTime = FromSeconds(1'790'000'000);  // 2026-09-21T...
+
+template <typename Backend>
+class MigratorContractTest : public StorageContractTest<Backend> {
+ protected:
+  MigratorContractTest() { this->migrate_ = false; }
+  SimulatedClock clock_{kApplyTime};
+};
+TYPED_TEST_SUITE(MigratorContractTest, StorageBackends, BackendName);
+
+const std::vector<std::string> kTables = {"ohlcv",
+                                          "signals",
+                                          "signal_results",
+                                          "theory_performance",
+                                          "trades",
+                                          "positions",
+                                          "performance_snapshots",
+                                          "alerts",
+                                          "controller_status",
+                                          "health_checks"};
+
+TYPED_TEST(MigratorContractTest, FreshDatabaseIsMigratedToLatest) {
+  Migrator migrator(*this->db_, this->clock_);
+  const std::vector<Migration> builtin = storage::BuiltinMigrations(this->db_->dialect());
+  ASSERT_FALSE(builtin.empty());
+  EXPECT_EQ(builtin.front().version, 1);
+  EXPECT_EQ(builtin.front().name, "0001_initial");
+  const int latest = builtin.back().version;
+
+  auto before = migrator.GetStatus();
+  ASSERT_TRUE(before.ok()) << before.status();
+  EXPECT_EQ(before->current_version, 0);
+  EXPECT_EQ(before->latest_version, latest);
+  EXPECT_TRUE(before->applied.empty());
+  EXPECT_EQ(before->pending.size(), builtin.size());
+  EXPECT_FALSE(before->database_is_newer());
+
+  Status migrated = migrator.Migrate();
+  ASSERT_TRUE(migrated.ok()) << migrated;
+  auto after = migrator.GetStatus();
+  ASSERT_TRUE(after.ok()) << after.status();
+  EXPECT_EQ(after->current_version, latest);
+  EXPECT_TRUE(after->pending.empty());
+  ASSERT_EQ(after->applied.size(), builtin.size());
+  EXPECT_EQ(after->applied[0].version, 1);
+  EXPECT_EQ(after->applied[0].name, "0001_initial");
+  EXPECT_EQ(after->applied[0].applied_at, kApplyTime);
+
+  for (const std::string& table : kTables) {
+    EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM " + table), 0) << table;
+  }
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM schema_migrations"),
+            static_cast<std::int64_t>(builtin.size()));
+}
+
+TYPED_TEST(MigratorContractTest, MigrateTwiceChangesNothing) {
+  ASSERT_TRUE(Migrator(*this->db_, this->clock_).Migrate().ok());
+  this->clock_.Advance(kNanosPerHour);
+  Migrator again(*this->db_, this->clock_);
+  ASSERT_TRUE(again.Migrate().ok());
+  auto status = again.GetStatus();
+  ASSERT_TRUE(status.ok());
+  ASSERT_EQ(status->applied.size(), storage::BuiltinMigrations(this->db_->dialect()).size());
+  EXPECT_EQ(status->applied[0].applied_at, kApplyTime);  // not re-applied
+}
+
+TYPED_TEST(MigratorContractTest, AppliesOnlyPendingMigrationsInOrder) {
+  std::vector<Migration> first = {{1, "0001_a", "CREATE TABLE a (x INTEGER);"}};
+  ASSERT_TRUE(Migrator(*this->db_, first, this->clock_).Migrate().ok());
+  this->clock_.Advance(kNanosPerMinute);
+  std::vector<Migration> more = {
+      {3, "0003_c", "INSERT INTO b (y) VALUES (2);"},  // out of order on purpose
+      {1, "0001_a", "CREATE TABLE a (x INTEGER);"},
+      {2, "0002_b", "CREATE TABLE b (y INTEGER); INSERT INTO b (y) VALUES (1);"}};
+  Migrator migrator(*this->db_, more, this->clock_);
+  auto pending = migrator.GetStatus();
+  ASSERT_TRUE(pending.ok());
+  EXPECT_EQ(pending->current_version, 1);
+  EXPECT_EQ(pending->latest_version, 3);
+  ASSERT_EQ(pending->pending.size(), 2u);
+  EXPECT_EQ(pending->pending[0].version, 2);
+  EXPECT_EQ(pending->pending[1].version, 3);
+
+  ASSERT_TRUE(migrator.Migrate().ok());
+  auto done = migrator.GetStatus();
+  ASSERT_TRUE(done.ok());
+  EXPECT_EQ(done->current_version, 3);
+  ASSERT_EQ(done->applied.size(), 3u);
+  EXPECT_EQ(done->applied[0].applied_at, kApplyTime);
+  EXPECT_EQ(done->applied[1].applied_at, kApplyTime + kNanosPerMinute);
+  EXPECT_EQ(done->applied[2].name, "0003_c");
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM b"), 2);
+}
+
+TYPED_TEST(MigratorContractTest, FailedMigrationLeavesNoTraceAndStops) {
+  std::vector<Migration> list = {
+      {1, "0001_ok", "CREATE TABLE ok (x INTEGER);"},
+      {2, "0002_bad", "CREATE TABLE half (x INTEGER); INSERT INTO no_such_table VALUES (1);"},
+      {3, "0003_never", "CREATE TABLE never (x INTEGER);"}};
+  Migrator migrator(*this->db_, list, this->clock_);
+  Status st = migrator.Migrate();
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("0002_bad"), std::string::npos) << st;
+  auto status = migrator.GetStatus();
+  ASSERT_TRUE(status.ok());
+  EXPECT_EQ(status->current_version, 1);
+  ASSERT_EQ(status->pending.size(), 2u);
+  EXPECT_EQ(status->pending[0].name, "0002_bad");
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM ok"), 0);
+  EXPECT_FALSE(this->db_->Query("SELECT count(*) FROM half").ok());  // rolled back
+  EXPECT_FALSE(this->db_->Query("SELECT count(*) FROM never").ok());
+}
+
+TYPED_TEST(MigratorContractTest, NewerDatabaseIsAFailedPrecondition) {
+  ASSERT_TRUE(Migrator(*this->db_, this->clock_).Migrate().ok());
+  ASSERT_TRUE(
+      this->db_
+          ->Execute("INSERT INTO schema_migrations (version, name, applied_at) "
+                    "VALUES (?, ?, ?)",
+                    {storage::SqlValue(std::int64_t{9999}), storage::SqlValue("9999_future"),
+                     storage::SqlValue("2030-01-01T00:00:00Z")})
+          .ok());
+  Migrator migrator(*this->db_, this->clock_);
+  Status st = migrator.Migrate();
+  EXPECT_EQ(st.code(), StatusCode::kFailedPrecondition) << st;
+  EXPECT_NE(st.message().find("schema version 9999"), std::string::npos) << st;
+  auto status = migrator.GetStatus();
+  ASSERT_TRUE(status.ok());
+  EXPECT_TRUE(status->database_is_newer());
+  EXPECT_EQ(status->current_version, 9999);
+  EXPECT_EQ(status->applied.back().applied_at, *ParseIso8601("2030-01-01T00:00:00Z"));
+}
+
+TYPED_TEST(MigratorContractTest, RejectsDuplicateVersions) {
+  std::vector<Migration> list = {{1, "0001_a", "SELECT 1;"}, {1, "0001_b", "SELECT 1;"}};
+  Status st = Migrator(*this->db_, list, this->clock_).Migrate();
+  EXPECT_EQ(st.code(), StatusCode::kInvalidArgument) << st;
+  EXPECT_NE(st.message().find("share version 1"), std::string::npos) << st;
+}
+
+TYPED_TEST(MigratorContractTest, TwoConnectionsMigratingAppliesEachVersionOnce) {
+  auto other = this->OpenAnother();
+  ASSERT_NE(other, nullptr);
+  ASSERT_TRUE(Migrator(*this->db_, this->clock_).Migrate().ok());
+  ASSERT_TRUE(Migrator(*other, this->clock_).Migrate().ok());
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM schema_migrations"),
+            static_cast<std::int64_t>(storage::BuiltinMigrations(this->db_->dialect()).size()));
+}
+
+}  // namespace
+}  // namespace pulse::testing

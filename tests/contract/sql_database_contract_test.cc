@@ -1,0 +1,265 @@
+// Contract of the SQL port itself: values, errors, transactions, bulk upsert, on every backend.
+#include <cmath>
+#include <limits>
+
+#include <gtest/gtest.h>
+
+#include "storage_backends.h"
+
+namespace pulse::testing {
+namespace {
+
+using storage::BulkUpsertSpec;
+using storage::SqlDatabase;
+using storage::SqlRow;
+using storage::SqlRows;
+using storage::SqlValue;
+
+template <typename Backend>
+class SqlDatabaseContractTest : public StorageContractTest<Backend> {
+ protected:
+  void SetUp() override {
+    StorageContractTest<Backend>::SetUp();
+    if (::testing::Test::HasFatalFailure()) return;
+    Status made = this->db_->ExecuteScript(
+        "CREATE TABLE rt (k BIGINT PRIMARY KEY, i BIGINT, d DOUBLE PRECISION, s TEXT);"
+        "CREATE TABLE child (id BIGINT PRIMARY KEY, rt_k BIGINT REFERENCES rt (k),"
+        " positive BIGINT CHECK (positive > 0), required TEXT NOT NULL);");
+    ASSERT_TRUE(made.ok()) << made;
+  }
+};
+TYPED_TEST_SUITE(SqlDatabaseContractTest, StorageBackends, BackendName);
+
+TYPED_TEST(SqlDatabaseContractTest, ValuesRoundTripExactly) {
+  SqlDatabase& db = *this->db_;
+  const std::vector<std::vector<SqlValue>> rows = {
+      {SqlValue(std::int64_t{1}), SqlValue(std::numeric_limits<std::int64_t>::max()), SqlValue(0.1),
+       SqlValue("plain")},
+      {SqlValue(std::int64_t{2}), SqlValue(std::numeric_limits<std::int64_t>::min()),
+       SqlValue(-2.5e300), SqlValue("quote ' and ? and \"x\" and ünïcødé ₿")},
+      {SqlValue(std::int64_t{3}), SqlValue(), SqlValue(), SqlValue()},
+      {SqlValue(std::int64_t{4}), SqlValue(std::int64_t{0}), SqlValue(4.9e-324), SqlValue("")},
+      {SqlValue(std::int64_t{5}), SqlValue(std::int64_t{-1}), SqlValue(123456789.12345679),
+       SqlValue(std::string(10000, 'x'))},
+  };
+  for (const auto& row : rows) {
+    auto inserted = db.Execute("INSERT INTO rt (k, i, d, s) VALUES (?, ?, ?, ?)", row);
+    ASSERT_TRUE(inserted.ok()) << inserted.status();
+    EXPECT_EQ(*inserted, 1);
+  }
+  auto got = db.Query("SELECT k, i, d, s FROM rt ORDER BY k");
+  ASSERT_TRUE(got.ok()) << got.status();
+  ASSERT_EQ(got->size(), rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    EXPECT_EQ(got->at(r), SqlRow(rows[r])) << "row " << r;
+  }
+}
+
+TYPED_TEST(SqlDatabaseContractTest, NonFiniteDoublesRoundTrip) {
+  SqlDatabase& db = *this->db_;
+  const double inf = std::numeric_limits<double>::infinity();
+  ASSERT_TRUE(
+      db.Execute("INSERT INTO rt (k, d) VALUES (1, ?), (2, ?)", {SqlValue(inf), SqlValue(-inf)})
+          .ok());
+  auto got = db.Query("SELECT d FROM rt ORDER BY k");
+  ASSERT_TRUE(got.ok()) << got.status();
+  EXPECT_EQ(*got->at(0).GetDouble(0), inf);
+  EXPECT_EQ(*got->at(1).GetDouble(0), -inf);
+}
+
+TYPED_TEST(SqlDatabaseContractTest, ExecuteCountsAffectedRows) {
+  SqlDatabase& db = *this->db_;
+  ASSERT_TRUE(db.ExecuteScript("INSERT INTO rt (k, i) VALUES (1, 10), (2, 20), (3, 30);").ok());
+  auto updated =
+      db.Execute("UPDATE rt SET s = ? WHERE i >= ?", {SqlValue("big"), SqlValue(std::int64_t{20})});
+  ASSERT_TRUE(updated.ok()) << updated.status();
+  EXPECT_EQ(*updated, 2);
+  auto none = db.Execute("DELETE FROM rt WHERE k = ?", {SqlValue(std::int64_t{99})});
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(*none, 0);
+  auto literal = db.Query("SELECT '?', ? FROM rt WHERE k = 1", {SqlValue("param")});
+  ASSERT_TRUE(literal.ok()) << literal.status();
+  EXPECT_EQ(*literal->at(0).GetString(0), "?");
+  EXPECT_EQ(*literal->at(0).GetString(1), "param");
+}
+
+TYPED_TEST(SqlDatabaseContractTest, ErrorsMapToStatusCodes) {
+  SqlDatabase& db = *this->db_;
+  ASSERT_TRUE(db.Execute("INSERT INTO rt (k) VALUES (1)").ok());
+
+  auto duplicate = db.Execute("INSERT INTO rt (k) VALUES (?)", {SqlValue(std::int64_t{1})});
+  EXPECT_EQ(duplicate.status().code(), StatusCode::kAlreadyExists) << duplicate.status();
+
+  auto check = db.Execute("INSERT INTO child (id, positive, required) VALUES (1, -5, 'x')");
+  EXPECT_EQ(check.status().code(), StatusCode::kInvalidArgument) << check.status();
+
+  auto not_null = db.Execute("INSERT INTO child (id, required) VALUES (1, ?)", {SqlValue()});
+  EXPECT_EQ(not_null.status().code(), StatusCode::kInvalidArgument) << not_null.status();
+
+  auto foreign = db.Execute("INSERT INTO child (id, rt_k, required) VALUES (1, 42, 'x')");
+  EXPECT_EQ(foreign.status().code(), StatusCode::kFailedPrecondition) << foreign.status();
+
+  auto missing = db.Query("SELECT * FROM no_such_table");
+  EXPECT_EQ(missing.status().code(), StatusCode::kFailedPrecondition) << missing.status();
+
+  auto arity = db.Query("SELECT k FROM rt WHERE k = ? AND i = ?", {SqlValue(std::int64_t{1})});
+  EXPECT_EQ(arity.status().code(), StatusCode::kInvalidArgument) << arity.status();
+  EXPECT_NE(arity.status().message().find("2 placeholders but 1 parameters"), std::string::npos);
+
+  // The connection still works after all those errors.
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM rt"), 1);
+}
+
+TYPED_TEST(SqlDatabaseContractTest, TransactionCommitsOnOkAndRollsBackOtherwise) {
+  SqlDatabase& db = *this->db_;
+  Status failed = db.InTransaction([](SqlDatabase& tx) -> Status {
+    EXPECT_TRUE(tx.in_transaction());
+    RETURN_IF_ERROR(tx.Execute("INSERT INTO rt (k) VALUES (1)").status());
+    RETURN_IF_ERROR(tx.Execute("INSERT INTO rt (k) VALUES (2)").status());
+    return Status(StatusCode::kAborted, "changed my mind");
+  });
+  EXPECT_EQ(failed, Status(StatusCode::kAborted, "changed my mind"));
+  EXPECT_FALSE(db.in_transaction());
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM rt"), 0);
+
+  Status thrown = db.InTransaction([](SqlDatabase& tx) -> Status {
+    (void)tx.Execute("INSERT INTO rt (k) VALUES (3)");
+    throw std::runtime_error("boom");
+  });
+  EXPECT_EQ(thrown.code(), StatusCode::kInternal);
+  EXPECT_NE(thrown.message().find("boom"), std::string::npos);
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM rt"), 0);
+
+  Status ok = db.InTransaction([](SqlDatabase& tx) -> Status {
+    return tx.Execute("INSERT INTO rt (k) VALUES (4)").status();
+  });
+  ASSERT_TRUE(ok.ok()) << ok;
+  auto other = this->OpenAnother();
+  ASSERT_NE(other, nullptr);
+  auto seen = other->Query("SELECT k FROM rt");
+  ASSERT_TRUE(seen.ok()) << seen.status();
+  ASSERT_EQ(seen->size(), 1u);
+  EXPECT_EQ(*seen->at(0).GetInt64(0), 4);
+}
+
+TYPED_TEST(SqlDatabaseContractTest, UncommittedWorkIsInvisibleToOtherConnections) {
+  SqlDatabase& db = *this->db_;
+  auto other = this->OpenAnother();
+  ASSERT_NE(other, nullptr);
+  Status st = db.InTransaction([&](SqlDatabase& tx) -> Status {
+    RETURN_IF_ERROR(tx.Execute("INSERT INTO rt (k) VALUES (1)").status());
+    auto outside = other->Query("SELECT count(*) FROM rt");
+    EXPECT_TRUE(outside.ok()) << outside.status();
+    if (outside.ok()) {
+      EXPECT_EQ(*outside->at(0).GetInt64(0), 0);
+    }
+    return Status::Ok();
+  });
+  ASSERT_TRUE(st.ok()) << st;
+  auto after = other->Query("SELECT count(*) FROM rt");
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(*after->at(0).GetInt64(0), 1);
+}
+
+TYPED_TEST(SqlDatabaseContractTest, NestedFailureUndoesOnlyTheInnerWork) {
+  SqlDatabase& db = *this->db_;
+  Status st = db.InTransaction([](SqlDatabase& tx) -> Status {
+    RETURN_IF_ERROR(tx.Execute("INSERT INTO rt (k) VALUES (1)").status());
+    Status inner = tx.InTransaction([](SqlDatabase& tx2) -> Status {
+      RETURN_IF_ERROR(tx2.Execute("INSERT INTO rt (k) VALUES (2)").status());
+      // A failing statement (duplicate key) inside the savepoint.
+      return tx2.Execute("INSERT INTO rt (k) VALUES (1)").status();
+    });
+    EXPECT_EQ(inner.code(), StatusCode::kAlreadyExists) << inner;
+    // The outer transaction is still usable after the inner rollback.
+    return tx.Execute("INSERT INTO rt (k) VALUES (3)").status();
+  });
+  ASSERT_TRUE(st.ok()) << st;
+  auto keys = db.Query("SELECT k FROM rt ORDER BY k");
+  ASSERT_TRUE(keys.ok());
+  ASSERT_EQ(keys->size(), 2u);
+  EXPECT_EQ(*keys->at(0).GetInt64(0), 1);
+  EXPECT_EQ(*keys->at(1).GetInt64(0), 3);
+}
+
+TYPED_TEST(SqlDatabaseContractTest, BulkUpsertInsertsThenUpdates) {
+  SqlDatabase& db = *this->db_;
+  const BulkUpsertSpec spec{"rt", {"k", "i", "d", "s"}, {"k"}};
+  std::vector<SqlValue> values;
+  const int n = 2500;  // more than one PostgreSQL statement's worth
+  for (int k = 0; k < n; ++k) {
+    values.insert(values.end(), {SqlValue(std::int64_t{k}), SqlValue(std::int64_t{k * 2}),
+                                 SqlValue(k / 4.0), k % 2 ? SqlValue("odd") : SqlValue()});
+  }
+  auto inserted = db.BulkUpsert(spec, values);
+  ASSERT_TRUE(inserted.ok()) << inserted.status();
+  EXPECT_EQ(*inserted, n);
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM rt"), n);
+  EXPECT_EQ(this->ScalarInt("SELECT CAST(sum(i) AS BIGINT) FROM rt"), std::int64_t{n} * (n - 1));
+
+  // Replace two rows (one of them with NULLs) and add one.
+  std::vector<SqlValue> update = {SqlValue(std::int64_t{7}),
+                                  SqlValue(std::int64_t{-7}),
+                                  SqlValue(0.5),
+                                  SqlValue("new"),
+                                  SqlValue(std::int64_t{8}),
+                                  SqlValue(),
+                                  SqlValue(),
+                                  SqlValue(),
+                                  SqlValue(std::int64_t{9000}),
+                                  SqlValue(std::int64_t{1}),
+                                  SqlValue(1.0),
+                                  SqlValue("x")};
+  ASSERT_TRUE(db.BulkUpsert(spec, update).ok());
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM rt"), n + 1);
+  auto row7 = db.Query("SELECT k, i, d, s FROM rt WHERE k IN (7, 8) ORDER BY k");
+  ASSERT_TRUE(row7.ok());
+  EXPECT_EQ(row7->at(0), SqlRow({SqlValue(std::int64_t{7}), SqlValue(std::int64_t{-7}),
+                                 SqlValue(0.5), SqlValue("new")}));
+  EXPECT_EQ(row7->at(1), SqlRow({SqlValue(std::int64_t{8}), SqlValue(), SqlValue(), SqlValue()}));
+
+  auto ragged = db.BulkUpsert(spec, std::span<const SqlValue>(update).subspan(0, 5));
+  EXPECT_EQ(ragged.status().code(), StatusCode::kInvalidArgument);
+}
+
+TYPED_TEST(SqlDatabaseContractTest, BulkUpsertInsideAFailedTransactionLeavesNothing) {
+  SqlDatabase& db = *this->db_;
+  const BulkUpsertSpec spec{"rt", {"k", "i"}, {"k"}};
+  std::vector<SqlValue> values;
+  for (int k = 0; k < 1500; ++k)
+    values.insert(values.end(), {SqlValue(std::int64_t{k}), SqlValue(std::int64_t{k})});
+  Status st = db.InTransaction([&](SqlDatabase& tx) -> Status {
+    RETURN_IF_ERROR(tx.BulkUpsert(spec, values).status());
+    return Status(StatusCode::kCancelled, "abandon");
+  });
+  EXPECT_EQ(st.code(), StatusCode::kCancelled);
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM rt"), 0);
+}
+
+TYPED_TEST(SqlDatabaseContractTest, ScriptsRunEveryStatement) {
+  SqlDatabase& db = *this->db_;
+  ASSERT_TRUE(db.ExecuteScript("INSERT INTO rt (k) VALUES (1);\n"
+                               "-- a comment; with a semicolon\n"
+                               "INSERT INTO rt (k) VALUES (2);\n"
+                               "UPDATE rt SET s = 'a;b' WHERE k = 2;")
+                  .ok());
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM rt"), 2);
+  auto s = db.Query("SELECT s FROM rt WHERE k = 2");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(*s->at(0).GetString(0), "a;b");
+  Status bad = db.ExecuteScript("INSERT INTO rt (k) VALUES (3); SELECT nonsense FROM nowhere;");
+  EXPECT_FALSE(bad.ok());
+}
+
+TYPED_TEST(SqlDatabaseContractTest, OpenReportsUnreachableDatabases) {
+  const std::string url = std::string(TypeParam::kName) == "Sqlite"
+                              ? "sqlite:///proc/no/such/dir/pulse.db"
+                              : "postgresql://pulse:hunter2@127.0.0.1:1/pulse";
+  auto db = storage::OpenDatabase(url);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), StatusCode::kUnavailable) << db.status();
+  EXPECT_EQ(db.status().message().find("hunter2"), std::string::npos) << db.status();
+}
+
+}  // namespace
+}  // namespace pulse::testing
