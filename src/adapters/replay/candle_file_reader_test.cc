@@ -17,6 +17,15 @@ std::string EnvDir(const char* name) {
   return v == nullptr ? std::string() : std::string(v);
 }
 
+// $PULSE_SHARED_DATA, else ../shared/data beside the repository (ctest may pass only the first
+// of the test environment variables).
+std::string SharedDataDir() {
+  std::string dir = EnvDir("PULSE_SHARED_DATA");
+  if (!dir.empty()) return dir;
+  const std::string source = EnvDir("PULSE_SOURCE_DIR");
+  return source.empty() ? std::string() : source + "/../shared/data";
+}
+
 // Compresses `text` in gzip format (for exercising the in-memory .gz path).
 std::string Gzip(const std::string& text) {
   z_stream zs{};
@@ -135,7 +144,7 @@ TEST(CandleFileReaderTest, JsonErrorsNameElementAndLine) {
 }
 
 TEST(CandleFileReaderTest, ParsesRealBinanceKlinePayloads) {
-  const std::string shared = EnvDir("PULSE_SHARED_DATA");
+  const std::string shared = SharedDataDir();
   if (shared.empty()) GTEST_SKIP() << "PULSE_SHARED_DATA not set";
   const std::string dir = shared + "/exchange_samples/nautilus/";
   Result<std::string> text =
@@ -206,7 +215,7 @@ TEST(CandleFileReaderTest, ReadsBundledGzipSamples) {
     EXPECT_EQ(bars->front().open_time, FromMillis(1606780800000)) << e.file;
     EXPECT_EQ(bars->back().open_time, FromMillis(e.last_ms)) << e.file;
   }
-  const std::string shared = EnvDir("PULSE_SHARED_DATA");
+  const std::string shared = SharedDataDir();
   if (shared.empty()) return;
   Result<std::vector<Bar>> gz = ReadCandleFile(source + "/data/sample/BTCUSDT-5m.csv.gz");
   Result<std::vector<Bar>> csv =

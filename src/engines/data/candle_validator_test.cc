@@ -234,7 +234,7 @@ TEST(CandleValidatorTest, JsonAndTextCarryTheFindings) {
 // and the longest outage (2021-04-25 04:05 .. 08:40, 56 bars of 5m).
 TEST(CandleValidatorTest, RealBinanceSeriesMatchManifest) {
   const std::string source = testing::EnvDir("PULSE_SOURCE_DIR");
-  const std::string shared = testing::EnvDir("PULSE_SHARED_DATA");
+  const std::string shared = testing::SharedDataDir();
   if (source.empty() || shared.empty()) GTEST_SKIP() << "PULSE_SOURCE_DIR/PULSE_SHARED_DATA unset";
   std::ifstream manifest_file(shared + "/candles/MANIFEST.json");
   ASSERT_TRUE(manifest_file.good());

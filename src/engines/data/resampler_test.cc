@@ -45,7 +45,7 @@ int CompareWithNative(const std::vector<Bar>& resampled, const AggregationStats&
 //    and ADA/BTC 1m 2020-04-28T21:30 opens at 6.07e-06 while the native 3m, 5m and 15m bars
 //    all open at 6.06e-06: the exchange's 1m open disagrees with its higher timeframes there.
 TEST(ResamplerTest, MatchesBinanceNativeBarsInOctobotSnapshots) {
-  const std::string shared = testing::EnvDir("PULSE_SHARED_DATA");
+  const std::string shared = testing::SharedDataDir();
   if (shared.empty()) GTEST_SKIP() << "PULSE_SHARED_DATA not set";
   const std::vector<std::string> names = {"1m", "3m", "5m",  "15m", "30m", "1h", "2h", "4h",
                                           "6h", "8h", "12h", "1d",  "3d",  "1w", "1M"};
@@ -101,7 +101,7 @@ TEST(ResamplerTest, MatchesBinanceNativeBarsInOctobotSnapshots) {
 // BTC 1m has one gap (bars missing inside a 5m bucket): that bucket is still produced, as
 // Binance produces it, and reported as incomplete.
 TEST(ResamplerTest, OctobotOneMinuteGapIsReported) {
-  const std::string shared = testing::EnvDir("PULSE_SHARED_DATA");
+  const std::string shared = testing::SharedDataDir();
   if (shared.empty()) GTEST_SKIP() << "PULSE_SHARED_DATA not set";
   const std::vector<Bar> m1 = testing::LoadCsvCandles(shared + "/candles/octobot/BTC_USDT_1m.csv");
   ASSERT_EQ(m1.size(), 502u);

@@ -20,6 +20,16 @@ inline std::string EnvDir(const char* name) {
   return v == nullptr ? std::string() : std::string(v);
 }
 
+// The shared reference data: $PULSE_SHARED_DATA, else ../shared/data beside the repository
+// ($PULSE_SOURCE_DIR/../shared/data; ctest may pass only the first of the test environment
+// variables). "" when neither is known.
+inline std::string SharedDataDir() {
+  std::string dir = EnvDir("PULSE_SHARED_DATA");
+  if (!dir.empty()) return dir;
+  const std::string source = EnvDir("PULSE_SOURCE_DIR");
+  return source.empty() ? std::string() : source + "/../shared/data";
+}
+
 // Loads a CSV candle file with a header row; gzip is handled by zlib's gzread. Returns an
 // empty vector when the file cannot be opened.
 inline std::vector<Bar> LoadCsvCandles(const std::string& path) {
