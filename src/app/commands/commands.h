@@ -1,0 +1,17 @@
+// Registration of the `pulse` subcommands, one function per command group.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "app/cli_context.h"
+
+namespace pulse::app {
+
+void AddConfigCommands(CLI::App& app, CliContext& ctx);
+void AddDbCommands(CLI::App& app, CliContext& ctx);
+void AddSignalCommands(CLI::App& app, CliContext& ctx);
+void AddRecordCommands(CLI::App& app, CliContext& ctx);
+void AddStatsCommand(CLI::App& app, CliContext& ctx);
+void AddDataCommands(CLI::App& app, CliContext& ctx);
+
+}  // namespace pulse::app

@@ -1,0 +1,87 @@
+#include "app/json_views.h"
+
+#include <cmath>
+
+namespace pulse::app {
+
+namespace {
+template <typename T>
+nlohmann::json Opt(const std::optional<T>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+nlohmann::json OptTime(const std::optional<UnixNanos>& t) {
+  return t ? nlohmann::json(FormatIso8601(*t)) : nlohmann::json(nullptr);
+}
+}  // namespace
+
+nlohmann::json ResultToJson(const SignalResult& r) {
+  return {{"signal_id", r.signal_id},
+          {"entry_price", r.entry_price},
+          {"entry_time", FormatIso8601(r.entry_time)},
+          {"exit_price", Opt(r.exit_price)},
+          {"exit_time", OptTime(r.exit_time)},
+          {"pnl_percent", Opt(r.pnl_percent)},
+          {"pnl_quote", Opt(r.pnl_quote)},
+          {"pnl_quote_total", Opt(r.pnl_quote_total)},
+          {"outcome", OutcomeName(r.outcome)},
+          {"exit_reason",
+           r.exit_reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.exit_reason)},
+          {"hold_minutes", Opt(r.hold_minutes)}};
+}
+
+nlohmann::json SignalToJson(const Signal& s, const SignalResult* result) {
+  nlohmann::json j = {{"id", s.id},
+                      {"symbol", s.symbol},
+                      {"exchange", s.exchange},
+                      {"timeframe", s.timeframe},
+                      {"direction", DirectionName(s.direction)},
+                      {"entry_price", s.entry_price},
+                      {"stop_loss", s.stop_loss},
+                      {"take_profit", s.take_profit},
+                      {"confidence", Opt(s.confidence)},
+                      {"size", Opt(s.size)},
+                      {"source", s.source},
+                      {"status", SignalStatusName(s.status)},
+                      {"created_at", FormatIso8601(s.created_at)},
+                      {"notes", s.notes}};
+  j["result"] = result ? ResultToJson(*result) : nlohmann::json(nullptr);
+  return j;
+}
+
+nlohmann::json ReportToJson(const control::RecorderReport& report) {
+  const analytics::RecorderStats& s = report.stats;
+  nlohmann::json pf = nullptr;
+  if (s.profit_factor)
+    pf = std::isinf(*s.profit_factor) ? nlohmann::json("inf") : nlohmann::json(*s.profit_factor);
+  nlohmann::json open = nlohmann::json::array();
+  for (const control::OpenPosition& p : report.open_positions) {
+    open.push_back({{"signal_id", p.signal.id},
+                    {"symbol", p.signal.symbol},
+                    {"direction", DirectionName(p.signal.direction)},
+                    {"entry_price", p.result.entry_price},
+                    {"entry_time", FormatIso8601(p.result.entry_time)},
+                    {"age_minutes", p.age_minutes}});
+  }
+  nlohmann::json recent = nlohmann::json::array();
+  for (const control::ClosedTrade& t : report.recent_trades) {
+    nlohmann::json j = ResultToJson(t.result);
+    j["symbol"] = t.signal.symbol;
+    j["direction"] = DirectionName(t.signal.direction);
+    recent.push_back(std::move(j));
+  }
+  return {{"days", report.days},
+          {"since", FormatIso8601(report.since)},
+          {"total_trades", s.total_trades},
+          {"wins", s.wins},
+          {"losses", s.losses},
+          {"breakevens", s.breakevens},
+          {"win_rate_pct", s.win_rate_pct},
+          {"avg_win_pct", s.avg_win_pct},
+          {"avg_loss_pct", s.avg_loss_pct},
+          {"avg_pnl_pct", s.avg_pnl_pct},
+          {"profit_factor", pf},
+          {"open_positions", open},
+          {"recent_trades", recent}};
+}
+
+}  // namespace pulse::app

@@ -1,0 +1,91 @@
+// `pulse db` and `pulse config` through the real binary.
+#include <algorithm>
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "e2e/cli_runner.h"
+
+namespace pulse::testing {
+namespace {
+
+TEST(DbCliTest, MigrateThenStatus) {
+  CliRunner cli;
+  CliResult status = cli.Run({"db", "status"});
+  ASSERT_EQ(status.exit_code, 0) << status.err;
+  EXPECT_NE(status.out.find("schema version: 0"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("pending"), std::string::npos);
+
+  CliResult migrate = cli.Run({"db", "migrate"});
+  ASSERT_EQ(migrate.exit_code, 0) << migrate.err;
+  EXPECT_NE(migrate.out.find("schema version 0 ->"), std::string::npos) << migrate.out;
+  auto tables = cli.Query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+  std::vector<std::string> names;
+  for (const auto& row : tables) names.push_back(row[0]);
+  for (const char* t : {"alerts", "controller_status", "health_checks", "ohlcv",
+                        "performance_snapshots", "positions", "schema_migrations", "signal_results",
+                        "signals", "theory_performance", "trades"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), t), names.end()) << t;
+  }
+  CliResult again = cli.Run({"db", "migrate"});
+  ASSERT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.out.find("applied 0 migration(s)"), std::string::npos) << again.out;
+  EXPECT_EQ(cli.Query("SELECT COUNT(*) FROM schema_migrations")[0][0],
+            cli.Query("SELECT MAX(version) FROM schema_migrations")[0][0]);
+}
+
+TEST(DbCliTest, DbFlagOverridesEnvironment) {
+  CliRunner cli;
+  const std::string other = cli.dir() + "/other.db";
+  ASSERT_EQ(cli.Run({"--db", "sqlite://" + other, "db", "migrate"}).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(other));
+  EXPECT_FALSE(std::filesystem::exists(cli.db_path()));
+}
+
+TEST(DbCliTest, UnknownSchemeIsBadInput) {
+  CliRunner cli;
+  CliResult r = cli.Run({"--db", "mysql://x/y", "db", "status"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("mysql"), std::string::npos) << r.err;
+}
+
+TEST(ConfigCliTest, CheckReportsEveryProblemWithKeyPaths) {
+  CliRunner cli;
+  const std::string path = cli.WriteFile("bad.yaml",
+                                         "logging:\n  level: loud\n"
+                                         "database:\n  urll: sqlite://x.db\n"
+                                         "recorder:\n  breakeven_band_pct: -1\n");
+  CliResult r = cli.Run({"--config", path, "config", "check"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("logging.level"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("database.urll"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("recorder.breakeven_band_pct"), std::string::npos) << r.err;
+}
+
+TEST(ConfigCliTest, ExampleConfigIsValidAndShowMasksSecrets) {
+  CliRunner cli;
+  const std::string example = CliRunner::SourceDir() + "/config/pulse.example.yaml";
+  CliResult check = cli.Run({"--config", example, "config", "check"});
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+  CliResult show = cli.Run({"--config", example, "config", "show"},
+                           {{"PULSE_NOTIFY__TELEGRAM__BOT_TOKEN", "123456:very-secret-token"}});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_EQ(show.out.find("very-secret-token"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("***"), std::string::npos) << show.out;
+}
+
+TEST(ConfigCliTest, BreakevenBandFromEnvironmentChangesOutcome) {
+  CliRunner cli;
+  const std::map<std::string, std::string> env = {{"PULSE_RECORDER__BREAKEVEN_BAND_PCT", "5"}};
+  ASSERT_EQ(cli.Run({"signals", "add", "--symbol", "BTCUSDT", "--direction", "long", "--entry",
+                     "100", "--stop", "90", "--take", "120"},
+                    env)
+                .exit_code,
+            0);
+  ASSERT_EQ(cli.Run({"record", "entry", "1", "100"}, env).exit_code, 0);
+  ASSERT_EQ(cli.Run({"record", "exit", "1", "104"}, env).exit_code, 0);
+  EXPECT_EQ(cli.Query("SELECT outcome FROM signal_results")[0][0], "breakeven");
+}
+
+}  // namespace
+}  // namespace pulse::testing
