@@ -222,6 +222,29 @@ TYPED_TEST(SqlDatabaseContractTest, BulkUpsertInsertsThenUpdates) {
   EXPECT_EQ(ragged.status().code(), StatusCode::kInvalidArgument);
 }
 
+TYPED_TEST(SqlDatabaseContractTest, BulkUpsertKeepsAwkwardTextAndNulls) {
+  SqlDatabase& db = *this->db_;
+  const BulkUpsertSpec spec{"rt", {"k", "i", "d", "s"}, {"k"}};
+  const std::vector<std::string> awkward = {"tab\there", "new\nline\r\n", "back\\slash \\N", "\\.",
+                                            "",          "quote ' \" ?",  "ünïcødé ₿"};
+  std::vector<SqlValue> values;
+  const int n = 300;  // large enough for the PostgreSQL COPY path
+  for (int k = 0; k < n; ++k) {
+    values.insert(values.end(),
+                  {SqlValue(std::int64_t{k}), k % 3 ? SqlValue(std::int64_t{-k}) : SqlValue(),
+                   k % 5 ? SqlValue(k * 1e-7) : SqlValue(),
+                   k % 8 == 7 ? SqlValue() : SqlValue(awkward[k % awkward.size()])});
+  }
+  ASSERT_TRUE(db.BulkUpsert(spec, values).ok());
+  auto rows = db.Query("SELECT k, i, d, s FROM rt ORDER BY k");
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  ASSERT_EQ(rows->size(), static_cast<std::size_t>(n));
+  for (int k = 0; k < n; ++k) {
+    const SqlRow want({values.begin() + 4 * k, values.begin() + 4 * k + 4});
+    EXPECT_EQ(rows->at(k), want) << "row " << k;
+  }
+}
+
 TYPED_TEST(SqlDatabaseContractTest, BulkUpsertInsideAFailedTransactionLeavesNothing) {
   SqlDatabase& db = *this->db_;
   const BulkUpsertSpec spec{"rt", {"k", "i"}, {"k"}};

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 #include <pqxx/pqxx>
+#include <pqxx/tablewriter>
 
 #include "adapters/storage/sql_text.h"
 
@@ -15,6 +16,8 @@ namespace {
 
 // Rows per multi-row INSERT in BulkUpsert (PostgreSQL allows at most 65535 parameters).
 constexpr std::size_t kBulkRowsPerStatement = 1000;
+// From this many rows on, BulkUpsert uses COPY into a temporary table and one merging INSERT.
+constexpr std::size_t kCopyMinRows = 100;
 constexpr std::size_t kMaxParameters = 65535;
 
 // Type OIDs from pg_type.h.
@@ -64,6 +67,36 @@ std::string FormatDouble(double d) {
   if (std::isnan(d)) return "NaN";
   if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
   return fmt::format("{}", d);
+}
+
+// Appends `v` in COPY text format: \N for NULL, backslash escapes for \\, tab, newline, CR.
+void AppendCopyField(const SqlValue& v, std::string& out) {
+  if (std::holds_alternative<std::monostate>(v)) {
+    out += "\\N";
+  } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
+    fmt::format_to(std::back_inserter(out), "{}", *n);
+  } else if (const auto* d = std::get_if<double>(&v)) {
+    out += FormatDouble(*d);
+  } else {
+    for (char c : std::get<std::string>(v)) {
+      switch (c) {
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        default:
+          out += c;
+      }
+    }
+  }
 }
 
 // Text form of the parameters; `pointers[i]` is null for SQL NULL.
@@ -205,6 +238,9 @@ Status PostgresDatabase::Connect() {
   if (pq_->conn && pq_->conn->is_open()) return Status::Ok();
   try {
     pq_->conn = std::make_unique<pqxx::connection>(conninfo_);
+    // No NOTICE chatter on stderr (e.g. from CREATE ... IF NOT EXISTS).
+    pqxx::nontransaction setup(*pq_->conn);
+    setup.exec("SET client_min_messages TO warning");
     return Status::Ok();
   } catch (...) {
     pq_->conn.reset();
@@ -328,6 +364,46 @@ Status PostgresDatabase::InTransaction(const TransactionBody& body) {
   return status;
 }
 
+Result<std::int64_t> PostgresDatabase::CopyUpsert(const BulkUpsertSpec& spec, Params values) {
+  // Runs inside a transaction (BulkUpsert makes sure of it).
+  const std::size_t columns = spec.columns.size();
+  const std::string staging = "pulse_bulk_" + spec.table;
+  const std::string column_list = fmt::format("{}", fmt::join(spec.columns, ", "));
+  RETURN_IF_ERROR(Run(fmt::format("CREATE TEMP TABLE IF NOT EXISTS {} AS SELECT {} FROM {} "
+                                  "WITH NO DATA",
+                                  staging, column_list, spec.table),
+                      {}, nullptr, nullptr));
+  RETURN_IF_ERROR(Run("TRUNCATE " + staging, {}, nullptr, nullptr));
+  try {
+    // libpqxx 6.4's stream_to only takes tuples of static types; tablewriter takes raw COPY
+    // lines, which we build ourselves.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    pqxx::tablewriter copy(*pq_->txns.back(), staging, spec.columns.begin(), spec.columns.end());
+#pragma GCC diagnostic pop
+    std::string line;
+    for (std::size_t first = 0; first < values.size(); first += columns) {
+      line.clear();
+      for (std::size_t c = 0; c < columns; ++c) {
+        if (c > 0) line += '\t';
+        AppendCopyField(values[first + c], line);
+      }
+      copy.write_raw_line(line);
+    }
+    copy.complete();
+  } catch (...) {
+    return CurrentError(fmt::format("COPY {}", staging));
+  }
+  // The merge: BuildUpsertSql's conflict clause after a SELECT instead of VALUES.
+  const std::string upsert = BuildUpsertSql(spec, 1);
+  const std::string conflict = upsert.substr(upsert.find(" ON CONFLICT"));
+  std::int64_t affected = 0;
+  RETURN_IF_ERROR(Run(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {}{}", spec.table,
+                                  column_list, column_list, staging, conflict),
+                      {}, nullptr, &affected));
+  return affected;
+}
+
 Result<std::int64_t> PostgresDatabase::BulkUpsert(const BulkUpsertSpec& spec, Params values) {
   RETURN_IF_ERROR(ValidateBulkUpsert(spec, values.size()));
   const std::size_t columns = spec.columns.size();
@@ -336,6 +412,10 @@ Result<std::int64_t> PostgresDatabase::BulkUpsert(const BulkUpsertSpec& spec, Pa
   const std::size_t per_statement = std::min(kBulkRowsPerStatement, kMaxParameters / columns);
   std::int64_t affected = 0;
   auto run = [&](SqlDatabase&) -> Status {
+    if (rows >= kCopyMinRows) {
+      ASSIGN_OR_RETURN(affected, CopyUpsert(spec, values));
+      return Status::Ok();
+    }
     std::string full_sql;
     std::size_t full_rows = 0;
     for (std::size_t first = 0; first < rows; first += per_statement) {

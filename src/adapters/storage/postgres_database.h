@@ -12,7 +12,9 @@ namespace pulse::storage {
 
 // One PostgreSQL connection. `?` placeholders are rewritten to $1..$n; values travel as text
 // parameters (doubles in shortest round-trip form, so they come back bit-identical).
-// BulkUpsert sends multi-row INSERT ... ON CONFLICT DO UPDATE statements of up to 1000 rows.
+// BulkUpsert sends small batches as multi-row INSERT ... ON CONFLICT DO UPDATE statements, and
+// from 100 rows on COPYs them into a temporary staging table merged with one INSERT ... SELECT
+// ... ON CONFLICT (faster; see bench/storage).
 //
 // Lifecycle: Open() connects (10 s connect timeout unless the URL sets one); the destructor
 // closes the connection, rolling back an open transaction. A lost connection is reported as
@@ -44,6 +46,9 @@ class PostgresDatabase final : public SqlDatabase {
   Status Connect();
   // Runs `sql` (already numbered) with `params`; fills rows and/or affected.
   Status Run(const std::string& sql, Params params, SqlRows* rows, std::int64_t* affected);
+  // BulkUpsert of many rows: COPY into a temporary staging table, then INSERT ... SELECT ...
+  // ON CONFLICT. Must run inside a transaction.
+  Result<std::int64_t> CopyUpsert(const BulkUpsertSpec& spec, Params values);
   // Converts the exception being handled into a Status, masking the password.
   Status CurrentError(std::string_view what);
 
