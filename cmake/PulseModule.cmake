@@ -18,9 +18,11 @@ function(pulse_test_binary)
   target_compile_options(${T_NAME} PRIVATE ${PULSE_WARNINGS})
   target_include_directories(${T_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
   target_link_libraries(${T_NAME} PRIVATE ${T_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
+  # One variable only: gtest_discover_tests cannot pass a list. Tests find the reference data at
+  # PULSE_SHARED_DATA when set (by hand), else at $PULSE_SOURCE_DIR/../shared/data.
   gtest_discover_tests(${T_NAME}
     PROPERTIES LABELS ${T_LABEL}
-               ENVIRONMENT "PULSE_SOURCE_DIR=${PROJECT_SOURCE_DIR};PULSE_BINARY_DIR=${PROJECT_BINARY_DIR};PULSE_SHARED_DATA=${PULSE_SHARED_DATA}"
+               ENVIRONMENT "PULSE_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
     DISCOVERY_TIMEOUT 60)
 endfunction()
 

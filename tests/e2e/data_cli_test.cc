@@ -78,7 +78,9 @@ TEST(DataCliTest, ResampleMatchesBinanceNativeHourlyBars) {
   CliResult r = cli.Run({"data", "resample", Sample("ETHUSDT-5m.csv.gz"), "--to", "1h", "--out",
                          out, "--compare", Sample("ETHUSDT-1h.csv.gz")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  // Every hour present in both must agree exactly (prices) and to 1e-9 (volume sums).
+  // Every hour present in both agrees exactly (prices) and to 1e-9 (volume sums), except three
+  // hours (2021-04-22 02:00, 2021-04-23 01:00 and 02:00) where Binance's own 1h volume is larger
+  // than the sum of its 5m volumes; their prices agree.
   const size_t pos = r.out.find("compared with");
   ASSERT_NE(pos, std::string::npos) << r.out;
   const std::string line = r.out.substr(pos, r.out.find('\n', pos) - pos);
@@ -87,7 +89,8 @@ TEST(DataCliTest, ResampleMatchesBinanceNativeHourlyBars) {
   const long equal = std::stol(counts);
   const long compared = std::stol(counts.substr(counts.find(" of ") + 4));
   EXPECT_GT(compared, 5000) << line;
-  EXPECT_EQ(equal, compared) << line;
+  EXPECT_EQ(compared - equal, 3) << line;
+  EXPECT_NE(line.find("first difference at 2021-04-22T02:00:00Z"), std::string::npos) << line;
 }
 
 TEST(DataCliTest, ResampleRefusesNonMultiple) {

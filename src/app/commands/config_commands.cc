@@ -26,7 +26,7 @@ int RunCheck(CliContext& ctx) {
 int RunShow(CliContext& ctx) {
   ConfigLoadReport report = LoadConfigReport(ctx.Sources());
   if (!report.ok()) {
-    return ctx.Fail(InvalidArgumentError("invalid configuration ({} problems):\n  {}",
+    return ctx.Fail(InvalidArgumentError("invalid configuration ({} problems):\n{}",
                                          report.problems.size(), report.ProblemText()));
   }
   std::cout << DumpConfigYaml(report.config, /*mask_secrets=*/true, &report.origins);
