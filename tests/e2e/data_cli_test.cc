@@ -106,7 +106,7 @@ TEST(DataCliTest, ReplayMergesSeriesInTimeOrder) {
                          "--progress", "off"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("10964 bars"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("BTCUSDT 1h: 5482 bars"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("BTCUSDT 1h  5482"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("out-of-order events: 0"), std::string::npos) << r.out;
 }
 

@@ -70,7 +70,7 @@ Status RunDataImport(CliContext& ctx, const DataImportFlags& f) {
                            bars.size(), key.ToString(), added, total,
                            FormatIso8601(bars.front().open_time),
                            FormatIso8601(bars.back().open_time));
-  LOG_INFO("data import {}: {} bars, {} new", key.ToString(), bars.size(), added);
+  LOG_DEBUG("data import {}: {} bars, {} new", key.ToString(), bars.size(), added);
   return Status::Ok();
 }
 

@@ -95,12 +95,10 @@ Status RunDataReplay(CliContext& ctx, const DataReplayFlags& f) {
     table.AddRow({keys[i]->symbol + " " + keys[i]->timeframe.ToString(), std::to_string(t.bars),
                   fmt::format("{}", t.first_close), fmt::format("{}", t.last_close),
                   FormatFixed((t.last_close / t.first_close - 1) * 100, 2)});
-    std::cout << fmt::format("{} {}: {} bars\n", keys[i]->symbol, keys[i]->timeframe.ToString(),
-                             t.bars);
   }
   table.Print(std::cout);
   std::cout << fmt::format("out-of-order events: {}\n", out_of_order);
-  LOG_INFO("replay: {} bars from {} series", summary.delivered, feed.series_count());
+  LOG_DEBUG("replay: {} bars from {} series", summary.delivered, feed.series_count());
   return Status::Ok();
 }
 
