@@ -15,6 +15,17 @@ Status CheckPrice(double price, std::string_view what) {
   return Status::Ok();
 }
 
+// Times more than this far ahead of the clock are refused as typos.
+constexpr std::int64_t kFutureTolerance = 5 * kNanosPerMinute;
+
+Status CheckNotFuture(UnixNanos at, UnixNanos now, std::string_view what) {
+  if (at > now + kFutureTolerance) {
+    return InvalidArgumentError("{} {} is in the future (now {})", what, FormatIso8601(at),
+                                FormatIso8601(now));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 TradeRecorder::TradeRecorder(SignalStore& store, const Clock& clock, Options options)
@@ -81,6 +92,8 @@ Result<std::vector<SignalId>> TradeRecorder::AddSignals(std::vector<Signal> sign
 Result<SignalResult> TradeRecorder::RecordEntry(SignalId id, double price,
                                                 std::optional<UnixNanos> at) {
   RETURN_IF_ERROR(CheckPrice(price, "entry price"));
+  const UnixNanos entry_time = at.value_or(clock_.Now());
+  RETURN_IF_ERROR(CheckNotFuture(entry_time, clock_.Now(), "entry time"));
   ASSIGN_OR_RETURN(Signal signal, store_.GetSignal(id));
   if (signal.status == SignalStatus::kClosed) {
     return FailedPreconditionError("signal {} is already closed; its entry cannot change", id);
@@ -92,7 +105,7 @@ Result<SignalResult> TradeRecorder::RecordEntry(SignalId id, double price,
   SignalResult result = existing.value_or(SignalResult{});
   result.signal_id = id;
   result.entry_price = price;
-  result.entry_time = at.value_or(clock_.Now());
+  result.entry_time = entry_time;
   result.outcome = Outcome::kOpen;
   result.updated_at = clock_.Now();
   RETURN_IF_ERROR(store_.SaveResult(result));
@@ -113,6 +126,7 @@ Result<SignalResult> TradeRecorder::RecordExit(SignalId id, double price, std::s
                                    FormatIso8601(existing->exit_time.value_or(0)));
   }
   const UnixNanos exit_time = at.value_or(clock_.Now());
+  RETURN_IF_ERROR(CheckNotFuture(exit_time, clock_.Now(), "exit time"));
   if (exit_time < existing->entry_time) {
     return InvalidArgumentError("exit time {} is before the entry time {}",
                                 FormatIso8601(exit_time), FormatIso8601(existing->entry_time));

@@ -115,6 +115,16 @@ TEST_F(TradeRecorderTest, BadExitsChangeNothing) {
   EXPECT_DOUBLE_EQ(*(*store_.GetResult(id))->exit_price, 51000);
 }
 
+TEST_F(TradeRecorderTest, RefusesTimesInTheFuture) {
+  SignalId id = *recorder_.AddSignal(Long());
+  EXPECT_EQ(recorder_.RecordEntry(id, 50000, T("2026-11-21T13:00:00Z")).status().message(),
+            "entry time 2026-11-21T13:00:00Z is in the future (now 2026-11-21T12:00:00Z)");
+  EXPECT_FALSE((*store_.GetResult(id)).has_value());
+  ASSERT_TRUE(recorder_.RecordEntry(id, 50000, T("2026-11-21T12:04:00Z")).ok());
+  EXPECT_EQ(recorder_.RecordExit(id, 50000, "", T("2026-11-22T12:00:00Z")).status().code(),
+            StatusCode::kInvalidArgument);
+}
+
 TEST_F(TradeRecorderTest, ExitMarksContributions) {
   SignalId id = *recorder_.AddSignal(Long());
   TheoryContribution c{id, "rsi_mean_reversion", 0.4, std::nullopt, 0};
