@@ -62,6 +62,14 @@ Result<CandleStore*> CliContext::GetCandleStore() {
   return candle_store_.get();
 }
 
+Result<control::TradeRecorder> CliContext::MakeTradeRecorder() {
+  ASSIGN_OR_RETURN(const Config* config, GetConfig());
+  ASSIGN_OR_RETURN(SignalStore * store, GetSignalStore());
+  control::TradeRecorder::Options options;
+  options.breakeven_band_pct = config->recorder.breakeven_band_pct;
+  return control::TradeRecorder(*store, *clock_, options);
+}
+
 int CliContext::Fail(const Status& status) {
   std::cerr << "error: " << RedactSecrets(status.message()) << "\n";
   switch (status.code()) {

@@ -8,6 +8,7 @@
 
 #include "app/config/config.h"
 #include "app/config/config_loader.h"
+#include "control/trade_recorder.h"
 #include "core/clock.h"
 #include "core/status.h"
 #include "ports/candle_store.h"
@@ -44,6 +45,8 @@ class CliContext {
   Result<storage::SqlDatabase*> GetDatabase(bool migrate = true);
   Result<SignalStore*> GetSignalStore();
   Result<CandleStore*> GetCandleStore();
+  // A recorder over the signal store with the configured breakeven band.
+  Result<control::TradeRecorder> MakeTradeRecorder();
   Clock& clock() const { return *clock_; }
 
   // Prints "error: ..." for a failed status and returns the exit code for it:

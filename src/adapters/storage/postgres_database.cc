@@ -331,14 +331,7 @@ Status PostgresDatabase::InTransaction(const TransactionBody& body) {
     return CurrentError(level == 0 ? "BEGIN" : "SAVEPOINT");
   }
   ++depth_;
-  Status status;
-  try {
-    status = body(*this);
-  } catch (const std::exception& e) {
-    status = InternalError("exception in transaction body: {}", e.what());
-  } catch (...) {
-    status = InternalError("unknown exception in transaction body");
-  }
+  Status status = RunTransactionBody(body, *this);
   --depth_;
   if (pq_->txns.size() != level + 1) {
     // The connection broke inside the body; the server rolled everything back.

@@ -1,6 +1,7 @@
 #include "adapters/storage/sql_database.h"
 
 #include <algorithm>
+#include <exception>
 
 namespace pulse::storage {
 
@@ -43,6 +44,16 @@ Status ValidateBulkUpsert(const BulkUpsertSpec& spec, std::size_t value_count) {
                                 spec.table, value_count, spec.columns.size());
   }
   return Status::Ok();
+}
+
+Status RunTransactionBody(const SqlDatabase::TransactionBody& body, SqlDatabase& db) {
+  try {
+    return body(db);
+  } catch (const std::exception& e) {
+    return InternalError("exception in transaction body: {}", e.what());
+  } catch (...) {
+    return InternalError("unknown exception in transaction body");
+  }
 }
 
 }  // namespace pulse::storage

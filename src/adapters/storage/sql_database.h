@@ -83,6 +83,10 @@ class SqlDatabase {
   virtual Result<SqlRows> DoQuery(std::string_view sql, Params params) = 0;
 };
 
+// Runs a transaction body, turning an exception it throws into kInternal; used by the
+// backends' InTransaction so no exception escapes.
+Status RunTransactionBody(const SqlDatabase::TransactionBody& body, SqlDatabase& db);
+
 // Checks a BulkUpsertSpec and the number of values; used by the backends.
 Status ValidateBulkUpsert(const BulkUpsertSpec& spec, std::size_t value_count);
 

@@ -230,14 +230,7 @@ Status SqliteDatabase::InTransaction(const TransactionBody& body) {
     RETURN_IF_ERROR(Execute("SAVEPOINT " + savepoint).status());
   }
   ++depth_;
-  Status status;
-  try {
-    status = body(*this);
-  } catch (const std::exception& e) {
-    status = InternalError("exception in transaction body: {}", e.what());
-  } catch (...) {
-    status = InternalError("unknown exception in transaction body");
-  }
+  Status status = RunTransactionBody(body, *this);
   --depth_;
   const bool still_open = sqlite3_get_autocommit(db_) == 0;
   if (level == 0) {

@@ -16,14 +16,6 @@ struct RecordFlags {
   std::string id, price, reason, at;
 };
 
-Result<control::TradeRecorder> MakeRecorder(CliContext& ctx) {
-  ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
-  ASSIGN_OR_RETURN(SignalStore * store, ctx.GetSignalStore());
-  control::TradeRecorder::Options options;
-  options.breakeven_band_pct = config->recorder.breakeven_band_pct;
-  return control::TradeRecorder(*store, ctx.clock(), options);
-}
-
 struct ParsedRecord {
   SignalId id = 0;
   double price = 0;
@@ -43,7 +35,7 @@ Result<ParsedRecord> Parse(const RecordFlags& f) {
 
 Status RunEntry(CliContext& ctx, const RecordFlags& f) {
   ASSIGN_OR_RETURN(ParsedRecord p, Parse(f));
-  ASSIGN_OR_RETURN(control::TradeRecorder recorder, MakeRecorder(ctx));
+  ASSIGN_OR_RETURN(control::TradeRecorder recorder, ctx.MakeTradeRecorder());
   ASSIGN_OR_RETURN(SignalResult r, recorder.RecordEntry(p.id, p.price, p.at));
   std::cout << fmt::format("signal {}: entry {} at {}\n", p.id, r.entry_price,
                            FormatIso8601(r.entry_time));
@@ -52,7 +44,7 @@ Status RunEntry(CliContext& ctx, const RecordFlags& f) {
 
 Status RunExit(CliContext& ctx, const RecordFlags& f) {
   ASSIGN_OR_RETURN(ParsedRecord p, Parse(f));
-  ASSIGN_OR_RETURN(control::TradeRecorder recorder, MakeRecorder(ctx));
+  ASSIGN_OR_RETURN(control::TradeRecorder recorder, ctx.MakeTradeRecorder());
   ASSIGN_OR_RETURN(SignalResult r, recorder.RecordExit(p.id, p.price, f.reason, p.at));
   std::string total;
   if (r.pnl_quote_total) total = fmt::format(", {:+.2f} for the position", *r.pnl_quote_total);
@@ -70,7 +62,7 @@ std::string ProfitFactorText(const std::optional<double>& pf) {
 }
 
 Status RunStats(CliContext& ctx, int days, const std::string& format) {
-  ASSIGN_OR_RETURN(control::TradeRecorder recorder, MakeRecorder(ctx));
+  ASSIGN_OR_RETURN(control::TradeRecorder recorder, ctx.MakeTradeRecorder());
   ASSIGN_OR_RETURN(control::RecorderReport rep, recorder.Report(days));
   if (format == "json") {
     std::cout << ReportToJson(rep).dump(2) << "\n";

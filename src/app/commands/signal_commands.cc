@@ -19,14 +19,6 @@ struct AddFlags {
       notes;
 };
 
-Result<control::TradeRecorder> MakeRecorder(CliContext& ctx) {
-  ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
-  ASSIGN_OR_RETURN(SignalStore * store, ctx.GetSignalStore());
-  control::TradeRecorder::Options options;
-  options.breakeven_band_pct = config->recorder.breakeven_band_pct;
-  return control::TradeRecorder(*store, ctx.clock(), options);
-}
-
 Status RunAdd(CliContext& ctx, const AddFlags& f) {
   ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
   SignalFieldSetter setter;
@@ -41,7 +33,7 @@ Status RunAdd(CliContext& ctx, const AddFlags& f) {
     if (!value->empty()) RETURN_IF_ERROR(setter.Set(name, *value));
   }
   RETURN_IF_ERROR(setter.CheckRequired());
-  ASSIGN_OR_RETURN(control::TradeRecorder recorder, MakeRecorder(ctx));
+  ASSIGN_OR_RETURN(control::TradeRecorder recorder, ctx.MakeTradeRecorder());
   Signal s = setter.signal();
   ASSIGN_OR_RETURN(SignalId id, recorder.AddSignal(s));
   const double risk = std::abs(s.entry_price - s.stop_loss);
@@ -55,7 +47,7 @@ Status RunAdd(CliContext& ctx, const AddFlags& f) {
 
 Status RunImport(CliContext& ctx, const std::string& path) {
   ASSIGN_OR_RETURN(std::vector<Signal> signals, ReadSignalsFile(path));
-  ASSIGN_OR_RETURN(control::TradeRecorder recorder, MakeRecorder(ctx));
+  ASSIGN_OR_RETURN(control::TradeRecorder recorder, ctx.MakeTradeRecorder());
   Result<std::vector<SignalId>> ids = recorder.AddSignals(std::move(signals));
   if (!ids.ok()) return ids.status().WithContext(path);
   std::cout << fmt::format("imported {} signals (ids {}..{}) from {}\n", ids->size(), ids->front(),
