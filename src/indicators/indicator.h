@@ -1,0 +1,48 @@
+// Indicator: the streaming interface every Pulse technical indicator implements, and the batch
+// runner that drives the same code over whole arrays.
+#pragma once
+
+#include <limits>
+#include <span>
+#include <vector>
+
+#include "model/bar.h"
+
+namespace pulse::indicators {
+
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// A streaming technical indicator. Feed closed bars in time order with Update(); the output for
+// bar index WarmUp() (0-based) is the first valid one, so Ready() turns true on the
+// (WarmUp() + 1)-th bar. WarmUp() equals TA-Lib's lookback for the same parameters.
+//
+// Lifecycle: built once with its parameters (all memory is allocated then), updated bar by bar,
+// Reset() to start over on a new series. Update() is O(1) amortised and never allocates.
+// Threading: a single-threaded value object (thread-compatible); use one instance per series.
+class Indicator {
+ public:
+  virtual ~Indicator() = default;
+
+  // Consumes the next closed bar.
+  virtual void Update(const Bar& bar) = 0;
+  // Forgets every bar seen; the object is as freshly constructed.
+  virtual void Reset() = 0;
+  // True once the latest output is valid (after WarmUp() + 1 bars).
+  virtual bool Ready() const = 0;
+  // Number of bars consumed before the first valid output (TA-Lib's lookback).
+  virtual int WarmUp() const = 0;
+  // Number of outputs (1 for most; MACD has 3, BBANDS 3, STOCH 2).
+  virtual int NumOutputs() const { return 1; }
+  // Output `index` for the latest bar; NaN while not Ready().
+  virtual double Value(int index = 0) const = 0;
+};
+
+// Runs `indicator` (after Reset()) over `bars` and returns one column per output, each as long
+// as the input, NaN for the warm-up bars. Uses exactly the streaming code path.
+std::vector<std::vector<double>> RunBatch(Indicator& indicator, std::span<const Bar> bars);
+
+// The same over a plain price series: every value becomes a bar with open = high = low = close
+// and zero volume. Meant for indicators that read only the close.
+std::vector<std::vector<double>> RunBatch(Indicator& indicator, std::span<const double> closes);
+
+}  // namespace pulse::indicators

@@ -1,0 +1,194 @@
+// TA-Lib's own regression tables (ta_regtest) replayed against Pulse's indicators.
+//
+// Each row calls a TA-Lib function on the 252-bar reference series for [startIdx, endIdx] and
+// checks outBegIdx, outNbElement and one output value (tolerance 0.01). TA-Lib starts consuming
+// input at startIdx - lookback, so the equivalent here is running the indicator on that slice:
+// the first `lookback` outputs are warm-up and out[k] is bar outBegIdx + k. An unstable period u
+// adds u to the lookback. Rows for functions, options or compatibility modes Pulse does not
+// have are skipped with the reason listed in README.md.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "indicators/oracle_test_util.h"
+#include "indicators/registry.h"
+
+namespace pulse::indicators {
+namespace {
+
+using nlohmann::json;
+
+struct Expected {
+  int output;
+  int index;
+  double value;
+};
+
+struct OracleCase {
+  std::string indicator;
+  std::vector<double> params;
+  int unstable = 0;
+  int start_idx = 0;
+  int end_idx = 0;
+  int expected_beg = 0;
+  int expected_nb = 0;
+  bool expect_bad_param = false;
+  std::vector<Expected> expected;
+};
+
+std::string Str(const json& row, const char* key) {
+  return row.contains(key) && row[key].is_string() ? row[key].get<std::string>() : "";
+}
+double Num(const json& row, const char* key, double fallback = 0) {
+  return row.contains(key) && row[key].is_number() ? row[key].get<double>() : fallback;
+}
+
+// The function a row tests, whatever its table calls the field.
+std::string FunctionOf(const json& row) {
+  for (const char* key : {"theFunction", "id", "testId"}) {
+    if (std::string f = Str(row, key); !f.empty()) return f;
+  }
+  return "";
+}
+
+bool IsMetastock(const json& row) {
+  return Str(row, "compatibility") == "TA_COMPATIBILITY_METASTOCK";
+}
+
+// Maps a row to an indicator call, or returns nullopt with `skip` set to the reason.
+std::optional<OracleCase> MapRow(const std::string& table, const json& row, std::string* skip) {
+  OracleCase c;
+  const std::string fn = FunctionOf(row);
+  if (table == "test_ma.c") {
+    static const std::map<std::string, std::string> kTypes = {
+        {"TA_MAType_SMA", "sma"}, {"TA_MAType_EMA", "ema"}, {"TA_MAType_WMA", "wma"}};
+    const std::string type = Str(row, "optInMAType_1");
+    if (fn != "TA_ANY_MA_TEST" || !kTypes.contains(type)) {
+      *skip = "MA type " + type + " (" + fn + ") not implemented";
+      return std::nullopt;
+    }
+    c.indicator = kTypes.at(type);
+    if (c.indicator == "ema" && IsMetastock(row)) {
+      *skip = "Metastock EMA seeding not implemented";
+      return std::nullopt;
+    }
+    c.params = {Num(row, "optInTimePeriod")};
+  } else if (table == "test_rsi.c") {
+    if (fn != "TA_RSI_TEST") {
+      *skip = fn + " not implemented";
+      return std::nullopt;
+    }
+    if (IsMetastock(row)) {
+      *skip = "Metastock RSI seeding not implemented";
+      return std::nullopt;
+    }
+    c.indicator = "rsi";
+    c.params = {Num(row, "optInTimePeriod")};
+  } else {
+    *skip = table + " not implemented";
+    return std::nullopt;
+  }
+  c.unstable = static_cast<int>(Num(row, "unstablePeriod"));
+  c.start_idx = static_cast<int>(Num(row, "startIdx"));
+  c.end_idx = static_cast<int>(Num(row, "endIdx"));
+  c.expected_beg = static_cast<int>(Num(row, "expectedBegIdx"));
+  c.expected_nb = static_cast<int>(Num(row, "expectedNbElement"));
+  const std::string ret = Str(row, "expectedRetCode");
+  if (ret == "TA_BAD_PARAM") {
+    c.expect_bad_param = true;
+  } else if (ret != "TA_SUCCESS") {
+    *skip = "index range check (" + ret + "): Pulse has no start/end index arguments";
+    return std::nullopt;
+  }
+  for (int k = 0; k < 3; ++k) {
+    const std::string index_key = "oneOfTheExpectedOutRealIndex" + std::to_string(k);
+    const std::string value_key = "oneOfTheExpectedOutReal" + std::to_string(k);
+    if (row.contains(index_key)) {
+      c.expected.push_back(
+          {k, static_cast<int>(Num(row, index_key.c_str())), Num(row, value_key.c_str())});
+    }
+  }
+  if (row.contains("oneOfTheExpectedOutRealIndex")) {
+    c.expected.push_back({0, static_cast<int>(Num(row, "oneOfTheExpectedOutRealIndex")),
+                          Num(row, "oneOfTheExpectedOutReal")});
+  }
+  return c;
+}
+
+// Runs one case; returns a description of the first mismatch, or "" when it passes.
+std::string Check(const OracleCase& c, std::span<const Bar> bars) {
+  auto created = CreateIndicator(c.indicator, c.params);
+  if (c.expect_bad_param) {
+    return created.ok() ? "expected the parameters to be rejected" : "";
+  }
+  if (!created.ok()) return created.status().ToString();
+  Indicator& ind = **created;
+  const int lookback = ind.WarmUp() + c.unstable;
+  const int begin = std::max(c.start_idx, lookback);
+  if (begin > c.end_idx) {
+    return c.expected_nb == 0 ? "" : "no output but TA-Lib has " + std::to_string(c.expected_nb);
+  }
+  if (begin != c.expected_beg) {
+    return "outBegIdx " + std::to_string(begin) + " != " + std::to_string(c.expected_beg);
+  }
+  const int nb = c.end_idx - begin + 1;
+  if (nb != c.expected_nb) {
+    return "outNbElement " + std::to_string(nb) + " != " + std::to_string(c.expected_nb);
+  }
+  const auto slice = bars.subspan(begin - lookback, c.end_idx - (begin - lookback) + 1);
+  const auto columns = RunBatch(ind, slice);
+  for (const Expected& e : c.expected) {
+    if (e.index >= nb) return "expected index " + std::to_string(e.index) + " out of range";
+    const double got = columns[e.output][lookback + e.index];
+    if (!(std::fabs(got - e.value) < 0.01)) {
+      return "output " + std::to_string(e.output) + " out[" + std::to_string(e.index) +
+             "] = " + std::to_string(got) + ", TA-Lib " + std::to_string(e.value);
+    }
+  }
+  return "";
+}
+
+TEST(IndicatorsTalibOracle, EveryRowForImplementedIndicatorsPasses) {
+  const json doc = testing::LoadOracle("talib_regtest_tables.json");
+  ASSERT_FALSE(doc.is_null());
+  const std::vector<Bar> bars = testing::BarsFromColumns(doc["input_data"]);
+  ASSERT_EQ(bars.size(), 252u);
+
+  std::map<std::string, int> checked;
+  std::map<std::string, int> skipped;
+  for (const auto& [table, content] : doc["tables"].items()) {
+    if (!content.contains("rows")) {
+      skipped[table + ": table not converted"] += 1;
+      continue;
+    }
+    int row_number = 0;
+    for (const json& row : content["rows"]) {
+      ++row_number;
+      std::string skip;
+      std::optional<OracleCase> c = MapRow(table, row, &skip);
+      if (!c) {
+        skipped[table + ": " + skip] += 1;
+        continue;
+      }
+      const std::string failure = Check(*c, bars);
+      EXPECT_EQ(failure, "") << table << " row " << row_number << " (" << c->indicator
+                             << "): " << row.dump();
+      checked[c->indicator] += 1;
+    }
+  }
+  for (const auto& spec : AllIndicators()) {
+    std::string name(spec.name);
+    EXPECT_GT(checked[name], 0) << "no TA-Lib row checks " << name;
+  }
+  for (const auto& [name, n] : checked) std::printf("checked %3d rows: %s\n", n, name.c_str());
+  for (const auto& [reason, n] : skipped) std::printf("skipped %3d rows: %s\n", n, reason.c_str());
+}
+
+}  // namespace
+}  // namespace pulse::indicators

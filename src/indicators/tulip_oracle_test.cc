@@ -1,0 +1,92 @@
+// Tulip Indicators' test vectors (atoz.txt, extra.txt, untest.txt) replayed against Pulse's
+// indicators where the definitions agree (tolerance 0.001, Tulip's own). Tulip drops its warm-up
+// bars, so expected arrays line up with the last bars of the input. Where Tulip's convention
+// differs from TA-Lib's (which Pulse follows), the case is skipped with the reason.
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "indicators/oracle_test_util.h"
+#include "indicators/registry.h"
+
+namespace pulse::indicators {
+namespace {
+
+using nlohmann::json;
+
+struct Mapping {
+  std::string pulse_name;
+  // Pulse output index for each Tulip output name.
+  std::map<std::string, int> outputs;
+  // Pulse value * scale is compared with Tulip's (ROC: Tulip's is a ratio, TA-Lib's percent).
+  double scale = 1.0;
+  // Extra trailing Pulse parameters after Tulip's options.
+  std::vector<double> extra_params = {};
+};
+
+const std::map<std::string, Mapping>& Mappings() {
+  static const std::map<std::string, Mapping> m = {
+      {"sma", {"sma", {{"sma", 0}}}},
+      {"wma", {"wma", {{"wma", 0}}}},
+      {"rsi", {"rsi", {{"rsi", 0}}}},
+  };
+  return m;
+}
+
+// Why a Tulip indicator that Pulse also has is not compared.
+const std::map<std::string, std::string>& Differences() {
+  static const std::map<std::string, std::string> m = {
+      {"ema", "Tulip seeds the EMA with the first value, TA-Lib (and Pulse) with the SMA"},
+  };
+  return m;
+}
+
+TEST(IndicatorsTulipOracle, VectorsForImplementedIndicatorsPass) {
+  const json doc = testing::LoadOracle("tulip_indicators_tests.json");
+  ASSERT_FALSE(doc.is_null());
+  std::map<std::string, int> checked;
+  for (const auto& [file, cases] : doc["cases"].items()) {
+    for (const json& c : cases) {
+      const std::string name = c["indicator"].get<std::string>();
+      auto it = Mappings().find(name);
+      if (it == Mappings().end()) continue;
+      const Mapping& map = it->second;
+      SCOPED_TRACE(file + " " + name + " " + c["options"].dump());
+      std::vector<double> params = c["options_positional"].get<std::vector<double>>();
+      params.insert(params.end(), map.extra_params.begin(), map.extra_params.end());
+      auto ind = CreateIndicator(map.pulse_name, params);
+      ASSERT_TRUE(ind.ok()) << ind.status();
+      const std::vector<Bar> bars = testing::BarsFromColumns(c["inputs"]);
+      const auto columns = RunBatch(**ind, bars);
+      for (const auto& [tulip_output, values] : c["expected_outputs"].items()) {
+        ASSERT_TRUE(map.outputs.contains(tulip_output)) << tulip_output;
+        const int out = map.outputs.at(tulip_output);
+        const size_t offset = bars.size() - values.size();
+        int compared = 0;
+        for (size_t k = 0; k < values.size(); ++k) {
+          const double got = columns[out][offset + k];
+          if (std::isnan(got)) continue;  // Pulse's (TA-Lib's) warm-up is longer here
+          EXPECT_NEAR(got * map.scale, values[k].get<double>(), 0.001)
+              << tulip_output << "[" << k << "]";
+          ++compared;
+        }
+        // At most one bar of warm-up difference (TA-Lib starts TRANGE at bar 1, Tulip at 0).
+        EXPECT_GE(compared + 1, static_cast<int>(values.size())) << tulip_output;
+        checked[name] += compared;
+      }
+    }
+  }
+  for (const auto& [tulip, map] : Mappings()) {
+    EXPECT_GT(checked[tulip], 0) << "no Tulip vector checked for " << tulip;
+  }
+  for (const auto& [name, n] : checked) std::printf("checked %3d values: %s\n", n, name.c_str());
+  for (const auto& [name, why] : Differences()) {
+    std::printf("not compared: %s (%s)\n", name.c_str(), why.c_str());
+  }
+}
+
+}  // namespace
+}  // namespace pulse::indicators
