@@ -4,8 +4,14 @@
 #include <cctype>
 #include <cmath>
 
+#include "indicators/atr.h"
+#include "indicators/bbands.h"
+#include "indicators/macd.h"
+#include "indicators/momentum.h"
 #include "indicators/moving_averages.h"
+#include "indicators/obv.h"
 #include "indicators/rsi.h"
+#include "indicators/stoch.h"
 
 namespace pulse::indicators {
 namespace {
@@ -19,12 +25,76 @@ std::unique_ptr<Indicator> MakePeriod(std::span<const double> params) {
   return std::make_unique<T>(P(params, 0));
 }
 
-ParamSpec Period(double default_value, double min = 2) {
-  return ParamSpec{"period", default_value, min, kMaxPeriod, true};
+template <typename T>
+std::unique_ptr<Indicator> MakeNoParams(std::span<const double>) {
+  return std::make_unique<T>();
+}
+
+ParamSpec Period(double default_value, double min = 2, std::string_view name = "period") {
+  return ParamSpec{name, default_value, min, kMaxPeriod, true};
+}
+
+// TA-Lib's bounds for a deviation multiplier.
+ParamSpec Deviations(std::string_view name, double default_value) {
+  return ParamSpec{name, default_value, -3e37, 3e37, false};
+}
+
+std::unique_ptr<Indicator> MakeMacd(std::span<const double> p) {
+  return std::make_unique<Macd>(P(p, 0), P(p, 1), P(p, 2));
+}
+std::unique_ptr<Indicator> MakeBBands(std::span<const double> p) {
+  return std::make_unique<BBands>(P(p, 0), p[1], p[2], static_cast<BBands::MaType>(P(p, 3)));
+}
+std::unique_ptr<Indicator> MakeStoch(std::span<const double> p) {
+  return std::make_unique<Stoch>(P(p, 0), P(p, 1), P(p, 2));
+}
+std::unique_ptr<Indicator> MakeStdDev(std::span<const double> p) {
+  return std::make_unique<StdDev>(P(p, 0), p[1]);
 }
 
 std::vector<IndicatorSpec> BuildSpecs() {
   std::vector<IndicatorSpec> specs = {
+      {"atr",
+       "average true range (Wilder)",
+       "high,low,close",
+       {Period(14, 1)},
+       {"value"},
+       &MakePeriod<Atr>},
+      {"bbands",
+       "Bollinger Bands (population stddev; ma_type 0 SMA, 1 EMA)",
+       "close",
+       {Period(5), Deviations("nbdev_up", 2), Deviations("nbdev_dn", 2),
+        ParamSpec{"ma_type", 0, 0, 1, true}},
+       {"upper", "middle", "lower"},
+       &MakeBBands},
+      {"macd",
+       "moving average convergence/divergence",
+       "close",
+       {Period(12, 2, "fast_period"), Period(26, 2, "slow_period"), Period(9, 1, "signal_period")},
+       {"macd", "signal", "hist"},
+       &MakeMacd},
+      {"mom",
+       "momentum: close - close n bars ago",
+       "close",
+       {Period(10, 1)},
+       {"value"},
+       &MakePeriod<Mom>},
+      {"obv", "on-balance volume", "close,volume", {}, {"value"}, &MakeNoParams<Obv>},
+      {"roc", "rate of change in percent", "close", {Period(10, 1)}, {"value"}, &MakePeriod<Roc>},
+      {"stddev",
+       "population standard deviation times nbdev",
+       "close",
+       {Period(5), Deviations("nbdev", 1)},
+       {"value"},
+       &MakeStdDev},
+      {"stoch",
+       "slow stochastic with SMA smoothing",
+       "high,low,close",
+       {Period(5, 1, "fastk_period"), Period(3, 1, "slowk_period"), Period(3, 1, "slowd_period")},
+       {"k", "d"},
+       &MakeStoch},
+      {"trange", "true range", "high,low,close", {}, {"value"}, &MakeNoParams<TRange>},
+      {"willr", "Williams %R", "high,low,close", {Period(14)}, {"value"}, &MakePeriod<WillR>},
       {"ema",
        "exponential moving average, SMA-seeded",
        "close",

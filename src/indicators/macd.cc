@@ -1,0 +1,42 @@
+#include "indicators/macd.h"
+
+#include <algorithm>
+
+namespace pulse::indicators {
+
+Macd::Macd(int fast_period, int slow_period, int signal_period)
+    : skip_(std::max(fast_period, slow_period) - std::min(fast_period, slow_period)),
+      fast_(std::min(fast_period, slow_period)),
+      slow_(std::max(fast_period, slow_period)),
+      signal_(signal_period) {}
+
+void Macd::Add(double x) {
+  ++count_;
+  slow_.Add(x);
+  if (count_ > skip_) fast_.Add(x);
+  if (!slow_.Ready()) return;
+  macd_ = fast_.value() - slow_.value();
+  signal_.Add(macd_);
+}
+
+void Macd::Reset() {
+  fast_.Reset();
+  slow_.Reset();
+  signal_.Reset();
+  macd_ = kNaN;
+  count_ = 0;
+}
+
+double Macd::Value(int index) const {
+  if (!Ready()) return kNaN;
+  switch (index) {
+    case 0:
+      return macd();
+    case 1:
+      return signal();
+    default:
+      return hist();
+  }
+}
+
+}  // namespace pulse::indicators

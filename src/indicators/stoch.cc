@@ -1,0 +1,61 @@
+#include "indicators/stoch.h"
+
+namespace pulse::indicators {
+
+// ---- Stoch ----
+
+Stoch::Stoch(int fastk_period, int slowk_period, int slowd_period)
+    : fastk_period_(fastk_period),
+      highest_(fastk_period, MinMaxWindow::Kind::kMax),
+      lowest_(fastk_period, MinMaxWindow::Kind::kMin),
+      slowk_(slowk_period),
+      slowd_(slowd_period) {}
+
+void Stoch::Update(const Bar& bar) {
+  highest_.Push(bar.high);
+  lowest_.Push(bar.low);
+  if (++count_ < fastk_period_) return;
+  const double lowest = lowest_.Value();
+  const double diff = (highest_.Value() - lowest) / 100.0;
+  const double fast_k = diff != 0.0 ? (bar.close - lowest) / diff : 0.0;
+  slowk_.Add(fast_k);
+  if (slowk_.Ready()) slowd_.Add(slowk_.value());
+}
+
+void Stoch::Reset() {
+  highest_.Clear();
+  lowest_.Clear();
+  slowk_.Reset();
+  slowd_.Reset();
+  count_ = 0;
+}
+
+double Stoch::Value(int index) const {
+  if (!Ready()) return kNaN;
+  return index == 0 ? k() : d();
+}
+
+// ---- WillR ----
+
+WillR::WillR(int period)
+    : period_(period),
+      highest_(period, MinMaxWindow::Kind::kMax),
+      lowest_(period, MinMaxWindow::Kind::kMin) {}
+
+void WillR::Update(const Bar& bar) {
+  highest_.Push(bar.high);
+  lowest_.Push(bar.low);
+  if (++count_ < period_) return;
+  const double highest = highest_.Value();
+  const double diff = (highest - lowest_.Value()) / -100.0;
+  value_ = diff != 0.0 ? (highest - bar.close) / diff : 0.0;
+}
+
+void WillR::Reset() {
+  highest_.Clear();
+  lowest_.Clear();
+  value_ = kNaN;
+  count_ = 0;
+}
+
+}  // namespace pulse::indicators
