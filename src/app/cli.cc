@@ -24,6 +24,7 @@ int RunCli(int argc, char** argv) {
   AddRecordCommands(app, ctx);
   AddStatsCommand(app, ctx);
   AddDataCommands(app, ctx);
+  AddIndicatorCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -13,5 +13,6 @@ void AddSignalCommands(CLI::App& app, CliContext& ctx);
 void AddRecordCommands(CLI::App& app, CliContext& ctx);
 void AddStatsCommand(CLI::App& app, CliContext& ctx);
 void AddDataCommands(CLI::App& app, CliContext& ctx);
+void AddIndicatorCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace pulse::app
