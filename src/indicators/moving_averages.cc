@@ -28,11 +28,16 @@ void Sma::Reset() {
 
 Ema::Ema(int period) : Ema(period, 2.0 / (period + 1)) {}
 
-Ema::Ema(int period, double k) : period_(period), k_(k) {}
+Ema::Ema(int period, double k) : Ema(period, k, EmaSeed::kSma, 0) {}
+
+Ema::Ema(int period, double k, EmaSeed seed, int extra_warm_up)
+    : period_(period), k_(k), seed_(seed), warm_up_(period - 1 + extra_warm_up) {}
 
 void Ema::Add(double x) {
   ++count_;
-  if (count_ < period_) {
+  if (seed_ == EmaSeed::kFirstValue) {
+    value_ = count_ == 1 ? x : (x - value_) * k_ + value_;
+  } else if (count_ < period_) {
     sum_ += x;
   } else if (count_ == period_) {
     sum_ += x;

@@ -30,20 +30,27 @@ class Sma final : public Indicator {
   long long count_ = 0;
 };
 
+// How an EMA gets its first value: TA-Lib's default (the SMA of the first `period` values) or
+// TA-Lib's Metastock compatibility mode (the first value itself).
+enum class EmaSeed { kSma, kFirstValue };
+
 // Exponential moving average, k = 2 / (period + 1), seeded with the SMA of the first `period`
-// values (TA-Lib's default, not Metastock's). WarmUp = period - 1.
+// values (TA-Lib's default, not Metastock's). WarmUp = period - 1 (+ `extra_warm_up`, TA-Lib's
+// unstable period, when given).
 // Single-threaded value object; Add() feeds a raw value for use inside other indicators.
 class Ema final : public Indicator {
  public:
   explicit Ema(int period);
   // An EMA with an explicit smoothing factor `k` (still seeded with the SMA of `period`).
   Ema(int period, double k);
+  // Full control: smoothing `k`, the seeding rule and extra warm-up bars.
+  Ema(int period, double k, EmaSeed seed, int extra_warm_up);
 
   void Add(double x);
   void Update(const Bar& bar) override { Add(bar.close); }
   void Reset() override;
-  bool Ready() const override { return count_ >= period_; }
-  int WarmUp() const override { return period_ - 1; }
+  bool Ready() const override { return count_ > warm_up_; }
+  int WarmUp() const override { return warm_up_; }
   double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
   double value() const { return value_; }
   int period() const { return period_; }
@@ -51,6 +58,8 @@ class Ema final : public Indicator {
  private:
   int period_;
   double k_;
+  EmaSeed seed_;
+  int warm_up_;
   double sum_ = 0;
   double value_ = kNaN;
   long long count_ = 0;

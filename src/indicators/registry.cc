@@ -6,6 +6,8 @@
 
 #include "indicators/atr.h"
 #include "indicators/bbands.h"
+#include "indicators/composite_averages.h"
+#include "indicators/kama.h"
 #include "indicators/macd.h"
 #include "indicators/momentum.h"
 #include "indicators/moving_averages.h"
@@ -47,6 +49,9 @@ std::unique_ptr<Indicator> MakeBBands(std::span<const double> p) {
 }
 std::unique_ptr<Indicator> MakeStoch(std::span<const double> p) {
   return std::make_unique<Stoch>(P(p, 0), P(p, 1), P(p, 2));
+}
+std::unique_ptr<Indicator> MakeT3(std::span<const double> p) {
+  return std::make_unique<T3>(P(p, 0), p[1]);
 }
 std::unique_ptr<Indicator> MakeStdDev(std::span<const double> p) {
   return std::make_unique<StdDev>(P(p, 0), p[1]);
@@ -95,6 +100,31 @@ std::vector<IndicatorSpec> BuildSpecs() {
        &MakeStoch},
       {"trange", "true range", "high,low,close", {}, {"value"}, &MakeNoParams<TRange>},
       {"willr", "Williams %R", "high,low,close", {Period(14)}, {"value"}, &MakePeriod<WillR>},
+      {"dema",
+       "double exponential moving average",
+       "close",
+       {Period(30)},
+       {"value"},
+       &MakePeriod<Dema>},
+      {"tema",
+       "triple exponential moving average",
+       "close",
+       {Period(30)},
+       {"value"},
+       &MakePeriod<Tema>},
+      {"trima", "triangular moving average", "close", {Period(30)}, {"value"}, &MakePeriod<Trima>},
+      {"kama",
+       "Kaufman adaptive moving average",
+       "close",
+       {Period(30)},
+       {"value"},
+       &MakePeriod<Kama>},
+      {"t3",
+       "Tillson T3 moving average",
+       "close",
+       {Period(5), ParamSpec{"vfactor", 0.7, 0, 1, false}},
+       {"value"},
+       &MakeT3},
       {"ema",
        "exponential moving average, SMA-seeded",
        "close",

@@ -8,7 +8,9 @@
 // have are skipped with the reason listed in README.md.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <span>
@@ -17,6 +19,7 @@
 
 #include <gtest/gtest.h>
 
+#include "indicators/composite_averages.h"
 #include "indicators/oracle_test_util.h"
 #include "indicators/registry.h"
 
@@ -41,6 +44,13 @@ struct OracleCase {
   int expected_nb = 0;
   bool expect_bad_param = false;
   std::vector<Expected> expected;
+  // When set, builds the indicator instead of the registry (TA-Lib modes the registry does not
+  // offer, such as Metastock seeding); its WarmUp() then already includes the unstable period.
+  std::function<std::unique_ptr<Indicator>()> make;
+  // Metastock-seeded EMAs start from bar 0 of TA-Lib's input, not from startIdx - lookback.
+  bool from_bar_zero = false;
+  // Input other than the 252-bar reference series (SAR's Wilder data).
+  std::vector<Bar> bars;
 };
 
 std::string Str(const json& row, const char* key) {
@@ -68,18 +78,37 @@ std::optional<OracleCase> MapRow(const std::string& table, const json& row, std:
   const std::string fn = FunctionOf(row);
   if (table == "test_ma.c") {
     static const std::map<std::string, std::string> kTypes = {
-        {"TA_MAType_SMA", "sma"}, {"TA_MAType_EMA", "ema"}, {"TA_MAType_WMA", "wma"}};
+        {"TA_MAType_SMA", "sma"},   {"TA_MAType_EMA", "ema"},   {"TA_MAType_WMA", "wma"},
+        {"TA_MAType_DEMA", "dema"}, {"TA_MAType_TEMA", "tema"}, {"TA_MAType_TRIMA", "trima"},
+        {"TA_MAType_KAMA", "kama"}, {"TA_MAType_T3", "t3"}};
     const std::string type = Str(row, "optInMAType_1");
     if (fn != "TA_ANY_MA_TEST" || !kTypes.contains(type)) {
       *skip = "MA type " + type + " (" + fn + ") not implemented";
       return std::nullopt;
     }
     c.indicator = kTypes.at(type);
-    if (c.indicator == "ema" && IsMetastock(row)) {
-      *skip = "Metastock EMA seeding not implemented";
-      return std::nullopt;
-    }
     c.params = {Num(row, "optInTimePeriod")};
+    const int period = static_cast<int>(c.params[0]);
+    const int unstable = static_cast<int>(Num(row, "unstablePeriod"));
+    const bool metastock = IsMetastock(row);
+    if (c.indicator == "ema" && metastock && period >= 2) {
+      c.make = [=] {
+        return std::make_unique<Ema>(period, 2.0 / (period + 1), EmaSeed::kFirstValue, unstable);
+      };
+      c.from_bar_zero = true;
+    }
+    if ((c.indicator == "dema" || c.indicator == "tema") && period >= 2 &&
+        (metastock || unstable > 0)) {
+      // The unstable period applies to every EMA of the chain; Metastock seeds each with its
+      // first input.
+      const EmaSeed seed = metastock ? EmaSeed::kFirstValue : EmaSeed::kSma;
+      if (c.indicator == "dema") {
+        c.make = [=] { return std::make_unique<Dema>(period, seed, unstable); };
+      } else {
+        c.make = [=] { return std::make_unique<Tema>(period, seed, unstable); };
+      }
+      c.from_bar_zero = metastock;
+    }
   } else if (table == "test_rsi.c") {
     if (fn != "TA_RSI_TEST") {
       *skip = fn + " not implemented";
@@ -147,7 +176,7 @@ std::optional<OracleCase> MapRow(const std::string& table, const json& row, std:
     *skip = table + " not implemented";
     return std::nullopt;
   }
-  c.unstable = static_cast<int>(Num(row, "unstablePeriod"));
+  c.unstable = c.make ? 0 : static_cast<int>(Num(row, "unstablePeriod"));
   c.start_idx = static_cast<int>(Num(row, "startIdx"));
   c.end_idx = static_cast<int>(Num(row, "endIdx"));
   c.expected_beg = static_cast<int>(Num(row, "expectedBegIdx"));
@@ -175,8 +204,11 @@ std::optional<OracleCase> MapRow(const std::string& table, const json& row, std:
 }
 
 // Runs one case; returns a description of the first mismatch, or "" when it passes.
-std::string Check(const OracleCase& c, std::span<const Bar> bars) {
-  auto created = CreateIndicator(c.indicator, c.params);
+std::string Check(const OracleCase& c, std::span<const Bar> reference) {
+  const std::span<const Bar> bars = c.bars.empty() ? reference : std::span<const Bar>(c.bars);
+  Result<std::unique_ptr<Indicator>> created = c.make && !c.expect_bad_param
+                                                   ? Result<std::unique_ptr<Indicator>>(c.make())
+                                                   : CreateIndicator(c.indicator, c.params);
   if (c.expect_bad_param) {
     return created.ok() ? "expected the parameters to be rejected" : "";
   }
@@ -194,11 +226,12 @@ std::string Check(const OracleCase& c, std::span<const Bar> bars) {
   if (nb != c.expected_nb) {
     return "outNbElement " + std::to_string(nb) + " != " + std::to_string(c.expected_nb);
   }
-  const auto slice = bars.subspan(begin - lookback, c.end_idx - (begin - lookback) + 1);
+  const int first = c.from_bar_zero ? 0 : begin - lookback;
+  const auto slice = bars.subspan(first, c.end_idx - first + 1);
   const auto columns = RunBatch(ind, slice);
   for (const Expected& e : c.expected) {
     if (e.index >= nb) return "expected index " + std::to_string(e.index) + " out of range";
-    const double got = columns[e.output][lookback + e.index];
+    const double got = columns[e.output][begin - first + e.index];
     if (!(std::fabs(got - e.value) < 0.01)) {
       return "output " + std::to_string(e.output) + " out[" + std::to_string(e.index) +
              "] = " + std::to_string(got) + ", TA-Lib " + std::to_string(e.value);

@@ -40,6 +40,8 @@ const std::map<std::string, Mapping>& Mappings() {
       {"roc", {"roc", {{"roc", 0}}, 0.01}},
       {"mom", {"mom", {{"mom", 0}}}},
       {"stddev", {"stddev", {{"stddev", 0}}}},
+      {"trima", {"trima", {{"trima", 0}}}},
+      {"kama", {"kama", {{"kama", 0}}}},
   };
   return m;
 }
@@ -49,6 +51,8 @@ const std::map<std::string, std::string>& Differences() {
   static const std::map<std::string, std::string> m = {
       {"ema", "Tulip seeds the EMA with the first value, TA-Lib (and Pulse) with the SMA"},
       {"macd", "Tulip's EMAs start from the first value and MACD(12,26) uses k = 0.15/0.075"},
+      {"dema", "Tulip's EMAs start from the first value, TA-Lib's (and Pulse's) from the SMA"},
+      {"tema", "Tulip's EMAs start from the first value, TA-Lib's (and Pulse's) from the SMA"},
       {"obv", "Tulip's OBV starts at 0, TA-Lib's (and Pulse's) at the first bar's volume"},
       {"untest.txt:atr",
        "Tulip seeds ATR with the mean of high-low of bar 0 and the next period-1 true ranges, "
