@@ -6,7 +6,9 @@
 
 #include "indicators/atr.h"
 #include "indicators/bbands.h"
+#include "indicators/cci.h"
 #include "indicators/composite_averages.h"
+#include "indicators/directional.h"
 #include "indicators/kama.h"
 #include "indicators/macd.h"
 #include "indicators/momentum.h"
@@ -49,6 +51,10 @@ std::unique_ptr<Indicator> MakeBBands(std::span<const double> p) {
 }
 std::unique_ptr<Indicator> MakeStoch(std::span<const double> p) {
   return std::make_unique<Stoch>(P(p, 0), P(p, 1), P(p, 2));
+}
+template <Directional::Kind kKind>
+std::unique_ptr<Indicator> MakeDirectional(std::span<const double> p) {
+  return std::make_unique<Directional>(kKind, P(p, 0));
 }
 std::unique_ptr<Indicator> MakeT3(std::span<const double> p) {
   return std::make_unique<T3>(P(p, 0), p[1]);
@@ -125,6 +131,54 @@ std::vector<IndicatorSpec> BuildSpecs() {
        {Period(5), ParamSpec{"vfactor", 0.7, 0, 1, false}},
        {"value"},
        &MakeT3},
+      {"cci",
+       "commodity channel index",
+       "high,low,close",
+       {Period(14)},
+       {"value"},
+       &MakePeriod<Cci>},
+      {"adx",
+       "average directional index with +DI and -DI",
+       "high,low,close",
+       {Period(14)},
+       {"adx", "plus_di", "minus_di"},
+       &MakePeriod<Adx>},
+      {"adxr",
+       "average directional index rating",
+       "high,low,close",
+       {Period(14)},
+       {"value"},
+       &MakePeriod<Adxr>},
+      {"dx",
+       "directional movement index",
+       "high,low,close",
+       {Period(14)},
+       {"value"},
+       &MakeDirectional<Directional::Kind::kDx>},
+      {"plus_di",
+       "plus directional indicator",
+       "high,low,close",
+       {Period(14, 1)},
+       {"value"},
+       &MakeDirectional<Directional::Kind::kPlusDi>},
+      {"minus_di",
+       "minus directional indicator",
+       "high,low,close",
+       {Period(14, 1)},
+       {"value"},
+       &MakeDirectional<Directional::Kind::kMinusDi>},
+      {"plus_dm",
+       "plus directional movement (Wilder sum)",
+       "high,low",
+       {Period(14, 1)},
+       {"value"},
+       &MakeDirectional<Directional::Kind::kPlusDm>},
+      {"minus_dm",
+       "minus directional movement (Wilder sum)",
+       "high,low",
+       {Period(14, 1)},
+       {"value"},
+       &MakeDirectional<Directional::Kind::kMinusDm>},
       {"ema",
        "exponential moving average, SMA-seeded",
        "close",

@@ -25,6 +25,7 @@ class RingBuffer {
   }
   double Oldest() const { return Back(size_ - 1); }
   int Size() const { return size_; }
+  int Capacity() const { return static_cast<int>(data_.size()); }
   bool Full() const { return size_ == static_cast<int>(data_.size()); }
   void Clear() {
     head_ = 0;

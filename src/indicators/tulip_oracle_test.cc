@@ -42,6 +42,7 @@ const std::map<std::string, Mapping>& Mappings() {
       {"stddev", {"stddev", {{"stddev", 0}}}},
       {"trima", {"trima", {{"trima", 0}}}},
       {"kama", {"kama", {{"kama", 0}}}},
+      {"cci", {"cci", {{"cci", 0}}}},
   };
   return m;
 }
@@ -53,6 +54,9 @@ const std::map<std::string, std::string>& Differences() {
       {"macd", "Tulip's EMAs start from the first value and MACD(12,26) uses k = 0.15/0.075"},
       {"dema", "Tulip's EMAs start from the first value, TA-Lib's (and Pulse's) from the SMA"},
       {"tema", "Tulip's EMAs start from the first value, TA-Lib's (and Pulse's) from the SMA"},
+      {"adx", "Tulip's directional movement reads high and low only (no close, no true range)"},
+      {"adxr", "Tulip's directional movement reads high and low only (no close, no true range)"},
+      {"dx", "Tulip's directional movement reads high and low only (no close, no true range)"},
       {"obv", "Tulip's OBV starts at 0, TA-Lib's (and Pulse's) at the first bar's volume"},
       {"untest.txt:atr",
        "Tulip seeds ATR with the mean of high-low of bar 0 and the next period-1 true ranges, "
