@@ -46,4 +46,27 @@ class Atr final : public Indicator {
   long long tr_count_ = 0;
 };
 
+// Normalised ATR: 100 * ATR / close, 0 when the close is 0. WarmUp = period.
+// Single-threaded value object.
+class Natr final : public Indicator {
+ public:
+  explicit Natr(int period) : atr_(period) {}
+
+  void Update(const Bar& bar) override {
+    atr_.Update(bar);
+    if (atr_.Ready()) value_ = bar.close != 0.0 ? (atr_.value() / bar.close) * 100.0 : 0.0;
+  }
+  void Reset() override {
+    atr_.Reset();
+    value_ = kNaN;
+  }
+  bool Ready() const override { return atr_.Ready(); }
+  int WarmUp() const override { return atr_.WarmUp(); }
+  double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
+
+ private:
+  Atr atr_;
+  double value_ = kNaN;
+};
+
 }  // namespace pulse::indicators

@@ -57,4 +57,13 @@ void Rsi::Reset() {
   count_ = 0;
 }
 
+void Cmo::Update(const Bar& bar) {
+  rsi_.Add(bar.close);
+  if (!rsi_.Ready()) return;
+  const double gain = rsi_.average_gain();
+  const double loss = rsi_.average_loss();
+  const double total = gain + loss;
+  value_ = IsZero(total) ? 0.0 : 100.0 * ((gain - loss) / total);
+}
+
 }  // namespace pulse::indicators

@@ -21,6 +21,8 @@ class Rsi final : public Indicator {
   int WarmUp() const override { return period_; }
   double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
   double value() const { return value_; }
+  double average_gain() const { return gain_; }  // valid once Ready()
+  double average_loss() const { return loss_; }
 
  private:
   int period_;
@@ -29,6 +31,24 @@ class Rsi final : public Indicator {
   double loss_ = 0;
   double value_ = kNaN;
   long long count_ = 0;
+};
+
+// Chande momentum oscillator with TA-Lib's smoothing (the RSI's Wilder averages of gains and
+// losses): 100 * (gain - loss) / (gain + loss), 0 when the sum is ~0. WarmUp = period.
+// Single-threaded value object.
+class Cmo final : public Indicator {
+ public:
+  explicit Cmo(int period) : rsi_(period) {}
+
+  void Update(const Bar& bar) override;
+  void Reset() override { rsi_.Reset(); }
+  bool Ready() const override { return rsi_.Ready(); }
+  int WarmUp() const override { return rsi_.WarmUp(); }
+  double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
+
+ private:
+  Rsi rsi_;
+  double value_ = kNaN;
 };
 
 }  // namespace pulse::indicators

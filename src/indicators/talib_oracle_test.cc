@@ -111,15 +111,11 @@ std::optional<OracleCase> MapRow(const std::string& table, const json& row, int 
       c.from_bar_zero = metastock;
     }
   } else if (table == "test_rsi.c") {
-    if (fn != "TA_RSI_TEST") {
-      *skip = fn + " not implemented";
-      return std::nullopt;
-    }
     if (IsMetastock(row)) {
-      *skip = "Metastock RSI seeding not implemented";
+      *skip = "Metastock RSI/CMO seeding not implemented";
       return std::nullopt;
     }
-    c.indicator = "rsi";
+    c.indicator = fn == "TA_CMO_TEST" ? "cmo" : "rsi";
     c.params = {Num(row, "optInTimePeriod")};
   } else if (table == "test_macd.c") {
     if (fn != "TA_MACD_TEST") {
@@ -177,6 +173,9 @@ std::optional<OracleCase> MapRow(const std::string& table, const json& row, int 
                                                             {"TST_ADXR", "adxr"}};
     c.indicator = kFns.at(fn);
     c.params = {Num(row, "optInTimePeriod")};
+  } else if (table == "test_per_hlc.c" && fn == "TA_NATR_TEST") {
+    c.indicator = "natr";
+    c.params = {Num(row, "optInTimePeriod1")};
   } else if (table == "test_per_hlc.c" && fn == "TA_CCI_TEST") {
     c.indicator = "cci";
     c.params = {Num(row, "optInTimePeriod1")};

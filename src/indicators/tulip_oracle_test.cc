@@ -43,6 +43,7 @@ const std::map<std::string, Mapping>& Mappings() {
       {"trima", {"trima", {{"trima", 0}}}},
       {"kama", {"kama", {{"kama", 0}}}},
       {"cci", {"cci", {{"cci", 0}}}},
+      {"natr", {"natr", {{"natr", 0}}}},
   };
   return m;
 }
@@ -57,7 +58,9 @@ const std::map<std::string, std::string>& Differences() {
       {"adx", "Tulip's directional movement reads high and low only (no close, no true range)"},
       {"adxr", "Tulip's directional movement reads high and low only (no close, no true range)"},
       {"dx", "Tulip's directional movement reads high and low only (no close, no true range)"},
+      {"cmo", "Tulip's CMO sums gains and losses over the window, TA-Lib smooths them as the RSI"},
       {"obv", "Tulip's OBV starts at 0, TA-Lib's (and Pulse's) at the first bar's volume"},
+      {"untest.txt:natr", "as untest.txt:atr: Tulip seeds the ATR with bar 0's high-low"},
       {"untest.txt:atr",
        "Tulip seeds ATR with the mean of high-low of bar 0 and the next period-1 true ranges, "
        "TA-Lib with the mean of the true ranges of bars 1..period"},
