@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "indicators/talib_compat.h"
+
 namespace pulse::indicators {
 
 // ---- StdDev ----
@@ -21,7 +23,7 @@ void StdDev::Add(double x) {
   sum_ -= trailing;
   sum_sq_ -= trailing * trailing;
   const double variance = mean_sq - mean_ * mean_;
-  stddev_ = variance < 0.00000001 ? 0.0 : std::sqrt(variance);
+  stddev_ = TaIsZeroOrNeg(variance) ? 0.0 : std::sqrt(variance);
   value_ = stddev_ * nb_dev_;
 }
 

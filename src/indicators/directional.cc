@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "indicators/talib_compat.h"
+
 namespace pulse::indicators {
 namespace {
-
-bool IsZero(double v) { return -0.00000001 < v && v < 0.00000001; }
 
 double TrueRange(double high, double low, double prev_close) {
   return std::max({high - low, std::fabs(high - prev_close), std::fabs(low - prev_close)});
@@ -51,16 +51,16 @@ void DirectionalSums::Reset() {
   count_ = 0;
 }
 
-double DirectionalSums::PlusDi() const { return IsZero(tr_) ? 0.0 : 100.0 * (plus_dm_ / tr_); }
+double DirectionalSums::PlusDi() const { return TaIsZero(tr_) ? 0.0 : 100.0 * (plus_dm_ / tr_); }
 
-double DirectionalSums::MinusDi() const { return IsZero(tr_) ? 0.0 : 100.0 * (minus_dm_ / tr_); }
+double DirectionalSums::MinusDi() const { return TaIsZero(tr_) ? 0.0 : 100.0 * (minus_dm_ / tr_); }
 
 bool DirectionalSums::Dx(double* dx) const {
-  if (IsZero(tr_)) return false;
+  if (TaIsZero(tr_)) return false;
   const double minus_di = 100.0 * (minus_dm_ / tr_);
   const double plus_di = 100.0 * (plus_dm_ / tr_);
   const double sum = minus_di + plus_di;
-  if (IsZero(sum)) return false;
+  if (TaIsZero(sum)) return false;
   *dx = 100.0 * (std::fabs(minus_di - plus_di) / sum);
   return true;
 }
@@ -88,14 +88,14 @@ void Directional::Update(const Bar& bar) {
       break;
     case Kind::kPlusDi:
       if (raw) {
-        value_ = IsZero(sums_.last_tr()) ? 0.0 : sums_.last_plus_dm() / sums_.last_tr();
+        value_ = TaIsZero(sums_.last_tr()) ? 0.0 : sums_.last_plus_dm() / sums_.last_tr();
       } else {
         value_ = sums_.PlusDi();
       }
       break;
     case Kind::kMinusDi:
       if (raw) {
-        value_ = IsZero(sums_.last_tr()) ? 0.0 : sums_.last_minus_dm() / sums_.last_tr();
+        value_ = TaIsZero(sums_.last_tr()) ? 0.0 : sums_.last_minus_dm() / sums_.last_tr();
       } else {
         value_ = sums_.MinusDi();
       }

@@ -2,13 +2,13 @@
 
 #include <cmath>
 
+#include "indicators/talib_compat.h"
+
 namespace pulse::indicators {
 namespace {
 
 constexpr double kConstMax = 2.0 / (30.0 + 1.0);
 constexpr double kConstDiff = 2.0 / (2.0 + 1.0) - kConstMax;
-
-bool IsZero(double v) { return -0.00000001 < v && v < 0.00000001; }
 
 }  // namespace
 
@@ -26,7 +26,7 @@ void Kama::Add(double x) {
   if (count_ <= period_) return;
   const double period_roc = x - window_.Back(period_);
   double er = 1.0;
-  if (!(sum_roc_ <= period_roc || IsZero(sum_roc_))) er = std::fabs(period_roc / sum_roc_);
+  if (!(sum_roc_ <= period_roc || TaIsZero(sum_roc_))) er = std::fabs(period_roc / sum_roc_);
   double sc = er * kConstDiff + kConstMax;
   sc *= sc;
   value_ = (x - value_) * sc + value_;

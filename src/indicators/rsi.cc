@@ -1,12 +1,8 @@
 #include "indicators/rsi.h"
 
+#include "indicators/talib_compat.h"
+
 namespace pulse::indicators {
-namespace {
-
-// TA-Lib's TA_IS_ZERO.
-bool IsZero(double v) { return -0.00000001 < v && v < 0.00000001; }
-
-}  // namespace
 
 Rsi::Rsi(int period) : period_(period) {}
 
@@ -46,7 +42,7 @@ void Rsi::Add(double x) {
     gain_ /= period_;
   }
   const double total = gain_ + loss_;
-  value_ = IsZero(total) ? 0.0 : 100.0 * (gain_ / total);
+  value_ = TaIsZero(total) ? 0.0 : 100.0 * (gain_ / total);
 }
 
 void Rsi::Reset() {
@@ -63,7 +59,7 @@ void Cmo::Update(const Bar& bar) {
   const double gain = rsi_.average_gain();
   const double loss = rsi_.average_loss();
   const double total = gain + loss;
-  value_ = IsZero(total) ? 0.0 : 100.0 * ((gain - loss) / total);
+  value_ = TaIsZero(total) ? 0.0 : 100.0 * ((gain - loss) / total);
 }
 
 }  // namespace pulse::indicators
