@@ -41,15 +41,20 @@ inline nlohmann::json LoadOracle(const std::string& name) {
 
 // Bars from parallel arrays; absent fields default to the close (prices) or 0 (volume).
 inline std::vector<Bar> BarsFromColumns(const nlohmann::json& columns) {
-  const nlohmann::json& close = columns.contains("close") ? columns["close"] : columns["real"];
+  // High/low-only inputs (AROON, SAR) get close = open = the midpoint.
+  const bool has_close = columns.contains("close") || columns.contains("real");
+  const nlohmann::json& close = columns.contains("close")  ? columns["close"]
+                                : columns.contains("real") ? columns["real"]
+                                                           : columns["high"];
   std::vector<Bar> bars(close.size());
   for (size_t i = 0; i < bars.size(); ++i) {
     Bar& b = bars[i];
     b.open_time = static_cast<UnixNanos>(i);
     b.close = close[i].get<double>();
-    b.open = columns.contains("open") ? columns["open"][i].get<double>() : b.close;
     b.high = columns.contains("high") ? columns["high"][i].get<double>() : b.close;
     b.low = columns.contains("low") ? columns["low"][i].get<double>() : b.close;
+    if (!has_close) b.close = (b.high + b.low) / 2;
+    b.open = columns.contains("open") ? columns["open"][i].get<double>() : b.close;
     b.volume = columns.contains("volume") ? columns["volume"][i].get<double>() : 0.0;
   }
   return bars;

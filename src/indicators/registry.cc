@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cmath>
 
+#include "indicators/ad.h"
+#include "indicators/aroon.h"
 #include "indicators/atr.h"
 #include "indicators/bbands.h"
 #include "indicators/cci.h"
@@ -11,11 +13,16 @@
 #include "indicators/directional.h"
 #include "indicators/kama.h"
 #include "indicators/macd.h"
+#include "indicators/mfi.h"
 #include "indicators/momentum.h"
 #include "indicators/moving_averages.h"
 #include "indicators/obv.h"
+#include "indicators/price_oscillator.h"
 #include "indicators/rsi.h"
+#include "indicators/sar.h"
 #include "indicators/stoch.h"
+#include "indicators/trix.h"
+#include "indicators/ultosc.h"
 
 namespace pulse::indicators {
 namespace {
@@ -58,6 +65,20 @@ std::unique_ptr<Indicator> MakeDirectional(std::span<const double> p) {
 }
 std::unique_ptr<Indicator> MakeT3(std::span<const double> p) {
   return std::make_unique<T3>(P(p, 0), p[1]);
+}
+std::unique_ptr<Indicator> MakeAdOsc(std::span<const double> p) {
+  return std::make_unique<AdOsc>(P(p, 0), P(p, 1));
+}
+template <PriceOscillator::Kind kKind>
+std::unique_ptr<Indicator> MakePriceOscillator(std::span<const double> p) {
+  return std::make_unique<PriceOscillator>(kKind, P(p, 0), P(p, 1),
+                                           static_cast<PriceOscillator::MaType>(P(p, 2)));
+}
+std::unique_ptr<Indicator> MakeUltOsc(std::span<const double> p) {
+  return std::make_unique<UltOsc>(P(p, 0), P(p, 1), P(p, 2));
+}
+std::unique_ptr<Indicator> MakeSar(std::span<const double> p) {
+  return std::make_unique<Sar>(p[0], p[1]);
 }
 std::unique_ptr<Indicator> MakeStdDev(std::span<const double> p) {
   return std::make_unique<StdDev>(P(p, 0), p[1]);
@@ -191,6 +212,68 @@ std::vector<IndicatorSpec> BuildSpecs() {
        {Period(14, 1)},
        {"value"},
        &MakePeriod<Natr>},
+      {"ad",
+       "Chaikin accumulation/distribution line",
+       "high,low,close,volume",
+       {},
+       {"value"},
+       &MakeNoParams<Ad>},
+      {"adosc",
+       "Chaikin A/D oscillator: fast EMA - slow EMA of the A/D line",
+       "high,low,close,volume",
+       {Period(3, 2, "fast_period"), Period(10, 2, "slow_period")},
+       {"value"},
+       &MakeAdOsc},
+      {"mfi",
+       "money flow index",
+       "high,low,close,volume",
+       {Period(14)},
+       {"value"},
+       &MakePeriod<Mfi>},
+      {"apo",
+       "absolute price oscillator: fast MA - slow MA (ma_type 0 SMA, 1 EMA)",
+       "close",
+       {Period(12, 2, "fast_period"), Period(26, 2, "slow_period"),
+        ParamSpec{"ma_type", 0, 0, 1, true}},
+       {"value"},
+       &MakePriceOscillator<PriceOscillator::Kind::kApo>},
+      {"ppo",
+       "percentage price oscillator: 100 (fast MA - slow MA) / slow MA (ma_type 0 SMA, 1 EMA)",
+       "close",
+       {Period(12, 2, "fast_period"), Period(26, 2, "slow_period"),
+        ParamSpec{"ma_type", 0, 0, 1, true}},
+       {"value"},
+       &MakePriceOscillator<PriceOscillator::Kind::kPpo>},
+      {"trix",
+       "one-bar rate of change of a triple EMA, percent",
+       "close",
+       {Period(30, 1)},
+       {"value"},
+       &MakePeriod<Trix>},
+      {"ultosc",
+       "ultimate oscillator",
+       "high,low,close",
+       {Period(7, 1, "period1"), Period(14, 1, "period2"), Period(28, 1, "period3")},
+       {"value"},
+       &MakeUltOsc},
+      {"aroon",
+       "Aroon down, up and oscillator (bars since the high/low)",
+       "high,low",
+       {Period(14)},
+       {"down", "up", "osc"},
+       &MakePeriod<Aroon>},
+      {"aroonosc",
+       "Aroon oscillator: up - down",
+       "high,low",
+       {Period(14)},
+       {"value"},
+       &MakePeriod<AroonOsc>},
+      {"sar",
+       "parabolic stop and reverse",
+       "high,low",
+       {ParamSpec{"acceleration", 0.02, 0, 3e37, false}, ParamSpec{"maximum", 0.2, 0, 3e37, false}},
+       {"value"},
+       &MakeSar},
       {"ema",
        "exponential moving average, SMA-seeded",
        "close",

@@ -69,6 +69,8 @@ class MinMaxWindow {
   }
   // The extreme of the last min(window, pushes) values; requires at least one push.
   double Value() const { return values_[front_]; }
+  // Pushes since the extreme was pushed (0 when it is the newest value).
+  int Age() const { return static_cast<int>(count_ - 1 - stamps_[front_]); }
   void Clear() {
     front_ = 0;
     size_ = 0;

@@ -21,6 +21,7 @@
 
 #include "indicators/composite_averages.h"
 #include "indicators/oracle_test_util.h"
+#include "indicators/price_oscillator.h"
 #include "indicators/registry.h"
 
 namespace pulse::indicators {
@@ -51,6 +52,8 @@ struct OracleCase {
   bool from_bar_zero = false;
   // Input other than the 252-bar reference series (SAR's Wilder data).
   std::vector<Bar> bars;
+  // The output the row's value belongs to when TA-Lib has a separate function for it.
+  int output = -1;
 };
 
 std::string Str(const json& row, const char* key) {
@@ -58,6 +61,32 @@ std::string Str(const json& row, const char* key) {
 }
 double Num(const json& row, const char* key, double fallback = 0) {
   return row.contains(key) && row[key].is_number() ? row[key].get<double>() : fallback;
+}
+
+// An index field; test_sar.c writes some as "(WILDER_NB_BAR - 1)".
+int IndexField(const json& row, const char* key, int wilder_bars) {
+  if (Str(row, key) == "(WILDER_NB_BAR - 1)") return wilder_bars - 1;
+  return static_cast<int>(Num(row, key));
+}
+
+// Bars from test_sar.c's Wilder high and low arrays (stored as JSON text); close is the midpoint.
+std::vector<Bar> WilderBars(const json& table) {
+  const json& extra = table["extra_input_arrays"];
+  auto array = [&](const char* key) {
+    const json& v = extra[key];
+    return v.is_string() ? json::parse(v.get<std::string>()) : v;
+  };
+  const json high = array("wilderHigh");
+  const json low = array("wilderLow");
+  std::vector<Bar> bars(high.size());
+  for (size_t i = 0; i < bars.size(); ++i) {
+    Bar& b = bars[i];
+    b.open_time = static_cast<UnixNanos>(i);
+    b.high = high[i].get<double>();
+    b.low = low[i].get<double>();
+    b.open = b.close = (b.high + b.low) / 2;
+  }
+  return bars;
 }
 
 // The function a row tests, whatever its table calls the field.
@@ -73,8 +102,8 @@ bool IsMetastock(const json& row) {
 }
 
 // Maps a row to an indicator call, or returns nullopt with `skip` set to the reason.
-std::optional<OracleCase> MapRow(const std::string& table, const json& row, int row_number,
-                                 std::string* skip) {
+std::optional<OracleCase> MapRow(const std::string& table, const json& content, const json& row,
+                                 int row_number, std::string* skip) {
   OracleCase c;
   const std::string fn = FunctionOf(row);
   if (table == "test_ma.c") {
@@ -188,6 +217,62 @@ std::optional<OracleCase> MapRow(const std::string& table, const json& row, int 
   } else if (table == "test_stddev.c") {
     c.indicator = "stddev";
     c.params = {Num(row, "optInTimePeriod"), Num(row, "optInNbDeviation_1")};
+  } else if (table == "test_per_hl.c" && (fn == "TA_AROON_UP_TEST" || fn == "TA_AROON_DOWN_TEST")) {
+    c.indicator = "aroon";
+    c.params = {Num(row, "optInTimePeriod")};
+    c.output = fn == "TA_AROON_UP_TEST" ? 1 : 0;
+  } else if (table == "test_per_hl.c" && fn == "TA_AROONOSC_TEST") {
+    c.indicator = "aroonosc";
+    c.params = {Num(row, "optInTimePeriod")};
+  } else if (table == "test_per_hlcv.c") {
+    if (fn == "TA_MFI_TEST") {
+      c.indicator = "mfi";
+      c.params = {Num(row, "optInTimePeriod")};
+    } else if (fn == "TA_AD_TEST") {
+      c.indicator = "ad";
+    } else {
+      c.indicator = "adosc";
+      c.params =
+          fn == "TA_ADOSC_3_10_TEST" ? std::vector<double>{3, 10} : std::vector<double>{5, 2};
+    }
+  } else if (table == "test_per_hlc.c" && fn == "TA_ULTOSC_TEST") {
+    c.indicator = "ultosc";
+    c.params = {Num(row, "optInTimePeriod1"), Num(row, "optInTimePeriod2"),
+                Num(row, "optInTimePeriod3")};
+  } else if (table == "test_po.c") {
+    c.indicator = Num(row, "doPercentage") != 0 ? "ppo" : "apo";
+    const std::string type = Str(row, "optInMethod_2");
+    if (type != "TA_MAType_SMA" && type != "TA_MAType_EMA") {
+      *skip = "APO/PPO MA type " + type + " not implemented";
+      return std::nullopt;
+    }
+    const bool ema = type == "TA_MAType_EMA";
+    c.params = {Num(row, "optInFastPeriod"), Num(row, "optInSlowPeriod"), ema ? 1.0 : 0.0};
+    if (ema && IsMetastock(row)) {
+      // Metastock EMAs start from the first input value at bar 0.
+      const auto kind =
+          c.indicator == "ppo" ? PriceOscillator::Kind::kPpo : PriceOscillator::Kind::kApo;
+      const int fast = static_cast<int>(c.params[0]);
+      const int slow = static_cast<int>(c.params[1]);
+      c.make = [=] {
+        return std::make_unique<PriceOscillator>(kind, fast, slow, PriceOscillator::MaType::kEma,
+                                                 EmaSeed::kFirstValue);
+      };
+      c.from_bar_zero = true;
+    }
+  } else if (table == "test_per_ema.c") {
+    // Rows 5-8 sit in an `#if 0` block of test_per_ema.c (Metastock-era values TA-Lib does not
+    // check).
+    if (row_number > 4) {
+      *skip = "disabled (#if 0) rows";
+      return std::nullopt;
+    }
+    c.indicator = "trix";
+    c.params = {Num(row, "optInTimePeriod")};
+  } else if (table == "test_sar.c") {
+    c.indicator = "sar";
+    c.params = {Num(row, "optInAcceleration"), Num(row, "optInMaximum")};
+    if (Num(row, "useWilderData") != 0) c.bars = WilderBars(content);
   } else if (!fn.empty()) {
     *skip = fn + " not implemented";
     return std::nullopt;
@@ -196,10 +281,11 @@ std::optional<OracleCase> MapRow(const std::string& table, const json& row, int 
     return std::nullopt;
   }
   c.unstable = c.make ? 0 : static_cast<int>(Num(row, "unstablePeriod"));
-  c.start_idx = static_cast<int>(Num(row, "startIdx"));
-  c.end_idx = static_cast<int>(Num(row, "endIdx"));
-  c.expected_beg = static_cast<int>(Num(row, "expectedBegIdx"));
-  c.expected_nb = static_cast<int>(Num(row, "expectedNbElement"));
+  const int wilder_bars = static_cast<int>(c.bars.size());
+  c.start_idx = IndexField(row, "startIdx", wilder_bars);
+  c.end_idx = IndexField(row, "endIdx", wilder_bars);
+  c.expected_beg = IndexField(row, "expectedBegIdx", wilder_bars);
+  c.expected_nb = IndexField(row, "expectedNbElement", wilder_bars);
   const std::string ret = Str(row, "expectedRetCode");
   if (ret == "TA_BAD_PARAM") {
     c.expect_bad_param = true;
@@ -211,12 +297,14 @@ std::optional<OracleCase> MapRow(const std::string& table, const json& row, int 
     const std::string index_key = "oneOfTheExpectedOutRealIndex" + std::to_string(k);
     const std::string value_key = "oneOfTheExpectedOutReal" + std::to_string(k);
     if (row.contains(index_key)) {
-      c.expected.push_back(
-          {k, static_cast<int>(Num(row, index_key.c_str())), Num(row, value_key.c_str())});
+      c.expected.push_back({c.output >= 0 ? c.output : k,
+                            static_cast<int>(Num(row, index_key.c_str())),
+                            Num(row, value_key.c_str())});
     }
   }
   if (row.contains("oneOfTheExpectedOutRealIndex")) {
-    c.expected.push_back({0, static_cast<int>(Num(row, "oneOfTheExpectedOutRealIndex")),
+    c.expected.push_back({c.output >= 0 ? c.output : 0,
+                          static_cast<int>(Num(row, "oneOfTheExpectedOutRealIndex")),
                           Num(row, "oneOfTheExpectedOutReal")});
   }
   return c;
@@ -276,7 +364,7 @@ TEST(IndicatorsTalibOracle, EveryRowForImplementedIndicatorsPasses) {
     for (const json& row : content["rows"]) {
       ++row_number;
       std::string skip;
-      std::optional<OracleCase> c = MapRow(table, row, row_number, &skip);
+      std::optional<OracleCase> c = MapRow(table, content, row, row_number, &skip);
       if (!c) {
         skipped[table + ": " + skip] += 1;
         continue;

@@ -44,6 +44,12 @@ const std::map<std::string, Mapping>& Mappings() {
       {"kama", {"kama", {{"kama", 0}}}},
       {"cci", {"cci", {{"cci", 0}}}},
       {"natr", {"natr", {{"natr", 0}}}},
+      {"aroon", {"aroon", {{"aroon_down", 0}, {"aroon_up", 1}}}},
+      {"aroonosc", {"aroonosc", {{"aroonosc", 0}}}},
+      {"mfi", {"mfi", {{"mfi", 0}}}},
+      {"ad", {"ad", {{"ad", 0}}}},
+      {"adosc", {"adosc", {{"adosc", 0}}}},
+      {"ultosc", {"ultosc", {{"ultosc", 0}}}},
   };
   return m;
 }
@@ -59,6 +65,10 @@ const std::map<std::string, std::string>& Differences() {
       {"adxr", "Tulip's directional movement reads high and low only (no close, no true range)"},
       {"dx", "Tulip's directional movement reads high and low only (no close, no true range)"},
       {"cmo", "Tulip's CMO sums gains and losses over the window, TA-Lib smooths them as the RSI"},
+      {"psar",
+       "Tulip starts SAR from bar 0's extreme with its own direction test; TA-Lib from bar 1's "
+       "-DM and extreme (the first bars differ, later ones agree)"},
+      {"trix", "Tulip's EMAs start from the first value, TA-Lib's (and Pulse's) from the SMA"},
       {"obv", "Tulip's OBV starts at 0, TA-Lib's (and Pulse's) at the first bar's volume"},
       {"untest.txt:natr", "as untest.txt:atr: Tulip seeds the ATR with bar 0's high-low"},
       {"untest.txt:atr",

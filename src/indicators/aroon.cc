@@ -1,0 +1,35 @@
+#include "indicators/aroon.h"
+
+namespace pulse::indicators {
+
+Aroon::Aroon(int period)
+    : period_(period),
+      factor_(100.0 / period),
+      highest_(period + 1, MinMaxWindow::Kind::kMax),
+      lowest_(period + 1, MinMaxWindow::Kind::kMin) {}
+
+void Aroon::Update(const Bar& bar) {
+  highest_.Push(bar.high);
+  lowest_.Push(bar.low);
+  if (++count_ <= period_) return;
+  const int high_age = highest_.Age();
+  const int low_age = lowest_.Age();
+  up_ = factor_ * (period_ - high_age);
+  down_ = factor_ * (period_ - low_age);
+  // As TA-Lib's AROONOSC: factor * (highest index - lowest index).
+  osc_ = factor_ * (low_age - high_age);
+}
+
+void Aroon::Reset() {
+  highest_.Clear();
+  lowest_.Clear();
+  up_ = down_ = osc_ = kNaN;
+  count_ = 0;
+}
+
+double Aroon::Value(int index) const {
+  if (!Ready()) return kNaN;
+  return index == 0 ? down_ : index == 1 ? up_ : osc_;
+}
+
+}  // namespace pulse::indicators
