@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "indicators/talib_compat.h"
+
 namespace pulse::indicators {
 
 PriceOscillator::PriceOscillator(Kind kind, int fast_period, int slow_period, MaType ma_type,
@@ -35,8 +37,7 @@ void PriceOscillator::Add(double x) {
   if (kind_ == Kind::kApo) {
     value_ = fast - slow;
   } else {
-    const bool slow_is_zero = -0.00000001 < slow && slow < 0.00000001;  // TA_IS_ZERO
-    value_ = slow_is_zero ? 0.0 : ((fast - slow) / slow) * 100.0;
+    value_ = TaIsZero(slow) ? 0.0 : ((fast - slow) / slow) * 100.0;
   }
 }
 

@@ -253,7 +253,7 @@ std::vector<IndicatorSpec> BuildSpecs() {
       {"ultosc",
        "ultimate oscillator",
        "high,low,close",
-       {Period(7, 1, "period1"), Period(14, 1, "period2"), Period(28, 1, "period3")},
+       {Period(7, 1, "time_period1"), Period(14, 1, "time_period2"), Period(28, 1, "time_period3")},
        {"value"},
        &MakeUltOsc},
       {"aroon",

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "indicators/talib_compat.h"
+
 namespace pulse::indicators {
 
 UltOsc::UltOsc(int period1, int period2, int period3)
@@ -34,8 +36,7 @@ void UltOsc::Update(const Bar& bar) {
   static constexpr double kWeights[3] = {4.0, 2.0, 1.0};
   double total = 0;
   for (int w = 0; w < 3; ++w) {
-    const bool zero = -0.00000001 < range_sum_[w] && range_sum_[w] < 0.00000001;  // TA_IS_ZERO
-    if (!zero) total += kWeights[w] * (pressure_sum_[w] / range_sum_[w]);
+    if (!TaIsZero(range_sum_[w])) total += kWeights[w] * (pressure_sum_[w] / range_sum_[w]);
   }
   value_ = 100.0 * (total / 7.0);
 }
