@@ -9,7 +9,7 @@
 namespace pulse::indicators {
 
 // Population standard deviation of the close over `period` bars, times `nb_dev`:
-// sqrt(mean(x^2) - mean(x)^2), 0 when that variance is below 1e-8 (TA-Lib's TA_IS_ZERO_OR_NEG).
+// sqrt(mean(x^2) - mean(x)^2), 0 when that variance is below 1e-14 (TaIsZeroOrNeg).
 // WarmUp = period - 1. Single-threaded value object.
 class StdDev final : public Indicator {
  public:
