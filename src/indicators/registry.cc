@@ -18,6 +18,7 @@
 #include "indicators/moving_averages.h"
 #include "indicators/obv.h"
 #include "indicators/price_oscillator.h"
+#include "indicators/registry_support.h"
 #include "indicators/rsi.h"
 #include "indicators/sar.h"
 #include "indicators/stoch.h"
@@ -27,28 +28,7 @@
 namespace pulse::indicators {
 namespace {
 
-constexpr double kMaxPeriod = 100000;
-
-int P(std::span<const double> params, size_t i) { return static_cast<int>(params[i]); }
-
-template <typename T>
-std::unique_ptr<Indicator> MakePeriod(std::span<const double> params) {
-  return std::make_unique<T>(P(params, 0));
-}
-
-template <typename T>
-std::unique_ptr<Indicator> MakeNoParams(std::span<const double>) {
-  return std::make_unique<T>();
-}
-
-ParamSpec Period(double default_value, double min = 2, std::string_view name = "period") {
-  return ParamSpec{name, default_value, min, kMaxPeriod, true};
-}
-
-// TA-Lib's bounds for a deviation multiplier.
-ParamSpec Deviations(std::string_view name, double default_value) {
-  return ParamSpec{name, default_value, -3e37, 3e37, false};
-}
+using namespace registry_support;  // NOLINT(build/namespaces)
 
 std::unique_ptr<Indicator> MakeMacd(std::span<const double> p) {
   return std::make_unique<Macd>(P(p, 0), P(p, 1), P(p, 2));
@@ -294,6 +274,10 @@ std::vector<IndicatorSpec> BuildSpecs() {
        {"value"},
        &MakePeriod<Wma>},
   };
+  AddTalibExtraSpecs(specs);
+  AddPatternAndLevelSpecs(specs);
+  AddBandTrendVolumeSpecs(specs);
+  AddPriceAndStatisticsSpecs(specs);
   std::sort(specs.begin(), specs.end(),
             [](const IndicatorSpec& a, const IndicatorSpec& b) { return a.name < b.name; });
   return specs;
