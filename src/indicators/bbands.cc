@@ -54,12 +54,15 @@ void BBands::Add(double x) {
   const double sd = stddev_.stddev();
   upper_ = middle_ + sd * nb_dev_up_;
   lower_ = middle_ - sd * nb_dev_dn_;
+  width_ = middle_ != 0.0 ? (upper_ - lower_) / middle_ : 0.0;
+  const double spread = upper_ - lower_;
+  percent_b_ = spread != 0.0 ? (x - lower_) / spread : 0.5;
 }
 
 void BBands::Reset() {
   stddev_.Reset();
   ema_.Reset();
-  upper_ = middle_ = lower_ = kNaN;
+  upper_ = middle_ = lower_ = width_ = percent_b_ = kNaN;
 }
 
 double BBands::Value(int index) const {
@@ -69,8 +72,12 @@ double BBands::Value(int index) const {
       return upper_;
     case 1:
       return middle_;
-    default:
+    case 2:
       return lower_;
+    case 3:
+      return width_;
+    default:
+      return percent_b_;
   }
 }
 

@@ -39,7 +39,9 @@ class StdDev final : public Indicator {
 
 // Bollinger Bands: middle = MA(period) of the close (SMA, or EMA when ma_type = 1, TA-Lib's MA
 // type numbers), upper/lower = middle +/- nb_dev_up/nb_dev_dn * population stddev(period).
-// Outputs: 0 upper, 1 middle, 2 lower. WarmUp = period - 1. Single-threaded value object.
+// Outputs: 0 upper, 1 middle, 2 lower (TA-Lib's three), then 3 width = (upper - lower) / middle
+// (0 when middle is 0) and 4 percent_b = (close - lower) / (upper - lower) (0.5 when the bands
+// are flat). WarmUp = period - 1. Single-threaded value object.
 class BBands final : public Indicator {
  public:
   enum class MaType { kSma = 0, kEma = 1 };
@@ -51,11 +53,13 @@ class BBands final : public Indicator {
   void Reset() override;
   bool Ready() const override { return stddev_.Ready(); }
   int WarmUp() const override { return stddev_.WarmUp(); }
-  int NumOutputs() const override { return 3; }
+  int NumOutputs() const override { return 5; }
   double Value(int index = 0) const override;
   double upper() const { return upper_; }
   double middle() const { return middle_; }
   double lower() const { return lower_; }
+  double width() const { return width_; }
+  double percent_b() const { return percent_b_; }
 
  private:
   double nb_dev_up_;
@@ -66,6 +70,8 @@ class BBands final : public Indicator {
   double upper_ = kNaN;
   double middle_ = kNaN;
   double lower_ = kNaN;
+  double width_ = kNaN;
+  double percent_b_ = kNaN;
 };
 
 }  // namespace pulse::indicators

@@ -77,7 +77,7 @@ std::vector<IndicatorSpec> BuildSpecs() {
        "close",
        {Period(5), Deviations("nbdev_up", 2), Deviations("nbdev_dn", 2),
         ParamSpec{"ma_type", 0, 0, 1, true}},
-       {"upper", "middle", "lower"},
+       {"upper", "middle", "lower", "width", "percent_b"},
        &MakeBBands},
       {"macd",
        "moving average convergence/divergence",
