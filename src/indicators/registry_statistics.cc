@@ -1,6 +1,10 @@
 // Registry specs: price features, rolling statistics and derived features.
+#include "indicators/autocorr.h"
+#include "indicators/hurst.h"
+#include "indicators/percentile_rank.h"
 #include "indicators/price_features.h"
 #include "indicators/registry_support.h"
+#include "indicators/return_entropy.h"
 #include "indicators/rolling_moments.h"
 
 namespace pulse::indicators::registry_support {
@@ -17,6 +21,13 @@ std::unique_ptr<Indicator> MakeBarRange(std::span<const double>) {
 template <ReturnMoments::Kind kKind>
 std::unique_ptr<Indicator> MakeReturnMoments(std::span<const double> p) {
   return std::make_unique<ReturnMoments>(kKind, P(p, 0));
+}
+
+std::unique_ptr<Indicator> MakeAutocorr(std::span<const double> p) {
+  return std::make_unique<Autocorr>(P(p, 0), P(p, 1));
+}
+std::unique_ptr<Indicator> MakeReturnEntropy(std::span<const double> p) {
+  return std::make_unique<ReturnEntropy>(P(p, 0), P(p, 1));
 }
 
 }  // namespace
@@ -77,6 +88,30 @@ void AddPriceAndStatisticsSpecs(std::vector<IndicatorSpec>& specs) {
        {Period(20, 4)},
        {"value"},
        &MakeReturnMoments<ReturnMoments::Kind::kKurtosis>},
+      {"percentile_rank",
+       "percentile rank of the close among the previous period closes (ties count half), 0..100",
+       "close",
+       {Period(20, 1)},
+       {"value"},
+       &MakePeriod<PercentileRank>},
+      {"autocorr",
+       "autocorrelation of log returns at a lag over the window (Pearson, as pandas)",
+       "close",
+       {Period(20, 3), ParamSpec{"lag", 1, 1, kMaxPeriod, true}},
+       {"value"},
+       &MakeAutocorr},
+      {"hurst",
+       "Hurst exponent of log returns by rescaled range over the window",
+       "close",
+       {Period(100, 16)},
+       {"value"},
+       &MakePeriod<Hurst>},
+      {"entropy",
+       "normalised Shannon entropy of log returns in equal-width bins over the window, 0..1",
+       "close",
+       {Period(20), ParamSpec{"bins", 10, 2, 1000, true}},
+       {"value"},
+       &MakeReturnEntropy},
   };
   specs.insert(specs.end(), mine.begin(), mine.end());
 }

@@ -1,5 +1,6 @@
 #include "indicators/rolling_moments.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace pulse::indicators {
@@ -7,6 +8,10 @@ namespace pulse::indicators {
 namespace {
 // Variances at or below this are treated as zero (pandas' and TA-Lib's threshold).
 constexpr double kZeroVariance = 1e-14;
+// The sums are rebuilt early when sum((x - shift)^2) exceeds the central sum of squares (or the
+// zero-variance level) this many times: the window's mean has moved far from the shift in units
+// of its spread (a jump to a new, quiet level) and the central sums would lose digits.
+constexpr double kMaxCancellation = 100;
 }  // namespace
 
 // ---- RollingMoments ----
@@ -30,7 +35,12 @@ void RollingMoments::Push(double x) {
   s2_ += d2;
   s3_ += d2 * d;
   s4_ += d2 * d2;
-  if (++since_rebase_ >= values_.Capacity()) Rebase();
+  const int n = values_.Size();
+  const double central = s2_ - s1_ * s1_ / n;
+  if (++since_rebase_ >= values_.Capacity() ||
+      s2_ > kMaxCancellation * std::max(central, n * kZeroVariance)) {
+    Rebase();
+  }
 }
 
 void RollingMoments::Rebase() {

@@ -11,8 +11,10 @@ namespace pulse::indicators {
 
 // Mean and central sums sum((x - mean)^p), p = 2, 3, 4, of the last `window` values pushed.
 // Keeps running sums of (x - shift)^p with the shift near the window's mean, and recomputes them
-// from the window (with the shift moved to the current mean) once every `window` pushes, so
-// rounding errors neither cancel catastrophically nor accumulate: O(1) amortised per Push().
+// from the window (with the shift moved to the current mean) once every `window` pushes, and
+// early when the mean has moved far from the shift relative to the spread (a jump to a quiet new
+// level), so rounding errors neither cancel catastrophically nor accumulate: O(1) amortised per
+// Push() (the early rebuild only follows such jumps).
 // Lifecycle: memory allocated in the constructor; Clear() to start over. Single-threaded value
 // object; an internal helper of the indicators module.
 class RollingMoments {

@@ -16,6 +16,7 @@
 namespace pulse::indicators {
 namespace {
 
+using testing::LogReturns;
 using testing::Near;
 
 double Mean(const std::vector<double>& w) {
@@ -60,12 +61,6 @@ double BruteKurtosis(const std::vector<double>& w) {
   for (double x : w) sum += std::pow((x - mean) / s, 4);
   return n * (n + 1) / ((n - 1) * (n - 2) * (n - 3)) * sum -
          3 * (n - 1) * (n - 1) / ((n - 2) * (n - 3));
-}
-
-std::vector<double> LogReturns(const std::vector<double>& closes) {
-  std::vector<double> r;
-  for (size_t i = 1; i < closes.size(); ++i) r.push_back(std::log(closes[i] / closes[i - 1]));
-  return r;
 }
 
 std::vector<double> Column(const std::string& name, double period, const std::vector<double>& x) {
@@ -144,6 +139,18 @@ TEST(RollingMoments, NoDriftOverLongHighPricedSeries) {
     EXPECT_TRUE(Near(skew[i], BruteSkew(r))) << i;
     EXPECT_TRUE(Near(kurt[i], BruteKurtosis(r))) << i;
   }
+}
+
+// A jump to a quiet new level: the window's spread (1e-5 of the level, so the data themselves
+// carry enough digits) is tiny next to the distance from the old level, which the running sums
+// must not lose digits to.
+TEST(RollingMoments, JumpToQuietLevel) {
+  std::vector<double> closes;
+  for (int i = 0; i < 300; ++i) {
+    const double level = i < 100 ? 100 : i < 200 ? 100000 : 3;
+    closes.push_back(level * (1 + 1e-5 * std::sin(i * 1.7)));
+  }
+  for (int period : {3, 20, 50}) CheckAgainstBruteForce(closes, period);
 }
 
 TEST(RollingMoments, HandComputedZScore) {

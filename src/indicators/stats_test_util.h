@@ -52,6 +52,18 @@ inline std::vector<double> Closes(const std::vector<Bar>& bars) {
   return out;
 }
 
+// ln(c[i] / c[i - 1]) for i = 1..n-1: element j is bar j + 1's log return.
+inline std::vector<double> LogReturns(const std::vector<double>& closes) {
+  std::vector<double> r;
+  for (size_t i = 1; i < closes.size(); ++i) r.push_back(std::log(closes[i] / closes[i - 1]));
+  return r;
+}
+
+// The log returns in bar `i`'s window of `period` returns (bars i - period + 1 .. i).
+inline std::vector<double> ReturnWindow(const std::vector<double>& returns, size_t i, int period) {
+  return std::vector<double>(returns.begin() + i - period, returns.begin() + i);
+}
+
 // |got - want| <= 1e-9 * max(|want|, floor): relative, with an absolute floor for values near
 // zero (floor 1 for dimensionless statistics).
 inline ::testing::AssertionResult Near(double got, double want, double floor = 1.0) {
