@@ -1,11 +1,13 @@
 // Registry specs: price features, rolling statistics and derived features.
 #include "indicators/autocorr.h"
+#include "indicators/ema_cross.h"
 #include "indicators/hurst.h"
 #include "indicators/percentile_rank.h"
 #include "indicators/price_features.h"
 #include "indicators/registry_support.h"
 #include "indicators/return_entropy.h"
 #include "indicators/rolling_moments.h"
+#include "indicators/trend_flags.h"
 
 namespace pulse::indicators::registry_support {
 namespace {
@@ -28,6 +30,12 @@ std::unique_ptr<Indicator> MakeAutocorr(std::span<const double> p) {
 }
 std::unique_ptr<Indicator> MakeReturnEntropy(std::span<const double> p) {
   return std::make_unique<ReturnEntropy>(P(p, 0), P(p, 1));
+}
+std::unique_ptr<Indicator> MakeEmaCross(std::span<const double> p) {
+  return std::make_unique<EmaCross>(P(p, 0), P(p, 1));
+}
+std::unique_ptr<Indicator> MakeTrendFlags(std::span<const double> p) {
+  return std::make_unique<TrendFlags>(P(p, 0), P(p, 1), P(p, 2), p[3]);
 }
 
 }  // namespace
@@ -112,6 +120,25 @@ void AddPriceAndStatisticsSpecs(std::vector<IndicatorSpec>& specs) {
        {Period(20), ParamSpec{"bins", 10, 2, 1000, true}},
        {"value"},
        &MakeReturnEntropy},
+      {"price_sma_ratio",
+       "relative distance of the close from its SMA: close / SMA - 1",
+       "close",
+       {Period(20)},
+       {"value"},
+       &MakePeriod<PriceSmaRatio>},
+      {"ema_cross",
+       "EMA crossover: state +1 fast above slow, -1 below, 0 equal; bars since it changed",
+       "close",
+       {Period(9, 2, "fast_period"), Period(21, 2, "slow_period")},
+       {"state", "bars_since"},
+       &MakeEmaCross},
+      {"trend_flags",
+       "1/0 flags close > SMA(slow), SMA(fast) > SMA(slow), ADX > threshold; direction +1/-1/0",
+       "high,low,close",
+       {Period(20, 2, "fast_period"), Period(50, 2, "slow_period"), Period(14, 2, "adx_period"),
+        ParamSpec{"threshold", 25, 0, 100, false}},
+       {"above_sma", "sma_stack", "adx_trending", "direction"},
+       &MakeTrendFlags},
   };
   specs.insert(specs.end(), mine.begin(), mine.end());
 }
