@@ -18,9 +18,8 @@ double MedianMean(const std::vector<Bar>& bars, int t, int n) {
 }
 
 TEST(Ao, MatchesBruteForceOnRealAndRandomSeries) {
-  for (const std::vector<Bar>& bars :
-       {testing::TalibReferenceBars(), testing::BtcFiveMinuteBars(1000),
-        testing::RandomWalkBars(300, 5)}) {
+  for (const std::vector<Bar>& bars : {testing::ReferenceBars(), testing::BtcFiveMinuteBars(1000),
+                                       testing::RandomWalkBars(300, 5)}) {
     ASSERT_GT(bars.size(), 100u);
     for (auto [fast, slow] : {std::pair{5, 34}, std::pair{3, 10}, std::pair{10, 3}}) {
       Ao ao(fast, slow);

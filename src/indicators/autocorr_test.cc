@@ -10,7 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "indicators/registry.h"
-#include "indicators/stats_test_util.h"
+#include "indicators/test_series.h"
 
 namespace pulse::indicators {
 namespace {
@@ -65,7 +65,7 @@ void CheckAgainstPandas(const std::vector<double>& closes, int period, int lag) 
 TEST(Autocorr, MatchesPandasDefinitionOnEveryWindow) {
   const auto talib = testing::Closes(testing::ReferenceBars());
   ASSERT_EQ(talib.size(), 252u);
-  const auto walk = testing::Closes(testing::RandomWalkBars(5, 2000, 0.01, 0.3));
+  const auto walk = testing::Closes(testing::ReturnProcessBars(5, 2000, 0.01, 0.3));
   for (auto [period, lag] : {std::pair{3, 1}, {5, 1}, {5, 3}, {20, 1}, {20, 2}, {60, 5}}) {
     CheckAgainstPandas(talib, period, lag);
     CheckAgainstPandas(walk, period, lag);
@@ -96,8 +96,8 @@ TEST(Autocorr, LagIsCappedAndFlatWindowsGiveZero) {
 }
 
 TEST(Autocorr, PersistentReturnsShowPositiveLagOneCorrelation) {
-  const auto persistent = testing::Closes(testing::RandomWalkBars(9, 3000, 0.01, 0.6));
-  const auto independent = testing::Closes(testing::RandomWalkBars(9, 3000, 0.01, 0.0));
+  const auto persistent = testing::Closes(testing::ReturnProcessBars(9, 3000, 0.01, 0.6));
+  const auto independent = testing::Closes(testing::ReturnProcessBars(9, 3000, 0.01, 0.0));
   const auto a = RunAutocorr(500, 1, persistent);
   const auto b = RunAutocorr(500, 1, independent);
   EXPECT_NEAR(a.back(), 0.6, 0.1);

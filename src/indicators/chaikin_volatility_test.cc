@@ -20,9 +20,8 @@ double RangeEma(const std::vector<Bar>& bars, int t, int n) {
 }
 
 TEST(ChaikinVolatility, MatchesBruteForce) {
-  for (const std::vector<Bar>& bars :
-       {testing::TalibReferenceBars(), testing::BtcFiveMinuteBars(1500),
-        testing::RandomWalkBars(400, 13)}) {
+  for (const std::vector<Bar>& bars : {testing::ReferenceBars(), testing::BtcFiveMinuteBars(1500),
+                                       testing::RandomWalkBars(400, 13)}) {
     ASSERT_GT(bars.size(), 100u);
     for (int n : {1, 5, 10}) {
       ChaikinVolatility cv(n);

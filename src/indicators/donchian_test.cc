@@ -12,9 +12,8 @@ namespace pulse::indicators {
 namespace {
 
 TEST(Donchian, MatchesBruteForce) {
-  for (const std::vector<Bar>& bars :
-       {testing::TalibReferenceBars(), testing::BtcFiveMinuteBars(2000),
-        testing::RandomWalkBars(400, 19)}) {
+  for (const std::vector<Bar>& bars : {testing::ReferenceBars(), testing::BtcFiveMinuteBars(2000),
+                                       testing::RandomWalkBars(400, 19)}) {
     ASSERT_GT(bars.size(), 100u);
     for (int n : {1, 2, 20, 55}) {
       Donchian dc(n);

@@ -10,7 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "indicators/registry.h"
-#include "indicators/stats_test_util.h"
+#include "indicators/test_series.h"
 
 namespace pulse::indicators {
 namespace {
@@ -56,7 +56,7 @@ void CheckAgainstRecomputation(const std::vector<double>& closes, int fast, int 
 TEST(EmaCross, MatchesRecomputedEmasAndStateRuns) {
   const auto talib = testing::Closes(testing::ReferenceBars());
   ASSERT_EQ(talib.size(), 252u);
-  const auto walk = testing::Closes(testing::RandomWalkBars(4, 2000));
+  const auto walk = testing::Closes(testing::ReturnProcessBars(4, 2000));
   for (auto [fast, slow] : {std::pair{9, 21}, {2, 3}, {5, 30}, {30, 5}}) {
     CheckAgainstRecomputation(talib, fast, slow);
     CheckAgainstRecomputation(walk, fast, slow);

@@ -27,9 +27,8 @@ double VolatilityAt(const std::vector<double>& c, int t, int n, double per_year,
 }
 
 TEST(HistVolatility, MatchesBruteForce) {
-  for (const std::vector<Bar>& bars :
-       {testing::TalibReferenceBars(), testing::BtcFiveMinuteBars(3000),
-        testing::RandomWalkBars(500, 17)}) {
+  for (const std::vector<Bar>& bars : {testing::ReferenceBars(), testing::BtcFiveMinuteBars(3000),
+                                       testing::RandomWalkBars(500, 17)}) {
     std::vector<double> closes;
     for (const Bar& b : bars) closes.push_back(b.close);
     ASSERT_GT(closes.size(), 100u);

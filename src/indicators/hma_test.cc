@@ -48,7 +48,7 @@ void CheckAgainstBruteForce(const std::vector<double>& closes, int n) {
 
 TEST(Hma, MatchesBruteForceOnRealAndRandomSeries) {
   std::vector<double> real;
-  for (const Bar& b : testing::TalibReferenceBars()) real.push_back(b.close);
+  for (const Bar& b : testing::ReferenceBars()) real.push_back(b.close);
   ASSERT_EQ(real.size(), 252u);
   std::vector<double> walk;
   for (const Bar& b : testing::RandomWalkBars(400, 7)) walk.push_back(b.close);

@@ -12,7 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "indicators/registry.h"
-#include "indicators/stats_test_util.h"
+#include "indicators/test_series.h"
 
 namespace pulse::indicators {
 namespace {
@@ -95,7 +95,7 @@ void CheckAgainstBruteForce(const std::vector<double>& closes, int period) {
 TEST(Hurst, MatchesRescaledRangeRecomputationOnEveryWindow) {
   const auto talib = testing::Closes(testing::ReferenceBars());
   ASSERT_EQ(talib.size(), 252u);
-  const auto walk = testing::Closes(testing::RandomWalkBars(21, 800));
+  const auto walk = testing::Closes(testing::ReturnProcessBars(21, 800));
   for (int period : {16, 17, 31, 100, 128}) {
     CheckAgainstBruteForce(talib, period);
     CheckAgainstBruteForce(walk, period);
@@ -123,7 +123,7 @@ TEST(Hurst, HandComputedWindow) {
 }
 
 double MeanHurst(double phi) {
-  const auto closes = testing::Closes(testing::RandomWalkBars(33, 6000, 0.01, phi));
+  const auto closes = testing::Closes(testing::ReturnProcessBars(33, 6000, 0.01, phi));
   const auto out = RunHurst(256, closes);
   double sum = 0;
   int n = 0;

@@ -45,9 +45,8 @@ void CheckAgainstBruteForce(const std::vector<Bar>& bars, int conv, int base, in
 }
 
 TEST(Ichimoku, MatchesBruteForce) {
-  for (const std::vector<Bar>& bars :
-       {testing::TalibReferenceBars(), testing::BtcFiveMinuteBars(1500),
-        testing::RandomWalkBars(400, 31)}) {
+  for (const std::vector<Bar>& bars : {testing::ReferenceBars(), testing::BtcFiveMinuteBars(1500),
+                                       testing::RandomWalkBars(400, 31)}) {
     ASSERT_GT(bars.size(), 200u);
     CheckAgainstBruteForce(bars, 9, 26, 52, 26);
     CheckAgainstBruteForce(bars, 9, 26, 52, 25);
@@ -61,7 +60,7 @@ TEST(Ichimoku, ValuesAtTDoNotDependOnLaterBars) {
   auto ind = CreateIndicator("ichimoku");
   ASSERT_TRUE(ind.ok());
   EXPECT_EQ((*ind)->WarmUp(), 77);
-  const std::vector<Bar> bars = testing::TalibReferenceBars();
+  const std::vector<Bar> bars = testing::ReferenceBars();
   const auto full = RunBatch(**ind, bars);
   for (size_t t : {76u, 77u, 78u, 100u, 150u, 251u}) {
     const auto cut = RunBatch(**ind, std::span<const Bar>(bars.data(), t + 1));

@@ -35,9 +35,8 @@ double WilderAtr(const std::vector<Bar>& bars, int t, int n) {
 }
 
 TEST(Keltner, MatchesBruteForce) {
-  for (const std::vector<Bar>& bars :
-       {testing::TalibReferenceBars(), testing::BtcFiveMinuteBars(800),
-        testing::RandomWalkBars(300, 23)}) {
+  for (const std::vector<Bar>& bars : {testing::ReferenceBars(), testing::BtcFiveMinuteBars(800),
+                                       testing::RandomWalkBars(300, 23)}) {
     ASSERT_GT(bars.size(), 100u);
     for (auto [n, mult, atr_n] : {std::tuple{20, 2.0, 10}, std::tuple{5, 1.5, 14}}) {
       Keltner kc(n, mult, atr_n);

@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "indicators/registry.h"
-#include "indicators/stats_test_util.h"
+#include "indicators/test_series.h"
 
 namespace pulse::indicators {
 namespace {
@@ -38,7 +38,7 @@ void CheckAgainstCounting(const std::vector<double>& closes, int period) {
 TEST(PercentileRank, MatchesCountingOnEveryWindow) {
   const auto talib = testing::Closes(testing::ReferenceBars());
   ASSERT_EQ(talib.size(), 252u);
-  auto walk = testing::Closes(testing::RandomWalkBars(11, 1000));
+  auto walk = testing::Closes(testing::ReturnProcessBars(11, 1000));
   auto ties = walk;
   for (double& c : ties) c = std::round(c);  // many equal closes
   for (int period : {1, 2, 5, 20, 100}) {

@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "indicators/registry.h"
-#include "indicators/stats_test_util.h"
+#include "indicators/test_series.h"
 
 namespace pulse::indicators {
 namespace {
@@ -25,7 +25,7 @@ std::vector<double> Column(const char* name, const std::vector<Bar>& bars) {
 class PriceFeaturesOnData : public ::testing::TestWithParam<int> {
  protected:
   std::vector<Bar> Bars() const {
-    return GetParam() == 0 ? testing::ReferenceBars() : testing::RandomWalkBars(7, 500);
+    return GetParam() == 0 ? testing::ReferenceBars() : testing::ReturnProcessBars(7, 500);
   }
 };
 
@@ -44,14 +44,14 @@ TEST_P(PriceFeaturesOnData, MatchRecomputationEveryBar) {
   for (size_t i = 0; i < bars.size(); ++i) {
     SCOPED_TRACE(i);
     const Bar& b = bars[i];
-    EXPECT_TRUE(Near(range[i], b.high - b.low, 0));
-    EXPECT_TRUE(Near(range_pct[i], (b.high - b.low) / b.close * 100, 0));
-    EXPECT_TRUE(Near(close_position[i], (b.close - b.low) / (b.high - b.low), 0));
+    EXPECT_TRUE(Near(range[i], b.high - b.low, 1e-9, 0));
+    EXPECT_TRUE(Near(range_pct[i], (b.high - b.low) / b.close * 100, 1e-9, 0));
+    EXPECT_TRUE(Near(close_position[i], (b.close - b.low) / (b.high - b.low), 1e-9, 0));
     if (i == 0) continue;
     const double prev = bars[i - 1].close;
-    EXPECT_TRUE(Near(change[i], b.close - prev, 0));
-    EXPECT_TRUE(Near(change_pct[i], (b.close / prev - 1) * 100, 1e-9));
-    EXPECT_TRUE(Near(log_return[i], std::log1p((b.close - prev) / prev), 1e-9));
+    EXPECT_TRUE(Near(change[i], b.close - prev, 1e-9, 0));
+    EXPECT_TRUE(Near(change_pct[i], (b.close / prev - 1) * 100, 1e-9, 1e-9));
+    EXPECT_TRUE(Near(log_return[i], std::log1p((b.close - prev) / prev), 1e-9, 1e-9));
   }
 }
 

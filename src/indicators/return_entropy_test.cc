@@ -11,7 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "indicators/registry.h"
-#include "indicators/stats_test_util.h"
+#include "indicators/test_series.h"
 
 namespace pulse::indicators {
 namespace {
@@ -56,7 +56,7 @@ void CheckAgainstBruteForce(const std::vector<double>& closes, int period, int b
 TEST(ReturnEntropy, MatchesBinningOnEveryWindow) {
   const auto talib = testing::Closes(testing::ReferenceBars());
   ASSERT_EQ(talib.size(), 252u);
-  const auto walk = testing::Closes(testing::RandomWalkBars(17, 1000));
+  const auto walk = testing::Closes(testing::ReturnProcessBars(17, 1000));
   for (auto [period, bins] : {std::pair{2, 2}, {20, 10}, {20, 3}, {50, 7}, {100, 20}}) {
     CheckAgainstBruteForce(talib, period, bins);
     CheckAgainstBruteForce(walk, period, bins);

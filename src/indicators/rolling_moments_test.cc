@@ -11,7 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "indicators/registry.h"
-#include "indicators/stats_test_util.h"
+#include "indicators/test_series.h"
 
 namespace pulse::indicators {
 namespace {
@@ -117,7 +117,7 @@ TEST(RollingMoments, MatchBruteForceOnTalibCandles) {
 TEST(RollingMoments, MatchBruteForceOnRandomWalks) {
   for (unsigned seed : {1u, 2u}) {
     SCOPED_TRACE(seed);
-    const auto closes = testing::Closes(testing::RandomWalkBars(seed, 1500, 0.02));
+    const auto closes = testing::Closes(testing::ReturnProcessBars(seed, 1500, 0.02));
     for (int period : {3, 20, 101}) CheckAgainstBruteForce(closes, period);
   }
 }
@@ -125,7 +125,7 @@ TEST(RollingMoments, MatchBruteForceOnRandomWalks) {
 // A long series at a high price level: the running sums must not drift (they are rebased from
 // the window once per period), so the last windows still match the brute force.
 TEST(RollingMoments, NoDriftOverLongHighPricedSeries) {
-  auto closes = testing::Closes(testing::RandomWalkBars(3, 30000, 0.001));
+  auto closes = testing::Closes(testing::ReturnProcessBars(3, 30000, 0.001));
   for (double& c : closes) c *= 1000;  // ~1e5, like BTC
   CheckAgainstBruteForce(std::vector<double>(closes.end() - 300, closes.end()), 20);
   const auto zscore = Column("zscore", 20, closes);

@@ -55,9 +55,8 @@ Expected BruteForce(const std::vector<Bar>& bars, int n, double mult) {
 }
 
 TEST(Supertrend, MatchesBruteForce) {
-  for (const std::vector<Bar>& bars :
-       {testing::TalibReferenceBars(), testing::BtcFiveMinuteBars(600),
-        testing::RandomWalkBars(300, 37)}) {
+  for (const std::vector<Bar>& bars : {testing::ReferenceBars(), testing::BtcFiveMinuteBars(600),
+                                       testing::RandomWalkBars(300, 37)}) {
     ASSERT_GT(bars.size(), 200u);
     for (auto [n, mult] : {std::pair{10, 3.0}, std::pair{7, 1.5}, std::pair{1, 1.0}}) {
       const Expected e = BruteForce(bars, n, mult);

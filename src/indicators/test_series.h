@@ -1,8 +1,9 @@
-// Test helpers: price series for the brute-force tests of the band, trend and volume
-// indicators — TA-Lib's 252 reference bars, real Binance 5m candles from the shared data and a
-// seeded random walk. Test-only; nothing here is shared with the implementations.
+// Test helpers: price series for the brute-force tests of the indicators — TA-Lib's 252
+// reference bars, real Binance 5m candles from the shared data, seeded random walks — and a
+// relative comparison. Test-only; nothing here is shared with the implementations.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -20,7 +21,7 @@
 namespace pulse::indicators::testing {
 
 // TA-Lib's 252 daily reference bars (open_time = bar index).
-inline std::vector<Bar> TalibReferenceBars() {
+inline std::vector<Bar> ReferenceBars() {
   const nlohmann::json doc = LoadOracle("talib_regtest_tables.json");
   if (doc.is_null()) return {};
   return BarsFromColumns(doc["input_data"]);
@@ -85,13 +86,59 @@ inline std::vector<Bar> RandomWalkBars(size_t n, std::uint64_t seed, UnixNanos s
   return bars;
 }
 
-// |got - want| within `rel` of max(1, |want|).
-inline ::testing::AssertionResult Near(double got, double want, double rel = 1e-9) {
-  if (std::isnan(got) || std::isnan(want) ||
-      std::fabs(got - want) > rel * std::max(1.0, std::fabs(want))) {
-    return ::testing::AssertionFailure() << "got " << got << ", want " << want;
+// A geometric random walk of `n` bars from 100 with per-bar log-return sd `sigma` and a drift,
+// AR(1) coefficient `phi` on the returns (0 = independent), high/low spread around open/close.
+// open_time = bar index.
+inline std::vector<Bar> ReturnProcessBars(unsigned seed, int n, double sigma = 0.01,
+                                          double phi = 0.0, double drift = 0.0) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> normal(0.0, 1.0);
+  std::vector<Bar> bars(n);
+  double close = 100;
+  double prev_return = 0;
+  for (int i = 0; i < n; ++i) {
+    const double r = drift + phi * prev_return + sigma * normal(rng);
+    prev_return = r;
+    Bar& b = bars[i];
+    b.open_time = static_cast<UnixNanos>(i);
+    b.open = close;
+    close *= std::exp(r);
+    b.close = close;
+    b.high = std::max(b.open, b.close) * (1 + sigma * std::abs(normal(rng)) / 2);
+    b.low = std::min(b.open, b.close) * (1 - sigma * std::abs(normal(rng)) / 2);
+    b.volume = 1000 + 100 * std::abs(normal(rng));
   }
-  return ::testing::AssertionSuccess();
+  return bars;
+}
+
+inline std::vector<double> Closes(const std::vector<Bar>& bars) {
+  std::vector<double> out;
+  for (const Bar& b : bars) out.push_back(b.close);
+  return out;
+}
+
+// ln(c[i] / c[i - 1]) for i = 1..n-1: element j is bar j + 1's log return.
+inline std::vector<double> LogReturns(const std::vector<double>& closes) {
+  std::vector<double> r;
+  for (size_t i = 1; i < closes.size(); ++i) r.push_back(std::log(closes[i] / closes[i - 1]));
+  return r;
+}
+
+// The log returns in bar `i`'s window of `period` returns (bars i - period + 1 .. i).
+inline std::vector<double> ReturnWindow(const std::vector<double>& returns, size_t i, int period) {
+  return std::vector<double>(returns.begin() + i - period, returns.begin() + i);
+}
+
+// |got - want| <= rel * max(|want|, floor): relative, with an absolute floor for values near zero
+// (floor 1 suits prices and dimensionless statistics; floor 0 is purely relative). NaN fails.
+inline ::testing::AssertionResult Near(double got, double want, double rel = 1e-9,
+                                       double floor = 1.0) {
+  const double tol = rel * std::max(std::fabs(want), floor);
+  if (!std::isnan(got) && !std::isnan(want) && std::fabs(got - want) <= tol) {
+    return ::testing::AssertionSuccess();
+  }
+  return ::testing::AssertionFailure()
+         << "got " << got << ", want " << want << " (diff " << got - want << ", tol " << tol << ")";
 }
 
 }  // namespace pulse::indicators::testing

@@ -12,7 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "indicators/registry.h"
-#include "indicators/stats_test_util.h"
+#include "indicators/test_series.h"
 
 namespace pulse::indicators {
 namespace {
@@ -68,7 +68,7 @@ std::vector<double> TextbookAdx(const std::vector<Bar>& bars, int n) {
 TEST(PriceSmaRatio, MatchesWindowMeans) {
   const auto talib = testing::Closes(testing::ReferenceBars());
   ASSERT_EQ(talib.size(), 252u);
-  const auto walk = testing::Closes(testing::RandomWalkBars(8, 1000));
+  const auto walk = testing::Closes(testing::ReturnProcessBars(8, 1000));
   for (const auto* closes : {&talib, &walk}) {
     for (int period : {2, 20, 100}) {
       std::vector<double> params = {static_cast<double>(period)};
@@ -81,7 +81,7 @@ TEST(PriceSmaRatio, MatchesWindowMeans) {
           continue;
         }
         const double want = (*closes)[i] / WindowMean(*closes, i, period) - 1;
-        EXPECT_TRUE(Near(out[i], want, 1e-6)) << period << " bar " << i;
+        EXPECT_TRUE(Near(out[i], want, 1e-9, 1e-6)) << period << " bar " << i;
       }
     }
   }
@@ -132,8 +132,8 @@ TEST(TrendFlags, MatchRecomputedSmasAndAdx) {
   ASSERT_EQ(talib.size(), 252u);
   CheckFlags(talib, 20, 50, 14, 25);
   CheckFlags(talib, 5, 10, 7, 20);
-  CheckFlags(testing::RandomWalkBars(12, 2000, 0.01, 0.3), 20, 50, 14, 25);
-  CheckFlags(testing::RandomWalkBars(13, 2000, 0.01, 0.0, 0.002), 10, 30, 10, 30);
+  CheckFlags(testing::ReturnProcessBars(12, 2000, 0.01, 0.3), 20, 50, 14, 25);
+  CheckFlags(testing::ReturnProcessBars(13, 2000, 0.01, 0.0, 0.002), 10, 30, 10, 30);
 }
 
 TEST(TrendFlags, SteadyTrends) {

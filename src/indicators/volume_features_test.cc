@@ -12,7 +12,7 @@ namespace pulse::indicators {
 namespace {
 
 std::vector<std::vector<Bar>> Series() {
-  return {testing::TalibReferenceBars(), testing::BtcFiveMinuteBars(2000),
+  return {testing::ReferenceBars(), testing::BtcFiveMinuteBars(2000),
           testing::RandomWalkBars(600, 21, 0, 9)};
 }
 

@@ -35,7 +35,7 @@ void CheckAgainstBruteForce(const std::vector<Bar>& bars, int n) {
 }
 
 TEST(Vwma, MatchesBruteForceOnRealAndRandomSeries) {
-  const std::vector<Bar> real = testing::TalibReferenceBars();
+  const std::vector<Bar> real = testing::ReferenceBars();
   ASSERT_EQ(real.size(), 252u);
   const std::vector<Bar> btc = testing::BtcFiveMinuteBars(2000);
   ASSERT_EQ(btc.size(), 2000u);
