@@ -1,5 +1,8 @@
 #include "indicators/levels.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace pulse::indicators {
 
 // ---- SupportResistance ----
@@ -94,6 +97,7 @@ void Fibonacci::Update(const Bar& bar) {
 void Fibonacci::Reset() {
   highest_.Clear();
   lowest_.Clear();
+  std::fill(std::begin(values_), std::end(values_), 0.0);
   count_ = 0;
 }
 
