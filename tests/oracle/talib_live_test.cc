@@ -3,6 +3,8 @@
 // parameters and with doubled periods, and every output after warm-up must agree to 1e-9
 // relative. TA-Lib is called through its abstract interface (by name), so the parameter and
 // output mapping is checked too: a Pulse parameter TA-Lib does not know fails the test.
+// Integer outputs (the CDL* candlestick patterns) are compared as doubles; each pattern must meet
+// at least one non-zero signal, and the counts are printed.
 #include <ta_abstract.h>
 #include <ta_libc.h>
 
@@ -83,6 +85,12 @@ class TaLibOracleTest : public ::testing::Test {
 };
 std::vector<Columns>* TaLibOracleTest::series_ = nullptr;
 
+// True when TA-Lib writes output `k` of the function as integers (TA_Output_Integer).
+bool IsIntegerOutput(const TA_FuncHandle* handle, unsigned k) {
+  const TA_OutputParameterInfo* o = nullptr;
+  return TA_GetOutputParameterInfo(handle, k, &o) == TA_SUCCESS && o->type == TA_Output_Integer;
+}
+
 // Runs TA-Lib function `func` on `s`; returns its outputs (index 0 = bar `beg`).
 std::vector<std::vector<double>> RunTaLib(const TA_FuncHandle* handle, const TA_FuncInfo* info,
                                           const indicators::IndicatorSpec& spec,
@@ -134,6 +142,11 @@ std::vector<std::vector<double>> RunTaLib(const TA_FuncHandle* handle, const TA_
   EXPECT_EQ(TA_CallFunc(holder, 0, static_cast<TA_Integer>(s.close.size()) - 1, &b, &n), TA_SUCCESS)
       << spec.name;
   TA_ParamHolderFree(holder);
+  // Integer outputs (the CDL* patterns' 100 / -100 / 0) are compared as doubles.
+  for (unsigned k = 0; k < info->nbOutput; ++k) {
+    if (!IsIntegerOutput(handle, k)) continue;
+    for (size_t i = 0; i < ints[k].size(); ++i) out[k][i] = ints[k][i];
+  }
   *beg = b;
   *nb = n;
   return out;
@@ -143,6 +156,7 @@ TEST_F(TaLibOracleTest, EveryIndicatorTaLibHasAgreesOnRealCandles) {
   ASSERT_EQ(series_->size(), 4u) << "reference candles missing";
   int compared_indicators = 0;
   std::string not_in_talib;
+  std::string signal_counts = "non-zero pattern signals compared (all series and params):";
   for (const indicators::IndicatorSpec& spec : indicators::AllIndicators()) {
     std::string upper(spec.name);
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -168,6 +182,7 @@ TEST_F(TaLibOracleTest, EveryIndicatorTaLibHasAgreesOnRealCandles) {
       }
     }
     if (doubled != defaults) param_sets.push_back(doubled);
+    long long signals = 0;  // non-zero integer outputs compared (candlestick patterns)
 
     for (const std::vector<double>& params : param_sets) {
       for (const Columns& s : *series_) {
@@ -195,6 +210,9 @@ TEST_F(TaLibOracleTest, EveryIndicatorTaLibHasAgreesOnRealCandles) {
               }
             }
           }
+          if (IsIntegerOutput(handle, k)) {
+            for (int i = 0; i < nb; ++i) signals += ta[k][i] != 0 ? 1 : 0;
+          }
           EXPECT_EQ(bad, 0) << spec.name << "." << spec.outputs[k] << " params "
                             << ::testing::PrintToString(params) << " on " << s.name << ": " << bad
                             << " of " << nb << " values differ; worst " << worst << " at bar "
@@ -202,8 +220,14 @@ TEST_F(TaLibOracleTest, EveryIndicatorTaLibHasAgreesOnRealCandles) {
         }
       }
     }
+    if (IsIntegerOutput(handle, 0)) {
+      signal_counts += " " + std::string(spec.name) + "=" + std::to_string(signals);
+      // A pattern the real candles never trigger would only be compared on zeros.
+      EXPECT_GT(signals, 0) << spec.name << ": no non-zero signal on the real candles";
+    }
   }
   EXPECT_GT(compared_indicators, 20);
+  std::printf("%s\n", signal_counts.c_str());
   std::printf("compared %d indicators with TA-Lib; not in TA-Lib:%s\n", compared_indicators,
               not_in_talib.empty() ? " (none)" : not_in_talib.c_str());
 }
