@@ -39,7 +39,8 @@ inline nlohmann::json LoadOracle(const std::string& name) {
   return doc;
 }
 
-// Bars from parallel arrays; absent fields default to the close (prices) or 0 (volume).
+// Bars from parallel arrays, one hour apart from the epoch; absent fields default to the close
+// (prices) or 0 (volume).
 inline std::vector<Bar> BarsFromColumns(const nlohmann::json& columns) {
   // High/low-only inputs (AROON, SAR) get close = open = the midpoint.
   const bool has_close = columns.contains("close") || columns.contains("real");
@@ -49,7 +50,8 @@ inline std::vector<Bar> BarsFromColumns(const nlohmann::json& columns) {
   std::vector<Bar> bars(close.size());
   for (size_t i = 0; i < bars.size(); ++i) {
     Bar& b = bars[i];
-    b.open_time = static_cast<UnixNanos>(i);
+    b.open_time =
+        static_cast<UnixNanos>(i) * kNanosPerHour;  // hourly, so sessions (VWAP, pivots) turn over
     b.close = close[i].get<double>();
     b.high = columns.contains("high") ? columns["high"][i].get<double>() : b.close;
     b.low = columns.contains("low") ? columns["low"][i].get<double>() : b.close;
