@@ -1,0 +1,35 @@
+// The specialised batch kernels, one per indicator, grouped by family in kernels_*.cc. Each
+// repeats the floating-point operations of its streaming class in the same order (so the
+// numbers are identical) in a tight loop over contiguous arrays. Contract: batch::Kernel in
+// kernel_table.h. Internal to the batch path.
+#pragma once
+
+#include <algorithm>
+#include <span>
+
+#include "indicators/batch/bar_columns.h"
+#include "indicators/indicator.h"
+
+namespace pulse::indicators::batch {
+
+using Outputs = std::span<const std::span<double>>;
+
+// kernels_momentum.cc
+void MomKernel(std::span<const double> params, const BarColumns& in, Outputs out);
+void RocKernel(std::span<const double> params, const BarColumns& in, Outputs out);
+void ObvKernel(std::span<const double> params, const BarColumns& in, Outputs out);
+
+// Helpers shared by the kernels.
+
+// Parameter `i` as a whole number (validated by the registry).
+inline int IntParam(std::span<const double> params, size_t i) {
+  return static_cast<int>(params[i]);
+}
+
+// Writes NaN to out[from, min(to, out.size())).
+inline void FillNaN(std::span<double> out, size_t from, size_t to) {
+  to = std::min(to, out.size());
+  for (size_t i = from; i < to; ++i) out[i] = kNaN;
+}
+
+}  // namespace pulse::indicators::batch
