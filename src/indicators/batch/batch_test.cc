@@ -143,6 +143,28 @@ TEST(IndicatorsBatch, KernelsEqualStreamingAtParameterEdges) {
       {"mom", {1}},
       {"roc", {1}},
       {"obv", {}},
+      {"sma", {2}},
+      {"ema", {2}},
+      {"rsi", {2}},
+      {"macd", {2, 2, 1}},
+      {"macd", {26, 12, 9}},  // swapped
+      {"macd", {3, 40, 1}},
+      {"bbands", {2, 0, 0, 0}},
+      {"bbands", {7, -1.5, 2.5, 1}},
+      {"bbands", {20, 2, 2, 1}},
+      {"atr", {1}},
+      {"atr", {2}},
+      {"stoch", {1, 1, 1}},
+      {"stoch", {2, 1, 4}},
+      {"stoch", {30, 7, 1}},
+      {"stoch", {3, 30, 2}},
+      {"willr", {2}},
+      {"willr", {77}},
+      {"adx", {2}},
+      {"adx", {40}},
+      {"sar", {0, 0}},
+      {"sar", {0.3, 0.1}},  // acceleration above the maximum
+      {"sar", {0.01, 0.5}},
   };
   for (const auto& [name, params] : cases) {
     ExpectBatchEqualsStreaming(name, params, bars);

@@ -10,9 +10,13 @@ namespace {
 
 // Sorted by name.
 constexpr std::array kKernels = {
-    KernelEntry{"mom", &MomKernel},
-    KernelEntry{"obv", &ObvKernel},
-    KernelEntry{"roc", &RocKernel},
+    KernelEntry{"adx", &AdxKernel},       KernelEntry{"atr", &AtrKernel},
+    KernelEntry{"bbands", &BBandsKernel}, KernelEntry{"ema", &EmaKernel},
+    KernelEntry{"macd", &MacdKernel},     KernelEntry{"mom", &MomKernel},
+    KernelEntry{"obv", &ObvKernel},       KernelEntry{"roc", &RocKernel},
+    KernelEntry{"rsi", &RsiKernel},       KernelEntry{"sar", &SarKernel},
+    KernelEntry{"sma", &SmaKernel},       KernelEntry{"stoch", &StochKernel},
+    KernelEntry{"willr", &WillRKernel},
 };
 
 }  // namespace

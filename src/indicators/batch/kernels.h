@@ -19,6 +19,24 @@ void MomKernel(std::span<const double> params, const BarColumns& in, Outputs out
 void RocKernel(std::span<const double> params, const BarColumns& in, Outputs out);
 void ObvKernel(std::span<const double> params, const BarColumns& in, Outputs out);
 
+// kernels_averages.cc
+void SmaKernel(std::span<const double> params, const BarColumns& in, Outputs out);
+void EmaKernel(std::span<const double> params, const BarColumns& in, Outputs out);
+void MacdKernel(std::span<const double> params, const BarColumns& in, Outputs out);
+void BBandsKernel(std::span<const double> params, const BarColumns& in, Outputs out);
+// Sma's outputs for x[0..n) into out[period - 1..n) (out[0..period - 1) untouched).
+void SmaInto(const double* x, size_t n, int period, double* out);
+
+// kernels_range.cc
+void AtrKernel(std::span<const double> params, const BarColumns& in, Outputs out);
+void StochKernel(std::span<const double> params, const BarColumns& in, Outputs out);
+void WillRKernel(std::span<const double> params, const BarColumns& in, Outputs out);
+
+// kernels_trend.cc
+void RsiKernel(std::span<const double> params, const BarColumns& in, Outputs out);
+void AdxKernel(std::span<const double> params, const BarColumns& in, Outputs out);
+void SarKernel(std::span<const double> params, const BarColumns& in, Outputs out);
+
 // Helpers shared by the kernels.
 
 // Parameter `i` as a whole number (validated by the registry).
