@@ -5,6 +5,8 @@
 #pragma once
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <span>
 
 #include "indicators/batch/bar_columns.h"
@@ -42,6 +44,14 @@ void SarKernel(std::span<const double> params, const BarColumns& in, Outputs out
 // Parameter `i` as a whole number (validated by the registry).
 inline int IntParam(std::span<const double> params, size_t i) {
   return static_cast<int>(params[i]);
+}
+
+// c ? a : b through bit masks, so that the compiler cannot turn an unpredictable condition
+// into a branch. Exact: the result is a or b bit for bit.
+inline double Select(bool c, double a, double b) {
+  const uint64_t mask = 0 - static_cast<uint64_t>(c);
+  return std::bit_cast<double>((std::bit_cast<uint64_t>(a) & mask) |
+                               (std::bit_cast<uint64_t>(b) & ~mask));
 }
 
 // Writes NaN to out[from, min(to, out.size())).

@@ -31,17 +31,23 @@ void ObvKernel(std::span<const double>, const BarColumns& in, Outputs out) {
   const double* v = in.volume.data();
   double* o = out[0].data();
   double value = v[0];
-  double prev = c[0];
   o[0] = value;
-  for (size_t i = 1; i < n; ++i) {
-    const double x = c[i];
-    // Both sums are computed and one is kept: the streaming class's operations, without
-    // data-dependent branches.
-    const double up = value + v[i];
-    const double down = value - v[i];
-    value = x > prev ? up : (x < prev ? down : value);
-    prev = x;
-    o[i] = value;
+  // Per chunk: the signed volumes, branch-free, then the running sum. value + (-v) is value - v,
+  // and value + (-0.0) is value, bit for bit: the same numbers as Obv's branches.
+  constexpr size_t kChunk = 512;
+  double signed_volume[kChunk];
+  for (size_t base = 1; base < n; base += kChunk) {
+    const size_t len = std::min(kChunk, n - base);
+    const double* cc = c + base;
+    const double* vv = v + base;
+    for (size_t j = 0; j < len; ++j) {
+      signed_volume[j] = Select(cc[j] > cc[j - 1], vv[j], Select(cc[j] < cc[j - 1], -vv[j], -0.0));
+    }
+    double* oo = o + base;
+    for (size_t j = 0; j < len; ++j) {
+      value += signed_volume[j];
+      oo[j] = value;
+    }
   }
 }
 

@@ -16,26 +16,24 @@ void RsiKernel(std::span<const double> params, const BarColumns& in, Outputs out
   FillNaN(out[0], 0, p);
   if (n <= p) return;
   double gain = 0, loss = 0;
-  // Rsi::Add's branch on the sign of the change, as a selection between both results.
-  auto accumulate = [&gain, &loss](double diff) {
-    const double more_loss = loss - diff;
-    const double more_gain = gain + diff;
-    const bool falling = diff < 0;
-    loss = falling ? more_loss : loss;
-    gain = falling ? gain : more_gain;
-  };
-  for (size_t i = 1; i <= p; ++i) accumulate(x[i] - x[i - 1]);
+  // Rsi::Add's branch on the sign of the change, as an addend for each sum: loss - diff is
+  // loss + (-diff), and loss + (-0.0) is loss, bit for bit.
+  auto loss_part = [](double diff) { return Select(diff < 0, -diff, -0.0); };
+  auto gain_part = [](double diff) { return Select(diff < 0, -0.0, diff); };
+  for (size_t i = 1; i <= p; ++i) {
+    const double diff = x[i] - x[i - 1];
+    loss += loss_part(diff);
+    gain += gain_part(diff);
+  }
   loss /= period;
   gain /= period;
   double total = gain + loss;
   o[p] = TaIsZero(total) ? 0.0 : 100.0 * (gain / total);
   const double keep = period - 1;
   for (size_t i = p + 1; i < n; ++i) {
-    loss *= keep;
-    gain *= keep;
-    accumulate(x[i] - x[i - 1]);
-    loss /= period;
-    gain /= period;
+    const double diff = x[i] - x[i - 1];
+    loss = (loss * keep + loss_part(diff)) / period;
+    gain = (gain * keep + gain_part(diff)) / period;
     total = gain + loss;
     o[i] = TaIsZero(total) ? 0.0 : 100.0 * (gain / total);
   }
@@ -60,10 +58,11 @@ void AdxKernel(std::span<const double> params, const BarColumns& in, Outputs out
   auto raw = [h, l, c](size_t i, double* pdm, double* mdm, double* range) {
     const double diff_p = h[i] - h[i - 1];
     const double diff_m = l[i - 1] - l[i];
-    const bool minus = diff_m > 0 && diff_p < diff_m;
-    const bool plus = !minus && diff_p > 0 && diff_p > diff_m;
-    *mdm = minus ? diff_m : 0.0;
-    *pdm = plus ? diff_p : 0.0;
+    // diff_p > diff_m already excludes the minus case.
+    const bool minus = (diff_m > 0) & (diff_p < diff_m);
+    const bool plus = (diff_p > 0) & (diff_p > diff_m);
+    *mdm = Select(minus, diff_m, 0.0);
+    *pdm = Select(plus, diff_p, 0.0);
     *range = std::max({h[i] - l[i], std::fabs(h[i] - c[i - 1]), std::fabs(l[i] - c[i - 1])});
   };
   double pdm, mdm, range;
@@ -144,10 +143,11 @@ void SarKernel(std::span<const double> params, const BarColumns& in, Outputs out
         sar = std::max({sar + af * (ep - sar), prev_high, new_high});
       } else {
         value = sar;
-        if (new_high > ep) {
-          ep = new_high;
-          af = std::min(af + acceleration, maximum);
-        }
+        // A new extreme moves ep and raises af; selected rather than branched on.
+        const bool extreme = new_high > ep;
+        const double raised = std::min(af + acceleration, maximum);
+        ep = Select(extreme, new_high, ep);
+        af = Select(extreme, raised, af);
         sar = std::min({sar + af * (ep - sar), prev_low, new_low});
       }
     } else {
@@ -160,10 +160,10 @@ void SarKernel(std::span<const double> params, const BarColumns& in, Outputs out
         sar = std::min({sar + af * (ep - sar), prev_low, new_low});
       } else {
         value = sar;
-        if (new_low < ep) {
-          ep = new_low;
-          af = std::min(af + acceleration, maximum);
-        }
+        const bool extreme = new_low < ep;
+        const double raised = std::min(af + acceleration, maximum);
+        ep = Select(extreme, new_low, ep);
+        af = Select(extreme, raised, af);
         sar = std::max({sar + af * (ep - sar), prev_high, new_high});
       }
     }
