@@ -6,11 +6,16 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <span>
 
 #include "indicators/batch/bar_columns.h"
 #include "indicators/indicator.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace pulse::indicators::batch {
 
@@ -52,6 +57,27 @@ inline double Select(bool c, double a, double b) {
   const uint64_t mask = 0 - static_cast<uint64_t>(c);
   return std::bit_cast<double>((std::bit_cast<uint64_t>(a) & mask) |
                                (std::bit_cast<uint64_t>(b) & ~mask));
+}
+
+// Two doubles operated on together (GCC/Clang vector extension: SSE2 registers on x86-64,
+// plain scalar code elsewhere). Each lane gets exactly the IEEE operation written, so pairing
+// two independent computations changes no result; it halves the number of divisions issued.
+using Double2 = double __attribute__((vector_size(16)));
+using Mask2 = int64_t __attribute__((vector_size(16)));  // comparison results: all ones / zero
+
+// mask ? a : b per lane, by bit masks.
+inline Double2 Select2(Mask2 mask, Double2 a, Double2 b) {
+  return reinterpret_cast<Double2>((reinterpret_cast<Mask2>(a) & mask) |
+                                   (reinterpret_cast<Mask2>(b) & ~mask));
+}
+
+// Correctly rounded square root of both lanes (the same result as std::sqrt).
+inline Double2 Sqrt2(Double2 v) {
+#if defined(__SSE2__)
+  return _mm_sqrt_pd(v);
+#else
+  return Double2{std::sqrt(v[0]), std::sqrt(v[1])};
+#endif
 }
 
 // Writes NaN to out[from, min(to, out.size())).

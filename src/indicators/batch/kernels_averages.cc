@@ -115,33 +115,57 @@ void BBandsKernel(std::span<const double> params, const BarColumns& in, Outputs 
     sum += x[i];
     sum_sq += x[i] * x[i];
   }
+  // StdDev::Add's running sums (TA-Lib's TA_INT_VAR) for bar i: the window's sums, then the
+  // value leaving the window next is dropped. The EMA middle, when asked for, is seeded with the
+  // mean of the first window: the same sum, divided the same way.
   double ema_value = 0;
-  for (size_t i = p - 1; i < n; ++i) {
-    // StdDev::Add (TA-Lib's TA_INT_VAR), then BBands::Add.
+  auto advance = [&](size_t i, double* window_sum, double* window_sum_sq, double* ema_out) {
     const double xi = x[i];
     sum += xi;
     sum_sq += xi * xi;
-    const double mean = sum / period;
-    const double mean_sq = sum_sq / period;
+    *window_sum = sum;
+    *window_sum_sq = sum_sq;
     const double trailing = x[i + 1 - p];
     sum -= trailing;
     sum_sq -= trailing * trailing;
-    const double variance = mean_sq - mean * mean;
-    const double sd = TaIsZeroOrNeg(variance) ? 0.0 : std::sqrt(variance);
-    double middle = mean;
-    if (ema) {
-      // The EMA's seed is the mean of the first window: the same sum, divided the same way.
-      ema_value = i + 1 == p ? mean : (xi - ema_value) * k + ema_value;
-      middle = ema_value;
+    if (ema) ema_value = i + 1 == p ? *window_sum / period : (xi - ema_value) * k + ema_value;
+    *ema_out = ema_value;
+  };
+  // BBands::Add for bars i and i + 1 (`count` = 1: bar i only), one lane each.
+  const Double2 period2 = {static_cast<double>(period), static_cast<double>(period)};
+  const Double2 epsilon2 = {kTaLibEpsilon, kTaLibEpsilon};
+  const Double2 zero2 = {0.0, 0.0};
+  const Double2 half2 = {0.5, 0.5};
+  auto finish = [&](size_t i, size_t count, Double2 window_sum, Double2 window_sum_sq, Double2 ema2,
+                    Double2 x2) {
+    const Double2 mean = window_sum / period2;
+    const Double2 mean_sq = window_sum_sq / period2;
+    const Double2 variance = mean_sq - mean * mean;
+    const Double2 sd = Select2(variance < epsilon2, zero2, Sqrt2(variance));  // TaIsZeroOrNeg
+    const Double2 middle = ema ? ema2 : mean;
+    const Double2 upper = middle + sd * nb_dev_up;
+    const Double2 lower = middle - sd * nb_dev_dn;
+    const Double2 spread = upper - lower;
+    const Double2 width = Select2(middle != zero2, spread / middle, zero2);
+    const Double2 percent_b = Select2(spread != zero2, (x2 - lower) / spread, half2);
+    for (size_t lane = 0; lane < count; ++lane) {
+      upper_out[i + lane] = upper[lane];
+      middle_out[i + lane] = middle[lane];
+      lower_out[i + lane] = lower[lane];
+      width_out[i + lane] = width[lane];
+      percent_b_out[i + lane] = percent_b[lane];
     }
-    const double upper = middle + sd * nb_dev_up;
-    const double lower = middle - sd * nb_dev_dn;
-    const double spread = upper - lower;
-    upper_out[i] = upper;
-    middle_out[i] = middle;
-    lower_out[i] = lower;
-    width_out[i] = middle != 0.0 ? spread / middle : 0.0;
-    percent_b_out[i] = spread != 0.0 ? (xi - lower) / spread : 0.5;
+  };
+  size_t i = p - 1;
+  double s0, q0, e0, s1, q1, e1;
+  for (; i + 1 < n; i += 2) {
+    advance(i, &s0, &q0, &e0);
+    advance(i + 1, &s1, &q1, &e1);
+    finish(i, 2, Double2{s0, s1}, Double2{q0, q1}, Double2{e0, e1}, Double2{x[i], x[i + 1]});
+  }
+  if (i < n) {
+    advance(i, &s0, &q0, &e0);
+    finish(i, 1, Double2{s0, s0}, Double2{q0, q0}, Double2{e0, e0}, Double2{x[i], x[i]});
   }
 }
 

@@ -72,15 +72,19 @@ void AdxKernel(std::span<const double> params, const BarColumns& in, Outputs out
     minus_dm += mdm;
     tr += range;
   }
-  // Bars period..: Wilder sums and DX (undefined when TR or the DI sum is ~0).
+  // Bars period..: Wilder sums and DX (undefined when TR or the DI sum is ~0). +DM and -DM go
+  // in one pair: the same operations, two lanes.
+  Double2 dm = {plus_dm, minus_dm};
+  const Double2 period2 = {static_cast<double>(period), static_cast<double>(period)};
   double plus_di = 0, minus_di = 0, dx = 0;
   auto step = [&](size_t i) {
     raw(i, &pdm, &mdm, &range);
-    plus_dm = plus_dm - plus_dm / period + pdm;
-    minus_dm = minus_dm - minus_dm / period + mdm;
+    const Double2 raw_dm = {pdm, mdm};
+    dm = dm - dm / period2 + raw_dm;
     tr = tr - tr / period + range;
-    minus_di = 100.0 * (minus_dm / tr);
-    plus_di = 100.0 * (plus_dm / tr);
+    const Double2 di = 100.0 * (dm / tr);
+    plus_di = di[0];
+    minus_di = di[1];
     const double sum = minus_di + plus_di;
     dx = 100.0 * (std::fabs(minus_di - plus_di) / sum);
     return !TaIsZero(tr) && !TaIsZero(sum);
