@@ -40,7 +40,18 @@ void ObvKernel(std::span<const double>, const BarColumns& in, Outputs out) {
     const size_t len = std::min(kChunk, n - base);
     const double* cc = c + base;
     const double* vv = v + base;
-    for (size_t j = 0; j < len; ++j) {
+    const Double2 minus_zero = {-0.0, -0.0};
+    size_t j = 0;
+    for (; j + 2 <= len; j += 2) {
+      const Double2 now = {cc[j], cc[j + 1]};
+      const Double2 before = {cc[j - 1], cc[j]};
+      const Double2 volume = {vv[j], vv[j + 1]};
+      const Double2 part =
+          Select2(now > before, volume, Select2(now < before, -volume, minus_zero));
+      signed_volume[j] = part[0];
+      signed_volume[j + 1] = part[1];
+    }
+    for (; j < len; ++j) {
       signed_volume[j] = Select(cc[j] > cc[j - 1], vv[j], Select(cc[j] < cc[j - 1], -vv[j], -0.0));
     }
     double* oo = o + base;

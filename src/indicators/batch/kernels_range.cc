@@ -90,22 +90,35 @@ void StochKernel(std::span<const double> params, const BarColumns& in, Outputs o
   const size_t fastk = static_cast<size_t>(IntParam(params, 0));
   const int slowk = IntParam(params, 1);
   const int slowd = IntParam(params, 2);
+  const size_t sk = static_cast<size_t>(slowk);
+  const size_t sd = static_cast<size_t>(slowd);
   const size_t n = in.close.size();
   const double* c = in.close.data();
   double* k_out = out[0].data();
   double* d_out = out[1].data();
-  const size_t k_first = fastk - 1 + static_cast<size_t>(slowk) - 1;
-  const size_t warm = k_first + static_cast<size_t>(slowd) - 1;
+  const size_t k_first = fastk - 1 + sk - 1;
+  const size_t warm = k_first + sd - 1;
   if (n > warm) {
-    // Fast %K into the d column (scratch), slow %K (its SMA) into the k column, %D (the SMA of
-    // slow %K) back into the d column.
+    // One pass: fast %K, its SMA (slow %K) and that one's SMA (%D), as Stoch's two Sma objects.
+    // Slow %K needs fast %K of slowk - 1 bars ago: each fast %K waits in the k column at the
+    // position of the slow %K that will drop it (bar + slowk - 1), read just before that slow
+    // %K overwrites it. %D reads back slow %K values from the k column.
+    double k_sum = 0, d_sum = 0;
     RollingHighLow(in.high.data(), in.low.data(), n, fastk,
-                   [c, d_out](size_t i, double highest, double lowest) {
+                   [&](size_t i, double highest, double lowest) {
                      const double diff = (highest - lowest) / 100.0;
-                     d_out[i] = diff != 0.0 ? (c[i] - lowest) / diff : 0.0;
+                     const double fast_k = diff != 0.0 ? (c[i] - lowest) / diff : 0.0;
+                     if (i + sk - 1 < n) k_out[i + sk - 1] = fast_k;
+                     k_sum += fast_k;
+                     if (i < k_first) return;
+                     const double slow_k = k_sum / slowk;
+                     k_sum -= k_out[i];  // fast %K of bar i - slowk + 1
+                     k_out[i] = slow_k;
+                     d_sum += slow_k;
+                     if (i < warm) return;
+                     d_out[i] = d_sum / slowd;
+                     d_sum -= k_out[i + 1 - sd];
                    });
-    SmaInto(d_out + (fastk - 1), n - (fastk - 1), slowk, k_out + (fastk - 1));
-    SmaInto(k_out + k_first, n - k_first, slowd, d_out + k_first);
   }
   FillNaN(out[0], 0, warm);
   FillNaN(out[1], 0, warm);

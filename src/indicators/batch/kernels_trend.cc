@@ -150,7 +150,7 @@ void SarKernel(std::span<const double> params, const BarColumns& in, Outputs out
         // A new extreme moves ep and raises af; selected rather than branched on.
         const bool extreme = new_high > ep;
         const double raised = std::min(af + acceleration, maximum);
-        ep = Select(extreme, new_high, ep);
+        ep = new_high > ep ? new_high : ep;  // maxsd
         af = Select(extreme, raised, af);
         sar = std::min({sar + af * (ep - sar), prev_low, new_low});
       }
@@ -166,7 +166,7 @@ void SarKernel(std::span<const double> params, const BarColumns& in, Outputs out
         value = sar;
         const bool extreme = new_low < ep;
         const double raised = std::min(af + acceleration, maximum);
-        ep = Select(extreme, new_low, ep);
+        ep = new_low < ep ? new_low : ep;  // minsd
         af = Select(extreme, raised, af);
         sar = std::max({sar + af * (ep - sar), prev_high, new_high});
       }
