@@ -158,8 +158,12 @@ TEST(IndicatorsBatch, KernelsEqualStreamingAtParameterEdges) {
       {"stoch", {2, 1, 4}},
       {"stoch", {30, 7, 1}},
       {"stoch", {3, 30, 2}},
+      {"stoch", {63, 2, 2}},
+      {"stoch", {200, 3, 3}},
       {"willr", {2}},
-      {"willr", {77}},
+      {"willr", {64}},  // the largest window of the doubling algorithm
+      {"willr", {65}},  // the smallest of the block algorithm
+      {"willr", {300}},
       {"adx", {2}},
       {"adx", {40}},
       {"sar", {0, 0}},
