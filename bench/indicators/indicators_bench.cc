@@ -1,7 +1,12 @@
 // Batch indicators, Pulse against TA-Lib on the same long series: time per bar for each of the
 // 13 indicators of the set, and for the whole set. Both libraries run in this binary, so
-// read the ratios (scripts/bench-summary prints them), not the absolute numbers. Each Pulse
-// benchmark also reports the largest relative difference from TA-Lib after warm-up.
+// read the ratios (scripts/bench-summary prints them), not the absolute numbers.
+//   BM_Batch_TaLib/<name>, BM_Batch_TaLibSet    TA-Lib's C functions
+//   BM_Batch_Pulse/<name>, BM_Batch_PulseSet    Pulse's batch path: ComputeBatchInto over columns
+//                                               into preallocated arrays (the kernels)
+//   BM_Stream_Pulse/<name>, BM_Stream_PulseSet  Pulse's streaming classes through RunBatch
+// Each Pulse batch benchmark also reports the largest relative difference from TA-Lib after
+// warm-up, over every output TA-Lib has.
 //
 // The series is the bundled Binance BTCUSDT 5m candles played forward and backward until it is
 // PULSE_BENCH_BARS long (default 10,000,000), so prices stay real and continuous.
@@ -12,10 +17,14 @@
 #include <cmath>
 #include <cstdlib>
 #include <functional>
+#include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "adapters/replay/candle_file_reader.h"
+#include "indicators/batch/batch.h"
 #include "indicators/registry.h"
 
 namespace pulse {
@@ -24,6 +33,8 @@ namespace {
 struct Series {
   std::vector<Bar> bars;
   std::vector<double> open, high, low, close, volume;
+
+  indicators::BarColumns Columns() const { return {open, high, low, close, volume, {}}; }
 };
 
 const Series& LongSeries() {
@@ -178,7 +189,53 @@ void BM_Batch_TaLib(benchmark::State& state, const Case& c) {
   SetNsPerBar(state, s.bars.size());
 }
 
+// Output arrays for every output of `name`, as long as the series.
+std::vector<std::vector<double>> PulseOutputs(std::string_view name, size_t n) {
+  const indicators::IndicatorSpec* spec = indicators::FindIndicator(name);
+  return std::vector<std::vector<double>>(spec ? spec->outputs.size() : 0, std::vector<double>(n));
+}
+
+std::vector<std::span<double>> Spans(std::vector<std::vector<double>>& columns) {
+  return {columns.begin(), columns.end()};
+}
+
+// Largest relative difference between Pulse and TA-Lib over TA-Lib's outputs after warm-up.
+double MaxRelDiffVsTaLib(const Case& c, const Series& s,
+                         const std::vector<std::vector<double>>& pulse_out) {
+  std::vector<std::vector<double>> ta(c.outputs, std::vector<double>(s.close.size()));
+  int beg = 0, nb = 0;
+  c.talib(s, &beg, &nb, ta);
+  double max_rel = 0;
+  for (int o = 0; o < c.outputs; ++o) {
+    for (int k = 0; k < nb; ++k) {
+      const double want = ta[o][k];
+      const double got = pulse_out[o][beg + k];
+      const double rel = std::fabs(got - want) / std::max(1e-12, std::fabs(want));
+      max_rel = std::max(max_rel, std::isnan(got) ? 1.0 : rel);
+    }
+  }
+  return max_rel;
+}
+
 void BM_Batch_Pulse(benchmark::State& state, const Case& c) {
+  const Series& s = LongSeries();
+  const indicators::BarColumns columns = s.Columns();
+  std::vector<std::vector<double>> out = PulseOutputs(c.name, s.close.size());
+  const std::vector<std::span<double>> spans = Spans(out);
+  for (auto _ : state) {
+    const Status status = indicators::ComputeBatchInto(c.name, c.params, columns, spans);
+    if (!status.ok()) {
+      state.SkipWithError(status.ToString().c_str());
+      return;
+    }
+    benchmark::DoNotOptimize(out[0].data());
+    benchmark::ClobberMemory();
+  }
+  SetNsPerBar(state, s.bars.size());
+  state.counters["max_rel_diff_vs_talib"] = MaxRelDiffVsTaLib(c, s, out);
+}
+
+void BM_Stream_Pulse(benchmark::State& state, const Case& c) {
   const Series& s = LongSeries();
   Result<std::unique_ptr<indicators::Indicator>> ind =
       indicators::CreateIndicator(c.name, c.params);
@@ -193,18 +250,7 @@ void BM_Batch_Pulse(benchmark::State& state, const Case& c) {
     benchmark::DoNotOptimize(pulse_out[0].data());
   }
   SetNsPerBar(state, s.bars.size());
-  // Agreement with TA-Lib on the same bars (first output), after warm-up.
-  std::vector<std::vector<double>> ta(c.outputs, std::vector<double>(s.close.size()));
-  int beg = 0, nb = 0;
-  c.talib(s, &beg, &nb, ta);
-  double max_rel = 0;
-  for (int k = 0; k < nb; ++k) {
-    const double want = ta[0][k];
-    const double got = pulse_out[0][beg + k];
-    const double rel = std::fabs(got - want) / std::max(1e-12, std::fabs(want));
-    max_rel = std::max(max_rel, std::isnan(got) ? 1.0 : rel);
-  }
-  state.counters["max_rel_diff_vs_talib"] = max_rel;
+  state.counters["max_rel_diff_vs_talib"] = MaxRelDiffVsTaLib(c, s, pulse_out);
 }
 
 void BM_Batch_TaLibSet(benchmark::State& state) {
@@ -219,6 +265,35 @@ void BM_Batch_TaLibSet(benchmark::State& state) {
 }
 
 void BM_Batch_PulseSet(benchmark::State& state) {
+  const Series& s = LongSeries();
+  const indicators::BarColumns columns = s.Columns();
+  // One set of arrays reused by every indicator, as the TA-Lib side does.
+  std::vector<std::vector<double>> out(5, std::vector<double>(s.close.size()));
+  std::vector<std::vector<std::span<double>>> spans;
+  for (const Case& c : Cases()) {
+    const indicators::IndicatorSpec* spec = indicators::FindIndicator(c.name);
+    if (spec == nullptr || spec->outputs.size() > out.size()) {
+      state.SkipWithError((std::string("set incomplete: ") + c.name).c_str());
+      return;
+    }
+    spans.emplace_back(out.begin(), out.begin() + static_cast<long>(spec->outputs.size()));
+  }
+  for (auto _ : state) {
+    for (size_t i = 0; i < Cases().size(); ++i) {
+      const Case& c = Cases()[i];
+      const Status status = indicators::ComputeBatchInto(c.name, c.params, columns, spans[i]);
+      if (!status.ok()) {
+        state.SkipWithError(status.ToString().c_str());
+        return;
+      }
+    }
+    benchmark::DoNotOptimize(out[0].data());
+    benchmark::ClobberMemory();
+  }
+  SetNsPerBar(state, s.bars.size());
+}
+
+void BM_Stream_PulseSet(benchmark::State& state) {
   const Series& s = LongSeries();
   std::vector<std::unique_ptr<indicators::Indicator>> set;
   for (const Case& c : Cases()) {
@@ -249,10 +324,15 @@ const bool kRegistered = [] {
     benchmark::RegisterBenchmark((std::string("BM_Batch_Pulse/") + c.name).c_str(), BM_Batch_Pulse,
                                  c)
         ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark((std::string("BM_Stream_Pulse/") + c.name).c_str(),
+                                 BM_Stream_Pulse, c)
+        ->Unit(benchmark::kMillisecond);
   }
   benchmark::RegisterBenchmark("BM_Batch_TaLibSet", BM_Batch_TaLibSet)
       ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("BM_Batch_PulseSet", BM_Batch_PulseSet)
+      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("BM_Stream_PulseSet", BM_Stream_PulseSet)
       ->Unit(benchmark::kMillisecond);
   return true;
 }();
