@@ -15,7 +15,7 @@ Result<FeatureSet> FeatureSet::Create(const FeatureSetSpec& spec) {
     return InvalidArgumentError("a feature set needs at least one feature");
   FeatureSet set;
   set.spec_ = spec;
-  set.groups_.push_back(Group{spec.base, {}, {}});
+  set.groups_.push_back(Group{spec.base, {}});
   std::unordered_set<std::string> seen;
   for (std::size_t i = 0; i < spec.features.size(); ++i) {
     const FeatureSpec& entry = spec.features[i];
@@ -32,17 +32,16 @@ Result<FeatureSet> FeatureSet::Create(const FeatureSetSpec& spec) {
     }
     Group* group = set.FindGroup(entry.timeframe);
     if (group == nullptr) {
-      set.groups_.push_back(Group{entry.timeframe, {}, {}});
+      set.groups_.push_back(Group{entry.timeframe, {}});
       group = &set.groups_.back();
     }
-    group->indicators.push_back(request->Create());
-    const Indicator* indicator = group->indicators.back().get();
+    group->members.push_back(
+        Member{request->Create(), set.names_.size(), static_cast<int>(request->columns.size())});
     for (std::size_t k = 0; k < request->columns.size(); ++k) {
       std::string name = entry.timeframe.ToString() + "." + request->columns[k];
       if (!seen.insert(name).second) {
         return InvalidArgumentError("{}: duplicate feature name '{}'", where, name);
       }
-      group->slots.push_back(Slot{indicator, static_cast<int>(k), set.names_.size()});
       set.names_.push_back(std::move(name));
     }
   }
@@ -86,15 +85,18 @@ Status FeatureSet::OnBar(Timeframe timeframe, const Bar& bar) {
   group->any = true;
   group->last_open = bar.open_time;
   group->last_close = close;
-  for (const std::unique_ptr<Indicator>& indicator : group->indicators) indicator->Update(bar);
-  for (const Slot& slot : group->slots) values_[slot.column] = slot.indicator->Value(slot.output);
+  double* values = values_.data();
+  for (const Member& m : group->members) {
+    m.indicator->Update(bar);
+    for (int k = 0; k < m.outputs; ++k) values[m.column + k] = m.indicator->Value(k);
+  }
   return Status::Ok();
 }
 
 bool FeatureSet::Ready() const {
   for (const Group& group : groups_) {
-    for (const std::unique_ptr<Indicator>& indicator : group.indicators) {
-      if (!indicator->Ready()) return false;
+    for (const Member& m : group.members) {
+      if (!m.indicator->Ready()) return false;
     }
   }
   return true;
@@ -118,7 +120,7 @@ Status FeatureSet::CheckNames(std::span<const std::string> expected) const {
 
 void FeatureSet::Reset() {
   for (Group& group : groups_) {
-    for (const std::unique_ptr<Indicator>& indicator : group.indicators) indicator->Reset();
+    for (const Member& m : group.members) m.indicator->Reset();
     group.any = false;
     group.last_open = 0;
     group.last_close = 0;

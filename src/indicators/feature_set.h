@@ -84,17 +84,16 @@ class FeatureSet {
   std::vector<Timeframe> HigherTimeframes() const;
 
  private:
-  // One output of one indicator and where it goes in the vector.
-  struct Slot {
-    const Indicator* indicator;
-    int output;
+  // One indicator of one entry; its outputs fill `outputs` consecutive columns from `column`.
+  struct Member {
+    std::unique_ptr<Indicator> indicator;
     std::size_t column;
+    int outputs;
   };
   // Every indicator of one timeframe.
   struct Group {
     Timeframe timeframe;
-    std::vector<std::unique_ptr<Indicator>> indicators;
-    std::vector<Slot> slots;
+    std::vector<Member> members;
     bool any = false;          // a bar was fed
     UnixNanos last_open = 0;   // open time of the last bar fed
     UnixNanos last_close = 0;  // its close time (start of the next bucket)
