@@ -25,6 +25,7 @@ int RunCli(int argc, char** argv) {
   AddStatsCommand(app, ctx);
   AddDataCommands(app, ctx);
   AddIndicatorCommands(app, ctx);
+  AddFeatureCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -14,5 +14,6 @@ void AddRecordCommands(CLI::App& app, CliContext& ctx);
 void AddStatsCommand(CLI::App& app, CliContext& ctx);
 void AddDataCommands(CLI::App& app, CliContext& ctx);
 void AddIndicatorCommands(CLI::App& app, CliContext& ctx);
+void AddFeatureCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace pulse::app

@@ -8,46 +8,12 @@
 #include "adapters/replay/candle_file_reader.h"
 #include "app/commands/commands.h"
 #include "app/table_printer.h"
-#include "core/numbers.h"
+#include "indicators/indicator_request.h"
 #include "indicators/registry.h"
 
 namespace pulse::app {
 
 namespace {
-
-// One `--ind name:p1,p2` request, resolved.
-struct IndicatorRequest {
-  const indicators::IndicatorSpec* spec = nullptr;
-  std::vector<double> params;
-  std::string column;  // "rsi_14", "obv", "macd_12_26_9"
-};
-
-Result<IndicatorRequest> ParseRequest(const std::string& text) {
-  IndicatorRequest req;
-  const size_t colon = text.find(':');
-  const std::string name = text.substr(0, colon);
-  req.spec = indicators::FindIndicator(name);
-  if (req.spec == nullptr) {
-    // CreateIndicator words the error with the accepted names.
-    return indicators::CreateIndicator(name).status();
-  }
-  req.column = std::string(req.spec->name);
-  std::vector<double> given;
-  if (colon != std::string::npos) {
-    std::string rest = text.substr(colon + 1);
-    size_t start = 0;
-    while (start <= rest.size()) {
-      const size_t comma = std::min(rest.find(',', start), rest.size());
-      const std::string part = rest.substr(start, comma - start);
-      ASSIGN_OR_RETURN(double v, ParseFiniteDouble(part, fmt::format("{} parameter", name)));
-      given.push_back(v);
-      req.column += "_" + part;
-      start = comma + 1;
-    }
-  }
-  ASSIGN_OR_RETURN(req.params, indicators::ResolveParams(*req.spec, given));
-  return req;
-}
 
 std::string ParamsText(const indicators::IndicatorSpec& spec) {
   std::string out;
@@ -101,22 +67,19 @@ struct ComputeFlags {
 };
 
 Status RunCompute(const ComputeFlags& f) {
-  std::vector<IndicatorRequest> requests;
+  std::vector<indicators::IndicatorRequest> requests;
   for (const std::string& text : f.inds) {
-    ASSIGN_OR_RETURN(IndicatorRequest req, ParseRequest(text));
+    ASSIGN_OR_RETURN(indicators::IndicatorRequest req, indicators::ParseIndicatorRequest(text));
     requests.push_back(std::move(req));
   }
   ASSIGN_OR_RETURN(std::vector<Bar> bars, replay::ReadCandleFile(f.data));
   std::vector<std::string> header = {"timestamp_ms"};
   std::vector<std::vector<double>> columns;
-  for (const IndicatorRequest& req : requests) {
-    ASSIGN_OR_RETURN(std::unique_ptr<indicators::Indicator> ind,
-                     indicators::CreateIndicator(req.spec->name, req.params));
+  for (const indicators::IndicatorRequest& req : requests) {
+    std::unique_ptr<indicators::Indicator> ind = req.Create();
     std::vector<std::vector<double>> out = indicators::RunBatch(*ind, bars);
     for (size_t i = 0; i < out.size(); ++i) {
-      header.push_back(req.spec->outputs.size() == 1
-                           ? req.column
-                           : req.column + "." + std::string(req.spec->outputs[i]));
+      header.push_back(req.columns[i]);
       columns.push_back(std::move(out[i]));
     }
   }

@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/log.h"
 #include "core/status.h"
@@ -55,6 +56,24 @@ struct ReplayConfig {
   ProgressMode progress = ProgressMode::kAuto;
 };
 
+// One group of features computed on bars of one timeframe: indicator requests as
+// `pulse indicators compute --ind` takes them ("rsi:14", "macd:12,26,9", "obv").
+struct FeatureSetConfig {
+  std::string timeframe;
+  std::vector<std::string> indicators;
+  bool operator==(const FeatureSetConfig&) const = default;
+};
+
+// The embedded default feature sets: 40+ features over 5m, 15m, 1h and 4h.
+std::vector<FeatureSetConfig> DefaultFeatureSets();
+
+// The feature vector of `pulse features` and of the signal models (features: in YAML). The
+// order of the sets and of their indicators is the order of the features.
+struct FeaturesConfig {
+  std::string base_timeframe = "5m";  // one feature vector per bar of this timeframe
+  std::vector<FeatureSetConfig> sets = DefaultFeatureSets();
+};
+
 struct TelegramConfig {
   bool enabled = false;
   std::string chat_id;
@@ -91,6 +110,7 @@ struct Config {
   RecorderConfig recorder;
   DataConfig data;
   ReplayConfig replay;
+  FeaturesConfig features;
   NotifyConfig notify;
 };
 

@@ -22,6 +22,24 @@ std::vector<std::string_view> Split(std::string_view path) {
   return parts;
 }
 
+// features.sets, the one list in the configuration (read by the loader itself).
+void DumpFeatureSets(const Config& config, const std::map<std::string, std::string>* origins,
+                     YAML::Emitter& out) {
+  out << YAML::Key << "sets" << YAML::Value;
+  if (origins != nullptr) {
+    auto it = origins->find("features.sets");
+    if (it != origins->end() && it->second != "default") out << YAML::Comment("from " + it->second);
+  }
+  out << YAML::BeginSeq;
+  for (const FeatureSetConfig& set : config.features.sets) {
+    out << YAML::BeginMap << YAML::Key << "timeframe" << YAML::Value << set.timeframe;
+    out << YAML::Key << "indicators" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const std::string& request : set.indicators) out << request;
+    out << YAML::EndSeq << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+}
+
 }  // namespace
 
 std::string DumpConfigYaml(const Config& config, bool mask_secrets,
@@ -54,6 +72,7 @@ std::string DumpConfigYaml(const Config& config, bool mask_secrets,
         out << YAML::Comment("from " + it->second);
       }
     }
+    if (key.path == "features.base_timeframe") DumpFeatureSets(config, origins, out);
   }
   while (!open.empty()) {
     out << YAML::EndMap;

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <utility>
 
@@ -14,6 +15,7 @@
 
 #include "app/config/config_schema.h"
 #include "app/config/dotenv.h"
+#include "app/config/features_config.h"
 
 extern char** environ;  // NOLINT: POSIX
 
@@ -195,6 +197,10 @@ class Loader {
         ReadProfiles(value, origin);
         continue;
       }
+      if (path == "features.sets") {
+        ReadFeatureSets(value, display, origin, profile);
+        continue;
+      }
       if (const ConfigKey* key = FindConfigKey(path)) {
         if (value.IsMap() || value.IsSequence()) {
           Problem(display, fmt::format("expected a single value, got a {}",
@@ -238,6 +244,63 @@ class Loader {
       }
       if (suggestion) *suggestion = display_prefix + *suggestion;
       Problem(display, "unknown key" + DidYouMean(suggestion));
+    }
+  }
+
+  // features.sets: a list of {timeframe, indicators: [requests]}. A list replaces the lower
+  // layer's list as a whole (a profile's sets replace the base's).
+  void ReadFeatureSets(const YAML::Node& node, const std::string& display,
+                       const std::string& origin, const std::string& profile) {
+    if (node.IsNull()) return;
+    if (!node.IsSequence()) {
+      Problem(display, "expected a list of {timeframe, indicators} entries");
+      sets_unreadable_ = true;
+      return;
+    }
+    FeatureSetsEntry entry;
+    entry.origin = profile.empty() ? origin : fmt::format("{} profile {}", origin, profile);
+    entry.prefix = display.substr(0, display.size() - std::string_view("features.sets").size());
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      const YAML::Node& item = node[i];
+      const std::string item_display = fmt::format("{}[{}]", display, i);
+      if (!item.IsMap()) {
+        Problem(item_display, "expected a mapping with timeframe and indicators");
+        unreadable_sets_.insert(item_display);
+        continue;
+      }
+      FeatureSetConfig set;
+      for (const auto& field : item) {
+        const std::string name = field.first.IsScalar() ? field.first.Scalar() : "<key>";
+        const YAML::Node& value = field.second;
+        if (name == "timeframe" && (value.IsScalar() || value.IsNull())) {
+          if (value.IsScalar()) set.timeframe = value.Scalar();
+        } else if (name == "indicators" && (value.IsSequence() || value.IsNull())) {
+          for (std::size_t j = 0; j < value.size(); ++j) {
+            if (!value[j].IsScalar()) {
+              Problem(fmt::format("{}.indicators[{}]", item_display, j),
+                      "expected an indicator request such as \"rsi:14\"");
+              unreadable_sets_.insert(item_display);
+              continue;
+            }
+            set.indicators.push_back(value[j].Scalar());
+          }
+        } else if (name == "timeframe" || name == "indicators") {
+          Problem(item_display + "." + name, name == "timeframe"
+                                                 ? "expected a single value"
+                                                 : "expected a list of indicator requests, e.g. "
+                                                   "[\"rsi:14\", \"macd:12,26,9\"]");
+          unreadable_sets_.insert(item_display);
+        } else {
+          Problem(item_display + "." + name, "unknown key (expected timeframe, indicators)");
+          unreadable_sets_.insert(item_display);
+        }
+      }
+      entry.sets.push_back(std::move(set));
+    }
+    if (profile.empty()) {
+      base_sets_ = std::move(entry);
+    } else {
+      profile_sets_[profile] = std::move(entry);
     }
   }
 
@@ -391,6 +454,16 @@ class Loader {
         report_.origins[path] = entry.origin;
       }
     }
+    report_.origins["features.sets"] = "default";
+    auto profile_sets = profile_sets_.find(environment);
+    for (const FeatureSetsEntry* entry :
+         {base_sets_ ? &*base_sets_ : nullptr,
+          profile_sets == profile_sets_.end() ? nullptr : &profile_sets->second}) {
+      if (entry == nullptr) continue;
+      report_.config.features.sets = entry->sets;
+      report_.origins["features.sets"] = entry->origin;
+      sets_prefix_ = entry->prefix;
+    }
   }
 
   void Require(bool enabled, std::string_view flag, std::string_view path, bool has_value) {
@@ -414,6 +487,18 @@ class Loader {
             !n.email.smtp_host.empty());
     Require(n.email.enabled, "notify.email.enabled", "notify.email.from", !n.email.from.empty());
     Require(n.email.enabled, "notify.email.enabled", "notify.email.to", !n.email.to.empty());
+    if (!sets_unreadable_) {
+      // Sets already reported as malformed are not checked again.
+      for (ConfigProblem& problem : CheckFeaturesConfig(report_.config.features, sets_prefix_)) {
+        const std::string& key = problem.key;
+        const bool reported = std::any_of(
+            unreadable_sets_.begin(), unreadable_sets_.end(), [&](const std::string& item) {
+              return key.starts_with(item) &&
+                     (key.size() == item.size() || key[item.size()] == '.');
+            });
+        if (!reported) report_.problems.push_back(std::move(problem));
+      }
+    }
   }
 
   const ConfigSources& sources_;
@@ -423,6 +508,17 @@ class Loader {
   Layer dotenv_;
   Layer env_;
   Layer overrides_;
+  // features.sets of the base and of each profile, and where the effective one came from.
+  struct FeatureSetsEntry {
+    std::vector<FeatureSetConfig> sets;
+    std::string origin;
+    std::string prefix;  // "" or "profiles.<name>." for problem paths
+  };
+  std::optional<FeatureSetsEntry> base_sets_;
+  std::map<std::string, FeatureSetsEntry> profile_sets_;
+  std::string sets_prefix_;
+  bool sets_unreadable_ = false;           // features.sets is not a list
+  std::set<std::string> unreadable_sets_;  // "features.sets[2]" items with malformed fields
 };
 
 }  // namespace

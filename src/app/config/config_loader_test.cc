@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/config/config_dump.h"
+#include "app/config/features_config.h"
 #include "core/log.h"
 
 namespace pulse::app {
@@ -378,6 +379,141 @@ TEST(ConfigLoaderTest, ShippedConfigFilesLoadCleanly) {
     EXPECT_TRUE(report.ok()) << name << ":\n" << report.ProblemText();
     ASSERT_EQ(report.files_read.size(), 1u) << name;
   }
+}
+
+}  // namespace
+}  // namespace pulse::app
+
+namespace pulse::app {
+namespace {
+
+TEST(ConfigLoaderFeaturesTest, EmbeddedDefaultHasFortyPlusFeaturesOnFourTimeframes) {
+  ConfigLoadReport report = LoadConfigReport(Yaml(""));
+  ASSERT_TRUE(report.ok()) << report.ProblemText();
+  const FeaturesConfig& f = report.config.features;
+  EXPECT_EQ(f.base_timeframe, "5m");
+  ASSERT_EQ(f.sets.size(), 4u);
+  EXPECT_EQ(f.sets[0].timeframe, "5m");
+  EXPECT_EQ(f.sets[3].timeframe, "4h");
+  auto spec = FeatureSetSpecFromConfig(f);
+  ASSERT_TRUE(spec.ok()) << spec.status().message();
+  auto set = indicators::FeatureSet::Create(*spec);
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  EXPECT_GE(set->size(), 40u);
+  EXPECT_EQ(set->Names().front(), "5m.sma_10");
+  EXPECT_EQ(report.origins.at("features.sets"), "default");
+}
+
+TEST(ConfigLoaderFeaturesTest, YamlSetsReplaceTheDefaultAndProfilesReplaceTheBase) {
+  const std::string yaml =
+      "environment: production\n"
+      "features:\n"
+      "  base_timeframe: 15m\n"
+      "  sets:\n"
+      "    - timeframe: 15m\n"
+      "      indicators: [\"rsi:14\", \"macd:12,26,9\"]\n"
+      "    - {timeframe: 1h, indicators: [obv]}\n"
+      "profiles:\n"
+      "  testing:\n"
+      "    features:\n"
+      "      sets: [{timeframe: 4h, indicators: [\"sma:5\"]}]\n";
+  ConfigLoadReport report = LoadConfigReport(Yaml(yaml));
+  ASSERT_TRUE(report.ok()) << report.ProblemText();
+  const FeaturesConfig& f = report.config.features;
+  EXPECT_EQ(f.base_timeframe, "15m");
+  ASSERT_EQ(f.sets.size(), 2u);
+  EXPECT_EQ(f.sets[0], (FeatureSetConfig{"15m", {"rsi:14", "macd:12,26,9"}}));
+  EXPECT_EQ(f.sets[1], (FeatureSetConfig{"1h", {"obv"}}));
+  EXPECT_EQ(report.origins.at("features.sets"), "pulse.yaml");
+
+  ConfigSources testing = Yaml(yaml);
+  testing.env = {{"PULSE_ENV", "testing"}};
+  ConfigLoadReport t = LoadConfigReport(testing);
+  ASSERT_TRUE(t.ok()) << t.ProblemText();
+  ASSERT_EQ(t.config.features.sets.size(), 1u);
+  EXPECT_EQ(t.config.features.sets[0], (FeatureSetConfig{"4h", {"sma:5"}}));
+  EXPECT_EQ(t.origins.at("features.sets"), "pulse.yaml profile testing");
+
+  // The dump holds the sets and loads back to the same configuration.
+  const std::string dump = DumpConfigYaml(report.config, false);
+  EXPECT_NE(dump.find("indicators: [rsi:14, \"macd:12,26,9\"]"), std::string::npos) << dump;
+  ConfigLoadReport again = LoadConfigReport(Yaml(dump));
+  ASSERT_TRUE(again.ok()) << again.ProblemText();
+  EXPECT_EQ(again.config.features.sets, report.config.features.sets);
+  EXPECT_EQ(DumpConfigYaml(again.config, false), dump);
+}
+
+TEST(ConfigLoaderFeaturesTest, EveryProblemNamesItsKeyPath) {
+  const std::string yaml =
+      "features:\n"
+      "  base_timeframe: 5m\n"
+      "  sets:\n"
+      "    - timeframe: 7m\n"
+      "      indicators: [\"rsi:14\"]\n"
+      "    - timeframe: 1h\n"
+      "      indicators: [\"rsx:3\", \"rsi:1\", \"sma:20\", \"sma:20\"]\n"
+      "    - timeframe: 2m\n"
+      "      indicators: []\n";
+  const std::vector<std::string> problems = Problems(LoadConfigReport(Yaml(yaml)));
+  ASSERT_EQ(problems.size(), 6u) << ::testing::PrintToString(problems);
+  EXPECT_EQ(problems[0], "features.sets[0].timeframe: '7m' is not a timeframe (" +
+                             std::string(SupportedTimeframes()) + ")");
+  EXPECT_TRUE(problems[1].starts_with(
+      "features.sets[1].indicators[0]: unknown indicator 'rsx' (accepted: "))
+      << problems[1];
+  EXPECT_EQ(problems[2],
+            "features.sets[1].indicators[1]: rsi: period must be between 2 and 100000, got 1");
+  EXPECT_EQ(problems[3],
+            "features.sets[1].indicators[3]: feature '1h.sma_20' is already given by "
+            "features.sets[1].indicators[2]");
+  EXPECT_EQ(problems[4], "features.sets[2].timeframe: '2m' is not a timeframe (" +
+                             std::string(SupportedTimeframes()) + ")");
+  EXPECT_EQ(problems[5],
+            "features.sets[2].indicators: needs at least one indicator, e.g. [\"rsi:14\"]");
+
+  EXPECT_EQ(
+      Problems(LoadConfigReport(Yaml("features:\n  base_timeframe: 1h\n  sets: [{timeframe: 15m, "
+                                     "indicators: [rsi]}]\n"))),
+      std::vector<std::string>{
+          "features.sets[0].timeframe: 15m is not a whole multiple of the base timeframe 1h"});
+  EXPECT_EQ(Problems(LoadConfigReport(Yaml("features:\n  sets: rsi\n"))),
+            std::vector<std::string>{
+                "features.sets: expected a list of {timeframe, indicators} entries"});
+  EXPECT_EQ(Problems(LoadConfigReport(
+                Yaml("features:\n  sets:\n    - {timeframe: 5m, indicator: [rsi]}\n"))),
+            std::vector<std::string>{
+                "features.sets[0].indicator: unknown key (expected timeframe, indicators)"});
+  // A malformed set does not hide the problems of the others.
+  const std::vector<std::string> mixed = Problems(LoadConfigReport(
+      Yaml("features:\n  base_timeframe: 1h\n  sets:\n    - {timeframe: 15m, indicators: [rsi]}\n"
+           "    - {timeframe: 4h, indicator: [rsi]}\n")));
+  EXPECT_EQ(mixed, (std::vector<std::string>{
+                       "features.sets[1].indicator: unknown key (expected timeframe, indicators)",
+                       "features.sets[0].timeframe: 15m is not a whole multiple of the base "
+                       "timeframe 1h"}));
+  EXPECT_EQ(Problems(LoadConfigReport(Yaml("profiles:\n  development:\n    features:\n      sets: "
+                                           "[{timeframe: 5m, indicators: [\"ema:0\"]}]\n"))),
+            std::vector<std::string>{"profiles.development.features.sets[0].indicators[0]: ema: "
+                                     "period must be between 2 and 100000, got 0"});
+  EXPECT_EQ(Problems(LoadConfigReport(Yaml("features:\n  base_timeframe: 7m\n"))),
+            std::vector<std::string>{"features.base_timeframe: '7m' is not a timeframe (" +
+                                     std::string(SupportedTimeframes()) + ")"});
+}
+
+TEST(ConfigLoaderFeaturesTest, SpecFromConfigTakesTheBaseOverride) {
+  FeaturesConfig f;
+  f.sets = {{"1h", {"rsi:14"}}, {"4h", {"sma:5"}}};
+  auto spec = FeatureSetSpecFromConfig(f, "1h");
+  ASSERT_TRUE(spec.ok()) << spec.status().message();
+  EXPECT_EQ(spec->base.ToString(), "1h");
+  ASSERT_EQ(spec->features.size(), 2u);
+  EXPECT_EQ(spec->features[1].timeframe.ToString(), "4h");
+  EXPECT_EQ(spec->features[1].request, "sma:5");
+  auto bad = FeatureSetSpecFromConfig(f, "4h");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message(),
+            "invalid feature configuration: features.sets[0].timeframe: 1h is not a whole "
+            "multiple of the base timeframe 4h");
 }
 
 }  // namespace

@@ -181,6 +181,10 @@ std::vector<ConfigKey> BuildKeys() {
   keys.push_back(Enum("replay.progress", {"auto", "on", "off"},
                       Set<&C::replay, &ReplayConfig::progress>,
                       Get<&C::replay, &ReplayConfig::progress>));
+  keys.push_back(String("features.base_timeframe",
+                        Set<&C::features, &FeaturesConfig::base_timeframe>,
+                        Get<&C::features, &FeaturesConfig::base_timeframe>, CheckTimeframe));
+  // features.sets is a list, read and checked by the loader itself (config_loader.cc).
   keys.push_back(Bool("notify.telegram.enabled",
                       Set<&C::notify, &NotifyConfig::telegram, &TelegramConfig::enabled>,
                       Get<&C::notify, &NotifyConfig::telegram, &TelegramConfig::enabled>));

@@ -1,0 +1,71 @@
+#include "app/features_builder.h"
+
+#include <algorithm>
+#include <map>
+
+#include "engines/data/bar_aggregator.h"
+
+namespace pulse::app {
+
+Result<Timeframe> InferBarTimeframe(std::span<const Bar> bars) {
+  std::map<std::int64_t, int> steps;
+  for (size_t i = 1; i < bars.size() && i < 2000; ++i) {
+    const std::int64_t d = bars[i].open_time - bars[i - 1].open_time;
+    if (d > 0) ++steps[d];
+  }
+  if (steps.empty()) {
+    return InvalidArgumentError("cannot infer the timeframe from {} bar(s)", bars.size());
+  }
+  const auto best = std::max_element(
+      steps.begin(), steps.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  for (const char* name :
+       {"1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h", "1d", "3d", "1w"}) {
+    Timeframe tf = *Timeframe::Parse(name);
+    if (tf.NominalNanos() == best->first) return tf;
+  }
+  return InvalidArgumentError("bars are {} s apart, not a supported timeframe",
+                              best->first / kNanosPerSecond);
+}
+
+Result<FeatureMatrix> ComputeFeatureMatrix(std::span<const Bar> bars,
+                                           const indicators::FeatureSetSpec& spec,
+                                           const std::function<void(std::int64_t)>& progress) {
+  ASSIGN_OR_RETURN(indicators::FeatureSet set, indicators::FeatureSet::Create(spec));
+  const Timeframe base = spec.base;
+  std::vector<data::BarAggregator> aggregators;
+  for (Timeframe tf : set.HigherTimeframes()) {
+    ASSIGN_OR_RETURN(data::BarAggregator aggregator, data::BarAggregator::Create(base, tf));
+    aggregators.push_back(std::move(aggregator));
+  }
+  FeatureMatrix matrix;
+  matrix.names = set.Names();
+  matrix.times.reserve(bars.size());
+  matrix.values.reserve(bars.size() * set.size());
+  for (size_t i = 0; i < bars.size(); ++i) {
+    const Bar& bar = bars[i];
+    if (base.BucketStart(bar.open_time) != bar.open_time) {
+      return InvalidArgumentError("bar {} at {} is not on the {} grid", i + 1,
+                                  FormatIso8601(bar.open_time), base.ToString());
+    }
+    if (i > 0 && bar.open_time <= bars[i - 1].open_time) {
+      return InvalidArgumentError("bar {} at {} is not after the previous one at {}", i + 1,
+                                  FormatIso8601(bar.open_time),
+                                  FormatIso8601(bars[i - 1].open_time));
+    }
+    for (data::BarAggregator& aggregator : aggregators) {
+      for (std::optional<Bar> done = aggregator.Update(bar); done;
+           done = aggregator.PollCompleted()) {
+        RETURN_IF_ERROR(set.OnBar(aggregator.to(), *done));
+      }
+    }
+    RETURN_IF_ERROR(set.OnBar(base, bar));
+    matrix.times.push_back(bar.open_time);
+    const std::span<const double> row = set.Values();
+    matrix.values.insert(matrix.values.end(), row.begin(), row.end());
+    if (progress && (i + 1) % 4096 == 0) progress(static_cast<std::int64_t>(i + 1));
+  }
+  if (progress) progress(static_cast<std::int64_t>(bars.size()));
+  return matrix;
+}
+
+}  // namespace pulse::app

@@ -1,0 +1,112 @@
+// FeatureSet: a named, ordered feature vector built from indicator requests on a base timeframe
+// and on higher timeframes (multi-timeframe features), updated bar by bar.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "core/timeframe.h"
+#include "indicators/indicator.h"
+#include "model/bar.h"
+
+namespace pulse::indicators {
+
+// One entry of a feature set: an indicator request ("rsi:14", "macd:12,26,9", see
+// indicator_request.h) computed on bars of `timeframe`.
+struct FeatureSpec {
+  Timeframe timeframe;
+  std::string request;
+};
+
+// What a FeatureSet computes: the base timeframe (one feature vector per base bar) and the
+// ordered entries. Every entry's timeframe is the base or a whole multiple of it. Plain value.
+struct FeatureSetSpec {
+  Timeframe base;
+  std::vector<FeatureSpec> features;
+};
+
+// The feature vector of one series (one symbol). Feature names are "<timeframe>.<column>",
+// e.g. "5m.rsi_14", "1h.macd_12_26_9.hist", in the order of the spec entries (outputs of one
+// entry in the indicator's output order). The names and their order are part of what a trained
+// model records: check them with CheckNames before feeding vectors to a model.
+//
+// Feeding: call OnBar for every closed bar of every configured timeframe, in time order per
+// timeframe; a higher-timeframe bar that closes at the same moment as a base bar is fed before
+// that base bar. After each base bar, Values() is the vector for that bar: base features from
+// this bar, higher-timeframe features from the last CLOSED bar of their timeframe (never a
+// partial one), NaN while an indicator warms up. A higher-timeframe bar that closes after the
+// base bar being fed (it would look ahead) is refused.
+//
+// Lifecycle: Create (all memory is allocated then), OnBar per bar (O(1) amortised per
+// indicator, no allocation), Reset to start over. Threading: single-threaded value object; one
+// instance per symbol.
+class FeatureSet {
+ public:
+  // InvalidArgument naming the bad entry ("feature 3 (1h rsx:3): unknown indicator 'rsx' ..."):
+  // unknown indicator, bad parameters, a timeframe that is not a multiple of the base, a
+  // duplicate feature name, or no entries at all.
+  static Result<FeatureSet> Create(const FeatureSetSpec& spec);
+
+  FeatureSet(FeatureSet&&) noexcept = default;
+  FeatureSet& operator=(FeatureSet&&) noexcept = default;
+  ~FeatureSet();
+
+  // Consumes a closed bar of `timeframe`. InvalidArgument for a timeframe no entry uses or a bar
+  // not after the previous bar of its timeframe; FailedPrecondition for a base bar that closes
+  // before a higher-timeframe bar already fed (look-ahead). A refused bar changes nothing.
+  Status OnBar(Timeframe timeframe, const Bar& bar);
+
+  // The current feature vector, in Names() order.
+  std::span<const double> Values() const { return values_; }
+  // "<timeframe>.<column>" for every feature.
+  const std::vector<std::string>& Names() const { return names_; }
+  std::size_t size() const { return names_.size(); }
+  // True when every indicator has produced a valid output (no NaN from warm-up).
+  bool Ready() const;
+  // Base bars consumed since creation or Reset.
+  std::int64_t base_bars() const { return base_bars_; }
+
+  // OK when `expected` equals Names(); otherwise FailedPrecondition naming the first difference
+  // and both counts: "feature names differ at position 4: expected '5m.rsi_14', found
+  // '5m.rsi_21' (expected 42 features, found 42)".
+  Status CheckNames(std::span<const std::string> expected) const;
+
+  // Forgets every bar; as freshly created.
+  void Reset();
+
+  const FeatureSetSpec& spec() const { return spec_; }
+  Timeframe base() const { return spec_.base; }
+  // The timeframes the entries use other than the base, shortest first (distinct).
+  std::vector<Timeframe> HigherTimeframes() const;
+
+ private:
+  // One indicator of one entry; its outputs fill `outputs` consecutive columns from `column`.
+  struct Member {
+    std::unique_ptr<Indicator> indicator;
+    std::size_t column;
+    int outputs;
+  };
+  // Every indicator of one timeframe.
+  struct Group {
+    Timeframe timeframe;
+    std::vector<Member> members;
+    bool any = false;          // a bar was fed
+    UnixNanos last_open = 0;   // open time of the last bar fed
+    UnixNanos last_close = 0;  // its close time (start of the next bucket)
+  };
+
+  FeatureSet() = default;
+  Group* FindGroup(Timeframe timeframe);
+
+  FeatureSetSpec spec_;
+  std::vector<Group> groups_;  // the base first, then higher timeframes, shortest first
+  std::vector<std::string> names_;
+  std::vector<double> values_;
+  std::int64_t base_bars_ = 0;
+};
+
+}  // namespace pulse::indicators

@@ -1,0 +1,215 @@
+#include "indicators/feature_set.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "indicators/oracle_test_util.h"
+#include "indicators/registry.h"
+
+namespace pulse::indicators {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+constexpr UnixNanos kStart = FromMillis(1609459200000);  // 2021-01-01 00:00 UTC
+constexpr UnixNanos kFiveMinutes = FromSeconds(300);
+
+Timeframe Tf(const char* text) { return Timeframe::Parse(text).value(); }
+
+// TA-Lib's 252-bar reference series on a 5m grid.
+std::vector<Bar> BaseBars() {
+  const auto doc = testing::LoadOracle("talib_regtest_tables.json");
+  std::vector<Bar> bars = testing::BarsFromColumns(doc["input_data"]);
+  for (size_t i = 0; i < bars.size(); ++i) bars[i].open_time = kStart + kFiveMinutes * i;
+  return bars;
+}
+
+// Groups of `n` consecutive base bars, aggregated by hand (first open, max high, min low, last
+// close, summed volume); a trailing incomplete group is left out.
+std::vector<Bar> Aggregate(const std::vector<Bar>& bars, size_t n) {
+  std::vector<Bar> out;
+  for (size_t i = 0; i + n <= bars.size(); i += n) {
+    Bar b = bars[i];
+    for (size_t j = i + 1; j < i + n; ++j) {
+      b.high = std::max(b.high, bars[j].high);
+      b.low = std::min(b.low, bars[j].low);
+      b.close = bars[j].close;
+      b.volume += bars[j].volume;
+    }
+    out.push_back(b);
+  }
+  return out;
+}
+
+// The indicator run alone over `bars` through the registry: one column per output.
+std::vector<std::vector<double>> Alone(const char* name, std::vector<double> params,
+                                       const std::vector<Bar>& bars) {
+  auto ind = CreateIndicator(name, params);
+  EXPECT_TRUE(ind.ok());
+  return RunBatch(**ind, bars);
+}
+
+bool SameValue(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+
+FeatureSetSpec MixedSpec() {
+  return FeatureSetSpec{Tf("5m"),
+                        {{Tf("5m"), "rsi:14"},
+                         {Tf("15m"), "macd:3,6,2"},
+                         {Tf("5m"), "sma:5"},
+                         {Tf("1h"), "sma:3"},
+                         {Tf("15m"), "atr:4"}}};
+}
+
+TEST(FeatureSet, NamesFollowTheSpecOrder) {
+  auto set = FeatureSet::Create(MixedSpec());
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  EXPECT_THAT(set->Names(),
+              ElementsAre("5m.rsi_14", "15m.macd_3_6_2.macd", "15m.macd_3_6_2.signal",
+                          "15m.macd_3_6_2.hist", "5m.sma_5", "1h.sma_3", "15m.atr_4"));
+  EXPECT_EQ(set->size(), 7u);
+  EXPECT_EQ(set->Values().size(), 7u);
+  EXPECT_THAT(set->HigherTimeframes(), ElementsAre(Tf("15m"), Tf("1h")));
+  for (double v : set->Values()) EXPECT_TRUE(std::isnan(v));
+  EXPECT_FALSE(set->Ready());
+}
+
+TEST(FeatureSet, BadEntriesAreNamed) {
+  auto unknown = FeatureSet::Create({Tf("5m"), {{Tf("5m"), "rsi"}, {Tf("1h"), "rsx:3"}}});
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(unknown.status().message(),
+              HasSubstr("feature 2 (1h rsx:3): unknown indicator 'rsx'"));
+
+  auto bounds = FeatureSet::Create({Tf("5m"), {{Tf("5m"), "rsi:1"}}});
+  ASSERT_FALSE(bounds.ok());
+  EXPECT_EQ(bounds.status().message(),
+            "feature 1 (5m rsi:1): rsi: period must be between 2 and 100000, got 1");
+
+  auto grid = FeatureSet::Create({Tf("15m"), {{Tf("5m"), "rsi"}}});
+  ASSERT_FALSE(grid.ok());
+  EXPECT_THAT(grid.status().message(),
+              HasSubstr("timeframe 5m is not a whole multiple of the base timeframe 15m"));
+
+  auto duplicate = FeatureSet::Create({Tf("5m"), {{Tf("1h"), "rsi:14"}, {Tf("1h"), "rsi:14"}}});
+  ASSERT_FALSE(duplicate.ok());
+  EXPECT_THAT(duplicate.status().message(),
+              HasSubstr("feature 2 (1h rsi:14): duplicate feature name '1h.rsi_14'"));
+
+  EXPECT_FALSE(FeatureSet::Create({Tf("5m"), {}}).ok());
+}
+
+TEST(FeatureSet, CheckNamesNamesTheFirstDifference) {
+  auto set = FeatureSet::Create({Tf("5m"), {{Tf("5m"), "rsi:14"}, {Tf("1h"), "sma:20"}}});
+  ASSERT_TRUE(set.ok());
+  std::vector<std::string> same = {"5m.rsi_14", "1h.sma_20"};
+  EXPECT_TRUE(set->CheckNames(same).ok());
+
+  std::vector<std::string> other = {"5m.rsi_14", "1h.sma_50"};
+  Status s = set->CheckNames(other);
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(s.message(),
+            "feature names differ at position 1: expected '1h.sma_50', found '1h.sma_20' "
+            "(expected 2 features, found 2)");
+
+  std::vector<std::string> longer = {"5m.rsi_14", "1h.sma_20", "4h.ema_9"};
+  EXPECT_EQ(set->CheckNames(longer).message(),
+            "feature names differ at position 2: expected '4h.ema_9', found nothing "
+            "(expected 3 features, found 2)");
+
+  std::vector<std::string> shorter = {"5m.rsi_14"};
+  EXPECT_EQ(set->CheckNames(shorter).message(),
+            "feature names differ at position 1: expected nothing, found '1h.sma_20' "
+            "(expected 1 features, found 2)");
+
+  std::vector<std::string> swapped = {"1h.sma_20", "5m.rsi_14"};
+  EXPECT_THAT(set->CheckNames(swapped).message(), HasSubstr("position 0"));
+}
+
+// Feeds the base series with the hand-aggregated 15m and 1h bars at their close moments and
+// compares every value with the indicator run alone on its own timeframe's bars.
+TEST(FeatureSet, ValuesEqualEachIndicatorRunAlone) {
+  const std::vector<Bar> base = BaseBars();
+  ASSERT_EQ(base.size(), 252u);
+  const std::vector<Bar> m15 = Aggregate(base, 3);
+  const std::vector<Bar> h1 = Aggregate(base, 12);
+
+  const auto rsi = Alone("rsi", {14}, base);
+  const auto sma5 = Alone("sma", {5}, base);
+  const auto macd = Alone("macd", {3, 6, 2}, m15);
+  const auto atr = Alone("atr", {4}, m15);
+  const auto sma3h = Alone("sma", {3}, h1);
+
+  auto made = FeatureSet::Create(MixedSpec());
+  ASSERT_TRUE(made.ok());
+  FeatureSet& set = *made;
+  for (int pass = 0; pass < 2; ++pass) {  // twice: Reset() restores the initial state
+    set.Reset();
+    bool was_ready = false;
+    for (size_t i = 0; i < base.size(); ++i) {
+      // Bar i closes the 15m bar i / 3 when i % 3 == 2, and the 1h bar i / 12 when i % 12 == 11.
+      if (i % 3 == 2) {
+        ASSERT_TRUE(set.OnBar(Tf("15m"), m15[i / 3]).ok());
+      }
+      if (i % 12 == 11) {
+        ASSERT_TRUE(set.OnBar(Tf("1h"), h1[i / 12]).ok());
+      }
+      ASSERT_TRUE(set.OnBar(Tf("5m"), base[i]).ok());
+      // The last closed 15m and 1h bars; -1 when none has closed yet.
+      const long q = static_cast<long>(i + 1) / 3 - 1;
+      const long h = static_cast<long>(i + 1) / 12 - 1;
+      auto at = [](const std::vector<double>& col, long k) { return k < 0 ? kNaN : col[k]; };
+      const std::vector<double> want = {rsi[0][i],  at(macd[0], q),  at(macd[1], q), at(macd[2], q),
+                                        sma5[0][i], at(sma3h[0], h), at(atr[0], q)};
+      const auto got = set.Values();
+      for (size_t c = 0; c < want.size(); ++c) {
+        EXPECT_TRUE(SameValue(got[c], want[c]))
+            << "bar " << i << " " << set.Names()[c] << ": " << got[c] << " vs " << want[c];
+      }
+      const bool all = std::none_of(got.begin(), got.end(), [](double v) { return std::isnan(v); });
+      EXPECT_EQ(set.Ready(), all) << "bar " << i;
+      was_ready = was_ready || all;
+    }
+    EXPECT_TRUE(was_ready);
+    EXPECT_EQ(set.base_bars(), 252);
+  }
+}
+
+TEST(FeatureSet, RefusesLookAheadUnknownTimeframesAndOldBars) {
+  auto made = FeatureSet::Create({Tf("5m"), {{Tf("5m"), "sma:2"}, {Tf("1h"), "sma:2"}}});
+  ASSERT_TRUE(made.ok());
+  FeatureSet& set = *made;
+  const Bar b0{kStart, 1, 1, 1, 1, 1};
+  ASSERT_TRUE(set.OnBar(Tf("5m"), b0).ok());
+
+  // The 00:00 hour closes at 01:00; feeding it before the 00:05 base bar would look ahead.
+  const Bar hour{kStart, 1, 2, 0.5, 1.5, 12};
+  ASSERT_TRUE(set.OnBar(Tf("1h"), hour).ok());
+  Bar b1 = b0;
+  b1.open_time = kStart + kFiveMinutes;
+  Status look_ahead = set.OnBar(Tf("5m"), b1);
+  EXPECT_EQ(look_ahead.code(), StatusCode::kFailedPrecondition);
+  EXPECT_THAT(look_ahead.message(), HasSubstr("would look ahead"));
+  EXPECT_EQ(set.base_bars(), 1);  // refused: nothing changed
+
+  Status unknown = set.OnBar(Tf("15m"), b1);
+  EXPECT_EQ(unknown.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(unknown.message(), "no feature uses timeframe 15m");
+
+  Status old = set.OnBar(Tf("1h"), hour);
+  EXPECT_EQ(old.code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(old.message(), HasSubstr("is not after the previous one"));
+
+  // The 00:55 base bar closes at 01:00 together with the hour: accepted.
+  Bar b11 = b0;
+  b11.open_time = kStart + kFiveMinutes * 11;
+  EXPECT_TRUE(set.OnBar(Tf("5m"), b11).ok());
+}
+
+}  // namespace
+}  // namespace pulse::indicators
