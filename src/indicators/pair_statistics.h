@@ -1,5 +1,5 @@
-// Statistics of two series over a window: TA-Lib's BETA and CORREL. Registered as beta_hl and
-// correl_hl, reading the bar's high as the first series and its low as the second (the inputs
+// Statistics of two series over a window: TA-Lib's BETA and CORREL. Registered as beta and
+// correl, reading the bar's high as the first series and its low as the second (the inputs
 // TA-Lib's own regression tests give them).
 #pragma once
 

@@ -38,8 +38,8 @@ TEST(IndicatorsPairStatistics, MatchBruteForceOnHighAndLow) {
   const auto bars = testing::RandomBars(400, 17);
   for (int period : {1, 5, 30}) {
     std::vector<double> p = {static_cast<double>(period)};
-    auto correl = RunBatch(**CreateIndicator("correl_hl", p), bars);
-    auto beta = RunBatch(**CreateIndicator("beta_hl", p), bars);
+    auto correl = RunBatch(**CreateIndicator("correl", p), bars);
+    auto beta = RunBatch(**CreateIndicator("beta", p), bars);
     for (size_t i = period - 1; i < bars.size(); ++i) {
       double mx = 0, my = 0;
       for (size_t j = i + 1 - period; j <= i; ++j) {

@@ -110,8 +110,8 @@ Mapped MapRow(const std::string& table, const json& row, Row* c, std::string* sk
     c->indicator = fn == "TA_ROCR_TEST" ? "rocr" : "rocr100";
     c->params = {Num(row, "optInTimePeriod")};
   } else if (table == "test_per_hl.c" && (fn == "TA_BETA_TEST" || fn == "TA_CORREL_TEST")) {
-    // TA-Lib's test feeds high as real0 and low as real1: Pulse's beta_hl / correl_hl.
-    c->indicator = fn == "TA_BETA_TEST" ? "beta_hl" : "correl_hl";
+    // TA-Lib's test feeds high as real0 and low as real1: Pulse's beta / correl.
+    c->indicator = fn == "TA_BETA_TEST" ? "beta" : "correl";
     c->params = {Num(row, "optInTimePeriod")};
   } else if (table == "test_macd.c" && fn == "TA_MACDEXT_TEST") {
     // test_macd.c calls MACDEXT with EMA for all three averages.
@@ -266,8 +266,8 @@ TEST(IndicatorsTalibExtraOracle, EveryRowOfThisFamilyPassesOrIsSkippedWithAReaso
     }
   }
   // Every function of this family that ta_regtest has rows for is checked.
-  for (const char* name : {"avgprice", "bop", "min", "max", "rocr", "rocr100", "beta_hl",
-                           "correl_hl", "macdext", "macdfix", "stochrsi", "ma", "mama"}) {
+  for (const char* name : {"avgprice", "bop", "min", "max", "rocr", "rocr100", "beta",
+                           "correl", "macdext", "macdfix", "stochrsi", "ma", "mama"}) {
     EXPECT_GT(checked[name], 0) << "no row checks " << name;
   }
   for (const auto& [name, n] : checked) std::printf("checked %3d rows: %s\n", n, name.c_str());

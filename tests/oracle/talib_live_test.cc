@@ -1,10 +1,10 @@
 // Pulse against TA-Lib itself on real candles: for every registered indicator that TA-Lib has,
 // both run over the bundled Binance 5m series and the BTC-PERP 1m month, with TA-Lib's default
-// parameters and with doubled periods, and every output after warm-up must agree to 1e-9
-// relative. TA-Lib is called through its abstract interface (by name), so the parameter and
-// output mapping is checked too: a Pulse parameter TA-Lib does not know fails the test.
-// Integer outputs (the CDL* candlestick patterns) are compared as doubles; each pattern must meet
-// at least one non-zero signal, and the counts are printed.
+// parameters, with doubled periods and with real-valued parameters at 3/4 of their defaults, and
+// every output after warm-up must agree to 1e-9 relative. TA-Lib is called through its abstract
+// interface (by name), so the parameter and output mapping is checked too: a Pulse parameter TA-Lib
+// does not know fails the test. Integer outputs (the CDL* candlestick patterns) are compared as
+// doubles; each pattern must meet at least one non-zero signal, and the counts are printed.
 #include <ta_abstract.h>
 #include <ta_libc.h>
 
@@ -91,6 +91,24 @@ bool IsIntegerOutput(const TA_FuncHandle* handle, unsigned k) {
   return TA_GetOutputParameterInfo(handle, k, &o) == TA_SUCCESS && o->type == TA_Output_Integer;
 }
 
+// The columns of `s` named by the spec's inputs ("high,low" -> high, low), in order.
+std::vector<const std::vector<double>*> InputFields(const indicators::IndicatorSpec& spec,
+                                                    const Columns& s) {
+  std::vector<const std::vector<double>*> out;
+  std::string_view rest = spec.inputs;
+  while (!rest.empty()) {
+    const size_t comma = rest.find(',');
+    const std::string_view field = rest.substr(0, comma);
+    if (field == "open") out.push_back(&s.open);
+    if (field == "high") out.push_back(&s.high);
+    if (field == "low") out.push_back(&s.low);
+    if (field == "close") out.push_back(&s.close);
+    if (field == "volume") out.push_back(&s.volume);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
+  return out;
+}
+
 // Runs TA-Lib function `func` on `s`; returns its outputs (index 0 = bar `beg`).
 std::vector<std::vector<double>> RunTaLib(const TA_FuncHandle* handle, const TA_FuncInfo* info,
                                           const indicators::IndicatorSpec& spec,
@@ -98,12 +116,26 @@ std::vector<std::vector<double>> RunTaLib(const TA_FuncHandle* handle, const TA_
                                           int* beg, int* nb) {
   TA_ParamHolder* holder = nullptr;
   EXPECT_EQ(TA_ParamHolderAlloc(handle, &holder), TA_SUCCESS);
+  // One real input reads the close; several (BETA, CORREL) read the spec's input fields in order.
+  const std::vector<const std::vector<double>*> fields = InputFields(spec, s);
+  unsigned real_inputs = 0;
+  for (unsigned i = 0; i < info->nbInput; ++i) {
+    const TA_InputParameterInfo* in = nullptr;
+    TA_GetInputParameterInfo(handle, i, &in);
+    if (in->type != TA_Input_Price) ++real_inputs;
+  }
+  unsigned real_index = 0;
   for (unsigned i = 0; i < info->nbInput; ++i) {
     const TA_InputParameterInfo* in = nullptr;
     TA_GetInputParameterInfo(handle, i, &in);
     if (in->type == TA_Input_Price) {
       TA_SetInputParamPricePtr(holder, i, s.open.data(), s.high.data(), s.low.data(),
                                s.close.data(), s.volume.data(), nullptr);
+    } else if (real_inputs > 1) {
+      EXPECT_LT(real_index, fields.size()) << spec.name << ": more real inputs than spec inputs";
+      const std::vector<double>* field = real_index < fields.size() ? fields[real_index] : &s.close;
+      TA_SetInputParamRealPtr(holder, i, field->data());
+      ++real_index;
     } else {
       TA_SetInputParamRealPtr(holder, i, s.close.data());
     }
@@ -182,6 +214,15 @@ TEST_F(TaLibOracleTest, EveryIndicatorTaLibHasAgreesOnRealCandles) {
       }
     }
     if (doubled != defaults) param_sets.push_back(doubled);
+    // Every real-valued parameter at three quarters of its default (within bounds), so the
+    // mapping of acceleration, nbdev, vfactor, penetration, ... is exercised too.
+    std::vector<double> scaled = defaults;
+    for (size_t i = 0; i < scaled.size(); ++i) {
+      if (!spec.params[i].integer) {
+        scaled[i] = std::min(spec.params[i].max, std::max(spec.params[i].min, scaled[i] * 0.75));
+      }
+    }
+    if (scaled != defaults) param_sets.push_back(scaled);
     long long signals = 0;  // non-zero integer outputs compared (candlestick patterns)
 
     for (const std::vector<double>& params : param_sets) {
