@@ -1,7 +1,14 @@
-// Registry specs: TA-Lib functions beyond the core set (price transforms, regressions, statistics).
+// Registry specs: TA-Lib functions beyond the core set (price transforms, regressions, statistics,
+// Hilbert transforms).
 #include <memory>
 
 #include "indicators/accbands.h"
+#include "indicators/ht_dcperiod.h"
+#include "indicators/ht_dcphase.h"
+#include "indicators/ht_phasor.h"
+#include "indicators/ht_sine.h"
+#include "indicators/ht_trendline.h"
+#include "indicators/ht_trendmode.h"
 #include "indicators/imi.h"
 #include "indicators/linear_regression.h"
 #include "indicators/ma_of_type.h"
@@ -251,6 +258,43 @@ void AddTalibExtraSpecs(std::vector<IndicatorSpec>& specs) {
        {"upper", "middle", "lower"},
        &MakePeriod<AccBands>},
       {"imi", "intraday momentum index", "open,close", {Period(14)}, {"value"}, &MakePeriod<Imi>},
+      // Hilbert transform (cycle indicators).
+      {"ht_trendline",
+       "Hilbert transform instantaneous trendline",
+       "close",
+       {},
+       {"value"},
+       &MakeNoParams<HtTrendline>},
+      {"ht_dcperiod",
+       "Hilbert transform dominant cycle period, in bars",
+       "close",
+       {},
+       {"value"},
+       &MakeNoParams<HtDcPeriod>},
+      {"ht_dcphase",
+       "Hilbert transform dominant cycle phase, in degrees",
+       "close",
+       {},
+       {"value"},
+       &MakeNoParams<HtDcPhase>},
+      {"ht_phasor",
+       "Hilbert transform phasor components",
+       "close",
+       {},
+       {"inphase", "quadrature"},
+       &MakeNoParams<HtPhasor>},
+      {"ht_sine",
+       "Hilbert transform sine wave and lead sine (45 degrees ahead)",
+       "close",
+       {},
+       {"sine", "leadsine"},
+       &MakeNoParams<HtSine>},
+      {"ht_trendmode",
+       "Hilbert transform trend mode: 1 trend, 0 cycle",
+       "close",
+       {},
+       {"value"},
+       &MakeNoParams<HtTrendMode>},
   };
   for (IndicatorSpec& spec : extra) specs.push_back(std::move(spec));
 }
