@@ -239,7 +239,8 @@ void AddTalibExtraSpecs(std::vector<IndicatorSpec>& specs) {
        {"value"},
        &MakeLinearRegression<LinearRegression::Kind::kTsf>},
       {"beta",
-       "beta of the low's one-bar returns against the high's (TA-Lib BETA with real0 = high, real1 = low)",
+       "beta of the low's one-bar returns against the high's (TA-Lib BETA with real0 = high, real1 "
+       "= low)",
        "high,low",
        {Period(5, 1)},
        {"value"},

@@ -1,6 +1,6 @@
 // TA-Lib's regression tables (ta_regtest) replayed against the TA-Lib functions of the
 // talib_extra family (price transforms, rolling statistics, ratios, STOCHF/STOCHRSI, MACDFIX/EXT,
-// MA, regression and correlation, Hilbert transforms).
+// MA, regression and correlation; the Hilbert transforms are in talib_hilbert_oracle_test.cc).
 //
 // Each row calls a TA-Lib function on the 252-bar reference series for [startIdx, endIdx] and
 // checks outBegIdx, outNbElement and up to three output values (tolerance 0.01). TA-Lib reads
@@ -157,16 +157,6 @@ Mapped MapRow(const std::string& table, const json& row, Row* c, std::string* sk
       *skip = "MAMA/FAMA rows with an unstable period";
       return Mapped::kSkip;
     }
-  } else if (table == "test_1in_1out.c" || table == "test_1in_2out.c") {
-    static const std::map<std::string, std::string> kHt = {
-        {"TA_HT_TRENDMODE_TEST", "ht_trendmode"}, {"TA_HT_TRENDLINE_TEST", "ht_trendline"},
-        {"TA_HT_DCPHASE_TEST", "ht_dcphase"},     {"TA_HT_DCPERIOD_TEST", "ht_dcperiod"},
-        {"TA_HT_SINE_TEST", "ht_sine"},           {"TA_HT_PHASOR_TEST", "ht_phasor"}};
-    if (!kHt.contains(fn)) {
-      *skip = fn + ": math transforms are not part of Pulse";
-      return Mapped::kSkip;
-    }
-    c->indicator = kHt.at(fn);
   } else {
     return Mapped::kOtherFamily;
   }
@@ -266,8 +256,8 @@ TEST(IndicatorsTalibExtraOracle, EveryRowOfThisFamilyPassesOrIsSkippedWithAReaso
     }
   }
   // Every function of this family that ta_regtest has rows for is checked.
-  for (const char* name : {"avgprice", "bop", "min", "max", "rocr", "rocr100", "beta",
-                           "correl", "macdext", "macdfix", "stochrsi", "ma", "mama"}) {
+  for (const char* name : {"avgprice", "bop", "min", "max", "rocr", "rocr100", "beta", "correl",
+                           "macdext", "macdfix", "stochrsi", "ma", "mama"}) {
     EXPECT_GT(checked[name], 0) << "no row checks " << name;
   }
   for (const auto& [name, n] : checked) std::printf("checked %3d rows: %s\n", n, name.c_str());
