@@ -107,11 +107,12 @@ void AdxKernel(std::span<const double> params, const BarColumns& in, Outputs out
     minus_out[i] = flat ? 0.0 : minus_di;
   };
   write(warm);
-  // Adx::Update: adx * keep + dx * weight where DX is defined. Where it is not, adx * 1.0 +
-  // (-0.0) is adx bit for bit, so the selections stay off the chain (a multiply and an add).
+  // Adx::Update: adx * keep + dx * weight where DX is defined (a multiply and an add on the
+  // chain; selecting the factors by bit masks instead made the compiler branch, and was slower).
   for (size_t i = warm + 1; i < n; ++i) {
     const bool defined = step(i);
-    adx = adx * Select(defined, keep, 1.0) + Select(defined, dx * weight, -0.0);
+    const double next = adx * keep + dx * weight;
+    adx = defined ? next : adx;
     write(i);
   }
 }
