@@ -27,7 +27,8 @@ void TRange::Reset() {
 
 // ---- Atr ----
 
-Atr::Atr(int period) : period_(period) {}
+Atr::Atr(int period)
+    : period_(period), keep_(static_cast<double>(period - 1) / period), weight_(1.0 / period) {}
 
 void Atr::Update(const Bar& bar) {
   tr_.Update(bar);
@@ -40,9 +41,7 @@ void Atr::Update(const Bar& bar) {
     sum_ += tr;
     value_ = sum_ / period_;
   } else {
-    value_ *= (period_ - 1);
-    value_ += tr;
-    value_ /= period_;
+    value_ = value_ * keep_ + tr * weight_;
   }
 }
 

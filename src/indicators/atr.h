@@ -25,8 +25,11 @@ class TRange final : public Indicator {
 };
 
 // Average true range over `period` bars: the first value is the plain mean of the first `period`
-// true ranges (bars 1..period), then Wilder's smoothing atr = (atr * (period - 1) + tr) / period.
-// WarmUp = period (1 when period is 1: then it is the true range). Single-threaded value object.
+// true ranges (bars 1..period), then Wilder's smoothing atr = (atr * (period - 1) + tr) / period,
+// computed as atr * keep + tr * weight with keep = (period - 1) / period and weight = 1 / period
+// rounded once (no division on the bar-to-bar chain; within ~1e-14 relative of TA-Lib's
+// division, the errors do not grow). WarmUp = period (1 when period is 1: then it is the true
+// range). Single-threaded value object.
 class Atr final : public Indicator {
  public:
   explicit Atr(int period);
@@ -40,6 +43,8 @@ class Atr final : public Indicator {
 
  private:
   int period_;
+  double keep_;    // (period - 1) / period
+  double weight_;  // 1 / period
   TRange tr_;
   double sum_ = 0;
   double value_ = kNaN;

@@ -34,9 +34,9 @@ void DirectionalSums::Add(const Bar& bar) {
       minus_dm_ += last_minus_dm_;
       tr_ += last_tr_;
     } else {
-      plus_dm_ = plus_dm_ - plus_dm_ / period_ + last_plus_dm_;
-      minus_dm_ = minus_dm_ - minus_dm_ / period_ + last_minus_dm_;
-      tr_ = tr_ - tr_ / period_ + last_tr_;
+      plus_dm_ = plus_dm_ * keep_ + last_plus_dm_;
+      minus_dm_ = minus_dm_ * keep_ + last_minus_dm_;
+      tr_ = tr_ * keep_ + last_tr_;
     }
   }
   prev_high_ = bar.high;
@@ -132,7 +132,7 @@ void Adx::Update(const Bar& bar) {
     if (defined) sum_dx_ += dx;
     if (n == 2 * p) adx_ = sum_dx_ / static_cast<double>(p);
   } else if (defined) {
-    adx_ = (adx_ * static_cast<double>(p - 1) + dx) / static_cast<double>(p);
+    adx_ = adx_ * sums_.keep() + dx * sums_.weight();
   }
 }
 

@@ -7,14 +7,20 @@
 namespace pulse::indicators {
 
 // The running Wilder sums shared by the directional indicators: for bars 1..period-1 the plain
-// sums of +DM, -DM and true range, then s = s - s / period + x. Single-threaded value object.
+// sums of +DM, -DM and true range, then TA-Lib's s = s - s / period + x, computed as
+// s * keep + x with keep = (period - 1) / period rounded once (no division on the bar-to-bar
+// chain; within ~1e-14 relative of TA-Lib's form, the errors do not grow).
+// Single-threaded value object.
 class DirectionalSums {
  public:
-  explicit DirectionalSums(int period) : period_(period) {}
+  explicit DirectionalSums(int period)
+      : period_(period), keep_(static_cast<double>(period - 1) / period), weight_(1.0 / period) {}
 
   void Add(const Bar& bar);
   void Reset();
   int period() const { return period_; }
+  double keep() const { return keep_; }       // (period - 1) / period
+  double weight() const { return weight_; }   // 1 / period
   long long count() const { return count_; }  // bars seen
   double plus_dm() const { return plus_dm_; }
   double minus_dm() const { return minus_dm_; }
@@ -30,6 +36,8 @@ class DirectionalSums {
 
  private:
   int period_;
+  double keep_;
+  double weight_;
   double prev_high_ = 0, prev_low_ = 0, prev_close_ = 0;
   double plus_dm_ = 0, minus_dm_ = 0, tr_ = 0;
   double last_plus_dm_ = 0, last_minus_dm_ = 0, last_tr_ = 0;
@@ -60,7 +68,8 @@ class Directional final : public Indicator {
 
 // Average directional index with the directional indicators. Outputs: 0 adx, 1 plus_di,
 // 2 minus_di. ADX starts as the mean of the first `period` DX values (bars period..2 period - 1),
-// then adx = (adx * (period - 1) + dx) / period, skipping bars where DX is undefined.
+// then adx = (adx * (period - 1) + dx) / period (computed as adx * keep + dx * weight, as the
+// sums), skipping bars where DX is undefined.
 // WarmUp = 2 * period - 1. Single-threaded value object.
 class Adx final : public Indicator {
  public:

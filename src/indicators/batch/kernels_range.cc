@@ -77,11 +77,11 @@ void AtrKernel(std::span<const double> params, const BarColumns& in, Outputs out
   for (size_t i = 1; i <= p; ++i) sum += TrueRange(h[i], l[i], c[i - 1]);
   double value = sum / period;
   o[p] = value;
-  const double keep = period - 1;
+  // Wilder's smoothing as Atr: value * keep + tr * weight, a multiply and an add on the chain.
+  const double keep = static_cast<double>(period - 1) / period;
+  const double weight = 1.0 / period;
   for (size_t i = p + 1; i < n; ++i) {
-    value *= keep;
-    value += TrueRange(h[i], l[i], c[i - 1]);
-    value /= period;
+    value = value * keep + TrueRange(h[i], l[i], c[i - 1]) * weight;
     o[i] = value;
   }
 }

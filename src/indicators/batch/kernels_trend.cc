@@ -75,13 +75,15 @@ void AdxKernel(std::span<const double> params, const BarColumns& in, Outputs out
   // Bars period..: Wilder sums and DX (undefined when TR or the DI sum is ~0). +DM and -DM go
   // in one pair: the same operations, two lanes.
   Double2 dm = {plus_dm, minus_dm};
-  const Double2 period2 = {static_cast<double>(period), static_cast<double>(period)};
+  // DirectionalSums: s * keep + x, no division on the chain.
+  const double keep = static_cast<double>(period - 1) / period;
+  const double weight = 1.0 / period;
   double plus_di = 0, minus_di = 0, dx = 0;
   auto step = [&](size_t i) {
     raw(i, &pdm, &mdm, &range);
     const Double2 raw_dm = {pdm, mdm};
-    dm = dm - dm / period2 + raw_dm;
-    tr = tr - tr / period + range;
+    dm = dm * keep + raw_dm;
+    tr = tr * keep + range;
     const Double2 di = 100.0 * (dm / tr);
     plus_di = di[0];
     minus_di = di[1];
@@ -105,10 +107,11 @@ void AdxKernel(std::span<const double> params, const BarColumns& in, Outputs out
     minus_out[i] = flat ? 0.0 : minus_di;
   };
   write(warm);
-  const double keep = static_cast<double>(period - 1);
+  // Adx::Update: adx * keep + dx * weight where DX is defined (a multiply and an add on the
+  // chain; selecting the factors by bit masks instead made the compiler branch, and was slower).
   for (size_t i = warm + 1; i < n; ++i) {
     const bool defined = step(i);
-    const double next = (adx * keep + dx) / pd;
+    const double next = adx * keep + dx * weight;
     adx = defined ? next : adx;
     write(i);
   }
