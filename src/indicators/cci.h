@@ -8,7 +8,8 @@ namespace pulse::indicators {
 
 // Commodity channel index over `period` bars of the typical price tp = (high + low + close) / 3:
 // (tp - mean) / (0.015 * mean absolute deviation), 0 when either part is 0. The mean deviation
-// needs a pass over the window: Update() is O(period), with no allocation.
+// needs a pass over the window: Update() is O(period) (two passes over contiguous memory, summed
+// oldest first so the result does not depend on where the ring starts), with no allocation.
 // WarmUp = period - 1. Single-threaded value object.
 class Cci final : public Indicator {
  public:

@@ -1,8 +1,10 @@
 #include "indicators/mfi.h"
 
+#include <algorithm>
+
 namespace pulse::indicators {
 
-Mfi::Mfi(int period) : period_(period), positive_(period), negative_(period) {}
+Mfi::Mfi(int period) : period_(period), flows_(std::max(period, 1)) {}
 
 void Mfi::Update(const Bar& bar) {
   const double typical = (bar.high + bar.low + bar.close) / 3.0;
@@ -12,12 +14,15 @@ void Mfi::Update(const Bar& bar) {
   const double flow = typical * bar.volume;
   const double positive = change > 0 ? flow : 0.0;
   const double negative = change < 0 ? flow : 0.0;
-  if (positive_.Full()) {
-    positive_sum_ -= positive_.Oldest();
-    negative_sum_ -= negative_.Oldest();
+  Flow& slot = flows_[head_];
+  if (stored_ == static_cast<int>(flows_.size())) {
+    positive_sum_ -= slot.positive;
+    negative_sum_ -= slot.negative;
+  } else {
+    ++stored_;
   }
-  positive_.Push(positive);
-  negative_.Push(negative);
+  slot = Flow{positive, negative};
+  head_ = head_ + 1 == static_cast<int>(flows_.size()) ? 0 : head_ + 1;
   positive_sum_ += positive;
   negative_sum_ += negative;
   if (!Ready()) return;
@@ -26,8 +31,8 @@ void Mfi::Update(const Bar& bar) {
 }
 
 void Mfi::Reset() {
-  positive_.Clear();
-  negative_.Clear();
+  head_ = 0;
+  stored_ = 0;
   positive_sum_ = negative_sum_ = prev_typical_ = 0;
   value_ = kNaN;
   count_ = 0;

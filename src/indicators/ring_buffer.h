@@ -23,7 +23,17 @@ class RingBuffer {
     if (idx < 0) idx += static_cast<int>(data_.size());
     return data_[idx];
   }
-  double Oldest() const { return Back(size_ - 1); }
+  double Oldest() const { return size_ == Capacity() ? data_[head_] : Back(size_ - 1); }
+  // Calls f(value) for every stored value, oldest first, over the two contiguous runs of the
+  // ring (no index arithmetic per value).
+  template <typename F>
+  void ForEachOldestFirst(F f) const {
+    const double* data = data_.data();
+    const int start = head_ - size_ < 0 ? head_ - size_ + Capacity() : head_ - size_;
+    const int first_end = start + size_ <= Capacity() ? start + size_ : Capacity();
+    for (int i = start; i < first_end; ++i) f(data[i]);
+    for (int i = 0, n = size_ - (first_end - start); i < n; ++i) f(data[i]);
+  }
   int Size() const { return size_; }
   int Capacity() const { return static_cast<int>(data_.size()); }
   bool Full() const { return size_ == static_cast<int>(data_.size()); }
@@ -39,50 +49,58 @@ class RingBuffer {
 };
 
 // Highest or lowest value of the last `window` pushes, in amortised O(1) per push (a monotonic
-// queue in a fixed ring). Ties keep the newest value. Single-threaded value object.
+// queue in a fixed ring). Ties keep the newest value. Each candidate keeps its value and its push
+// number side by side, so a push touches one place in memory. Single-threaded value object.
 class MinMaxWindow {
  public:
   enum class Kind { kMin, kMax };
 
-  MinMaxWindow(int window, Kind kind)
-      : window_(window), kind_(kind), values_(window + 1), stamps_(window + 1) {}
+  MinMaxWindow(int window, Kind kind) : window_(window), kind_(kind), entries_(window + 1) {}
 
   void Push(double x) {
-    const int cap = static_cast<int>(values_.size());
+    const int cap = static_cast<int>(entries_.size());
+    Entry* entries = entries_.data();
     // Drop values the new one dominates (from the back).
     while (size_ > 0) {
-      const int last = (front_ + size_ - 1) % cap;
-      const bool dominated = kind_ == Kind::kMax ? values_[last] <= x : values_[last] >= x;
+      const int last = end_ == 0 ? cap - 1 : end_ - 1;
+      const double v = entries[last].value;
+      const bool dominated = kind_ == Kind::kMax ? v <= x : v >= x;
       if (!dominated) break;
+      end_ = last;
       --size_;
     }
-    const int pos = (front_ + size_) % cap;
-    values_[pos] = x;
-    stamps_[pos] = count_;
+    entries[end_] = Entry{x, count_};
+    end_ = end_ + 1 == cap ? 0 : end_ + 1;
     ++size_;
     // Drop the front when it left the window.
-    if (stamps_[front_] <= count_ - window_) {
+    if (entries[front_].stamp <= count_ - window_) {
       front_ = front_ + 1 == cap ? 0 : front_ + 1;
       --size_;
     }
     ++count_;
   }
   // The extreme of the last min(window, pushes) values; requires at least one push.
-  double Value() const { return values_[front_]; }
+  double Value() const { return entries_[front_].value; }
   // Pushes since the extreme was pushed (0 when it is the newest value).
-  int Age() const { return static_cast<int>(count_ - 1 - stamps_[front_]); }
+  int Age() const { return static_cast<int>(count_ - 1 - entries_[front_].stamp); }
   void Clear() {
     front_ = 0;
+    end_ = 0;
     size_ = 0;
     count_ = 0;
   }
 
  private:
+  struct Entry {
+    double value;
+    long long stamp;  // push number
+  };
+
   int window_;
   Kind kind_;
-  std::vector<double> values_;
-  std::vector<long long> stamps_;
-  int front_ = 0;
+  std::vector<Entry> entries_;
+  int front_ = 0;  // the oldest candidate (the extreme)
+  int end_ = 0;    // one past the newest candidate
   int size_ = 0;
   long long count_ = 0;
 };
