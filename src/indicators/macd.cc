@@ -1,6 +1,7 @@
 #include "indicators/macd.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace pulse::indicators {
 
@@ -9,6 +10,14 @@ Macd::Macd(int fast_period, int slow_period, int signal_period)
       fast_(std::min(fast_period, slow_period)),
       slow_(std::max(fast_period, slow_period)),
       signal_(signal_period) {}
+
+Macd::Macd(int skip, Ema fast, Ema slow, Ema signal)
+    : skip_(skip), fast_(std::move(fast)), slow_(std::move(slow)), signal_(std::move(signal)) {}
+
+Macd Macd::Fixed(int signal_period, EmaSeed seed) {
+  return Macd(seed == EmaSeed::kSma ? 26 - 12 : 0, Ema(12, 0.15, seed, 0), Ema(26, 0.075, seed, 0),
+              Ema(signal_period, 2.0 / (signal_period + 1), seed, 0));
+}
 
 void Macd::Add(double x) {
   ++count_;

@@ -14,6 +14,11 @@ namespace pulse::indicators {
 class Macd final : public Indicator {
  public:
   Macd(int fast_period, int slow_period, int signal_period);
+  // TA-Lib's MACDFIX(signal): EMA12 - EMA26 with the fixed k = 0.15 and 0.075 (not 2 / (n + 1)).
+  // `seed` selects TA-Lib's default SMA seeding, where the 12-bar EMA starts 14 bars after the
+  // 26-bar one, or its Metastock mode, where all three EMAs start from their first input (both
+  // price EMAs from bar 0). WarmUp = 25 + (signal - 1) with SMA seeding.
+  static Macd Fixed(int signal_period, EmaSeed seed = EmaSeed::kSma);
 
   void Add(double x);
   void Update(const Bar& bar) override { Add(bar.close); }
@@ -27,6 +32,8 @@ class Macd final : public Indicator {
   double hist() const { return macd_ - signal_.value(); }
 
  private:
+  Macd(int skip, Ema fast, Ema slow, Ema signal);
+
   int skip_;  // bars the fast EMA ignores
   Ema fast_;
   Ema slow_;

@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include "indicators/macd.h"
-#include "indicators/macd_fix.h"
 #include "indicators/random_bars_test_util.h"
 #include "indicators/registry.h"
 

@@ -12,8 +12,8 @@
 #include "indicators/imi.h"
 #include "indicators/linear_regression.h"
 #include "indicators/ma_of_type.h"
+#include "indicators/macd.h"
 #include "indicators/macd_ext.h"
-#include "indicators/macd_fix.h"
 #include "indicators/mama.h"
 #include "indicators/pair_statistics.h"
 #include "indicators/price_transform.h"
@@ -60,7 +60,7 @@ std::unique_ptr<Indicator> MakeMacdExt(std::span<const double> p) {
   return std::make_unique<MacdExt>(P(p, 0), T(p, 1), P(p, 2), T(p, 3), P(p, 4), T(p, 5));
 }
 std::unique_ptr<Indicator> MakeMacdFix(std::span<const double> p) {
-  return std::make_unique<MacdFix>(P(p, 0));
+  return std::make_unique<Macd>(Macd::Fixed(P(p, 0)));
 }
 std::unique_ptr<Indicator> MakeMama(std::span<const double> p) {
   return std::make_unique<Mama>(p[0], p[1]);

@@ -21,7 +21,7 @@
 
 #include <gtest/gtest.h>
 
-#include "indicators/macd_fix.h"
+#include "indicators/macd.h"
 #include "indicators/oracle_test_util.h"
 #include "indicators/registry.h"
 
@@ -123,7 +123,7 @@ Mapped MapRow(const std::string& table, const json& row, Row* c, std::string* sk
     c->params = {Num(row, "optInSignalPeriod_2")};
     if (metastock) {
       const int signal = static_cast<int>(c->params[0]);
-      c->make = [=] { return std::make_unique<MacdFix>(signal, EmaSeed::kFirstValue); };
+      c->make = [=] { return std::make_unique<Macd>(Macd::Fixed(signal, EmaSeed::kFirstValue)); };
       c->from_bar_zero = true;
     }
   } else if (table == "test_stoch.c" && fn == "TEST_STOCHRSI") {
