@@ -287,25 +287,32 @@ Status PostgresDatabase::Run(const std::string& sql, Params params, SqlRows* row
   }
 }
 
-Result<std::int64_t> PostgresDatabase::DoExecute(std::string_view sql, Params params) {
+namespace {
+
+// `sql` with its ? placeholders numbered $1..$n; InvalidArgument when `params` does not supply
+// exactly one value per placeholder.
+Result<std::string> NumberedFor(std::string_view sql, SqlDatabase::Params params) {
   NumberedSql numbered = NumberPlaceholders(sql);
   if (numbered.placeholders != params.size()) {
     return InvalidArgumentError("statement has {} placeholders but {} parameters were given: {}",
                                 numbered.placeholders, params.size(), SqlSnippet(sql));
   }
+  return std::move(numbered.sql);
+}
+
+}  // namespace
+
+Result<std::int64_t> PostgresDatabase::DoExecute(std::string_view sql, Params params) {
+  ASSIGN_OR_RETURN(std::string numbered, NumberedFor(sql, params));
   std::int64_t affected = 0;
-  RETURN_IF_ERROR(Run(numbered.sql, params, nullptr, &affected));
+  RETURN_IF_ERROR(Run(numbered, params, nullptr, &affected));
   return affected;
 }
 
 Result<SqlRows> PostgresDatabase::DoQuery(std::string_view sql, Params params) {
-  NumberedSql numbered = NumberPlaceholders(sql);
-  if (numbered.placeholders != params.size()) {
-    return InvalidArgumentError("statement has {} placeholders but {} parameters were given: {}",
-                                numbered.placeholders, params.size(), SqlSnippet(sql));
-  }
+  ASSIGN_OR_RETURN(std::string numbered, NumberedFor(sql, params));
   SqlRows rows;
-  RETURN_IF_ERROR(Run(numbered.sql, params, &rows, nullptr));
+  RETURN_IF_ERROR(Run(numbered, params, &rows, nullptr));
   return rows;
 }
 
