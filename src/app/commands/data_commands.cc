@@ -11,6 +11,7 @@
 
 #include "adapters/replay/candle_file_reader.h"
 #include "app/commands/commands.h"
+#include "app/features_builder.h"
 #include "engines/data/candle_validator.h"
 #include "engines/data/resampler.h"
 
@@ -18,25 +19,13 @@ namespace pulse::app {
 
 namespace {
 
-// The supported timeframe whose length is the most common step between consecutive bars.
+// InferBarTimeframe with the file named and the option to pass instead.
 Result<Timeframe> InferTimeframe(const std::vector<Bar>& bars, const std::string& path) {
-  std::map<std::int64_t, int> steps;
-  for (size_t i = 1; i < bars.size() && i < 2000; ++i) {
-    const std::int64_t d = bars[i].open_time - bars[i - 1].open_time;
-    if (d > 0) ++steps[d];
+  Result<Timeframe> found = InferBarTimeframe(bars);
+  if (!found.ok()) {
+    return InvalidArgumentError("{}: {}; pass --from", path, found.status().message());
   }
-  if (steps.empty()) {
-    return InvalidArgumentError("{}: cannot infer the timeframe; pass --from", path);
-  }
-  const auto best = std::max_element(
-      steps.begin(), steps.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-  for (const char* name :
-       {"1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h", "1d", "3d", "1w"}) {
-    Timeframe tf = *Timeframe::Parse(name);
-    if (tf.NominalNanos() == best->first) return tf;
-  }
-  return InvalidArgumentError("{}: bars are {} s apart, not a supported timeframe; pass --from",
-                              path, best->first / kNanosPerSecond);
+  return found;
 }
 
 bool Near(double a, double b) {
