@@ -71,4 +71,40 @@ Result<Outcome> ParseOutcome(std::string_view text) {
   return InvalidArgumentError("unknown outcome '{}'", text);
 }
 
+std::string_view SignalClassName(SignalClass c) {
+  switch (c) {
+    case SignalClass::kStrongBuy:
+      return "strong_buy";
+    case SignalClass::kBuy:
+      return "buy";
+    case SignalClass::kHold:
+      return "hold";
+    case SignalClass::kSell:
+      return "sell";
+    case SignalClass::kStrongSell:
+      return "strong_sell";
+  }
+  return "hold";
+}
+
+Result<SignalClass> ParseSignalClass(std::string_view text) {
+  const std::string s = Lower(text);
+  for (SignalClass c : {SignalClass::kStrongBuy, SignalClass::kBuy, SignalClass::kHold,
+                        SignalClass::kSell, SignalClass::kStrongSell}) {
+    if (s == SignalClassName(c)) return c;
+  }
+  return InvalidArgumentError(
+      "unknown signal class '{}' (accepted: strong_buy, buy, hold, sell, strong_sell)", text);
+}
+
+std::string RejectionReasons(const Signal& signal) {
+  std::string out;
+  for (const GateCheck& check : signal.gate_checks) {
+    if (check.passed) continue;
+    if (!out.empty()) out += "; ";
+    out += check.reason;
+  }
+  return out;
+}
+
 }  // namespace pulse

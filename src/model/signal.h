@@ -2,9 +2,11 @@
 // Plain value types; thread-compatible.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/ids.h"
 #include "core/status.h"
@@ -28,6 +30,26 @@ enum class Outcome { kOpen, kWin, kLoss, kBreakeven };
 std::string_view OutcomeName(Outcome o);
 Result<Outcome> ParseOutcome(std::string_view text);
 
+// Seed 004's classification of a blended opinion: strong_buy if confidence > 0.8 and prediction
+// > 0.7, buy if confidence > 0.6 and prediction > 0.6, sell / strong_sell mirrored (prediction
+// below 0.4 / 0.3), hold otherwise (thresholds are config).
+enum class SignalClass { kStrongBuy, kBuy, kHold, kSell, kStrongSell };
+std::string_view SignalClassName(SignalClass c);  // strong_buy, buy, hold, sell, strong_sell
+Result<SignalClass> ParseSignalClass(std::string_view text);
+
+// One quality gate's verdict on a candidate signal: the value seen, the threshold asked for and
+// whether it passed. `reason` is the one-line text shown to people ("volume 1.40x < 2.00x of the
+// 20-bar average").
+struct GateCheck {
+  std::string gate;  // "confidence", "volume", "reward_risk", ...
+  double value = 0;
+  double threshold = 0;
+  bool passed = false;
+  std::string reason;
+
+  bool operator==(const GateCheck&) const = default;
+};
+
 // A trade idea: where to enter, where it is wrong (stop-loss), where to take profit.
 struct Signal {
   SignalId id = 0;  // assigned by the store
@@ -44,7 +66,20 @@ struct Signal {
   SignalStatus status = SignalStatus::kPending;
   UnixNanos created_at = 0;
   std::string notes;
+
+  // Set by the signal engine; empty for manual signals.
+  std::optional<double> prediction;  // blended probability that the price rises (0..1)
+  std::optional<SignalClass> classification;
+  std::optional<double> trailing_activation_pct;  // trailing stop arms after this gain (%)
+  std::optional<double> trailing_pct;             // then trails the best price by this (%)
+  std::optional<std::int64_t> max_hold_minutes;   // time stop
+  std::string model_version;           // contributing models, "name@version" joined by ","
+  std::string feature_hash;            // hex digest of the feature vector the signal saw
+  std::vector<GateCheck> gate_checks;  // every gate's verdict (a failed one => kRejected)
 };
+
+// The failing gate checks' reasons joined by "; " (what is stored as rejection_reasons).
+std::string RejectionReasons(const Signal& signal);
 
 // The recorded outcome of one signal (table signal_results, one row per signal).
 struct SignalResult {
