@@ -29,6 +29,12 @@ class SignalStore {
   virtual Result<SignalId> AddSignal(const Signal& signal) = 0;
   // Stores many signals in one transaction: all or none. Ids in input order.
   virtual Result<std::vector<SignalId>> AddSignals(std::span<const Signal> signals) = 0;
+  // Stores signals with their sources' contributions (contributions[i] belong to signals[i];
+  // their signal_id is set to the new id) in one transaction: all or none. Ids in input order.
+  // InvalidArgument when the two spans differ in length.
+  virtual Result<std::vector<SignalId>> AddSignalsWithContributions(
+      std::span<const Signal> signals,
+      std::span<const std::vector<TheoryContribution>> contributions) = 0;
   // NotFound when there is no such id.
   virtual Result<Signal> GetSignal(SignalId id) = 0;
   // Oldest first unless filter.limit is set (then the newest `limit`, newest first).

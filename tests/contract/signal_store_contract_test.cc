@@ -45,6 +45,33 @@ void ExpectSameSignal(const Signal& got, const Signal& want, SignalId id) {
   EXPECT_EQ(got.status, want.status);
   EXPECT_EQ(got.created_at, want.created_at);
   EXPECT_EQ(got.notes, want.notes);
+  EXPECT_EQ(got.prediction, want.prediction);
+  EXPECT_EQ(got.classification, want.classification);
+  EXPECT_EQ(got.trailing_activation_pct, want.trailing_activation_pct);
+  EXPECT_EQ(got.trailing_pct, want.trailing_pct);
+  EXPECT_EQ(got.max_hold_minutes, want.max_hold_minutes);
+  EXPECT_EQ(got.model_version, want.model_version);
+  EXPECT_EQ(got.feature_hash, want.feature_hash);
+  EXPECT_EQ(got.gate_checks, want.gate_checks);
+}
+
+// A rejected candidate as the signal engine stores it: every engine field set, two gates failed.
+Signal MakeEngineCandidate(UnixNanos created_at) {
+  Signal s = MakeSignal("SOLUSDT", created_at, SignalStatus::kRejected);
+  s.source = "ensemble";
+  s.prediction = 0.71875;
+  s.classification = SignalClass::kBuy;
+  s.trailing_activation_pct = 1.5;
+  s.trailing_pct = 0.75;
+  s.max_hold_minutes = 1440;
+  s.model_version = "btc_5m@3,eth_5m@1";
+  s.feature_hash = "00ff12ab34cd56ef";
+  s.gate_checks = {
+      {"confidence", 0.71, 0.77, false, "confidence 0.71 < 0.77"},
+      {"volume", 1.4, 2.0, false, "volume 1.40x < 2.00x of the 20-bar average"},
+      {"reward_risk", 2.5, 2.0, true, "reward/risk \"2.50\" >= 2.00"},
+  };
+  return s;
 }
 
 void ExpectSameResult(const SignalResult& got, const SignalResult& want) {
@@ -113,6 +140,63 @@ TYPED_TEST(SignalStoreContractTest, AddAndGetRoundTripEveryField) {
   ASSERT_TRUE(kinds.ok());
   EXPECT_EQ(*kinds->at(0).GetString(0), "theory");
   EXPECT_EQ(*kinds->at(1).GetString(0), "manual");
+}
+
+TYPED_TEST(SignalStoreContractTest, EngineFieldsRoundTripWithRejectionReasons) {
+  SqlSignalStore store(*this->db_);
+  const Signal candidate = MakeEngineCandidate(kT0);
+  auto id = store.AddSignal(candidate);
+  ASSERT_TRUE(id.ok()) << id.status();
+  auto got = store.GetSignal(*id);
+  ASSERT_TRUE(got.ok()) << got.status();
+  ExpectSameSignal(*got, candidate, *id);
+  auto stored = this->db_->Query(
+      "SELECT rejection_reasons, source_kind, classification FROM signals WHERE id = ?",
+      {storage::SqlValue(*id)});
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  EXPECT_EQ(*stored->at(0).GetString(0),
+            "confidence 0.71 < 0.77; volume 1.40x < 2.00x of the 20-bar average");
+  EXPECT_EQ(*stored->at(0).GetString(1), "ensemble");
+  EXPECT_EQ(*stored->at(0).GetString(2), "buy");
+  // A manual signal leaves the engine columns empty (NULL), not zero.
+  auto manual = store.AddSignal(MakeSignal("BTCUSDT", kT0));
+  ASSERT_TRUE(manual.ok());
+  auto nulls = this->db_->Query(
+      "SELECT prediction, classification, model_version, feature_hash, rejection_reasons, "
+      "gate_checks FROM signals WHERE id = ?",
+      {storage::SqlValue(*manual)});
+  ASSERT_TRUE(nulls.ok());
+  for (std::size_t c = 0; c < 5; ++c) EXPECT_TRUE(nulls->at(0).IsNull(c)) << c;
+  EXPECT_EQ(*nulls->at(0).GetString(5), "[]");
+}
+
+TYPED_TEST(SignalStoreContractTest, SignalsWithContributionsAreOneTransaction) {
+  SqlSignalStore store(*this->db_);
+  std::vector<Signal> signals = {MakeEngineCandidate(kT0), MakeSignal("ETHUSDT", kT0 + 1)};
+  std::vector<std::vector<TheoryContribution>> contributions = {
+      {{0, "theory:rsi_mean_reversion", 0.375, std::nullopt, kT0},
+       {0, "model:btc_5m", 0.625, std::nullopt, kT0}},
+      {}};
+  auto ids = store.AddSignalsWithContributions(signals, contributions);
+  ASSERT_TRUE(ids.ok()) << ids.status();
+  ASSERT_EQ(ids->size(), 2u);
+  auto listed = store.ListContributions(ids->at(0));
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 2u);
+  EXPECT_EQ(listed->at(0).signal_id, ids->at(0));
+  EXPECT_EQ(listed->at(0).theory_name, "theory:rsi_mean_reversion");
+  EXPECT_EQ(listed->at(1).contribution_score, 0.625);
+  EXPECT_TRUE(store.ListContributions(ids->at(1))->empty());
+
+  // A bad contribution in the second signal rolls back the first signal too.
+  std::vector<std::vector<TheoryContribution>> bad = {{{0, "theory:a", 1.0, std::nullopt, kT0}},
+                                                      {{0, "", 1.0, std::nullopt, kT0}}};
+  auto failed = store.AddSignalsWithContributions(signals, bad);
+  EXPECT_EQ(failed.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM signals"), 2);
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM theory_performance"), 2);
+  auto mismatched = store.AddSignalsWithContributions(signals, std::span(bad).first(1));
+  EXPECT_EQ(mismatched.status().code(), StatusCode::kInvalidArgument);
 }
 
 TYPED_TEST(SignalStoreContractTest, MissingSignalIsNotFound) {

@@ -23,6 +23,23 @@ class InMemorySignalStore : public SignalStore {
     for (const Signal& s : signals) ids.push_back(*AddSignal(s));
     return ids;
   }
+  Result<std::vector<SignalId>> AddSignalsWithContributions(
+      std::span<const Signal> signals,
+      std::span<const std::vector<TheoryContribution>> contributions) override {
+    if (signals.size() != contributions.size()) {
+      return InvalidArgumentError("{} signals but {} contribution lists", signals.size(),
+                                  contributions.size());
+    }
+    std::vector<SignalId> ids;
+    for (std::size_t i = 0; i < signals.size(); ++i) {
+      ids.push_back(*AddSignal(signals[i]));
+      for (TheoryContribution c : contributions[i]) {
+        c.signal_id = ids.back();
+        contributions_.push_back(c);
+      }
+    }
+    return ids;
+  }
   Result<Signal> GetSignal(SignalId id) override {
     auto it = signals_.find(id);
     if (it == signals_.end()) return NotFoundError("signal {} does not exist", id);

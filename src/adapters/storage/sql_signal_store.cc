@@ -3,6 +3,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace pulse::storage {
 
@@ -10,12 +11,54 @@ namespace {
 
 constexpr std::string_view kSignalColumns =
     "id, symbol, exchange, timeframe, direction, entry_price, stop_loss, take_profit, "
-    "confidence, size, source, status, created_at, notes";
+    "confidence, size, source, status, created_at, notes, prediction, classification, "
+    "trailing_activation_pct, trailing_pct, max_hold_minutes, model_version, feature_hash, "
+    "gate_checks";
 
 constexpr std::string_view kResultColumns =
     "signal_id, entry_price, entry_timestamp, exit_price, exit_timestamp, pnl_percent, pnl_usd, "
     "pnl_quote_total, outcome, exit_reason, hold_duration_minutes, mfe_percent, mae_percent, "
     "updated_at";
+
+std::string GateChecksJson(const std::vector<GateCheck>& checks) {
+  nlohmann::ordered_json array = nlohmann::ordered_json::array();
+  for (const GateCheck& c : checks) {
+    array.push_back({{"gate", c.gate},
+                     {"value", c.value},
+                     {"threshold", c.threshold},
+                     {"passed", c.passed},
+                     {"reason", c.reason}});
+  }
+  return array.dump();
+}
+
+Result<std::vector<GateCheck>> GateChecksFromJson(const std::string& text, SignalId id) {
+  const nlohmann::json array = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!array.is_array()) {
+    return DataLossError("signal {}: gate_checks is not a JSON array: {}", id, text);
+  }
+  std::vector<GateCheck> checks;
+  for (const nlohmann::json& item : array) {
+    GateCheck c;
+    if (!item.is_object() || !item.contains("gate") || !item["gate"].is_string() ||
+        !item.contains("value") || !item["value"].is_number() || !item.contains("threshold") ||
+        !item["threshold"].is_number() || !item.contains("passed") ||
+        !item["passed"].is_boolean() || !item.contains("reason") || !item["reason"].is_string()) {
+      return DataLossError("signal {}: malformed gate check {}", id, item.dump());
+    }
+    c.gate = item["gate"].get<std::string>();
+    c.value = item["value"].get<double>();
+    c.threshold = item["threshold"].get<double>();
+    c.passed = item["passed"].get<bool>();
+    c.reason = item["reason"].get<std::string>();
+    checks.push_back(std::move(c));
+  }
+  return checks;
+}
+
+SqlValue NullableText(const std::string& text) {
+  return text.empty() ? SqlValue() : SqlValue(text);
+}
 
 Result<Signal> SignalFromRow(const SqlRow& row) {
   Signal s;
@@ -35,6 +78,20 @@ Result<Signal> SignalFromRow(const SqlRow& row) {
   ASSIGN_OR_RETURN(s.status, ParseSignalStatus(status));
   ASSIGN_OR_RETURN(s.created_at, row.GetInt64(12));
   ASSIGN_OR_RETURN(s.notes, row.GetString(13));
+  ASSIGN_OR_RETURN(s.prediction, row.GetOptionalDouble(14));
+  ASSIGN_OR_RETURN(std::optional<std::string> classification, row.GetOptionalString(15));
+  if (classification) {
+    ASSIGN_OR_RETURN(s.classification, ParseSignalClass(*classification));
+  }
+  ASSIGN_OR_RETURN(s.trailing_activation_pct, row.GetOptionalDouble(16));
+  ASSIGN_OR_RETURN(s.trailing_pct, row.GetOptionalDouble(17));
+  ASSIGN_OR_RETURN(s.max_hold_minutes, row.GetOptionalInt64(18));
+  ASSIGN_OR_RETURN(std::optional<std::string> model_version, row.GetOptionalString(19));
+  s.model_version = model_version.value_or("");
+  ASSIGN_OR_RETURN(std::optional<std::string> feature_hash, row.GetOptionalString(20));
+  s.feature_hash = feature_hash.value_or("");
+  ASSIGN_OR_RETURN(std::string gate_checks, row.GetString(21));
+  ASSIGN_OR_RETURN(s.gate_checks, GateChecksFromJson(gate_checks, s.id));
   return s;
 }
 
@@ -78,14 +135,34 @@ Result<SignalId> SqlSignalStore::Insert(SqlDatabase& db, const Signal& s) {
       SqlRows rows,
       db.Query("INSERT INTO signals (symbol, exchange, timeframe, direction, entry_price, "
                "stop_loss, take_profit, confidence, size, source, source_kind, status, "
-               "created_at, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-               {SqlValue(s.symbol), SqlValue(s.exchange), SqlValue(s.timeframe),
-                SqlValue(std::string(DirectionName(s.direction))), SqlValue(s.entry_price),
-                SqlValue(s.stop_loss), SqlValue(s.take_profit), SqlNullable(s.confidence),
-                SqlNullable(s.size), SqlValue(s.source),
+               "created_at, notes, prediction, classification, trailing_activation_pct, "
+               "trailing_pct, max_hold_minutes, model_version, feature_hash, rejection_reasons, "
+               "gate_checks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+               "?, ?, ?) RETURNING id",
+               {SqlValue(s.symbol),
+                SqlValue(s.exchange),
+                SqlValue(s.timeframe),
+                SqlValue(std::string(DirectionName(s.direction))),
+                SqlValue(s.entry_price),
+                SqlValue(s.stop_loss),
+                SqlValue(s.take_profit),
+                SqlNullable(s.confidence),
+                SqlNullable(s.size),
+                SqlValue(s.source),
                 SqlValue(std::string(SourceKindOf(s.source, "manual"))),
-                SqlValue(std::string(SignalStatusName(s.status))), SqlValue(s.created_at),
-                SqlValue(s.notes)}));
+                SqlValue(std::string(SignalStatusName(s.status))),
+                SqlValue(s.created_at),
+                SqlValue(s.notes),
+                SqlNullable(s.prediction),
+                s.classification ? SqlValue(std::string(SignalClassName(*s.classification)))
+                                 : SqlValue(),
+                SqlNullable(s.trailing_activation_pct),
+                SqlNullable(s.trailing_pct),
+                s.max_hold_minutes ? SqlValue(std::int64_t{*s.max_hold_minutes}) : SqlValue(),
+                NullableText(s.model_version),
+                NullableText(s.feature_hash),
+                NullableText(RejectionReasons(s)),
+                SqlValue(GateChecksJson(s.gate_checks))}));
   if (rows.size() != 1) return InternalError("INSERT ... RETURNING id gave {} rows", rows.size());
   return rows[0].GetInt64(0);
 }
@@ -105,6 +182,29 @@ Result<std::vector<SignalId>> SqlSignalStore::AddSignals(std::span<const Signal>
   RETURN_IF_ERROR(db_.InTransaction([&](SqlDatabase& db) -> Status {
     for (const Signal& s : signals) {
       ASSIGN_OR_RETURN(SignalId id, Insert(db, s));
+      ids.push_back(id);
+    }
+    return Status::Ok();
+  }));
+  return ids;
+}
+
+Result<std::vector<SignalId>> SqlSignalStore::AddSignalsWithContributions(
+    std::span<const Signal> signals,
+    std::span<const std::vector<TheoryContribution>> contributions) {
+  if (signals.size() != contributions.size()) {
+    return InvalidArgumentError("{} signals but {} contribution lists", signals.size(),
+                                contributions.size());
+  }
+  std::vector<SignalId> ids;
+  ids.reserve(signals.size());
+  RETURN_IF_ERROR(db_.InTransaction([&](SqlDatabase& db) -> Status {
+    for (std::size_t i = 0; i < signals.size(); ++i) {
+      ASSIGN_OR_RETURN(SignalId id, Insert(db, signals[i]));
+      for (TheoryContribution c : contributions[i]) {
+        c.signal_id = id;
+        RETURN_IF_ERROR(InsertContribution(db, c));
+      }
       ids.push_back(id);
     }
     return Status::Ok();
@@ -228,19 +328,23 @@ Status SqlSignalStore::AddContributions(std::span<const TheoryContribution> cont
   return db_.InTransaction([&](SqlDatabase& db) -> Status {
     std::set<SignalId> checked;
     for (const TheoryContribution& c : contributions) {
-      if (c.theory_name.empty()) return InvalidArgumentError("contribution without theory_name");
       if (checked.insert(c.signal_id).second) RETURN_IF_ERROR(RequireSignal(db, c.signal_id));
-      RETURN_IF_ERROR(db.Execute("INSERT INTO theory_performance (theory_name, signal_id, "
-                                 "contribution_score, was_correct, source_kind, created_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?)",
-                                 {SqlValue(c.theory_name), SqlValue(c.signal_id),
-                                  SqlValue(c.contribution_score), SqlNullable(c.was_correct),
-                                  SqlValue(std::string(SourceKindOf(c.theory_name, "theory"))),
-                                  SqlValue(c.created_at)})
-                          .status());
+      RETURN_IF_ERROR(InsertContribution(db, c));
     }
     return Status::Ok();
   });
+}
+
+Status SqlSignalStore::InsertContribution(SqlDatabase& db, const TheoryContribution& c) {
+  if (c.theory_name.empty()) return InvalidArgumentError("contribution without theory_name");
+  return db
+      .Execute(
+          "INSERT INTO theory_performance (theory_name, signal_id, contribution_score, "
+          "was_correct, source_kind, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+          {SqlValue(c.theory_name), SqlValue(c.signal_id), SqlValue(c.contribution_score),
+           SqlNullable(c.was_correct), SqlValue(std::string(SourceKindOf(c.theory_name, "theory"))),
+           SqlValue(c.created_at)})
+      .status();
 }
 
 Result<std::vector<TheoryContribution>> SqlSignalStore::ListContributions(SignalId id) {

@@ -29,6 +29,9 @@ class SqlSignalStore final : public SignalStore {
 
   Result<SignalId> AddSignal(const Signal& signal) override;
   Result<std::vector<SignalId>> AddSignals(std::span<const Signal> signals) override;
+  Result<std::vector<SignalId>> AddSignalsWithContributions(
+      std::span<const Signal> signals,
+      std::span<const std::vector<TheoryContribution>> contributions) override;
   Result<Signal> GetSignal(SignalId id) override;
   Result<std::vector<Signal>> ListSignals(const SignalFilter& filter) override;
 
@@ -43,6 +46,7 @@ class SqlSignalStore final : public SignalStore {
  private:
   Result<SignalId> Insert(SqlDatabase& db, const Signal& signal);
   Status RequireSignal(SqlDatabase& db, SignalId id);
+  static Status InsertContribution(SqlDatabase& db, const TheoryContribution& c);
 
   SqlDatabase& db_;
 };
