@@ -45,10 +45,12 @@ Result<ProgressMode> ParseProgressMode(std::string_view text) {
 
 std::vector<FeatureSetConfig> DefaultFeatureSets() {
   return {
-      {"5m", {"sma:10",       "sma:20",   "sma:50",   "sma:100", "sma:200",      "ema:9",
-              "ema:12",       "ema:26",   "ema:50",   "rsi:14",  "macd:12,26,9", "bbands:20,2,2",
-              "stoch:14,3,3", "willr:14", "roc:10",   "mom:10",  "cci:20",       "atr:14",
-              "natr:14",      "adx:14",   "aroon:14", "obv",     "mfi:14",       "sar:0.02,0.2"}},
+      {"5m",
+       {"sma:10",        "sma:20",          "sma:50",     "sma:100",  "sma:200", "ema:9",
+        "ema:12",        "ema:21",          "ema:26",     "ema:50",   "rsi:14",  "macd:12,26,9",
+        "bbands:20,2,2", "stoch:14,3,3",    "willr:14",   "roc:10",   "mom:10",  "cci:20",
+        "atr:14",        "natr:14",         "adx:14",     "aroon:14", "obv",     "mfi:14",
+        "sar:0.02,0.2",  "volume_ratio:20", "change_pct", "ichimoku"}},
       {"15m", {"rsi:14", "macd:12,26,9", "atr:14"}},
       {"1h", {"rsi:14", "ema:50", "macd:12,26,9", "adx:14", "bbands:20,2,2"}},
       {"4h", {"rsi:14", "ema:50", "macd:12,26,9", "atr:14"}},
