@@ -1,0 +1,46 @@
+#include "analytics/bracket_exit.h"
+
+#include <algorithm>
+
+namespace pulse::analytics {
+
+BracketHit CheckBracket(const Bracket& b, const Bar& bar) {
+  const bool is_long = b.direction == Direction::kLong;
+  const bool open_beyond_stop = is_long ? bar.open <= b.stop_loss : bar.open >= b.stop_loss;
+  const bool open_beyond_target = is_long ? bar.open >= b.take_profit : bar.open <= b.take_profit;
+  if (open_beyond_stop) return BracketHit::kStopLoss;
+  if (open_beyond_target) return BracketHit::kTakeProfit;
+  const bool stop = is_long ? bar.low <= b.stop_loss : bar.high >= b.stop_loss;
+  const bool target = is_long ? bar.high >= b.take_profit : bar.low <= b.take_profit;
+  if (stop && target) return BracketHit::kBoth;
+  if (stop) return BracketHit::kStopLoss;
+  if (target) return BracketHit::kTakeProfit;
+  return BracketHit::kNone;
+}
+
+BracketHit ResolveBoth(BracketHit hit, BothHitPolicy policy) {
+  if (hit != BracketHit::kBoth) return hit;
+  return policy == BothHitPolicy::kStopLossFirst ? BracketHit::kStopLoss : BracketHit::kTakeProfit;
+}
+
+double ExitPrice(const Bracket& b, BracketHit resolved, const Bar& bar) {
+  const bool is_long = b.direction == Direction::kLong;
+  if (resolved == BracketHit::kStopLoss) {
+    return is_long ? std::min(bar.open, b.stop_loss) : std::max(bar.open, b.stop_loss);
+  }
+  return is_long ? std::max(bar.open, b.take_profit) : std::min(bar.open, b.take_profit);
+}
+
+void UpdateTrailingStop(const Bar& bar, Bracket* b, TrailingStop* t) {
+  if (b->direction == Direction::kLong) {
+    t->best_price = t->best_price == 0 ? bar.high : std::max(t->best_price, bar.high);
+    if (t->best_price >= b->entry * (1 + t->activation_pct / 100)) t->armed = true;
+    if (t->armed) b->stop_loss = std::max(b->stop_loss, t->best_price * (1 - t->trail_pct / 100));
+  } else {
+    t->best_price = t->best_price == 0 ? bar.low : std::min(t->best_price, bar.low);
+    if (t->best_price <= b->entry * (1 - t->activation_pct / 100)) t->armed = true;
+    if (t->armed) b->stop_loss = std::min(b->stop_loss, t->best_price * (1 + t->trail_pct / 100));
+  }
+}
+
+}  // namespace pulse::analytics

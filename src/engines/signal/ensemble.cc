@@ -1,0 +1,130 @@
+#include "engines/signal/ensemble.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace pulse::signal {
+
+double VoteScore(const Opinion& opinion) {
+  const double s = std::clamp(opinion.strength, 0.0, 1.0);
+  switch (opinion.vote) {
+    case Vote::kLong:
+      return 0.5 + 0.5 * s;
+    case Vote::kShort:
+      return 0.5 - 0.5 * s;
+    case Vote::kNone:
+      break;
+  }
+  return std::nan("");
+}
+
+Result<AdaptiveEnsemble> AdaptiveEnsemble::Create(const EnsembleConfig& config,
+                                                  std::vector<EnsembleSource> sources) {
+  if (config.accuracy_window < 1) {
+    return InvalidArgumentError("ensemble: accuracy_window must be at least 1, got {}",
+                                config.accuracy_window);
+  }
+  if (!(config.prior_accuracy >= 0 && config.prior_accuracy <= 1)) {
+    return InvalidArgumentError("ensemble: prior_accuracy must be between 0 and 1, got {}",
+                                config.prior_accuracy);
+  }
+  if (!(config.prior_weight >= 0)) {
+    return InvalidArgumentError("ensemble: prior_weight must not be negative, got {}",
+                                config.prior_weight);
+  }
+  if (!(config.weight_floor >= 0 && config.weight_floor <= 1)) {
+    return InvalidArgumentError("ensemble: weight_floor must be between 0 and 1, got {}",
+                                config.weight_floor);
+  }
+  if (config.min_sources < 1) {
+    return InvalidArgumentError("ensemble: min_sources must be at least 1, got {}",
+                                config.min_sources);
+  }
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (!(sources[i].base_weight >= 0) || !std::isfinite(sources[i].base_weight)) {
+      return InvalidArgumentError("ensemble: weight of '{}' must be a finite number >= 0, got {}",
+                                  sources[i].name, sources[i].base_weight);
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (sources[j].name == sources[i].name) {
+        return InvalidArgumentError("ensemble: source '{}' is listed twice", sources[i].name);
+      }
+    }
+  }
+  return AdaptiveEnsemble(config, std::move(sources));
+}
+
+AdaptiveEnsemble::AdaptiveEnsemble(const EnsembleConfig& config,
+                                   std::vector<EnsembleSource> sources)
+    : config_(config), sources_(std::move(sources)), history_(sources_.size()) {
+  for (History& h : history_) h.outcomes.assign(config_.accuracy_window, 0);
+}
+
+Blend AdaptiveEnsemble::Combine(std::span<const double> scores,
+                                std::span<double> contributions) const {
+  Blend blend;
+  double total_weight = 0;
+  double weighted_score = 0;
+  for (std::size_t i = 0; i < sources_.size(); ++i) {
+    contributions[i] = 0;
+    if (std::isnan(scores[i])) continue;
+    const double w = EffectiveWeight(i);
+    ++blend.voting_sources;
+    total_weight += w;
+    weighted_score += w * scores[i];
+  }
+  if (blend.voting_sources < config_.min_sources || total_weight <= 0) return blend;
+  blend.prediction = weighted_score / total_weight;
+  // Opposite votes of equal weight cancel; rounding must not turn that into a direction.
+  if (std::abs(blend.prediction - 0.5) < 1e-12) return blend;
+  const bool is_long = blend.prediction > 0.5;
+  const double side = is_long ? 1.0 : -1.0;
+  blend.direction = is_long ? Direction::kLong : Direction::kShort;
+  double agreeing_weight = 0;
+  double weighted_accuracy = 0;
+  for (std::size_t i = 0; i < sources_.size(); ++i) {
+    if (std::isnan(scores[i])) continue;
+    const double w = EffectiveWeight(i);
+    const double lean = side * (scores[i] - 0.5);
+    if (lean > 0) agreeing_weight += w;
+    weighted_accuracy += w * Accuracy(i);
+    contributions[i] = w * lean / total_weight;
+  }
+  blend.agreement = agreeing_weight / total_weight;
+  blend.confidence = blend.agreement * (weighted_accuracy / total_weight);
+  return blend;
+}
+
+void AdaptiveEnsemble::RecordOutcome(std::size_t index, bool correct) {
+  History& h = history_[index];
+  const std::size_t window = h.outcomes.size();
+  if (h.count == window) {
+    h.hits -= h.outcomes[h.next];
+  } else {
+    ++h.count;
+  }
+  h.outcomes[h.next] = correct ? 1 : 0;
+  h.hits += correct ? 1 : 0;
+  h.next = h.next + 1 == window ? 0 : h.next + 1;
+}
+
+double AdaptiveEnsemble::Accuracy(std::size_t index) const {
+  const History& h = history_[index];
+  const double denominator = static_cast<double>(h.count) + config_.prior_weight;
+  if (denominator <= 0) return config_.prior_accuracy;
+  return (h.hits + config_.prior_accuracy * config_.prior_weight) / denominator;
+}
+
+double AdaptiveEnsemble::EffectiveWeight(std::size_t index) const {
+  return sources_[index].base_weight * std::max(config_.weight_floor, Accuracy(index));
+}
+
+std::optional<std::size_t> AdaptiveEnsemble::Find(std::string_view name) const {
+  for (std::size_t i = 0; i < sources_.size(); ++i) {
+    if (sources_[i].name == name) return i;
+  }
+  return std::nullopt;
+}
+
+}  // namespace pulse::signal

@@ -1,0 +1,97 @@
+// AdaptiveEnsemble: blends the scores of the signal engine's sources (theory votes and model
+// probabilities) into one prediction and a confidence, weighting each source by its base weight
+// and its recent accuracy on resolved signals.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "engines/signal/theory.h"
+#include "model/signal.h"
+
+namespace pulse::signal {
+
+// The blend's rules. Accuracy of a source = (hits + prior_accuracy * prior_weight) /
+// (resolved + prior_weight) over its last `accuracy_window` resolved signals; its effective
+// weight = base weight * max(weight_floor, accuracy).
+struct EnsembleConfig {
+  int accuracy_window = 50;
+  double prior_accuracy = 0.8;
+  double prior_weight = 10;
+  double weight_floor = 0.2;
+  int min_sources = 2;  // voting sources needed for a blend
+};
+
+// One source of opinion: its stored name ("theory:<name>" / "model:<name>") and base weight.
+struct EnsembleSource {
+  std::string name;
+  double base_weight = 1.0;
+};
+
+// The blend of one symbol at one bar.
+struct Blend {
+  int voting_sources = 0;
+  double prediction = 0.5;  // weighted mean score: probability that the price rises
+  double agreement = 0;     // weight share of the voting sources on the blend's side
+  double confidence = 0;    // agreement * weighted mean accuracy of the voting sources
+  // Long when prediction > 0.5, short when < 0.5; empty when too few sources voted or the blend
+  // sits at 0.5 (within 1e-12).
+  std::optional<Direction> direction;
+};
+
+// A theory vote as a score: long 0.5 + 0.5 * strength, short 0.5 - 0.5 * strength, NaN
+// (abstains) for no vote. Strength is clamped to 0..1.
+double VoteScore(const Opinion& opinion);
+
+// Lifecycle: created once with its sources; Combine at every bar close; RecordOutcome when a
+// signal a source took part in is resolved. Threading: single-threaded (the engine thread).
+class AdaptiveEnsemble {
+ public:
+  // InvalidArgument for a bad config (window < 1, prior accuracy outside 0..1, negative prior
+  // weight, floor outside 0..1, min_sources < 1), a negative base weight or a duplicate name.
+  static Result<AdaptiveEnsemble> Create(const EnsembleConfig& config,
+                                         std::vector<EnsembleSource> sources);
+
+  // `scores`: one per source in source order, 0..1, NaN when the source abstains.
+  // `contributions` (same size) receives each source's signed share of the blend toward the
+  // chosen side: w_i * s * (score_i - 0.5) / sum of voting weights, s = +1 long, -1 short, so
+  // the shares add up to |prediction - 0.5|; 0 for abstaining sources or without a direction.
+  // No allocation.
+  Blend Combine(std::span<const double> scores, std::span<double> contributions) const;
+
+  // Records whether source `index` was right on one resolved signal.
+  void RecordOutcome(std::size_t index, bool correct);
+
+  // Recent accuracy with the prior (prior_accuracy before any outcome).
+  double Accuracy(std::size_t index) const;
+  // base weight * max(floor, accuracy).
+  double EffectiveWeight(std::size_t index) const;
+  // Index of a source by name, or nullopt.
+  std::optional<std::size_t> Find(std::string_view name) const;
+
+  std::size_t size() const { return sources_.size(); }
+  const EnsembleSource& source(std::size_t index) const { return sources_[index]; }
+  const EnsembleConfig& config() const { return config_; }
+
+ private:
+  // The last `accuracy_window` outcomes of one source, 1 = hit.
+  struct History {
+    std::vector<std::uint8_t> outcomes;
+    std::size_t next = 0;
+    std::size_t count = 0;
+    int hits = 0;
+  };
+
+  AdaptiveEnsemble(const EnsembleConfig& config, std::vector<EnsembleSource> sources);
+
+  EnsembleConfig config_;
+  std::vector<EnsembleSource> sources_;
+  std::vector<History> history_;
+};
+
+}  // namespace pulse::signal

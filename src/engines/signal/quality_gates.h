@@ -1,0 +1,61 @@
+// QualityGates: seed 000's checks a candidate signal must pass before it is emitted (confidence,
+// volume against its average, reward/risk after fees). Every gate reports its own verdict with
+// the value seen and the threshold; a failed candidate is stored as rejected with all of them.
+#pragma once
+
+#include <vector>
+
+#include "core/status.h"
+#include "model/signal.h"
+
+namespace pulse::signal {
+
+// Each gate can be disabled; disabled gates report nothing.
+struct QualityGateConfig {
+  bool confidence_enabled = true;
+  double min_confidence = 0.77;
+  bool volume_enabled = true;
+  double min_volume_ratio = 2.0;  // bar volume / its `volume_period`-bar average
+  int volume_period = 20;         // the average includes the current bar
+  bool reward_risk_enabled = true;
+  double min_reward_risk = 2.0;  // after round-trip fees
+  double fee_percent = 0.1;      // per side
+};
+
+// What the gates look at for one candidate.
+struct GateInputs {
+  double confidence = 0;
+  double volume = 0;
+  double volume_average = 0;
+  double entry = 0;
+  double stop_loss = 0;
+  double take_profit = 0;
+};
+
+// Reward/risk after round-trip fees: (|tp - entry| - fees) / (|entry - sl| + fees) with
+// fees = entry * 2 * fee_percent / 100. 0 when the risk is not positive.
+double RewardRiskAfterFees(double entry, double stop_loss, double take_profit, double fee_percent);
+
+// Lifecycle: created once from config; Check per candidate. Immutable; thread-safe.
+class QualityGates {
+ public:
+  // InvalidArgument naming the bad field (negative thresholds, volume_period < 1, ...).
+  static Result<QualityGates> Create(const QualityGateConfig& config);
+
+  // One GateCheck per enabled gate, in the order confidence, volume, reward_risk, each with
+  // value, threshold, passed and a reason such as "volume 1.40x < 2.00x of the 20-bar average".
+  // Appends to `checks` (cleared first).
+  void Check(const GateInputs& inputs, std::vector<GateCheck>* checks) const;
+
+  const QualityGateConfig& config() const { return config_; }
+
+ private:
+  explicit QualityGates(const QualityGateConfig& config) : config_(config) {}
+
+  QualityGateConfig config_;
+};
+
+// True when every check passed (also when there are none).
+bool AllPassed(const std::vector<GateCheck>& checks);
+
+}  // namespace pulse::signal

@@ -1,0 +1,158 @@
+// SignalEngine: turns each base-bar close of many symbols into signals. Per symbol it keeps its
+// own market state (ATR, swing, volume and volatility averages, the previous and last N feature
+// vectors); per bar close it asks every theory, runs every model once over all symbols (one
+// batched Predict per model), blends them (AdaptiveEnsemble), classifies, checks the open-signal
+// book, plans levels, applies the quality gates and sizes the position.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/status.h"
+#include "core/timeframe.h"
+#include "engines/signal/ensemble.h"
+#include "engines/signal/feature_lookup.h"
+#include "engines/signal/level_context.h"
+#include "engines/signal/level_planner.h"
+#include "engines/signal/open_signal_book.h"
+#include "engines/signal/position_sizer.h"
+#include "engines/signal/quality_gates.h"
+#include "engines/signal/signal_classifier.h"
+#include "engines/signal/signal_engine_config.h"
+#include "engines/signal/theory.h"
+#include "model/bar.h"
+#include "model/signal_events.h"
+#include "ports/model_runner.h"
+
+namespace pulse::signal {
+
+// One symbol's closed base bar and its feature vector (FeatureSet::Values(), in the engine's
+// feature-name order). The views must stay valid for the OnBarClose call only.
+struct BarCloseInput {
+  std::string_view exchange;
+  std::string_view symbol;
+  Bar bar;
+  std::span<const double> features;
+};
+
+// What happened to the symbols of one bar close.
+struct BarCloseCounts {
+  int evaluated = 0;   // symbols past warm-up that were blended
+  int warming_up = 0;  // level, volume or volatility state not ready yet
+  int hold = 0;        // too few sources, no direction, or classified hold
+  int blocked_by_open_signal = 0;
+  int blocked_by_cooldown = 0;
+  int invalid_levels = 0;  // e.g. a swing stop on the wrong side of the entry
+  int emitted = 0;
+  int rejected = 0;  // candidates that failed at least one gate
+  // Per gate (a candidate failing two gates counts in both).
+  int rejected_by_confidence = 0;
+  int rejected_by_volume = 0;
+  int rejected_by_reward_risk = 0;
+  int rejected_by_size = 0;
+};
+
+// The result of one bar close. Reuse one instance across calls: OnBarClose clears it.
+struct BarCloseOutput {
+  std::vector<SignalEmitted> emitted;
+  std::vector<SignalRejected> rejected;
+  BarCloseCounts counts;
+};
+
+// What the outcome tracker reports when a signal the engine emitted is resolved.
+struct SignalClosed {
+  std::string exchange;
+  std::string symbol;
+  Direction direction = Direction::kLong;
+  UnixNanos closed_at = 0;
+  double pnl_percent = 0;
+  // Per contributing source ("theory:<name>" / "model:<name>"): was it right?
+  std::vector<std::pair<std::string, bool>> source_correct;
+};
+
+// Lifecycle: Create once (binds the theories, checks the models' feature names), then
+// OnBarClose per base-bar close and OnSignalClosed per resolved signal, in event order. A
+// symbol's state is created on its first bar; nothing is allocated per bar afterwards except the
+// output signals. Threading: single-threaded (the engine thread).
+class SignalEngine {
+ public:
+  // InvalidArgument for a bad config; FailedPrecondition when a theory cannot bind its features
+  // or a model's manifest feature names (or base timeframe) differ from the engine's, naming the
+  // first difference.
+  static Result<std::unique_ptr<SignalEngine>> Create(
+      const SignalEngineConfig& config, Timeframe base, std::vector<std::string> feature_names,
+      std::vector<std::unique_ptr<Theory>> theories,
+      std::vector<std::unique_ptr<ModelRunner>> models);
+  ~SignalEngine();
+  SignalEngine(const SignalEngine&) = delete;
+  SignalEngine& operator=(const SignalEngine&) = delete;
+
+  // InvalidArgument (before any state changes) when a feature vector has the wrong length or a
+  // bar's close is not positive; a model's Predict error is returned with the model's name.
+  Status OnBarClose(std::span<const BarCloseInput> inputs, BarCloseOutput* output);
+
+  // Frees the one-open slot, starts the cooldown, feeds Kelly's trade statistics and each
+  // source's accuracy. NotFound for an unknown symbol or source; FailedPrecondition when that
+  // symbol and direction has no open signal. Nothing changes on error.
+  Status OnSignalClosed(const SignalClosed& closed);
+
+  const AdaptiveEnsemble& ensemble() const { return ensemble_; }
+  const TradeStats& trade_stats() const { return trade_stats_; }
+  double exposure() const { return book_.exposure(); }
+  std::span<const std::string> feature_names() const { return lookup_.names(); }
+
+ private:
+  struct SymbolState;
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using SymbolIndex = std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>>;
+
+  SignalEngine(const SignalEngineConfig& config, Timeframe base,
+               std::vector<std::string> feature_names, AdaptiveEnsemble ensemble,
+               SignalClassifier classifier, QualityGates gates, LevelPlanner planner,
+               PositionSizer sizer, OpenSignalBook book);
+
+  SymbolState& FindOrAddSymbol(std::string_view exchange, std::string_view symbol);
+  SymbolState* FindSymbol(std::string_view exchange, std::string_view symbol);
+  bool Ready(const SymbolState& state) const;
+  Status RunModels(std::span<const BarCloseInput> inputs);
+  void Decide(const BarCloseInput& input, std::size_t row, SymbolState& state,
+              BarCloseOutput* output);
+
+  SignalEngineConfig config_;
+  Timeframe base_;
+  FeatureLookup lookup_;
+  std::vector<std::unique_ptr<Theory>> theories_;
+  std::vector<std::unique_ptr<ModelRunner>> models_;
+  AdaptiveEnsemble ensemble_;
+  SignalClassifier classifier_;
+  QualityGates gates_;
+  LevelPlanner planner_;
+  PositionSizer sizer_;
+  OpenSignalBook book_;
+  TradeStats trade_stats_;
+  std::size_t max_sequence_ = 1;
+
+  std::unordered_map<std::string, SymbolIndex, StringHash, std::equal_to<>> symbols_;
+  std::vector<std::unique_ptr<SymbolState>> states_;
+
+  // Scratch of one bar close, grown to the largest batch seen.
+  std::vector<SymbolState*> batch_states_;
+  std::vector<char> batch_ready_;
+  std::vector<double> scores_;         // batch x sources, NaN = abstains
+  std::vector<double> contributions_;  // sources
+  std::vector<double> model_rows_;
+  std::vector<double> model_probabilities_;
+  std::vector<std::size_t> model_row_of_;
+  std::vector<GateCheck> checks_;
+};
+
+}  // namespace pulse::signal
