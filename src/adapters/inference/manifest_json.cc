@@ -210,8 +210,9 @@ Result<ModelManifest> ParseManifest(const std::string& path, const Json& root) {
     if (file.size() > kSuffix.size() && file.ends_with(kSuffix)) {
       m.model_file = file.substr(0, file.size() - kSuffix.size());
     } else {
-      return reader.Bad("model_file",
-                        "missing, and the manifest's name does not end in " + std::string(kSuffix));
+      return reader.Bad(
+          "model_file",
+          fmt::format("missing, and the manifest's name does not end in {}", kSuffix));
     }
   }
   return m;
@@ -220,7 +221,7 @@ Result<ModelManifest> ParseManifest(const std::string& path, const Json& root) {
 }  // namespace
 
 std::string ManifestPathFor(const std::string& model_path) {
-  return model_path + std::string(kSuffix);
+  return fmt::format("{}{}", model_path, kSuffix);
 }
 
 Result<ModelManifest> ReadManifest(const std::string& path) {

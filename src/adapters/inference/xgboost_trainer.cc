@@ -132,12 +132,11 @@ Result<std::pair<TrainingSet, TrainingSet>> SplitChronologically(const TrainingS
 
 std::string FormatProgressLine(const TrainingProgress& p, int width) {
   const int filled = p.total_rounds == 0 ? 0 : p.round * width / p.total_rounds;
-  std::string line = "[" + std::string(filled, '#') + std::string(width - filled, '-') + "]";
-  const int digits = static_cast<int>(std::to_string(p.total_rounds).size());
-  line +=
-      fmt::format(" {:>{}}/{}  train {:.4f}", p.round, digits, p.total_rounds, p.train_log_loss);
-  if (p.validation_log_loss) line += fmt::format("  valid {:.4f}", *p.validation_log_loss);
-  return line;
+  const int digits = static_cast<int>(fmt::formatted_size("{}", p.total_rounds));
+  const std::string valid =
+      p.validation_log_loss ? fmt::format("  valid {:.4f}", *p.validation_log_loss) : "";
+  return fmt::format("[{:#<{}}{:-<{}}] {:>{}}/{}  train {:.4f}{}", "", filled, "", width - filled,
+                     p.round, digits, p.total_rounds, p.train_log_loss, valid);
 }
 
 Result<TrainingSummary> XgboostTrainer::Train(const TrainingSet& train,
