@@ -11,6 +11,12 @@ find_package(prometheus-cpp CONFIG REQUIRED COMPONENTS core)
 find_package(PkgConfig REQUIRED)
 # libpqxx ships no usable CMake config in Debian: use pkg-config.
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
+# Models: libxgboost-dev (+ the xgboost package for its CMake config); OpenCV's DNN module has no
+# CMake config or .pc without the full libopencv-dev, so find its headers and libraries directly.
+find_package(xgboost CONFIG REQUIRED)
+find_path(OPENCV_DNN_INCLUDE_DIR opencv2/dnn.hpp PATHS /usr/include/opencv4 REQUIRED)
+find_library(OPENCV_DNN_LIBRARY opencv_dnn REQUIRED)
+find_library(OPENCV_CORE_LIBRARY opencv_core REQUIRED)
 if(PULSE_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()

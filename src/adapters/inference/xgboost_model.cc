@@ -1,0 +1,93 @@
+#include "adapters/inference/xgboost_model.h"
+
+#include <filesystem>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace pulse::inference {
+
+Result<std::unique_ptr<XgboostModel>> XgboostModel::Load(const std::string& model_path,
+                                                         ModelManifest manifest,
+                                                         XgboostRunOptions options) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(model_path, ec)) {
+    return NotFoundError("XGBoost model {} does not exist", model_path);
+  }
+  if (options.nthread < 1) {
+    return InvalidArgumentError("XGBoost nthread must be at least 1, got {}", options.nthread);
+  }
+  XgbBooster booster;
+  RETURN_IF_ERROR(XgbStatus(XGBoosterCreate(nullptr, 0, booster.out()), "creating a booster"));
+  RETURN_IF_ERROR(XgbStatus(XGBoosterLoadModel(booster.get(), model_path.c_str()),
+                            fmt::format("loading XGBoost model {}", model_path)));
+  RETURN_IF_ERROR(XgbStatus(
+      XGBoosterSetParam(booster.get(), "nthread", std::to_string(options.nthread).c_str()),
+      "setting nthread"));
+
+  bst_ulong features = 0;
+  RETURN_IF_ERROR(XgbStatus(XGBoosterGetNumFeature(booster.get(), &features),
+                            fmt::format("reading the feature count of {}", model_path)));
+  if (features != manifest.feature_names.size()) {
+    return InvalidArgumentError(
+        "XGBoost model {} takes {} features but its manifest lists {} feature names", model_path,
+        features, manifest.feature_names.size());
+  }
+  if (manifest.sequence_length != 1) {
+    return InvalidArgumentError(
+        "XGBoost model {}: manifest sequence_length is {}, but XGBoost models take one feature "
+        "vector per row",
+        model_path, manifest.sequence_length);
+  }
+  ASSIGN_OR_RETURN(std::string objective, BoosterObjective(booster.get()));
+  if (objective != "binary:logistic" && objective != "reg:logistic") {
+    return InvalidArgumentError(
+        "XGBoost model {} has objective \"{}\"; Pulse runs binary classifiers "
+        "(binary:logistic) that output a probability",
+        model_path, objective);
+  }
+  // NaN marks missing values; "type": 0 is the transformed (probability) output.
+  std::string config =
+      R"({"type": 0, "training": false, "iteration_begin": 0, )"
+      R"("iteration_end": 0, "strict_shape": false, "missing": NaN, "cache_id": 0})";
+  return std::unique_ptr<XgboostModel>(
+      new XgboostModel(std::move(booster), std::move(manifest), std::move(config)));
+}
+
+XgboostModel::XgboostModel(XgbBooster booster, ModelManifest manifest, std::string predict_config)
+    : booster_(std::move(booster)),
+      manifest_(std::move(manifest)),
+      predict_config_(std::move(predict_config)) {}
+
+Status XgboostModel::Predict(std::span<const double> rows, std::span<double> probabilities) {
+  const std::size_t width = row_width();
+  if (rows.size() % width != 0) {
+    return InvalidArgumentError("model {}: {} values are not whole rows of {} features",
+                                manifest_.Tag(), rows.size(), width);
+  }
+  const std::size_t row_count = rows.size() / width;
+  if (probabilities.size() != row_count) {
+    return InvalidArgumentError("model {}: {} rows but room for {} probabilities", manifest_.Tag(),
+                                row_count, probabilities.size());
+  }
+  if (row_count == 0) return Status::Ok();
+
+  const std::string array = DenseDoubleArrayInterface(rows.data(), row_count, width);
+  const bst_ulong* shape = nullptr;
+  bst_ulong dims = 0;
+  const float* out = nullptr;
+  RETURN_IF_ERROR(
+      XgbStatus(XGBoosterPredictFromDense(booster_.get(), array.c_str(), predict_config_.c_str(),
+                                          nullptr, &shape, &dims, &out),
+                fmt::format("model {}: predicting", manifest_.Tag())));
+  bst_ulong values = 1;
+  for (bst_ulong d = 0; d < dims; ++d) values *= shape[d];
+  if (values != row_count) {
+    return InternalError("model {}: XGBoost returned {} values for {} rows", manifest_.Tag(),
+                         values, row_count);
+  }
+  for (std::size_t i = 0; i < row_count; ++i) probabilities[i] = out[i];
+  return Status::Ok();
+}
+
+}  // namespace pulse::inference
