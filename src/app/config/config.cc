@@ -1,5 +1,7 @@
 #include "app/config/config.h"
 
+#include "engines/signal/theory_factory.h"
+
 #include "app/config/config_schema.h"
 
 namespace pulse::app {
@@ -55,6 +57,10 @@ std::vector<FeatureSetConfig> DefaultFeatureSets() {
       {"1h", {"rsi:14", "ema:50", "macd:12,26,9", "adx:14", "bbands:20,2,2"}},
       {"4h", {"rsi:14", "ema:50", "macd:12,26,9", "atr:14"}},
   };
+}
+
+std::vector<signal::TheoryConfig> SignalConfig::DefaultTheories() {
+  return signal::DefaultTheoryConfigs();
 }
 
 LogOptions LogOptionsFromConfig(const Config& config) {

@@ -13,6 +13,8 @@
 
 #include "core/log.h"
 #include "core/status.h"
+#include "engines/signal/signal_engine_config.h"
+#include "engines/signal/theory.h"
 
 namespace pulse::app {
 
@@ -74,6 +76,18 @@ struct FeaturesConfig {
   std::vector<FeatureSetConfig> sets = DefaultFeatureSets();
 };
 
+// The signal engine (signal: in YAML): ensemble, classification, gates, levels, sizing and the
+// one-open rule (`engine`, defaults in engines/signal/signal_engine_config.h), the rule-based
+// theories (every theory of the factory, each switchable and tunable by name), and the models.
+struct SignalConfig {
+  signal::SignalEngineConfig engine;
+  std::vector<signal::TheoryConfig> theories = DefaultTheories();
+  std::string models;         // model files (.json / .ubj / .onnx), comma-separated
+  double model_weight = 1.0;  // base ensemble weight of every model
+
+  static std::vector<signal::TheoryConfig> DefaultTheories();
+};
+
 struct TelegramConfig {
   bool enabled = false;
   std::string chat_id;
@@ -111,6 +125,7 @@ struct Config {
   DataConfig data;
   ReplayConfig replay;
   FeaturesConfig features;
+  SignalConfig signal;
   NotifyConfig notify;
 };
 

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/timeframe.h"
+#include "engines/signal/theory_factory.h"
 
 namespace pulse::app {
 namespace {
@@ -23,6 +24,36 @@ void FromText(std::string_view text, int& out) {
 void FromText(std::string_view text, double& out) {
   std::from_chars(text.data(), text.data() + text.size(), out);
 }
+void FromText(std::string_view text, std::int64_t& out) {
+  std::from_chars(text.data(), text.data() + text.size(), out);
+}
+// Optional numbers: 0 in the file means "none".
+void FromText(std::string_view text, std::optional<double>& out) {
+  double value = 0;
+  FromText(text, value);
+  out = value == 0 ? std::nullopt : std::optional<double>(value);
+}
+void FromText(std::string_view text, std::optional<std::int64_t>& out) {
+  std::int64_t value = 0;
+  FromText(text, value);
+  out = value == 0 ? std::nullopt : std::optional<std::int64_t>(value);
+}
+void FromText(std::string_view text, signal::EntryMode& out) {
+  out = text == "next_open" ? signal::EntryMode::kNextOpen : signal::EntryMode::kSignalClose;
+}
+void FromText(std::string_view text, signal::StopMethod& out) {
+  for (signal::StopMethod m :
+       {signal::StopMethod::kAtr, signal::StopMethod::kSwing, signal::StopMethod::kPercent}) {
+    if (text == signal::StopMethodName(m)) out = m;
+  }
+}
+void FromText(std::string_view text, signal::SizingMethod& out) {
+  for (signal::SizingMethod m :
+       {signal::SizingMethod::kKelly, signal::SizingMethod::kFixedFractional,
+        signal::SizingMethod::kVolatilityAdjusted}) {
+    if (text == signal::SizingMethodName(m)) out = m;
+  }
+}
 void FromText(std::string_view text, LogLevel& out) { out = ParseLogLevel(text).value(); }
 void FromText(std::string_view text, LogConsole& out) { out = ParseLogConsole(text).value(); }
 void FromText(std::string_view text, Environment& out) { out = ParseEnvironment(text).value(); }
@@ -32,6 +63,18 @@ std::string ToText(const std::string& value) { return value; }
 std::string ToText(bool value) { return value ? "true" : "false"; }
 std::string ToText(int value) { return std::to_string(value); }
 std::string ToText(double value) { return fmt::format("{}", value); }
+std::string ToText(std::int64_t value) { return std::to_string(value); }
+std::string ToText(const std::optional<double>& value) { return ToText(value.value_or(0.0)); }
+std::string ToText(const std::optional<std::int64_t>& value) {
+  return std::to_string(value.value_or(0));
+}
+std::string ToText(signal::EntryMode value) {
+  return value == signal::EntryMode::kNextOpen ? "next_open" : "close";
+}
+std::string ToText(signal::StopMethod value) { return std::string(signal::StopMethodName(value)); }
+std::string ToText(signal::SizingMethod value) {
+  return std::string(signal::SizingMethodName(value));
+}
 std::string ToText(LogLevel value) { return std::string(LogLevelName(value)); }
 std::string ToText(LogConsole value) { return std::string(LogConsoleName(value)); }
 std::string ToText(Environment value) { return std::string(EnvironmentName(value)); }
@@ -56,6 +99,9 @@ template <auto... Members>
 std::string Get(const Config& config) {
   return ToText(Member<Members...>(config));
 }
+
+std::string FormatNumber(double value) { return fmt::format("{}", value); }
+std::string FormatParam(double value) { return FormatNumber(value); }
 
 // --- Extra checks ------------------------------------------------------------------------
 
@@ -97,8 +143,10 @@ std::optional<std::string> CheckWebhookUrl(std::string_view text) {
 
 // --- The table ---------------------------------------------------------------------------
 
-ConfigKey String(std::string_view path, void (*set)(Config&, std::string_view),
-                 std::string (*get)(const Config&),
+using Setter = std::function<void(Config&, std::string_view)>;
+using Getter = std::function<std::string(const Config&)>;
+
+ConfigKey String(std::string_view path, Setter set, Getter get,
                  std::optional<std::string> (*check)(std::string_view) = nullptr) {
   ConfigKey key;
   key.path = path;
@@ -108,36 +156,220 @@ ConfigKey String(std::string_view path, void (*set)(Config&, std::string_view),
   return key;
 }
 
-ConfigKey Secret(std::string_view path, void (*set)(Config&, std::string_view),
-                 std::string (*get)(const Config&),
+ConfigKey Secret(std::string_view path, Setter set, Getter get,
                  std::optional<std::string> (*check)(std::string_view) = nullptr) {
   ConfigKey key = String(path, set, get, check);
   key.secret = true;
   return key;
 }
 
-ConfigKey Enum(std::string_view path, std::vector<std::string_view> choices,
-               void (*set)(Config&, std::string_view), std::string (*get)(const Config&)) {
+ConfigKey Enum(std::string_view path, std::vector<std::string_view> choices, Setter set,
+               Getter get) {
   ConfigKey key = String(path, set, get);
   key.type = ConfigValueType::kEnum;
   key.choices = std::move(choices);
   return key;
 }
 
-ConfigKey Bool(std::string_view path, void (*set)(Config&, std::string_view),
-               std::string (*get)(const Config&)) {
+ConfigKey Bool(std::string_view path, Setter set, Getter get) {
   ConfigKey key = String(path, set, get);
   key.type = ConfigValueType::kBool;
   return key;
 }
 
-ConfigKey Number(ConfigValueType type, std::string_view path, double min, double max,
-                 void (*set)(Config&, std::string_view), std::string (*get)(const Config&)) {
+ConfigKey Number(ConfigValueType type, std::string_view path, double min, double max, Setter set,
+                 Getter get) {
   ConfigKey key = String(path, set, get);
   key.type = type;
   key.min = min;
   key.max = max;
   return key;
+}
+
+// Keys of the signal engine's settings (Config::signal.engine.<Members...>).
+template <auto... Members>
+ConfigKey EngineNumber(ConfigValueType type, std::string_view path, double min, double max) {
+  return Number(type, path, min, max, Set<&Config::signal, &SignalConfig::engine, Members...>,
+                Get<&Config::signal, &SignalConfig::engine, Members...>);
+}
+template <auto... Members>
+ConfigKey EngineBool(std::string_view path) {
+  return Bool(path, Set<&Config::signal, &SignalConfig::engine, Members...>,
+              Get<&Config::signal, &SignalConfig::engine, Members...>);
+}
+template <auto... Members>
+ConfigKey EngineEnum(std::string_view path, std::vector<std::string_view> choices) {
+  return Enum(path, std::move(choices), Set<&Config::signal, &SignalConfig::engine, Members...>,
+              Get<&Config::signal, &SignalConfig::engine, Members...>);
+}
+
+signal::TheoryConfig& TheoryIn(Config& config, const std::string& name) {
+  for (signal::TheoryConfig& t : config.signal.theories) {
+    if (t.name == name) return t;
+  }
+  signal::TheoryConfig added;
+  added.name = name;
+  config.signal.theories.push_back(std::move(added));
+  return config.signal.theories.back();
+}
+const signal::TheoryConfig* TheoryIn(const Config& config, const std::string& name) {
+  for (const signal::TheoryConfig& t : config.signal.theories) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+// signal.theories.<name>.{enabled, weight, <param>..., features.<role>...} for every theory the
+// factory knows, with the factory's defaults and bounds.
+void AddTheoryKeys(std::vector<ConfigKey>& keys) {
+  for (const signal::TheoryInfo& info : signal::ListTheories()) {
+    const std::string name = info.name;
+    const std::string prefix = "signal.theories." + name + ".";
+    keys.push_back(Bool(
+        prefix + "enabled",
+        [name](Config& c, std::string_view text) { TheoryIn(c, name).enabled = text == "true"; },
+        [name](const Config& c) {
+          const signal::TheoryConfig* t = TheoryIn(c, name);
+          return ToText(t == nullptr || t->enabled);
+        }));
+    keys.push_back(Number(
+        ConfigValueType::kDouble, prefix + "weight", 0, 1e6,
+        [name](Config& c, std::string_view text) { FromText(text, TheoryIn(c, name).weight); },
+        [name](const Config& c) {
+          const signal::TheoryConfig* t = TheoryIn(c, name);
+          return ToText(t == nullptr ? 1.0 : t->weight);
+        }));
+    for (const signal::TheoryParamInfo& param : info.params) {
+      const std::string key = param.name;
+      const double fallback = param.default_value;
+      keys.push_back(Number(
+          param.integer ? ConfigValueType::kInt : ConfigValueType::kDouble, prefix + key, param.min,
+          param.max,
+          [name, key](Config& c, std::string_view text) {
+            double value = 0;
+            FromText(text, value);
+            TheoryIn(c, name).params[key] = value;
+          },
+          [name, key, fallback](const Config& c) {
+            const signal::TheoryConfig* t = TheoryIn(c, name);
+            auto it = t == nullptr ? decltype(t->params.end()){} : t->params.find(key);
+            return FormatParam(t != nullptr && it != t->params.end() ? it->second : fallback);
+          }));
+    }
+    for (const signal::TheoryFeatureInfo& feature : info.features) {
+      const std::string role = feature.role;
+      const std::string fallback = feature.default_feature;
+      keys.push_back(String(
+          prefix + "features." + role,
+          [name, role](Config& c, std::string_view text) {
+            TheoryIn(c, name).features[role] = std::string(text);
+          },
+          [name, role, fallback](const Config& c) {
+            const signal::TheoryConfig* t = TheoryIn(c, name);
+            if (t == nullptr) return fallback;
+            auto it = t->features.find(role);
+            return it == t->features.end() ? fallback : it->second;
+          },
+          CheckNotEmpty));
+    }
+  }
+}
+
+void AddSignalKeys(std::vector<ConfigKey>& keys) {
+  using T = ConfigValueType;
+  using E = signal::SignalEngineConfig;
+  using signal::ClassifierConfig;
+  using signal::EnsembleConfig;
+  using signal::LevelConfig;
+  using signal::OpenSignalConfig;
+  using signal::QualityGateConfig;
+  using signal::SizingConfig;
+  constexpr double kHuge = 1e12;
+  keys.push_back(EngineNumber<&E::ensemble, &EnsembleConfig::accuracy_window>(
+      T::kInt, "signal.ensemble.accuracy_window", 1, 100000));
+  keys.push_back(EngineNumber<&E::ensemble, &EnsembleConfig::prior_accuracy>(
+      T::kDouble, "signal.ensemble.prior_accuracy", 0, 1));
+  keys.push_back(EngineNumber<&E::ensemble, &EnsembleConfig::prior_weight>(
+      T::kDouble, "signal.ensemble.prior_weight", 0, 100000));
+  keys.push_back(EngineNumber<&E::ensemble, &EnsembleConfig::weight_floor>(
+      T::kDouble, "signal.ensemble.weight_floor", 0, 1));
+  keys.push_back(EngineNumber<&E::ensemble, &EnsembleConfig::min_sources>(
+      T::kInt, "signal.ensemble.min_sources", 1, 1000));
+  keys.push_back(EngineNumber<&E::classification, &ClassifierConfig::strong_confidence>(
+      T::kDouble, "signal.classification.strong_confidence", 0, 1));
+  keys.push_back(EngineNumber<&E::classification, &ClassifierConfig::strong_prediction>(
+      T::kDouble, "signal.classification.strong_prediction", 0, 1));
+  keys.push_back(EngineNumber<&E::classification, &ClassifierConfig::confidence>(
+      T::kDouble, "signal.classification.confidence", 0, 1));
+  keys.push_back(EngineNumber<&E::classification, &ClassifierConfig::prediction>(
+      T::kDouble, "signal.classification.prediction", 0, 1));
+  keys.push_back(
+      EngineBool<&E::gates, &QualityGateConfig::confidence_enabled>("signal.gates.confidence"));
+  keys.push_back(EngineNumber<&E::gates, &QualityGateConfig::min_confidence>(
+      T::kDouble, "signal.gates.min_confidence", 0, 1));
+  keys.push_back(EngineBool<&E::gates, &QualityGateConfig::volume_enabled>("signal.gates.volume"));
+  keys.push_back(EngineNumber<&E::gates, &QualityGateConfig::min_volume_ratio>(
+      T::kDouble, "signal.gates.min_volume_ratio", 0, 1e6));
+  keys.push_back(EngineNumber<&E::gates, &QualityGateConfig::volume_period>(
+      T::kInt, "signal.gates.volume_period", 1, 100000));
+  keys.push_back(
+      EngineBool<&E::gates, &QualityGateConfig::reward_risk_enabled>("signal.gates.reward_risk"));
+  keys.push_back(EngineNumber<&E::gates, &QualityGateConfig::min_reward_risk>(
+      T::kDouble, "signal.gates.min_reward_risk", 0, 1e6));
+  keys.push_back(EngineNumber<&E::gates, &QualityGateConfig::fee_percent>(
+      T::kDouble, "signal.gates.fee_percent", 0, 100));
+  keys.push_back(
+      EngineEnum<&E::levels, &LevelConfig::entry>("signal.levels.entry", {"close", "next_open"}));
+  keys.push_back(EngineEnum<&E::levels, &LevelConfig::stop>("signal.levels.stop",
+                                                            {"atr", "swing", "percent"}));
+  keys.push_back(EngineNumber<&E::levels, &LevelConfig::atr_period>(
+      T::kInt, "signal.levels.atr_period", 1, 100000));
+  keys.push_back(EngineNumber<&E::levels, &LevelConfig::atr_multiple>(
+      T::kDouble, "signal.levels.atr_multiple", 1e-6, 1e6));
+  keys.push_back(EngineNumber<&E::levels, &LevelConfig::swing_lookback>(
+      T::kInt, "signal.levels.swing_lookback", 1, 100000));
+  keys.push_back(EngineNumber<&E::levels, &LevelConfig::stop_percent>(
+      T::kDouble, "signal.levels.stop_percent", 1e-6, 100));
+  keys.push_back(EngineNumber<&E::levels, &LevelConfig::reward_risk>(
+      T::kDouble, "signal.levels.reward_risk", 1e-6, 1e6));
+  keys.push_back(EngineNumber<&E::levels, &LevelConfig::trailing_activation_pct>(
+      T::kDouble, "signal.levels.trailing_activation_pct", 0, 1e6));
+  keys.push_back(EngineNumber<&E::levels, &LevelConfig::trailing_pct>(
+      T::kDouble, "signal.levels.trailing_pct", 0, 100));
+  keys.push_back(EngineNumber<&E::levels, &LevelConfig::max_hold_minutes>(
+      T::kInt, "signal.levels.max_hold_minutes", 0, 1e9));
+  keys.push_back(
+      EngineNumber<&E::volatility_period>(T::kInt, "signal.volatility_period", 1, 100000));
+  keys.push_back(EngineEnum<&E::sizing, &SizingConfig::method>(
+      "signal.sizing.method", {"fixed_fractional", "kelly", "volatility"}));
+  keys.push_back(EngineNumber<&E::sizing, &SizingConfig::equity>(T::kDouble, "signal.sizing.equity",
+                                                                 0, kHuge));
+  keys.push_back(EngineNumber<&E::sizing, &SizingConfig::risk_percent>(
+      T::kDouble, "signal.sizing.risk_percent", 0, 100));
+  keys.push_back(EngineNumber<&E::sizing, &SizingConfig::kelly_fraction>(
+      T::kDouble, "signal.sizing.kelly_fraction", 0, 1));
+  keys.push_back(EngineNumber<&E::sizing, &SizingConfig::kelly_cap>(
+      T::kDouble, "signal.sizing.kelly_cap", 0, 1));
+  keys.push_back(EngineNumber<&E::sizing, &SizingConfig::kelly_min_trades>(
+      T::kInt, "signal.sizing.kelly_min_trades", 0, 1000000));
+  keys.push_back(EngineNumber<&E::sizing, &SizingConfig::volatility_cap>(
+      T::kDouble, "signal.sizing.volatility_cap", 0, 1e6));
+  keys.push_back(EngineNumber<&E::sizing, &SizingConfig::min_position_value>(
+      T::kDouble, "signal.sizing.min_position_value", 0, kHuge));
+  keys.push_back(EngineNumber<&E::sizing, &SizingConfig::max_position_value>(
+      T::kDouble, "signal.sizing.max_position_value", 0, kHuge));
+  keys.push_back(EngineNumber<&E::sizing, &SizingConfig::max_exposure_percent>(
+      T::kDouble, "signal.sizing.max_exposure_percent", 0, 100000));
+  keys.push_back(EngineNumber<&E::open_signals, &OpenSignalConfig::max_open_per_symbol_direction>(
+      T::kInt, "signal.open_signals.max_per_symbol_direction", 0, 1000000));
+  keys.push_back(EngineNumber<&E::open_signals, &OpenSignalConfig::cooldown_minutes>(
+      T::kInt, "signal.open_signals.cooldown_minutes", 0, 1e9));
+  keys.push_back(String("signal.models", Set<&Config::signal, &SignalConfig::models>,
+                        Get<&Config::signal, &SignalConfig::models>));
+  keys.push_back(Number(T::kDouble, "signal.model_weight", 0, 1e6,
+                        Set<&Config::signal, &SignalConfig::model_weight>,
+                        Get<&Config::signal, &SignalConfig::model_weight>));
+  AddTheoryKeys(keys);
 }
 
 std::vector<ConfigKey> BuildKeys() {
@@ -185,6 +417,7 @@ std::vector<ConfigKey> BuildKeys() {
                         Set<&C::features, &FeaturesConfig::base_timeframe>,
                         Get<&C::features, &FeaturesConfig::base_timeframe>, CheckTimeframe));
   // features.sets is a list, read and checked by the loader itself (config_loader.cc).
+  AddSignalKeys(keys);
   keys.push_back(Bool("notify.telegram.enabled",
                       Set<&C::notify, &NotifyConfig::telegram, &TelegramConfig::enabled>,
                       Get<&C::notify, &NotifyConfig::telegram, &TelegramConfig::enabled>));
@@ -247,8 +480,6 @@ std::string Lower(std::string_view text) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
-
-std::string FormatNumber(double value) { return fmt::format("{}", value); }
 
 }  // namespace
 

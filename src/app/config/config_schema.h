@@ -3,6 +3,7 @@
 // environment-variable mapping all work from this one table.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,7 +17,7 @@ enum class ConfigValueType { kString, kBool, kInt, kDouble, kEnum };
 
 // One leaf key, e.g. "notify.telegram.bot_token". Immutable rows of a static table.
 struct ConfigKey {
-  std::string_view path;
+  std::string path;
   ConfigValueType type = ConfigValueType::kString;
   std::vector<std::string_view> choices;  // kEnum
   double min = 0;                         // kInt, kDouble (inclusive)
@@ -25,9 +26,9 @@ struct ConfigKey {
   // Extra check of a well-typed value; returns the problem, without the key path.
   std::optional<std::string> (*check)(std::string_view text) = nullptr;
   // Stores an already validated (normalised) text into `config`.
-  void (*set)(Config& config, std::string_view text) = nullptr;
+  std::function<void(Config& config, std::string_view text)> set;
   // The current value as text, as a YAML file would hold it.
-  std::string (*get)(const Config& config) = nullptr;
+  std::function<std::string(const Config& config)> get;
 };
 
 // Every key, in documentation (and dump) order. Thread-safe (built once).
