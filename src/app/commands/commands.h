@@ -10,6 +10,8 @@ namespace pulse::app {
 void AddConfigCommands(CLI::App& app, CliContext& ctx);
 void AddDbCommands(CLI::App& app, CliContext& ctx);
 void AddSignalCommands(CLI::App& app, CliContext& ctx);
+// `signals generate`, added to the `signals` group by AddSignalCommands.
+void AddSignalGenerateCommand(CLI::App& signals, CliContext& ctx);
 void AddRecordCommands(CLI::App& app, CliContext& ctx);
 void AddStatsCommand(CLI::App& app, CliContext& ctx);
 void AddDataCommands(CLI::App& app, CliContext& ctx);

@@ -148,6 +148,7 @@ list->add_option("--limit", lf->limit, "Only the newest N (0 = all)");
 list->callback([&ctx, lf] {
   ctx.Finish(RunList(ctx, lf->status, lf->format, lf->symbol, lf->limit));
 });
+AddSignalGenerateCommand(*signals, ctx);
 }  // namespace pulse::app
 
 }  // namespace pulse::app
