@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -15,9 +16,9 @@ namespace pulse::app {
 // `spec.base`. InvalidArgument naming the file: no bars, bars of another timeframe ("the bars
 // are 1h bars, but the feature base timeframe is 5m ..."), or a step that cannot be inferred
 // when `timeframe_given` is false (the caller did not pass --timeframe). NotFound for a missing
-// file.
-Result<std::vector<Bar>> ReadFeatureInput(const std::string& path,
-                                          const indicators::FeatureSetSpec& spec,
-                                          bool timeframe_given);
+// file. `remedy` ends the timeframe mismatch message.
+Result<std::vector<Bar>> ReadFeatureInput(
+    const std::string& path, const indicators::FeatureSetSpec& spec, bool timeframe_given,
+    std::string_view remedy = "set features.base_timeframe or pass --timeframe");
 
 }  // namespace pulse::app

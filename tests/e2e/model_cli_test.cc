@@ -273,8 +273,15 @@ TEST_F(ModelCliTest, ModelOnOtherFeaturesIsRefusedNamingTheFirstDifference) {
   EXPECT_NE(predict.err.find(difference), std::string::npos) << predict.err;
 }
 
-TEST_F(ModelCliTest, MissingManifestIsRefused) {
+TEST_F(ModelCliTest, MissingManifestAndBarsOfAnotherTimeframeAreRefused) {
   ASSERT_EQ(Train("m.json").exit_code, 0);
+  CliResult bars = cli_.Run(
+      {"--config", config_, "model", "predict", "m.json", "--data", Sample("BTCUSDT-5m.csv.gz")});
+  EXPECT_EQ(bars.exit_code, 2);
+  EXPECT_NE(bars.err.find("the bars are 5m bars, but the feature base timeframe is 1h (the "
+                          "model's base timeframe)"),
+            std::string::npos)
+      << bars.err;
   ASSERT_EQ(std::remove((cli_.dir() + "/m.json.manifest.json").c_str()), 0);
   CliResult r = cli_.Run({"--config", config_, "model", "inspect", "m.json"});
   EXPECT_EQ(r.exit_code, 2);

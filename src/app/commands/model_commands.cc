@@ -37,6 +37,11 @@ ProgressBar::Mode ProgressMode(const std::string& flag) {
   return ProgressBar::Mode::kAuto;
 }
 
+std::string FormatSpan(const std::optional<TimeWindow>& window) {
+  if (!window) return "-";
+  return fmt::format("{} .. {}", FormatIso8601(window->start), FormatIso8601(window->end));
+}
+
 std::string FormatWindow(const std::optional<TimeWindow>& window) {
   if (!window) return "-";
   return fmt::format("{} .. {} ({} rows)", FormatIso8601(window->start), FormatIso8601(window->end),
@@ -51,11 +56,11 @@ void PrintTrainingReport(const ModelTrainingResult& r, int horizon, std::ostream
                      r.warm_up_rows, r.unlabelled_rows, r.usable_rows);
   out << fmt::format("split (chronological, purge gap {} rows):\n", horizon);
   out << fmt::format("  train       {:>8} rows  positive rate {:.4f}  {}\n", r.train.rows,
-                     r.train.positive_rate(), FormatWindow(m.train_window));
+                     r.train.positive_rate(), FormatSpan(m.train_window));
   out << fmt::format("  validation  {:>8} rows  positive rate {:.4f}  {}\n", r.validation.rows,
-                     r.validation.positive_rate(), FormatWindow(m.validation_window));
+                     r.validation.positive_rate(), FormatSpan(m.validation_window));
   out << fmt::format("  test        {:>8} rows  positive rate {:.4f}  {}\n", r.test.rows,
-                     r.test.positive_rate(), FormatWindow(m.test_window));
+                     r.test.positive_rate(), FormatSpan(m.test_window));
   out << fmt::format("class weight: label-1 rows weigh {:.4f} (negatives / positives in train)\n",
                      r.positive_weight);
   const std::string valid =
@@ -155,7 +160,8 @@ Status RunPredict(CliContext& ctx, const PredictFlags& f) {
   ASSIGN_OR_RETURN(std::unique_ptr<ModelRunner> model, inference::OpenModel(f.model));
   ASSIGN_OR_RETURN(const indicators::FeatureSetSpec spec,
                    ModelFeatureSpec(model->manifest(), config->features));
-  ASSIGN_OR_RETURN(const std::vector<Bar> bars, ReadFeatureInput(f.data, spec, false));
+  ASSIGN_OR_RETURN(const std::vector<Bar> bars,
+                   ReadFeatureInput(f.data, spec, false, "the model's base timeframe"));
   Result<BarPredictions> predictions = PredictBars(*model, bars, spec);
   if (!predictions.ok()) return predictions.status().WithContext(f.data);
   if (f.out.empty()) return WritePredictions(*predictions, std::cout);
