@@ -26,6 +26,7 @@ int RunCli(int argc, char** argv) {
   AddDataCommands(app, ctx);
   AddIndicatorCommands(app, ctx);
   AddFeatureCommands(app, ctx);
+  AddModelCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

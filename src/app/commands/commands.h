@@ -17,5 +17,6 @@ void AddStatsCommand(CLI::App& app, CliContext& ctx);
 void AddDataCommands(CLI::App& app, CliContext& ctx);
 void AddIndicatorCommands(CLI::App& app, CliContext& ctx);
 void AddFeatureCommands(CLI::App& app, CliContext& ctx);
+void AddModelCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace pulse::app

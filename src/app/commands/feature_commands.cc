@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "adapters/replay/candle_file_reader.h"
 #include "app/commands/commands.h"
 #include "app/config/features_config.h"
+#include "app/feature_input.h"
 #include "app/features_builder.h"
 #include "app/progress_bar.h"
 
@@ -49,20 +49,8 @@ Status RunFeatures(CliContext& ctx, const FeaturesFlags& f) {
   }
   ASSIGN_OR_RETURN(indicators::FeatureSetSpec spec,
                    FeatureSetSpecFromConfig(config->features, f.timeframe));
-  Result<std::vector<Bar>> read = replay::ReadCandleFile(f.data);
-  if (!read.ok()) return read.status();
-  const std::vector<Bar>& bars = *read;
-  if (bars.empty()) return InvalidArgumentError("{}: no bars", f.data);
-  if (Result<Timeframe> found = InferBarTimeframe(bars); found.ok()) {
-    if (!(*found == spec.base)) {
-      return InvalidArgumentError(
-          "{}: the bars are {} bars, but the feature base timeframe is {} (set "
-          "features.base_timeframe or pass --timeframe)",
-          f.data, found->ToString(), spec.base.ToString());
-    }
-  } else if (f.timeframe.empty()) {
-    return InvalidArgumentError("{}: {}; pass --timeframe", f.data, found.status().message());
-  }
+  ASSIGN_OR_RETURN(const std::vector<Bar> bars,
+                   ReadFeatureInput(f.data, spec, !f.timeframe.empty()));
 
   ProgressBar::Mode mode = ProgressBar::Mode::kAuto;
   if (f.progress == "on") mode = ProgressBar::Mode::kOn;
