@@ -6,9 +6,9 @@
 
 #include <fmt/format.h>
 
-#include "adapters/replay/candle_file_reader.h"
 #include "app/commands/commands.h"
-#include "app/features_builder.h"
+#include "app/config/features_config.h"
+#include "app/feature_input.h"
 #include "app/progress_bar.h"
 #include "app/signal_generator.h"
 #include "core/ids.h"
@@ -122,7 +122,7 @@ Status RunGenerate(CliContext& ctx, const GenerateFlags& f) {
     return InvalidArgumentError("{} --symbol for {} --data files: give one per file or none",
                                 f.symbols.size(), f.data.size());
   }
-  ASSIGN_OR_RETURN(Timeframe base, Timeframe::Parse(config->features.base_timeframe));
+  ASSIGN_OR_RETURN(indicators::FeatureSetSpec spec, FeatureSetSpecFromConfig(config->features));
   const std::string exchange = f.exchange.empty() ? config->data.default_exchange : f.exchange;
   std::vector<SymbolSeries> series;
   std::int64_t total = 0;
@@ -134,15 +134,8 @@ Status RunGenerate(CliContext& ctx, const GenerateFlags& f) {
     } else {
       ASSIGN_OR_RETURN(s.symbol, NormalizeSymbol(f.symbols[i]));
     }
-    ASSIGN_OR_RETURN(s.bars, replay::ReadCandleFile(f.data[i]));
-    Result<Timeframe> found = InferBarTimeframe(s.bars);
-    if (!found.ok()) return found.status().WithContext(f.data[i]);
-    if (!(*found == base)) {
-      return InvalidArgumentError(
-          "{}: the bars are {} bars, but the feature base timeframe is {} (set "
-          "features.base_timeframe)",
-          f.data[i], found->ToString(), base.ToString());
-    }
+    ASSIGN_OR_RETURN(s.bars, ReadFeatureInput(f.data[i], spec, /*timeframe_given=*/false,
+                                              "set features.base_timeframe"));
     total += static_cast<std::int64_t>(s.bars.size());
     series.push_back(std::move(s));
   }
