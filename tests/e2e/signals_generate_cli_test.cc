@@ -221,3 +221,31 @@ TEST(SignalsGenerateCliTest, RefusedInputNamesTheProblemAndStoresNothing) {
 
 }  // namespace
 }  // namespace pulse::testing
+
+namespace pulse::testing {
+namespace {
+
+TEST(SignalsGenerateCliTest, TrainedModelVotesAndIsRecordedWithEachSignal) {
+  CliRunner cli;
+  CliResult train =
+      cli.Run({"model", "train", "--data", kEth, "--rounds", "10", "--out", "models/eth_5m.json",
+               "--name", "eth_5m", "--version", "7", "--progress", "off"});
+  ASSERT_EQ(train.exit_code, 0) << train.err;
+  const std::map<std::string, std::string> env = {{"PULSE_SIGNAL__MODELS", "models/eth_5m.json"}};
+  CliResult r = cli.Run({"signals", "generate", "--data", kBtc, "--out", "signals.csv",
+                         "--progress", "off", "--db", "sqlite://" + cli.db_path()},
+                        env);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const CsvTable csv = ReadCsv(cli.dir() + "/signals.csv");
+  ASSERT_GT(csv.rows.size(), 0u) << r.out;
+  for (std::size_t i = 0; i < csv.rows.size(); ++i) {
+    EXPECT_NE(csv.At(i, "sources").find("model:eth_5m="), std::string::npos) << i;
+  }
+  EXPECT_EQ(cli.Query("SELECT DISTINCT model_version FROM signals")[0][0], "eth_5m@7");
+  EXPECT_EQ(cli.Query("SELECT count(DISTINCT signal_id) FROM theory_performance WHERE "
+                      "theory_name = 'model:eth_5m' AND source_kind = 'model'")[0][0],
+            std::to_string(csv.rows.size()));
+}
+
+}  // namespace
+}  // namespace pulse::testing
