@@ -7,6 +7,12 @@
 #include "indicators/indicator_request.h"
 
 namespace pulse::indicators {
+namespace {
+
+// A group's state up to this size is prefetched whole at each of its bars.
+constexpr std::uint32_t kWholePrefetchBytes = 2048;
+
+}  // namespace
 
 FeatureSet::~FeatureSet() = default;
 
@@ -85,11 +91,14 @@ Result<FeatureSet> FeatureSet::Create(const FeatureSetSpec& spec) {
     set.groups_ = FixedArray<Group>(static_cast<int>(pending.size()));
     set.members_ = FixedArray<Member>(static_cast<int>(requests.size()));
     set.values_ = FixedArray<double>(static_cast<int>(set.names_.size()));
+    // The groups are the block's first allocation, 16 bytes after its start.
+    const std::byte* block = reinterpret_cast<const std::byte*>(set.groups_.data()) - 16;
     std::uint32_t m = 0;
     for (std::size_t g = 0; g < pending.size(); ++g) {
       Group& group = set.groups_[static_cast<int>(g)];
       group = Group{pending[g].timeframe};
       group.first_member = m;
+      const std::size_t state_begin = arena.used();
       for (std::size_t entry : pending[g].entries) {
         set.indicators_.push_back(requests[entry].Create());
         set.members_[static_cast<int>(m++)] =
@@ -97,6 +106,8 @@ Result<FeatureSet> FeatureSet::Create(const FeatureSetSpec& spec) {
                    static_cast<std::uint32_t>(requests[entry].columns.size())};
       }
       group.end_member = m;
+      group.state = block + state_begin;
+      group.state_bytes = static_cast<std::uint32_t>(arena.used() - state_begin);
     }
   };
   set.indicators_.reserve(requests.size());
@@ -146,12 +157,19 @@ Status FeatureSet::OnBar(Timeframe timeframe, const Bar& bar) {
   group->any = true;
   group->last_open = bar.open_time;
   group->last_close = close;
-  // The indicators are separate heap objects, usually cold when a bar arrives (one feature set
-  // per symbol, many symbols): ask for all of them first so their loads overlap instead of
-  // stalling one after the other inside the update loop.
+  // The group's state is usually cold when a bar arrives (one feature set per symbol, many
+  // symbols): ask for it first so the loads overlap instead of stalling one after the other
+  // inside the update loop. A small group is asked for whole; a large one (long windows of
+  // which an update reads a line or two) by the first line of each indicator.
   const Member* first = members_.data() + group->first_member;
   const Member* end = members_.data() + group->end_member;
-  for (const Member* m = first; m != end; ++m) __builtin_prefetch(m->indicator);
+  if (group->state_bytes <= kWholePrefetchBytes) {
+    for (std::uint32_t at = 0; at < group->state_bytes; at += 64) {
+      __builtin_prefetch(group->state + at);
+    }
+  } else {
+    for (const Member* m = first; m != end; ++m) __builtin_prefetch(m->indicator);
+  }
   double* values = values_.data();
   for (const Member* m = first; m != end; ++m) m->indicator->UpdateInto(bar, values + m->column);
   return Status::Ok();

@@ -102,6 +102,9 @@ class FeatureSet {
     Timeframe timeframe;
     std::uint32_t first_member = 0;
     std::uint32_t end_member = 0;
+    // The group's indicators and their windows: one contiguous run of arena_.
+    const std::byte* state = nullptr;
+    std::uint32_t state_bytes = 0;
     bool any = false;          // a bar was fed
     UnixNanos last_open = 0;   // open time of the last bar fed
     UnixNanos last_close = 0;  // its close time (start of the next bucket)
