@@ -13,7 +13,7 @@
 //
 // Under callgrind the timed closes alone are counted (repeatable on a noisy machine), e.g.
 // valgrind --tool=callgrind --cache-sim=yes --collect-atstart=no pulse_features_bench
-// --benchmark_filter='Close4h$'
+// --benchmark_filter='Close4h/'
 #include <benchmark/benchmark.h>
 
 #if __has_include(<valgrind/callgrind.h>)
