@@ -10,7 +10,18 @@
 //
 // Time per iteration = one close for all 1000 symbols (manual time, medians over repetitions);
 // counters: us_per_close, ns_per_symbol_update, symbols, features.
+//
+// Under callgrind the timed closes alone are counted (repeatable on a noisy machine), e.g.
+// valgrind --tool=callgrind --cache-sim=yes --collect-atstart=no pulse_features_bench
+// --benchmark_filter='Close4h/'
 #include <benchmark/benchmark.h>
+
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define PULSE_TOGGLE_CALLGRIND_COLLECT() CALLGRIND_TOGGLE_COLLECT
+#else
+#define PULSE_TOGGLE_CALLGRIND_COLLECT()
+#endif
 
 #include <chrono>
 #include <cstdlib>
@@ -157,7 +168,9 @@ void RunClose(benchmark::State& state, bool (*is_target)(std::int64_t), bool tim
     u.SkipUntil(is_target);
     if (!time_aggregation) u.Aggregate();
     const auto start = std::chrono::steady_clock::now();
+    PULSE_TOGGLE_CALLGRIND_COLLECT();
     benchmark::DoNotOptimize(u.Update(time_aggregation));
+    PULSE_TOGGLE_CALLGRIND_COLLECT();
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
     state.SetIterationTime(elapsed.count());
     total_seconds += elapsed.count();

@@ -32,4 +32,9 @@ double Aroon::Value(int index) const {
   return index == 0 ? down_ : index == 1 ? up_ : osc_;
 }
 
+void Aroon::UpdateInto(const Bar& bar, double* out) {
+  Update(bar);
+  for (int k = 0; k < 3; ++k) out[k] = Value(k);
+}
+
 }  // namespace pulse::indicators

@@ -20,6 +20,7 @@ class Aroon final : public Indicator {
   int WarmUp() const override { return period_; }
   int NumOutputs() const override { return 3; }
   double Value(int index = 0) const override;
+  void UpdateInto(const Bar& bar, double* out) override;
   double up() const { return up_; }
   double down() const { return down_; }
   double osc() const { return osc_; }

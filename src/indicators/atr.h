@@ -39,6 +39,10 @@ class Atr final : public Indicator {
   bool Ready() const override { return tr_count_ >= period_; }
   int WarmUp() const override { return period_; }
   double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
+  void UpdateInto(const Bar& bar, double* out) override {
+    Update(bar);
+    out[0] = Value();
+  }
   double value() const { return value_; }
 
  private:
@@ -68,6 +72,10 @@ class Natr final : public Indicator {
   bool Ready() const override { return atr_.Ready(); }
   int WarmUp() const override { return atr_.WarmUp(); }
   double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
+  void UpdateInto(const Bar& bar, double* out) override {
+    Update(bar);
+    out[0] = Value();
+  }
 
  private:
   Atr atr_;

@@ -81,4 +81,9 @@ double BBands::Value(int index) const {
   }
 }
 
+void BBands::UpdateInto(const Bar& bar, double* out) {
+  Update(bar);
+  for (int k = 0; k < 5; ++k) out[k] = Value(k);
+}
+
 }  // namespace pulse::indicators

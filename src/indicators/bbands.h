@@ -55,6 +55,7 @@ class BBands final : public Indicator {
   int WarmUp() const override { return stddev_.WarmUp(); }
   int NumOutputs() const override { return 5; }
   double Value(int index = 0) const override;
+  void UpdateInto(const Bar& bar, double* out) override;
   double upper() const { return upper_; }
   double middle() const { return middle_; }
   double lower() const { return lower_; }

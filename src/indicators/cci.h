@@ -20,6 +20,10 @@ class Cci final : public Indicator {
   bool Ready() const override { return window_.Full(); }
   int WarmUp() const override { return period_ - 1; }
   double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
+  void UpdateInto(const Bar& bar, double* out) override {
+    Update(bar);
+    out[0] = Value();
+  }
 
  private:
   int period_;

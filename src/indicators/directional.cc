@@ -156,6 +156,11 @@ double Adx::Value(int index) const {
   }
 }
 
+void Adx::UpdateInto(const Bar& bar, double* out) {
+  Update(bar);
+  for (int k = 0; k < 3; ++k) out[k] = Value(k);
+}
+
 // ---- Adxr ----
 
 Adxr::Adxr(int period) : adx_(period), adx_values_(period) {}

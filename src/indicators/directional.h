@@ -81,6 +81,7 @@ class Adx final : public Indicator {
   int WarmUp() const override { return 2 * sums_.period() - 1; }
   int NumOutputs() const override { return 3; }
   double Value(int index = 0) const override;
+  void UpdateInto(const Bar& bar, double* out) override;
   double adx() const { return adx_; }
 
  private:

@@ -7,15 +7,42 @@
 #include "indicators/indicator_request.h"
 
 namespace pulse::indicators {
+namespace {
+
+// A group's state up to this size is prefetched whole at each of its bars.
+constexpr std::uint32_t kWholePrefetchBytes = 2048;
+
+}  // namespace
 
 FeatureSet::~FeatureSet() = default;
+
+FeatureSet& FeatureSet::operator=(FeatureSet&& other) noexcept {
+  if (this == &other) return *this;
+  // Everything that lives in the arena goes before the arena does.
+  indicators_.clear();
+  groups_ = std::move(other.groups_);
+  members_ = std::move(other.members_);
+  values_ = std::move(other.values_);
+  arena_ = std::move(other.arena_);
+  indicators_ = std::move(other.indicators_);
+  spec_ = std::move(other.spec_);
+  names_ = std::move(other.names_);
+  base_bars_ = other.base_bars_;
+  return *this;
+}
 
 Result<FeatureSet> FeatureSet::Create(const FeatureSetSpec& spec) {
   if (spec.features.empty())
     return InvalidArgumentError("a feature set needs at least one feature");
-  FeatureSet set;
-  set.spec_ = spec;
-  set.groups_.push_back(Group{spec.base, {}});
+  // The entries of one timeframe, in spec order: indices into `requests`.
+  struct PendingGroup {
+    Timeframe timeframe;
+    std::vector<std::size_t> entries;
+  };
+  std::vector<PendingGroup> pending = {{spec.base, {}}};
+  std::vector<IndicatorRequest> requests;
+  std::vector<std::uint32_t> first_column;  // of each entry
+  std::vector<std::string> names;
   std::unordered_set<std::string> seen;
   for (std::size_t i = 0; i < spec.features.size(); ++i) {
     const FeatureSpec& entry = spec.features[i];
@@ -30,33 +57,76 @@ Result<FeatureSet> FeatureSet::Create(const FeatureSetSpec& spec) {
     if (!request.ok()) {
       return InvalidArgumentError("{}: {}", where, request.status().message());
     }
-    Group* group = set.FindGroup(entry.timeframe);
-    if (group == nullptr) {
-      set.groups_.push_back(Group{entry.timeframe, {}});
-      group = &set.groups_.back();
+    auto group = std::find_if(pending.begin(), pending.end(), [&](const PendingGroup& g) {
+      return g.timeframe == entry.timeframe;
+    });
+    if (group == pending.end()) {
+      pending.push_back(PendingGroup{entry.timeframe, {}});
+      group = pending.end() - 1;
     }
-    set.indicators_.push_back(request->Create());
-    group->members.push_back(Member{set.indicators_.back().get(),
-                                    static_cast<std::uint32_t>(set.names_.size()),
-                                    static_cast<std::uint32_t>(request->columns.size())});
-    for (std::size_t k = 0; k < request->columns.size(); ++k) {
-      std::string name = entry.timeframe.ToString() + "." + request->columns[k];
+    group->entries.push_back(i);
+    first_column.push_back(static_cast<std::uint32_t>(names.size()));
+    for (const std::string& column : request->columns) {
+      std::string name = entry.timeframe.ToString() + "." + column;
       if (!seen.insert(name).second) {
         return InvalidArgumentError("{}: duplicate feature name '{}'", where, name);
       }
-      set.names_.push_back(std::move(name));
+      names.push_back(std::move(name));
     }
+    requests.push_back(*std::move(request));
   }
-  std::stable_sort(set.groups_.begin() + 1, set.groups_.end(), [](const Group& a, const Group& b) {
-    return a.timeframe.NominalNanos() < b.timeframe.NominalNanos();
-  });
-  set.values_.assign(set.names_.size(), kNaN);
+  std::stable_sort(pending.begin() + 1, pending.end(),
+                   [](const PendingGroup& a, const PendingGroup& b) {
+                     return a.timeframe.NominalNanos() < b.timeframe.NominalNanos();
+                   });
+
+  FeatureSet set;
+  set.spec_ = spec;
+  set.names_ = std::move(names);
+  // Everything OnBar touches in one block, in the order it touches it: built once with the heap
+  // to measure the block, then for good inside it.
+  const auto build = [&](IndicatorArena& arena) {
+    const IndicatorArena::Scope scope(arena);
+    set.indicators_.clear();
+    set.groups_ = FixedArray<Group>(static_cast<int>(pending.size()));
+    set.members_ = FixedArray<Member>(static_cast<int>(requests.size()));
+    set.values_ = FixedArray<double>(static_cast<int>(set.names_.size()));
+    // The groups are the block's first allocation, 16 bytes after its start.
+    const std::byte* block = reinterpret_cast<const std::byte*>(set.groups_.data()) - 16;
+    std::uint32_t m = 0;
+    for (std::size_t g = 0; g < pending.size(); ++g) {
+      Group& group = set.groups_[static_cast<int>(g)];
+      group = Group{pending[g].timeframe};
+      group.first_member = m;
+      const std::size_t state_begin = arena.used();
+      for (std::size_t entry : pending[g].entries) {
+        set.indicators_.push_back(requests[entry].Create());
+        set.members_[static_cast<int>(m++)] =
+            Member{set.indicators_.back().get(), first_column[entry],
+                   static_cast<std::uint32_t>(requests[entry].columns.size())};
+      }
+      group.end_member = m;
+      group.state = block + state_begin;
+      group.state_bytes = static_cast<std::uint32_t>(arena.used() - state_begin);
+    }
+  };
+  set.indicators_.reserve(requests.size());
+  IndicatorArena measure(0);
+  build(measure);
+  // Release the measuring build while its (heap) memory is still valid, then build for good.
+  set.indicators_.clear();
+  set.groups_ = {};
+  set.members_ = {};
+  set.values_ = {};
+  set.arena_ = std::make_unique<IndicatorArena>(measure.required());
+  build(*set.arena_);
+  std::fill(set.values_.data(), set.values_.data() + set.values_.size(), kNaN);
   return set;
 }
 
 FeatureSet::Group* FeatureSet::FindGroup(Timeframe timeframe) {
-  for (Group& group : groups_) {
-    if (group.timeframe == timeframe) return &group;
+  for (int g = 0; g < groups_.size(); ++g) {
+    if (groups_[g].timeframe == timeframe) return &groups_[g];
   }
   return nullptr;
 }
@@ -72,8 +142,8 @@ Status FeatureSet::OnBar(Timeframe timeframe, const Bar& bar) {
                                 FormatIso8601(group->last_open));
   }
   const UnixNanos close = timeframe.Next(timeframe.BucketStart(bar.open_time));
-  if (group == &groups_.front()) {
-    for (std::size_t g = 1; g < groups_.size(); ++g) {
+  if (group == &groups_[0]) {
+    for (int g = 1; g < groups_.size(); ++g) {
       const Group& higher = groups_[g];
       if (higher.any && higher.last_close > close) {
         return FailedPreconditionError(
@@ -87,17 +157,21 @@ Status FeatureSet::OnBar(Timeframe timeframe, const Bar& bar) {
   group->any = true;
   group->last_open = bar.open_time;
   group->last_close = close;
-  // The indicators are separate heap objects, usually cold when a bar arrives (one feature set
-  // per symbol, many symbols): ask for all of them first so their loads overlap instead of
-  // stalling one after the other inside the update loop.
-  for (const Member& m : group->members) __builtin_prefetch(m.indicator);
-  double* values = values_.data();
-  for (const Member& m : group->members) {
-    Indicator* indicator = m.indicator;
-    indicator->Update(bar);
-    double* out = values + m.column;
-    for (std::uint32_t k = 0; k < m.outputs; ++k) out[k] = indicator->Value(static_cast<int>(k));
+  // The group's state is usually cold when a bar arrives (one feature set per symbol, many
+  // symbols): ask for it first so the loads overlap instead of stalling one after the other
+  // inside the update loop. A small group is asked for whole; a large one (long windows of
+  // which an update reads a line or two) by the first line of each indicator.
+  const Member* first = members_.data() + group->first_member;
+  const Member* end = members_.data() + group->end_member;
+  if (group->state_bytes <= kWholePrefetchBytes) {
+    for (std::uint32_t at = 0; at < group->state_bytes; at += 64) {
+      __builtin_prefetch(group->state + at);
+    }
+  } else {
+    for (const Member* m = first; m != end; ++m) __builtin_prefetch(m->indicator);
   }
+  double* values = values_.data();
+  for (const Member* m = first; m != end; ++m) m->indicator->UpdateInto(bar, values + m->column);
   return Status::Ok();
 }
 
@@ -125,19 +199,20 @@ Status FeatureSet::CheckNames(std::span<const std::string> expected) const {
 }
 
 void FeatureSet::Reset() {
-  for (Group& group : groups_) {
+  for (int g = 0; g < groups_.size(); ++g) {
+    Group& group = groups_[g];
     group.any = false;
     group.last_open = 0;
     group.last_close = 0;
   }
   for (const std::unique_ptr<Indicator>& indicator : indicators_) indicator->Reset();
-  std::fill(values_.begin(), values_.end(), kNaN);
+  std::fill(values_.data(), values_.data() + values_.size(), kNaN);
   base_bars_ = 0;
 }
 
 std::vector<Timeframe> FeatureSet::HigherTimeframes() const {
   std::vector<Timeframe> out;
-  for (std::size_t g = 1; g < groups_.size(); ++g) out.push_back(groups_[g].timeframe);
+  for (int g = 1; g < groups_.size(); ++g) out.push_back(groups_[g].timeframe);
   return out;
 }
 

@@ -10,7 +10,9 @@
 
 #include "core/status.h"
 #include "core/timeframe.h"
+#include "indicators/fixed_array.h"
 #include "indicators/indicator.h"
+#include "indicators/indicator_arena.h"
 #include "model/bar.h"
 
 namespace pulse::indicators {
@@ -42,8 +44,10 @@ struct FeatureSetSpec {
 // base bar being fed (it would look ahead) is refused.
 //
 // Lifecycle: Create (all memory is allocated then), OnBar per bar (O(1) amortised per
-// indicator, no allocation), Reset to start over. Threading: single-threaded value object; one
-// instance per symbol.
+// indicator, no allocation), Reset to start over. The indicators and their windows live in one
+// block owned by the set (IndicatorArena), laid out group after group in the order OnBar
+// updates them, so one bar's update walks a contiguous run of memory. Threading: single-threaded
+// value object; one instance per symbol.
 class FeatureSet {
  public:
   // InvalidArgument naming the bad entry ("feature 3 (1h rsx:3): unknown indicator 'rsx' ..."):
@@ -52,7 +56,7 @@ class FeatureSet {
   static Result<FeatureSet> Create(const FeatureSetSpec& spec);
 
   FeatureSet(FeatureSet&&) noexcept = default;
-  FeatureSet& operator=(FeatureSet&&) noexcept = default;
+  FeatureSet& operator=(FeatureSet&& other) noexcept;
   ~FeatureSet();
 
   // Consumes a closed bar of `timeframe`. InvalidArgument for a timeframe no entry uses or a bar
@@ -61,7 +65,9 @@ class FeatureSet {
   Status OnBar(Timeframe timeframe, const Bar& bar);
 
   // The current feature vector, in Names() order.
-  std::span<const double> Values() const { return values_; }
+  std::span<const double> Values() const {
+    return {values_.data(), static_cast<std::size_t>(values_.size())};
+  }
   // "<timeframe>.<column>" for every feature.
   const std::vector<std::string>& Names() const { return names_; }
   std::size_t size() const { return names_.size(); }
@@ -84,17 +90,21 @@ class FeatureSet {
   std::vector<Timeframe> HigherTimeframes() const;
 
  private:
-  // One indicator of one entry (owned by `indicators_`); its outputs fill `outputs` consecutive
-  // columns from `column`. 16 bytes: a group's members share a cache line or two.
+  // One indicator of one entry (owned by `indicators_`, in `arena_`); its outputs fill `outputs`
+  // consecutive columns from `column`. 16 bytes: a group's members share a cache line or two.
   struct Member {
     Indicator* indicator;
     std::uint32_t column;
     std::uint32_t outputs;
   };
-  // Every indicator of one timeframe.
+  // Every indicator of one timeframe: members_[first_member, end_member).
   struct Group {
     Timeframe timeframe;
-    std::vector<Member> members;
+    std::uint32_t first_member = 0;
+    std::uint32_t end_member = 0;
+    // The group's indicators and their windows: one contiguous run of arena_.
+    const std::byte* state = nullptr;
+    std::uint32_t state_bytes = 0;
     bool any = false;          // a bar was fed
     UnixNanos last_open = 0;   // open time of the last bar fed
     UnixNanos last_close = 0;  // its close time (start of the next bucket)
@@ -104,10 +114,14 @@ class FeatureSet {
   Group* FindGroup(Timeframe timeframe);
 
   FeatureSetSpec spec_;
+  // The block everything OnBar touches lives in, in this order: the groups, the members, the
+  // values, then the indicators group after group. Declared first so it outlives the rest.
+  std::unique_ptr<IndicatorArena> arena_;
+  FixedArray<Group> groups_;  // the base first, then higher timeframes, shortest first
+  FixedArray<Member> members_;
+  FixedArray<double> values_;
   std::vector<std::unique_ptr<Indicator>> indicators_;  // every member's indicator
-  std::vector<Group> groups_;  // the base first, then higher timeframes, shortest first
   std::vector<std::string> names_;
-  std::vector<double> values_;
   std::int64_t base_bars_ = 0;
 };
 

@@ -180,6 +180,47 @@ TEST(FeatureSet, ValuesEqualEachIndicatorRunAlone) {
   }
 }
 
+// The indicators live in a block the set owns: moving a set (construction and assignment over a
+// set that holds other indicators) keeps them working, with the values a set fed in one piece
+// has. Run under the sanitize preset, this also checks that nothing is used after it is freed.
+TEST(FeatureSet, MovedSetsKeepTheirIndicators) {
+  const std::vector<Bar> base = BaseBars();
+  const std::vector<Bar> m15 = Aggregate(base, 3);
+  const std::vector<Bar> h1 = Aggregate(base, 12);
+  auto feed = [&](FeatureSet& set, size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      if (i % 3 == 2) {
+        ASSERT_TRUE(set.OnBar(Tf("15m"), m15[i / 3]).ok());
+      }
+      if (i % 12 == 11) {
+        ASSERT_TRUE(set.OnBar(Tf("1h"), h1[i / 12]).ok());
+      }
+      ASSERT_TRUE(set.OnBar(Tf("5m"), base[i]).ok());
+    }
+  };
+  auto whole = FeatureSet::Create(MixedSpec());
+  ASSERT_TRUE(whole.ok());
+  feed(*whole, 0, base.size());
+
+  auto first = FeatureSet::Create(MixedSpec());
+  auto other = FeatureSet::Create({Tf("5m"), {{Tf("5m"), "cci:20"}, {Tf("5m"), "sma:200"}}});
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(other.ok());
+  feed(*first, 0, 100);
+  ASSERT_TRUE(other->OnBar(Tf("5m"), base[0]).ok());
+  FeatureSet moved(std::move(*first));
+  FeatureSet assigned = std::move(*other);
+  assigned = std::move(moved);
+  feed(assigned, 100, base.size());
+
+  ASSERT_EQ(assigned.Names(), whole->Names());
+  ASSERT_TRUE(whole->Ready());
+  for (size_t c = 0; c < whole->size(); ++c) {
+    EXPECT_TRUE(SameValue(assigned.Values()[c], whole->Values()[c])) << whole->Names()[c];
+  }
+  EXPECT_EQ(assigned.base_bars(), 252);
+}
+
 TEST(FeatureSet, RefusesLookAheadUnknownTimeframesAndOldBars) {
   auto made = FeatureSet::Create({Tf("5m"), {{Tf("5m"), "sma:2"}, {Tf("1h"), "sma:2"}}});
   ASSERT_TRUE(made.ok());

@@ -2,10 +2,12 @@
 // runner that drives the same code over whole arrays.
 #pragma once
 
+#include <cstddef>
 #include <limits>
 #include <span>
 #include <vector>
 
+#include "indicators/indicator_arena.h"
 #include "model/bar.h"
 
 namespace pulse::indicators {
@@ -19,9 +21,16 @@ inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Lifecycle: built once with its parameters (all memory is allocated then), updated bar by bar,
 // Reset() to start over on a new series. Update() is O(1) amortised and never allocates.
 // Threading: a single-threaded value object (thread-compatible); use one instance per series.
+//
+// Memory: indicator objects (and their windows) come from the current IndicatorArena when one
+// is installed on the constructing thread (a FeatureSet builds its indicators in one block), from
+// the heap otherwise; `delete` works on both.
 class Indicator {
  public:
   virtual ~Indicator() = default;
+
+  static void* operator new(std::size_t bytes) { return AllocateIndicatorMemory(bytes); }
+  static void operator delete(void* memory) { FreeIndicatorMemory(memory); }
 
   // Consumes the next closed bar.
   virtual void Update(const Bar& bar) = 0;
@@ -35,6 +44,12 @@ class Indicator {
   virtual int NumOutputs() const { return 1; }
   // Output `index` for the latest bar; NaN while not Ready().
   virtual double Value(int index = 0) const = 0;
+  // Update(bar), then writes the NumOutputs() outputs (Value(0), Value(1), ...) to out[0..]:
+  // one call per bar where a caller wants every output, as a feature set does.
+  virtual void UpdateInto(const Bar& bar, double* out) {
+    Update(bar);
+    for (int k = 0, n = NumOutputs(); k < n; ++k) out[k] = Value(k);
+  }
 };
 
 // Runs `indicator` (after Reset()) over `bars` and returns one column per output, each as long

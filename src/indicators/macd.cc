@@ -48,4 +48,9 @@ double Macd::Value(int index) const {
   }
 }
 
+void Macd::UpdateInto(const Bar& bar, double* out) {
+  Update(bar);
+  for (int k = 0; k < 3; ++k) out[k] = Value(k);
+}
+
 }  // namespace pulse::indicators

@@ -27,6 +27,7 @@ class Macd final : public Indicator {
   int WarmUp() const override { return slow_.WarmUp() + signal_.WarmUp(); }
   int NumOutputs() const override { return 3; }
   double Value(int index = 0) const override;
+  void UpdateInto(const Bar& bar, double* out) override;
   double macd() const { return macd_; }
   double signal() const { return signal_.value(); }
   double hist() const { return macd_ - signal_.value(); }

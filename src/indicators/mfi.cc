@@ -15,14 +15,14 @@ void Mfi::Update(const Bar& bar) {
   const double positive = change > 0 ? flow : 0.0;
   const double negative = change < 0 ? flow : 0.0;
   Flow& slot = flows_[head_];
-  if (stored_ == static_cast<int>(flows_.size())) {
+  if (stored_ == flows_.size()) {
     positive_sum_ -= slot.positive;
     negative_sum_ -= slot.negative;
   } else {
     ++stored_;
   }
   slot = Flow{positive, negative};
-  head_ = head_ + 1 == static_cast<int>(flows_.size()) ? 0 : head_ + 1;
+  head_ = head_ + 1 == flows_.size() ? 0 : head_ + 1;
   positive_sum_ += positive;
   negative_sum_ += negative;
   if (!Ready()) return;

@@ -1,8 +1,7 @@
 // Money flow index: a volume-weighted RSI of the typical price.
 #pragma once
 
-#include <vector>
-
+#include "indicators/fixed_array.h"
 #include "indicators/indicator.h"
 
 namespace pulse::indicators {
@@ -21,6 +20,10 @@ class Mfi final : public Indicator {
   bool Ready() const override { return count_ > period_; }
   int WarmUp() const override { return period_; }
   double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
+  void UpdateInto(const Bar& bar, double* out) override {
+    Update(bar);
+    out[0] = Value();
+  }
 
  private:
   // The money flow of one bar, one of the two 0.
@@ -30,7 +33,7 @@ class Mfi final : public Indicator {
   };
 
   int period_;
-  std::vector<Flow> flows_;  // the last `period` flows; the oldest at head_ once full
+  FixedArray<Flow> flows_;  // the last `period` flows; the oldest at head_ once full
   int head_ = 0;
   int stored_ = 0;
   double positive_sum_ = 0;

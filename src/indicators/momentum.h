@@ -17,6 +17,10 @@ class Mom final : public Indicator {
   bool Ready() const override { return window_.Full(); }
   int WarmUp() const override { return period_; }
   double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
+  void UpdateInto(const Bar& bar, double* out) override {
+    Update(bar);
+    out[0] = Value();
+  }
   double value() const { return value_; }
 
  private:
@@ -37,6 +41,10 @@ class Roc final : public Indicator {
   bool Ready() const override { return window_.Full(); }
   int WarmUp() const override { return period_; }
   double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
+  void UpdateInto(const Bar& bar, double* out) override {
+    Update(bar);
+    out[0] = Value();
+  }
   double value() const { return value_; }
 
  private:

@@ -19,6 +19,10 @@ class Sma final : public Indicator {
   bool Ready() const override { return count_ >= period_; }
   int WarmUp() const override { return period_ - 1; }
   double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
+  void UpdateInto(const Bar& bar, double* out) override {
+    Update(bar);
+    out[0] = Value();
+  }
   double value() const { return value_; }
   int period() const { return period_; }
 
@@ -52,6 +56,10 @@ class Ema final : public Indicator {
   bool Ready() const override { return count_ > warm_up_; }
   int WarmUp() const override { return warm_up_; }
   double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
+  void UpdateInto(const Bar& bar, double* out) override {
+    Update(bar);
+    out[0] = Value();
+  }
   double value() const { return value_; }
   int period() const { return period_; }
 

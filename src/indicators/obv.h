@@ -16,6 +16,10 @@ class Obv final : public Indicator {
   bool Ready() const override { return started_; }
   int WarmUp() const override { return 0; }
   double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
+  void UpdateInto(const Bar& bar, double* out) override {
+    Update(bar);
+    out[0] = Value();
+  }
   double value() const { return value_; }
 
  private:

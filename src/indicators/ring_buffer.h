@@ -1,26 +1,28 @@
 // RingBuffer and MinMaxWindow: fixed-capacity windows the indicators keep their recent values in.
-// Internal helpers of the indicators module.
+// Internal helpers of the indicators module. Their storage is indicator memory (FixedArray), so
+// an indicator built inside an IndicatorArena::Scope keeps its windows in the arena.
 #pragma once
 
-#include <vector>
+#include "indicators/fixed_array.h"
 
 namespace pulse::indicators {
 
 // The last `capacity` values pushed, newest first by Back(0). Memory is allocated once in the
-// constructor; Push() overwrites the oldest value when full. Single-threaded value object.
+// constructor (FixedArray: the current arena, else the heap); Push() overwrites the oldest value
+// when full. Single-threaded value object.
 class RingBuffer {
  public:
   explicit RingBuffer(int capacity) : data_(capacity > 0 ? capacity : 1) {}
 
   void Push(double x) {
     data_[head_] = x;
-    head_ = head_ + 1 == static_cast<int>(data_.size()) ? 0 : head_ + 1;
-    if (size_ < static_cast<int>(data_.size())) ++size_;
+    head_ = head_ + 1 == data_.size() ? 0 : head_ + 1;
+    if (size_ < data_.size()) ++size_;
   }
   // The value pushed `i` pushes ago (0 = newest); requires i < Size().
   double Back(int i) const {
     int idx = head_ - 1 - i;
-    if (idx < 0) idx += static_cast<int>(data_.size());
+    if (idx < 0) idx += data_.size();
     return data_[idx];
   }
   double Oldest() const { return size_ == Capacity() ? data_[head_] : Back(size_ - 1); }
@@ -35,15 +37,15 @@ class RingBuffer {
     for (int i = 0, n = size_ - (first_end - start); i < n; ++i) f(data[i]);
   }
   int Size() const { return size_; }
-  int Capacity() const { return static_cast<int>(data_.size()); }
-  bool Full() const { return size_ == static_cast<int>(data_.size()); }
+  int Capacity() const { return data_.size(); }
+  bool Full() const { return size_ == data_.size(); }
   void Clear() {
     head_ = 0;
     size_ = 0;
   }
 
  private:
-  std::vector<double> data_;
+  FixedArray<double> data_;
   int head_ = 0;
   int size_ = 0;
 };
@@ -58,7 +60,7 @@ class MinMaxWindow {
   MinMaxWindow(int window, Kind kind) : window_(window), kind_(kind), entries_(window + 1) {}
 
   void Push(double x) {
-    const int cap = static_cast<int>(entries_.size());
+    const int cap = entries_.size();
     Entry* entries = entries_.data();
     // Drop values the new one dominates (from the back).
     while (size_ > 0) {
@@ -98,7 +100,7 @@ class MinMaxWindow {
 
   int window_;
   Kind kind_;
-  std::vector<Entry> entries_;
+  FixedArray<Entry> entries_;
   int front_ = 0;  // the oldest candidate (the extreme)
   int end_ = 0;    // one past the newest candidate
   int size_ = 0;

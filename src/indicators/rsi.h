@@ -20,6 +20,10 @@ class Rsi final : public Indicator {
   bool Ready() const override { return count_ > period_; }
   int WarmUp() const override { return period_; }
   double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
+  void UpdateInto(const Bar& bar, double* out) override {
+    Update(bar);
+    out[0] = Value();
+  }
   double value() const { return value_; }
   double average_gain() const { return gain_; }  // valid once Ready()
   double average_loss() const { return loss_; }

@@ -19,6 +19,10 @@ class Sar final : public Indicator {
   bool Ready() const override { return count_ > 1; }
   int WarmUp() const override { return 1; }
   double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
+  void UpdateInto(const Bar& bar, double* out) override {
+    Update(bar);
+    out[0] = Value();
+  }
 
  private:
   double acceleration_;

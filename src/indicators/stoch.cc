@@ -35,6 +35,11 @@ double Stoch::Value(int index) const {
   return index == 0 ? k() : d();
 }
 
+void Stoch::UpdateInto(const Bar& bar, double* out) {
+  Update(bar);
+  for (int k = 0; k < 2; ++k) out[k] = Value(k);
+}
+
 // ---- WillR ----
 
 WillR::WillR(int period)

@@ -22,6 +22,7 @@ class Stoch final : public Indicator {
   int WarmUp() const override { return (fastk_period_ - 1) + slowk_.WarmUp() + slowd_.WarmUp(); }
   int NumOutputs() const override { return 2; }
   double Value(int index = 0) const override;
+  void UpdateInto(const Bar& bar, double* out) override;
   double k() const { return slowk_.value(); }
   double d() const { return slowd_.value(); }
 
@@ -45,6 +46,10 @@ class WillR final : public Indicator {
   bool Ready() const override { return count_ >= period_; }
   int WarmUp() const override { return period_ - 1; }
   double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
+  void UpdateInto(const Bar& bar, double* out) override {
+    Update(bar);
+    out[0] = Value();
+  }
   double value() const { return value_; }
 
  private:
