@@ -16,6 +16,14 @@ struct CliResult {
 };
 
 // One temporary directory per instance, removed on destruction. Not thread-safe.
+// The whole file, byte for byte; "" when it cannot be read.
+std::string ReadTextFile(const std::string& path);
+// One CSV line split into cells; a double-quoted cell may hold commas and "" for a quote; a
+// trailing comma gives a last empty cell.
+std::vector<std::string> SplitCsvLine(const std::string& line);
+// Every line of `text` split with SplitCsvLine.
+std::vector<std::vector<std::string>> ParseCsv(const std::string& text);
+
 class CliRunner {
  public:
   CliRunner();

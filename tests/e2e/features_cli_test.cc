@@ -15,28 +15,6 @@
 namespace pulse::testing {
 namespace {
 
-std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::string cell;
-    std::istringstream ls(line);
-    while (std::getline(ls, cell, ',')) cells.push_back(cell);
-    if (!line.empty() && line.back() == ',') cells.push_back("");
-    rows.push_back(cells);
-  }
-  return rows;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 size_t Column(const std::vector<std::string>& header, const std::string& name) {
   for (size_t c = 0; c < header.size(); ++c) {
     if (header[c] == name) return c;
@@ -60,7 +38,7 @@ TEST(FeaturesCliTest, MatrixMatchesIndicatorsComputeOnBothTimeframes) {
   CliResult r = cli.Run({"--config", config, "features", "--data", data, "--out", "f.csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("wrote 5482 rows x 5 features to f.csv"), std::string::npos) << r.out;
-  const auto rows = ParseCsv(ReadFile(cli.dir() + "/f.csv"));
+  const auto rows = ParseCsv(ReadTextFile(cli.dir() + "/f.csv"));
   ASSERT_EQ(rows.size(), 5483u);
   EXPECT_EQ(rows[0], (std::vector<std::string>{"timestamp_ms", "1h.rsi_14", "1h.macd_12_26_9.macd",
                                                "1h.macd_12_26_9.signal", "1h.macd_12_26_9.hist",

@@ -9,21 +9,6 @@
 namespace pulse::testing {
 namespace {
 
-std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::string cell;
-    std::istringstream ls(line);
-    while (std::getline(ls, cell, ',')) cells.push_back(cell);
-    if (!line.empty() && line.back() == ',') cells.push_back("");
-    rows.push_back(cells);
-  }
-  return rows;
-}
-
 TEST(IndicatorCliTest, ComputeNamesColumnsAndLeavesWarmUpEmpty) {
   CliRunner cli;
   // Closes 10, 11, ..., 19: SMA(3) is the mean of the last three closes, computed by hand.

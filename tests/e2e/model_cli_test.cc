@@ -40,28 +40,12 @@ std::string Sample(const std::string& name) {
   return CliRunner::SourceDir() + "/data/sample/" + name;
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
   std::string line;
   while (std::getline(in, line)) lines.push_back(line);
   return lines;
-}
-
-std::vector<std::string> SplitCells(const std::string& line) {
-  std::vector<std::string> cells;
-  std::string cell;
-  std::istringstream in(line);
-  while (std::getline(in, cell, ',')) cells.push_back(cell);
-  if (!line.empty() && line.back() == ',') cells.push_back("");
-  return cells;
 }
 
 // The number after `key` on the first line of `report` starting with `key` (after spaces).
@@ -118,7 +102,7 @@ class ModelCliTest : public ::testing::Test {
   }
 
   nlohmann::json Manifest(const std::string& model) {
-    return nlohmann::json::parse(ReadFile(cli_.dir() + "/" + model + ".manifest.json"));
+    return nlohmann::json::parse(ReadTextFile(cli_.dir() + "/" + model + ".manifest.json"));
   }
 
   CliRunner cli_;
@@ -128,14 +112,14 @@ class ModelCliTest : public ::testing::Test {
 TEST_F(ModelCliTest, TrainWritesModelAndManifestThatAgreeWithTheReport) {
   CliResult r = Train("models/btc_1h.json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  ASSERT_FALSE(ReadFile(cli_.dir() + "/models/btc_1h.json").empty());
+  ASSERT_FALSE(ReadTextFile(cli_.dir() + "/models/btc_1h.json").empty());
   const nlohmann::json m = Manifest("models/btc_1h.json");
 
   // Feature names and order are exactly the header of `pulse features`.
   CliResult f = cli_.Run(
       {"--config", config_, "features", "--data", Sample("BTCUSDT-1h.csv.gz"), "--out", "f.csv"});
   ASSERT_EQ(f.exit_code, 0) << f.err;
-  std::vector<std::string> header = SplitCells(Lines(ReadFile(cli_.dir() + "/f.csv"))[0]);
+  std::vector<std::string> header = SplitCsvLine(Lines(ReadTextFile(cli_.dir() + "/f.csv"))[0]);
   header.erase(header.begin());  // timestamp_ms
   EXPECT_EQ(m["feature_names"].get<std::vector<std::string>>(), header);
 
@@ -214,10 +198,10 @@ TEST_F(ModelCliTest, SameSeedGivesTheSameBytesAndPredictionsAreProbabilities) {
   ASSERT_EQ(Train("a.ubj").exit_code, 0);
   ASSERT_EQ(Train("b.ubj").exit_code, 0);
   ASSERT_EQ(Train("c.ubj", {{"--seed", "7"}}).exit_code, 0);
-  const std::string a = ReadFile(cli_.dir() + "/a.ubj");
+  const std::string a = ReadTextFile(cli_.dir() + "/a.ubj");
   ASSERT_FALSE(a.empty());
-  EXPECT_EQ(a, ReadFile(cli_.dir() + "/b.ubj"));
-  EXPECT_NE(a, ReadFile(cli_.dir() + "/c.ubj"));  // subsampling follows the seed
+  EXPECT_EQ(a, ReadTextFile(cli_.dir() + "/b.ubj"));
+  EXPECT_NE(a, ReadTextFile(cli_.dir() + "/c.ubj"));  // subsampling follows the seed
 
   CliResult p1 = cli_.Run(
       {"--config", config_, "model", "predict", "a.ubj", "--data", Sample("BTCUSDT-1h.csv.gz")});
@@ -225,7 +209,7 @@ TEST_F(ModelCliTest, SameSeedGivesTheSameBytesAndPredictionsAreProbabilities) {
   CliResult p2 = cli_.Run({"--config", config_, "model", "predict", "a.ubj", "--data",
                            Sample("BTCUSDT-1h.csv.gz"), "--out", "p.csv"});
   ASSERT_EQ(p2.exit_code, 0) << p2.err;
-  EXPECT_EQ(ReadFile(cli_.dir() + "/p.csv"), p1.out);
+  EXPECT_EQ(ReadTextFile(cli_.dir() + "/p.csv"), p1.out);
 
   const std::vector<std::string> lines = Lines(p1.out);
   ASSERT_EQ(lines.size(), 5483u);  // header + one row per bar
@@ -233,7 +217,7 @@ TEST_F(ModelCliTest, SameSeedGivesTheSameBytesAndPredictionsAreProbabilities) {
   EXPECT_EQ(lines[1], "1606780800000,");  // warm-up: no prediction
   int predicted = 0;
   for (std::size_t i = 1; i < lines.size(); ++i) {
-    const std::vector<std::string> cells = SplitCells(lines[i]);
+    const std::vector<std::string> cells = SplitCsvLine(lines[i]);
     ASSERT_EQ(cells.size(), 2u) << lines[i];
     if (cells[1].empty()) continue;
     const double p = std::stod(cells[1]);

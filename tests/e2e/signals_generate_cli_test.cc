@@ -18,32 +18,6 @@
 namespace pulse::testing {
 namespace {
 
-// Splits one CSV line, honouring double quotes.
-std::vector<std::string> SplitCsvLine(const std::string& line) {
-  std::vector<std::string> cells(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        cells.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        cells.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      cells.emplace_back();
-    } else {
-      cells.back() += c;
-    }
-  }
-  return cells;
-}
-
 struct CsvTable {
   std::map<std::string, std::size_t> column;
   std::vector<std::vector<std::string>> rows;
@@ -53,21 +27,12 @@ struct CsvTable {
 };
 
 CsvTable ReadCsv(const std::string& path) {
-  std::ifstream in(path);
   CsvTable table;
-  std::string line;
-  std::getline(in, line);
-  const std::vector<std::string> header = SplitCsvLine(line);
-  for (std::size_t c = 0; c < header.size(); ++c) table.column[header[c]] = c;
-  while (std::getline(in, line)) table.rows.push_back(SplitCsvLine(line));
+  table.rows = ParseCsv(ReadTextFile(path));
+  if (table.rows.empty()) return table;
+  for (std::size_t c = 0; c < table.rows[0].size(); ++c) table.column[table.rows[0][c]] = c;
+  table.rows.erase(table.rows.begin());
   return table;
-}
-
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 // The number after `label` in the summary, e.g. Count(out, "passed ") -> 7.
@@ -166,9 +131,9 @@ TEST(SignalsGenerateCliTest, SameInputGivesTheSameSignals) {
   ASSERT_EQ(cli.Run({"signals", "generate", "--data", kEth, "--out", "b.csv", "--progress", "off"})
                 .exit_code,
             0);
-  const std::string a = ReadText(cli.dir() + "/a.csv");
+  const std::string a = ReadTextFile(cli.dir() + "/a.csv");
   EXPECT_GT(a.size(), 1000u);
-  EXPECT_EQ(a, ReadText(cli.dir() + "/b.csv"));
+  EXPECT_EQ(a, ReadTextFile(cli.dir() + "/b.csv"));
 }
 
 TEST(SignalsGenerateCliTest, ConfigurationSwitchesTheoriesAndGates) {
