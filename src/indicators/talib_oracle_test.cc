@@ -113,7 +113,7 @@ std::optional<OracleCase> MapRow(const std::string& table, const json& content, 
         {"TA_MAType_KAMA", "kama"}, {"TA_MAType_T3", "t3"}};
     const std::string type = Str(row, "optInMAType_1");
     if (fn != "TA_ANY_MA_TEST" || !kTypes.contains(type)) {
-      *skip = "MA type " + type + " (" + fn + ") not implemented";
+      *skip = "MA type " + type + " (" + fn + ") not offered by Pulse";
       return std::nullopt;
     }
     c.indicator = kTypes.at(type);
@@ -141,14 +141,14 @@ std::optional<OracleCase> MapRow(const std::string& table, const json& content, 
     }
   } else if (table == "test_rsi.c") {
     if (IsMetastock(row)) {
-      *skip = "Metastock RSI/CMO seeding not implemented";
+      *skip = "Metastock RSI/CMO seeding not offered by Pulse";
       return std::nullopt;
     }
     c.indicator = fn == "TA_CMO_TEST" ? "cmo" : "rsi";
     c.params = {Num(row, "optInTimePeriod")};
   } else if (table == "test_macd.c") {
     if (fn != "TA_MACD_TEST") {
-      *skip = fn + " not implemented";
+      *skip = fn + " not offered by Pulse";
       return std::nullopt;
     }
     c.indicator = "macd";
@@ -157,11 +157,11 @@ std::optional<OracleCase> MapRow(const std::string& table, const json& content, 
   } else if (table == "test_bbands.c") {
     const std::string type = Str(row, "optInMethod_3");
     if (type != "TA_MAType_SMA" && type != "TA_MAType_EMA") {
-      *skip = "BBANDS MA type " + type + " not implemented";
+      *skip = "BBANDS MA type " + type + " not offered by Pulse";
       return std::nullopt;
     }
     if (type == "TA_MAType_EMA" && IsMetastock(row)) {
-      *skip = "Metastock EMA seeding not implemented";
+      *skip = "Metastock EMA seeding not offered by Pulse";
       return std::nullopt;
     }
     c.indicator = "bbands";
@@ -176,12 +176,12 @@ std::optional<OracleCase> MapRow(const std::string& table, const json& content, 
     }
   } else if (table == "test_stoch.c") {
     if (fn != "TEST_STOCH") {
-      *skip = fn + " not implemented";
+      *skip = fn + " not offered by Pulse";
       return std::nullopt;
     }
     if (Str(row, "optInMAType_1") != "TA_MAType_SMA" ||
         Str(row, "optInMAType_2") != "TA_MAType_SMA") {
-      *skip = "STOCH with non-SMA smoothing not implemented";
+      *skip = "STOCH with non-SMA smoothing not offered by Pulse";
       return std::nullopt;
     }
     c.indicator = "stoch";
@@ -243,7 +243,7 @@ std::optional<OracleCase> MapRow(const std::string& table, const json& content, 
     c.indicator = Num(row, "doPercentage") != 0 ? "ppo" : "apo";
     const std::string type = Str(row, "optInMethod_2");
     if (type != "TA_MAType_SMA" && type != "TA_MAType_EMA") {
-      *skip = "APO/PPO MA type " + type + " not implemented";
+      *skip = "APO/PPO MA type " + type + " not offered by Pulse";
       return std::nullopt;
     }
     const bool ema = type == "TA_MAType_EMA";
@@ -274,10 +274,10 @@ std::optional<OracleCase> MapRow(const std::string& table, const json& content, 
     c.params = {Num(row, "optInAcceleration"), Num(row, "optInMaximum")};
     if (Num(row, "useWilderData") != 0) c.bars = WilderBars(content);
   } else if (!fn.empty()) {
-    *skip = fn + " not implemented";
+    *skip = fn + " not offered by Pulse";
     return std::nullopt;
   } else {
-    *skip = table + " not implemented";
+    *skip = table + " not offered by Pulse";
     return std::nullopt;
   }
   c.unstable = c.make ? 0 : static_cast<int>(Num(row, "unstablePeriod"));

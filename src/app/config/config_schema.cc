@@ -101,7 +101,6 @@ std::string Get(const Config& config) {
 }
 
 std::string FormatNumber(double value) { return fmt::format("{}", value); }
-std::string FormatParam(double value) { return FormatNumber(value); }
 
 // --- Extra checks ------------------------------------------------------------------------
 
@@ -253,7 +252,7 @@ void AddTheoryKeys(std::vector<ConfigKey>& keys) {
           [name, key, fallback](const Config& c) {
             const signal::TheoryConfig* t = TheoryIn(c, name);
             auto it = t == nullptr ? decltype(t->params.end()){} : t->params.find(key);
-            return FormatParam(t != nullptr && it != t->params.end() ? it->second : fallback);
+            return FormatNumber(t != nullptr && it != t->params.end() ? it->second : fallback);
           }));
     }
     for (const signal::TheoryFeatureInfo& feature : info.features) {
