@@ -19,13 +19,15 @@ namespace pulse::indicators {
 //                     span with, the price displacement bars back
 // TradingView shifts its plots by displacement - 1 bars; pass 25 to reproduce its cloud.
 // WarmUp = max(conversion, base, span_b) - 1 + displacement: all outputs start together.
-// O(1) amortised (monotonic-queue windows, rings of displacement + 1 values). Built once,
-// updated bar by bar, Reset() to reuse. Single-threaded value object.
+// O(1) amortised: one monotonic queue of highs and one of lows over the longest period answer
+// all three periods (MinMaxWindow::ValueOver), and rings keep displacement + 1 past values. Built
+// once, updated bar by bar, Reset() to reuse. Single-threaded value object.
 class Ichimoku final : public Indicator {
  public:
   Ichimoku(int conversion_period, int base_period, int span_b_period, int displacement);
 
   void Update(const Bar& bar) override;
+  void UpdateInto(const Bar& bar, double* out) override;
   void Reset() override;
   bool Ready() const override { return count_ > WarmUp(); }
   int WarmUp() const override { return warm_up_; }
@@ -33,14 +35,13 @@ class Ichimoku final : public Indicator {
   double Value(int index = 0) const override;
 
  private:
+  int conversion_period_;
+  int base_period_;
+  int span_b_period_;
   int displacement_;
   int warm_up_;
-  MinMaxWindow conversion_high_;
-  MinMaxWindow conversion_low_;
-  MinMaxWindow base_high_;
-  MinMaxWindow base_low_;
-  MinMaxWindow span_b_high_;
-  MinMaxWindow span_b_low_;
+  MinMaxWindow highs_;  // over the longest of the three periods
+  MinMaxWindow lows_;
   RingBuffer span_a_history_;  // (tenkan + kijun) / 2 of the last displacement + 1 bars
   RingBuffer span_b_history_;  // mid(span_b) of the last displacement + 1 bars
   RingBuffer closes_;          // the last displacement + 1 closes

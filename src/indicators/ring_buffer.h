@@ -83,6 +83,16 @@ class MinMaxWindow {
   }
   // The extreme of the last min(window, pushes) values; requires at least one push.
   double Value() const { return entries_[front_].value; }
+  // The extreme of the last min(n, pushes) values for 1 <= n <= window: one queue answers every
+  // shorter window over the same input (the candidates are in push order, so the first one
+  // pushed within the last n is their extreme). Walks past the older candidates.
+  double ValueOver(int n) const {
+    const int cap = entries_.size();
+    const Entry* entries = entries_.data();
+    int i = front_;
+    while (entries[i].stamp < count_ - n) i = i + 1 == cap ? 0 : i + 1;
+    return entries[i].value;
+  }
   // Pushes since the extreme was pushed (0 when it is the newest value).
   int Age() const { return static_cast<int>(count_ - 1 - entries_[front_].stamp); }
   void Clear() {

@@ -36,5 +36,22 @@ TEST(IndicatorsMinMaxWindow, MatchesANaiveScan) {
   }
 }
 
+TEST(IndicatorsMinMaxWindow, AnswersEveryShorterWindowOverTheSameInput) {
+  std::vector<double> xs;
+  for (int i = 0; i < 300; ++i) xs.push_back(std::round(std::cos(i * 0.3) * 8 + i % 5));
+  const int window = 26;
+  MinMaxWindow max(window, MinMaxWindow::Kind::kMax);
+  MinMaxWindow min(window, MinMaxWindow::Kind::kMin);
+  for (size_t i = 0; i < xs.size(); ++i) {
+    max.Push(xs[i]);
+    min.Push(xs[i]);
+    for (int n : {1, 2, 9, 25, 26}) {
+      const size_t from = i + 1 >= static_cast<size_t>(n) ? i + 1 - n : 0;
+      EXPECT_EQ(max.ValueOver(n), *std::max_element(xs.begin() + from, xs.begin() + i + 1));
+      EXPECT_EQ(min.ValueOver(n), *std::min_element(xs.begin() + from, xs.begin() + i + 1));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace pulse::indicators
