@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analytics/signal_exit.h"
 #include "analytics/trade_pnl.h"
+#include "model/outcome_events.h"
 
 namespace pulse::control {
 
@@ -131,22 +133,15 @@ Result<SignalResult> TradeRecorder::RecordExit(SignalId id, double price, std::s
     return InvalidArgumentError("exit time {} is before the entry time {}",
                                 FormatIso8601(exit_time), FormatIso8601(existing->entry_time));
   }
-  SignalResult result = *existing;
-  const analytics::TradePnl pnl =
-      analytics::ComputeTradePnl(signal.direction, result.entry_price, price, signal.size);
-  result.exit_price = price;
-  result.exit_time = exit_time;
-  result.pnl_percent = pnl.pnl_percent;
-  result.pnl_quote = pnl.pnl_per_unit;
-  result.pnl_quote_total = pnl.pnl_total;
-  result.outcome = analytics::ClassifyOutcome(pnl.pnl_percent, options_.breakeven_band_pct);
-  result.exit_reason = reason.empty() ? "manual" : std::move(reason);
-  result.hold_minutes = static_cast<double>(exit_time - result.entry_time) / kNanosPerMinute;
+  SignalResult result = analytics::CloseSignalResult(
+      signal, *existing, price, exit_time, reason.empty() ? kExitManual : std::move(reason),
+      analytics::ExitCosts{0.0, options_.breakeven_band_pct});
   result.updated_at = clock_.Now();
-  RETURN_IF_ERROR(store_.SaveResult(result));
-  if (result.outcome != Outcome::kBreakeven) {
-    RETURN_IF_ERROR(store_.MarkContributions(id, result.outcome == Outcome::kWin));
+  ASSIGN_OR_RETURN(std::vector<TheoryContribution> contributions, store_.ListContributions(id));
+  for (TheoryContribution& c : contributions) {
+    c.was_correct = analytics::ContributionWasCorrect(c.contribution_score, result.outcome);
   }
+  RETURN_IF_ERROR(store_.SaveOutcome(result, contributions));
   return result;
 }
 

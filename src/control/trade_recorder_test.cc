@@ -128,10 +128,18 @@ TEST_F(TradeRecorderTest, RefusesTimesInTheFuture) {
 TEST_F(TradeRecorderTest, ExitMarksContributions) {
   SignalId id = *recorder_.AddSignal(Long());
   TheoryContribution c{id, "rsi_mean_reversion", 0.4, std::nullopt, 0};
+  // A source that argued against the trade (negative score) was right about the loss.
+  TheoryContribution against{id, "macd_cross", -0.1, std::nullopt, 0};
   ASSERT_TRUE(store_.AddContributions({&c, 1}).ok());
+  ASSERT_TRUE(store_.AddContributions({&against, 1}).ok());
   ASSERT_TRUE(recorder_.RecordEntry(id, 50000, std::nullopt).ok());
   ASSERT_TRUE(recorder_.RecordExit(id, 49000, "stop_loss", std::nullopt).ok());
   EXPECT_EQ(store_.ListContributions(id)->at(0).was_correct, false);
+  EXPECT_EQ(store_.ListContributions(id)->at(1).was_correct, true);
+  // Manual exits carry no fees: net P&L equals gross.
+  const SignalResult r = **store_.GetResult(id);
+  EXPECT_DOUBLE_EQ(*r.pnl_percent, -2.0);
+  EXPECT_DOUBLE_EQ(*r.pnl_percent_net, -2.0);
 }
 
 TEST_F(TradeRecorderTest, ReportWindowOpenAndRecent) {

@@ -1,6 +1,8 @@
 // Events of the outcome tracker: a tracked signal reached its exit. Plain value types.
 #pragma once
 
+#include <vector>
+
 #include "model/signal.h"
 
 namespace pulse {
@@ -20,10 +22,13 @@ inline constexpr const char* kExitEndOfData = "end_of_data";
 // breakeven). `shadow` is true for candidates that were never traded (rejected by a quality
 // gate or denied by the controller): they are tracked the same way but never enter the real
 // statistics. Published once per signal, in bar order.
+// `contributions` are the signal's sources with `was_correct` set (a source was right when it
+// backed the signal's side and the signal won, or opposed it and it lost; unset on breakeven).
 struct OutcomeResolved {
   Signal signal;
   SignalResult result;
   bool shadow = false;
+  std::vector<TheoryContribution> contributions;
 };
 
 }  // namespace pulse

@@ -89,10 +89,16 @@ struct SignalResult {
   std::optional<double> exit_price;
   std::optional<UnixNanos> exit_time;
   std::optional<double> pnl_percent;      // direction-aware, before fees
-  std::optional<double> pnl_quote;        // per unit of base currency
-  std::optional<double> pnl_quote_total;  // for the signal's size, when it has one
+  std::optional<double> pnl_quote;        // per unit of base currency, before fees
+  std::optional<double> pnl_quote_total;  // for the signal's size (when it has one), after fees
+  std::optional<double> pnl_percent_net;  // pnl_percent less the round trip's fees
+  std::optional<double> fees_quote;       // round-trip fees for the signal's size
   Outcome outcome = Outcome::kOpen;
   std::string exit_reason;
+  // How a bar that touched both stop-loss and take-profit was decided: "lower_timeframe"
+  // (the finer bars inside it), "stop_loss_first" / "take_profit_first" (the policy); empty
+  // when no such bar decided the exit.
+  std::string exit_resolution;
   std::optional<double> hold_minutes;
   std::optional<double> mfe_percent;  // maximum favourable excursion
   std::optional<double> mae_percent;  // maximum adverse excursion

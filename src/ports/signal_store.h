@@ -41,19 +41,22 @@ class SignalStore {
   virtual Result<std::vector<Signal>> ListSignals(const SignalFilter& filter) = 0;
 
   // Inserts or replaces the result row of result.signal_id and sets the signal's status in
-  // the same transaction (kOpen while outcome is kOpen, kClosed otherwise).
-  // NotFound when the signal does not exist.
+  // the same transaction (kOpen while outcome is kOpen, kClosed otherwise; a kRejected signal
+  // keeps its status: its result is a shadow outcome). NotFound when the signal does not exist.
   virtual Status SaveResult(const SignalResult& result) = 0;
+  // SaveResult and each contribution's was_correct (matched by theory_name) in one
+  // transaction. NotFound when the signal or one of the named contributions does not exist.
+  virtual Status SaveOutcome(const SignalResult& result,
+                             std::span<const TheoryContribution> contributions) = 0;
   // std::nullopt when the signal has no result row yet.
   virtual Result<std::optional<SignalResult>> GetResult(SignalId id) = 0;
-  // Closed results whose exit_time >= since, ordered by exit_time ascending.
+  // Closed results of traded signals (shadow outcomes of rejected candidates excluded) whose
+  // exit_time >= since, ordered by exit_time ascending.
   virtual Result<std::vector<SignalResult>> ListClosedResults(UnixNanos since) = 0;
 
   // Contributions of sources to a signal (theory_performance).
   virtual Status AddContributions(std::span<const TheoryContribution> contributions) = 0;
   virtual Result<std::vector<TheoryContribution>> ListContributions(SignalId id) = 0;
-  // Sets was_correct on every contribution row of a signal.
-  virtual Status MarkContributions(SignalId id, bool was_correct) = 0;
 };
 
 }  // namespace pulse

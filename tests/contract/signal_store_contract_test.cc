@@ -89,6 +89,9 @@ void ExpectSameResult(const SignalResult& got, const SignalResult& want) {
   EXPECT_EQ(got.mfe_percent, want.mfe_percent);
   EXPECT_EQ(got.mae_percent, want.mae_percent);
   EXPECT_EQ(got.updated_at, want.updated_at);
+  EXPECT_EQ(got.pnl_percent_net, want.pnl_percent_net);
+  EXPECT_EQ(got.fees_quote, want.fees_quote);
+  EXPECT_EQ(got.exit_resolution, want.exit_resolution);
 }
 
 SignalResult ClosedResult(SignalId id, UnixNanos exit_time, Outcome outcome = Outcome::kWin) {
@@ -107,6 +110,9 @@ SignalResult ClosedResult(SignalId id, UnixNanos exit_time, Outcome outcome = Ou
   r.mfe_percent = 5.25;
   r.mae_percent = -0.75;
   r.updated_at = exit_time + 1;
+  r.pnl_percent_net = 4.4305;
+  r.fees_quote = 1.905;
+  r.exit_resolution = "lower_timeframe";
   return r;
 }
 
@@ -366,6 +372,24 @@ TYPED_TEST(SignalStoreContractTest, ListClosedResultsSinceInExitOrder) {
   EXPECT_TRUE(later->empty());
 }
 
+TYPED_TEST(SignalStoreContractTest, ShadowOutcomesKeepTheRejectedStatusAndStayOutOfResults) {
+  SqlSignalStore store(*this->db_);
+  Signal rejected = MakeSignal("ETHUSDT", kT0);
+  rejected.status = SignalStatus::kRejected;
+  auto shadow = store.AddSignal(rejected);
+  auto traded = store.AddSignal(MakeSignal("BTCUSDT", kT0));
+  ASSERT_TRUE(shadow.ok() && traded.ok());
+  ASSERT_TRUE(store.SaveResult(ClosedResult(*shadow, kT0 + 100)).ok());
+  ASSERT_TRUE(store.SaveResult(ClosedResult(*traded, kT0 + 200)).ok());
+  EXPECT_EQ(store.GetSignal(*shadow)->status, SignalStatus::kRejected);
+  EXPECT_EQ(store.GetSignal(*traded)->status, SignalStatus::kClosed);
+  ExpectSameResult(**store.GetResult(*shadow), ClosedResult(*shadow, kT0 + 100));
+  auto closed = store.ListClosedResults(0);
+  ASSERT_TRUE(closed.ok()) << closed.status();
+  ASSERT_EQ(closed->size(), 1u);
+  EXPECT_EQ(closed->at(0).signal_id, *traded);
+}
+
 TYPED_TEST(SignalStoreContractTest, ContributionsAddListAndMark) {
   SqlSignalStore store(*this->db_);
   auto a = store.AddSignal(MakeSignal("BTCUSDT", kT0));
@@ -393,17 +417,32 @@ TYPED_TEST(SignalStoreContractTest, ContributionsAddListAndMark) {
   EXPECT_EQ(*kinds->at(1).GetString(0), "model");
   EXPECT_EQ(*kinds->at(2).GetString(0), "ensemble");
 
-  ASSERT_TRUE(store.MarkContributions(*a, false).ok());
+  SignalResult closed;
+  closed.signal_id = *a;
+  closed.entry_price = 100;
+  closed.entry_time = kT0;
+  closed.exit_price = 99;
+  closed.exit_time = kT0 + 60 * kNanosPerSecond;
+  closed.outcome = Outcome::kLoss;
+  closed.updated_at = kT0;
+  std::vector<TheoryContribution> judged = *listed;
+  judged[0].was_correct = false;
+  judged[1].was_correct = true;
+  ASSERT_TRUE(store.SaveOutcome(closed, judged).ok());
   listed = store.ListContributions(*a);
   ASSERT_TRUE(listed.ok());
   EXPECT_EQ(listed->at(0).was_correct, std::optional<bool>(false));
-  EXPECT_EQ(listed->at(1).was_correct, std::optional<bool>(false));
+  EXPECT_EQ(listed->at(1).was_correct, std::optional<bool>(true));
+  EXPECT_EQ((*store.GetResult(*a))->outcome, Outcome::kLoss);
   auto other = store.ListContributions(*b);
   ASSERT_TRUE(other.ok());
   ASSERT_EQ(other->size(), 1u);
   EXPECT_EQ(other->at(0).was_correct, std::optional<bool>(false));  // untouched value
-  ASSERT_TRUE(store.MarkContributions(*b, true).ok());
-  EXPECT_EQ(store.ListContributions(*b)->at(0).was_correct, std::optional<bool>(true));
+  // A contribution the signal does not have: nothing of the outcome is stored.
+  closed.signal_id = *b;
+  judged = {{*b, "no_such_source", 1.0, true, kT0}};
+  EXPECT_EQ(store.SaveOutcome(closed, judged).code(), StatusCode::kNotFound);
+  EXPECT_FALSE((*store.GetResult(*b)).has_value());
   EXPECT_TRUE(store.ListContributions(999)->empty());
 }
 
@@ -415,7 +454,9 @@ TYPED_TEST(SignalStoreContractTest, ContributionsForMissingSignalsAreNotFound) {
                                                    {*a + 100, "y", 1.0, std::nullopt, kT0}};
   EXPECT_EQ(store.AddContributions(contributions).code(), StatusCode::kNotFound);
   EXPECT_TRUE(store.ListContributions(*a)->empty());  // all or nothing
-  EXPECT_EQ(store.MarkContributions(*a + 100, true).code(), StatusCode::kNotFound);
+  SignalResult missing;
+  missing.signal_id = *a + 100;
+  EXPECT_EQ(store.SaveOutcome(missing, {}).code(), StatusCode::kNotFound);
 }
 
 TYPED_TEST(SignalStoreContractTest, SchemaRejectsBadEnumValuesDirectly) {

@@ -66,8 +66,10 @@ class InMemorySignalStore : public SignalStore {
     auto it = signals_.find(result.signal_id);
     if (it == signals_.end()) return NotFoundError("signal {} does not exist", result.signal_id);
     results_[result.signal_id] = result;
-    it->second.status =
-        result.outcome == Outcome::kOpen ? SignalStatus::kOpen : SignalStatus::kClosed;
+    if (it->second.status != SignalStatus::kRejected) {
+      it->second.status =
+          result.outcome == Outcome::kOpen ? SignalStatus::kOpen : SignalStatus::kClosed;
+    }
     ++writes_;
     return Status::Ok();
   }
@@ -79,7 +81,10 @@ class InMemorySignalStore : public SignalStore {
   Result<std::vector<SignalResult>> ListClosedResults(UnixNanos since) override {
     std::vector<SignalResult> out;
     for (const auto& [id, r] : results_) {
-      if (r.outcome != Outcome::kOpen && r.exit_time && *r.exit_time >= since) out.push_back(r);
+      if (r.outcome != Outcome::kOpen && r.exit_time && *r.exit_time >= since &&
+          signals_.at(id).status != SignalStatus::kRejected) {
+        out.push_back(r);
+      }
     }
     std::sort(out.begin(), out.end(), [](const SignalResult& a, const SignalResult& b) {
       return *a.exit_time < *b.exit_time;
@@ -97,9 +102,24 @@ class InMemorySignalStore : public SignalStore {
     }
     return out;
   }
-  Status MarkContributions(SignalId id, bool was_correct) override {
-    for (auto& c : contributions_) {
-      if (c.signal_id == id) c.was_correct = was_correct;
+  Status SaveOutcome(const SignalResult& result,
+                     std::span<const TheoryContribution> contributions) override {
+    for (const TheoryContribution& given : contributions) {
+      auto it = std::find_if(contributions_.begin(), contributions_.end(), [&](const auto& c) {
+        return c.signal_id == result.signal_id && c.theory_name == given.theory_name;
+      });
+      if (it == contributions_.end()) {
+        return NotFoundError("signal {} has no contribution from '{}'", result.signal_id,
+                             given.theory_name);
+      }
+    }
+    RETURN_IF_ERROR(SaveResult(result));
+    for (const TheoryContribution& given : contributions) {
+      for (auto& c : contributions_) {
+        if (c.signal_id == result.signal_id && c.theory_name == given.theory_name) {
+          c.was_correct = given.was_correct;
+        }
+      }
     }
     return Status::Ok();
   }

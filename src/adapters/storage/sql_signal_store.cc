@@ -18,7 +18,7 @@ constexpr std::string_view kSignalColumns =
 constexpr std::string_view kResultColumns =
     "signal_id, entry_price, entry_timestamp, exit_price, exit_timestamp, pnl_percent, pnl_usd, "
     "pnl_quote_total, outcome, exit_reason, hold_duration_minutes, mfe_percent, mae_percent, "
-    "updated_at";
+    "updated_at, pnl_percent_net, fees_quote, exit_resolution";
 
 std::string GateChecksJson(const std::vector<GateCheck>& checks) {
   nlohmann::ordered_json array = nlohmann::ordered_json::array();
@@ -112,6 +112,9 @@ Result<SignalResult> ResultFromRow(const SqlRow& row) {
   ASSIGN_OR_RETURN(r.mfe_percent, row.GetOptionalDouble(11));
   ASSIGN_OR_RETURN(r.mae_percent, row.GetOptionalDouble(12));
   ASSIGN_OR_RETURN(r.updated_at, row.GetInt64(13));
+  ASSIGN_OR_RETURN(r.pnl_percent_net, row.GetOptionalDouble(14));
+  ASSIGN_OR_RETURN(r.fees_quote, row.GetOptionalDouble(15));
+  ASSIGN_OR_RETURN(r.exit_resolution, row.GetString(16));
   return r;
 }
 
@@ -265,36 +268,62 @@ Status SqlSignalStore::RequireSignal(SqlDatabase& db, SignalId id) {
 }
 
 Status SqlSignalStore::SaveResult(const SignalResult& r) {
+  return db_.InTransaction([&](SqlDatabase& db) { return WriteResult(db, r); });
+}
+
+Status SqlSignalStore::SaveOutcome(const SignalResult& result,
+                                   std::span<const TheoryContribution> contributions) {
   return db_.InTransaction([&](SqlDatabase& db) -> Status {
-    RETURN_IF_ERROR(RequireSignal(db, r.signal_id));
-    RETURN_IF_ERROR(
-        db.Execute(
-              "INSERT INTO signal_results (signal_id, entry_price, entry_timestamp, exit_price, "
-              "exit_timestamp, pnl_percent, pnl_usd, pnl_quote_total, outcome, exit_reason, "
-              "hold_duration_minutes, mfe_percent, mae_percent, created_at, updated_at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-              "ON CONFLICT (signal_id) DO UPDATE SET entry_price = excluded.entry_price, "
-              "entry_timestamp = excluded.entry_timestamp, exit_price = excluded.exit_price, "
-              "exit_timestamp = excluded.exit_timestamp, pnl_percent = excluded.pnl_percent, "
-              "pnl_usd = excluded.pnl_usd, pnl_quote_total = excluded.pnl_quote_total, "
-              "outcome = excluded.outcome, exit_reason = excluded.exit_reason, "
-              "hold_duration_minutes = excluded.hold_duration_minutes, "
-              "mfe_percent = excluded.mfe_percent, mae_percent = excluded.mae_percent, "
-              "updated_at = excluded.updated_at",
-              {SqlValue(r.signal_id), SqlValue(r.entry_price), SqlValue(r.entry_time),
-               SqlNullable(r.exit_price), OptionalTime(r.exit_time), SqlNullable(r.pnl_percent),
-               SqlNullable(r.pnl_quote), SqlNullable(r.pnl_quote_total),
-               SqlValue(std::string(OutcomeName(r.outcome))), SqlValue(r.exit_reason),
-               SqlNullable(r.hold_minutes), SqlNullable(r.mfe_percent), SqlNullable(r.mae_percent),
-               SqlValue(r.updated_at), SqlValue(r.updated_at)})
-            .status());
-    const SignalStatus status =
-        r.outcome == Outcome::kOpen ? SignalStatus::kOpen : SignalStatus::kClosed;
-    return db
-        .Execute("UPDATE signals SET status = ? WHERE id = ?",
-                 {SqlValue(std::string(SignalStatusName(status))), SqlValue(r.signal_id)})
-        .status();
+    RETURN_IF_ERROR(WriteResult(db, result));
+    for (const TheoryContribution& c : contributions) {
+      ASSIGN_OR_RETURN(
+          std::int64_t changed,
+          db.Execute("UPDATE theory_performance SET was_correct = ? WHERE signal_id = ? AND "
+                     "theory_name = ?",
+                     {c.was_correct ? SqlValue(std::int64_t{*c.was_correct ? 1 : 0}) : SqlValue(),
+                      SqlValue(result.signal_id), SqlValue(c.theory_name)}));
+      if (changed == 0) {
+        return NotFoundError("signal {} has no contribution from '{}'", result.signal_id,
+                             c.theory_name);
+      }
+    }
+    return Status::Ok();
   });
+}
+
+Status SqlSignalStore::WriteResult(SqlDatabase& db, const SignalResult& r) {
+  RETURN_IF_ERROR(RequireSignal(db, r.signal_id));
+  RETURN_IF_ERROR(
+      db.Execute(
+            "INSERT INTO signal_results (signal_id, entry_price, entry_timestamp, exit_price, "
+            "exit_timestamp, pnl_percent, pnl_usd, pnl_quote_total, outcome, exit_reason, "
+            "hold_duration_minutes, mfe_percent, mae_percent, created_at, updated_at, "
+            "pnl_percent_net, fees_quote, exit_resolution) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (signal_id) DO UPDATE SET entry_price = excluded.entry_price, "
+            "entry_timestamp = excluded.entry_timestamp, exit_price = excluded.exit_price, "
+            "exit_timestamp = excluded.exit_timestamp, pnl_percent = excluded.pnl_percent, "
+            "pnl_usd = excluded.pnl_usd, pnl_quote_total = excluded.pnl_quote_total, "
+            "outcome = excluded.outcome, exit_reason = excluded.exit_reason, "
+            "hold_duration_minutes = excluded.hold_duration_minutes, "
+            "mfe_percent = excluded.mfe_percent, mae_percent = excluded.mae_percent, "
+            "updated_at = excluded.updated_at, pnl_percent_net = excluded.pnl_percent_net, "
+            "fees_quote = excluded.fees_quote, exit_resolution = excluded.exit_resolution",
+            {SqlValue(r.signal_id), SqlValue(r.entry_price), SqlValue(r.entry_time),
+             SqlNullable(r.exit_price), OptionalTime(r.exit_time), SqlNullable(r.pnl_percent),
+             SqlNullable(r.pnl_quote), SqlNullable(r.pnl_quote_total),
+             SqlValue(std::string(OutcomeName(r.outcome))), SqlValue(r.exit_reason),
+             SqlNullable(r.hold_minutes), SqlNullable(r.mfe_percent), SqlNullable(r.mae_percent),
+             SqlValue(r.updated_at), SqlValue(r.updated_at), SqlNullable(r.pnl_percent_net),
+             SqlNullable(r.fees_quote), SqlValue(r.exit_resolution)})
+          .status());
+  // A rejected candidate keeps its status: its result is a shadow outcome.
+  const SignalStatus status =
+      r.outcome == Outcome::kOpen ? SignalStatus::kOpen : SignalStatus::kClosed;
+  return db
+      .Execute("UPDATE signals SET status = ? WHERE id = ? AND status <> 'rejected'",
+               {SqlValue(std::string(SignalStatusName(status))), SqlValue(r.signal_id)})
+      .status();
 }
 
 Result<std::optional<SignalResult>> SqlSignalStore::GetResult(SignalId id) {
@@ -310,7 +339,8 @@ Result<std::optional<SignalResult>> SqlSignalStore::GetResult(SignalId id) {
 Result<std::vector<SignalResult>> SqlSignalStore::ListClosedResults(UnixNanos since) {
   ASSIGN_OR_RETURN(SqlRows rows,
                    db_.Query(fmt::format("SELECT {} FROM signal_results WHERE outcome <> 'open' "
-                                         "AND exit_timestamp >= ? "
+                                         "AND exit_timestamp >= ? AND signal_id IN "
+                                         "(SELECT id FROM signals WHERE status <> 'rejected') "
                                          "ORDER BY exit_timestamp, signal_id",
                                          kResultColumns),
                              {SqlValue(since)}));
@@ -364,16 +394,6 @@ Result<std::vector<TheoryContribution>> SqlSignalStore::ListContributions(Signal
     out.push_back(std::move(c));
   }
   return out;
-}
-
-Status SqlSignalStore::MarkContributions(SignalId id, bool was_correct) {
-  return db_.InTransaction([&](SqlDatabase& db) -> Status {
-    RETURN_IF_ERROR(RequireSignal(db, id));
-    return db
-        .Execute("UPDATE theory_performance SET was_correct = ? WHERE signal_id = ?",
-                 {SqlValue(std::int64_t{was_correct ? 1 : 0}), SqlValue(id)})
-        .status();
-  });
 }
 
 }  // namespace pulse::storage

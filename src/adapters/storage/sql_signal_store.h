@@ -18,7 +18,7 @@ namespace pulse::storage {
 std::string_view SourceKindOf(std::string_view source, std::string_view fallback);
 
 // Signals and their outcomes. Semantics as documented in ports/signal_store.h, plus:
-// MarkContributions and AddContributions return NotFound for a signal that does not exist;
+// SaveOutcome and AddContributions return NotFound for a signal that does not exist;
 // source_kind is derived from Signal::source (unknown sources count as manual) and from
 // TheoryContribution::theory_name (unknown names count as theory).
 // Lifecycle: borrows `db`, which must outlive it; cheap to construct per use.
@@ -41,11 +41,13 @@ class SqlSignalStore final : public SignalStore {
 
   Status AddContributions(std::span<const TheoryContribution> contributions) override;
   Result<std::vector<TheoryContribution>> ListContributions(SignalId id) override;
-  Status MarkContributions(SignalId id, bool was_correct) override;
+  Status SaveOutcome(const SignalResult& result,
+                     std::span<const TheoryContribution> contributions) override;
 
  private:
   Result<SignalId> Insert(SqlDatabase& db, const Signal& signal);
   Status RequireSignal(SqlDatabase& db, SignalId id);
+  Status WriteResult(SqlDatabase& db, const SignalResult& result);
   static Status InsertContribution(SqlDatabase& db, const TheoryContribution& c);
 
   SqlDatabase& db_;
