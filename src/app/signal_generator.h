@@ -25,21 +25,11 @@ struct SymbolSeries {
   std::vector<Bar> bars;
 };
 
-// How a generated signal (or a rejected candidate, as a shadow) did on the following bars.
-struct FollowedOutcome {
-  std::string exit_reason;  // take_profit, stop_loss, time_stop; empty while still open
-  std::optional<UnixNanos> exit_time;
-  std::optional<double> exit_price;
-  std::optional<double> pnl_percent;
-  Outcome outcome = Outcome::kOpen;
-  bool both_in_one_bar = false;  // stop-loss and take-profit inside one bar (stop-loss assumed)
-};
-
 // A signal or rejected candidate with its sources' contributions and what followed.
 struct GeneratedSignal {
   Signal signal;  // status kPending (emitted) or kRejected
   std::vector<TheoryContribution> contributions;
-  FollowedOutcome followed;
+  SignalResult followed;  // what the tracker resolved; outcome kOpen while still open
 };
 
 // What a run produced.

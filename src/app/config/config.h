@@ -15,6 +15,7 @@
 #include "core/status.h"
 #include "engines/signal/signal_engine_config.h"
 #include "engines/signal/theory.h"
+#include "engines/tracker/tracker_config.h"
 
 namespace pulse::app {
 
@@ -126,6 +127,8 @@ struct Config {
   ReplayConfig replay;
   FeaturesConfig features;
   SignalConfig signal;
+  // The outcome tracker (tracker: in YAML); its breakeven band is recorder.breakeven_band_pct.
+  tracker::TrackerConfig tracker;
   NotifyConfig notify;
 };
 

@@ -10,6 +10,7 @@
 
 #include "core/timeframe.h"
 #include "engines/signal/theory_factory.h"
+#include "engines/tracker/tracker_config.h"
 
 namespace pulse::app {
 namespace {
@@ -58,6 +59,9 @@ void FromText(std::string_view text, LogLevel& out) { out = ParseLogLevel(text).
 void FromText(std::string_view text, LogConsole& out) { out = ParseLogConsole(text).value(); }
 void FromText(std::string_view text, Environment& out) { out = ParseEnvironment(text).value(); }
 void FromText(std::string_view text, ProgressMode& out) { out = ParseProgressMode(text).value(); }
+void FromText(std::string_view text, analytics::BothHitPolicy& out) {
+  out = tracker::ParseBothHitPolicy(text).value();
+}
 
 std::string ToText(const std::string& value) { return value; }
 std::string ToText(bool value) { return value ? "true" : "false"; }
@@ -79,6 +83,9 @@ std::string ToText(LogLevel value) { return std::string(LogLevelName(value)); }
 std::string ToText(LogConsole value) { return std::string(LogConsoleName(value)); }
 std::string ToText(Environment value) { return std::string(EnvironmentName(value)); }
 std::string ToText(ProgressMode value) { return std::string(ProgressModeName(value)); }
+std::string ToText(analytics::BothHitPolicy value) {
+  return std::string(tracker::BothHitPolicyName(value));
+}
 
 // Member access through a chain of member pointers: Member<&Config::notify,
 // &NotifyConfig::telegram, &TelegramConfig::bot_token>(config).
@@ -417,6 +424,12 @@ std::vector<ConfigKey> BuildKeys() {
                         Get<&C::features, &FeaturesConfig::base_timeframe>, CheckTimeframe));
   // features.sets is a list, read and checked by the loader itself (config_loader.cc).
   AddSignalKeys(keys);
+  keys.push_back(Enum("tracker.both_hit_policy", {"stop_loss_first", "take_profit_first"},
+                      Set<&C::tracker, &tracker::TrackerConfig::both_hit_policy>,
+                      Get<&C::tracker, &tracker::TrackerConfig::both_hit_policy>));
+  keys.push_back(Number(T::kDouble, "tracker.fee_pct_per_side", 0, 10,
+                        Set<&C::tracker, &tracker::TrackerConfig::fee_pct_per_side>,
+                        Get<&C::tracker, &tracker::TrackerConfig::fee_pct_per_side>));
   keys.push_back(Bool("notify.telegram.enabled",
                       Set<&C::notify, &NotifyConfig::telegram, &TelegramConfig::enabled>,
                       Get<&C::notify, &NotifyConfig::telegram, &TelegramConfig::enabled>));

@@ -1,0 +1,268 @@
+#include "engines/tracker/outcome_tracker.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "analytics/signal_exit.h"
+
+namespace pulse::tracker {
+
+namespace {
+
+using analytics::BracketHit;
+
+// Signed % move from the entry: positive in the trade's favour.
+double MovePct(const TrackedSignal& t, double price) {
+  const double move = (price - t.result.entry_price) / t.result.entry_price * 100.0;
+  return t.bracket.direction == Direction::kLong ? move : -move;
+}
+
+void NotePrice(TrackedSignal& t, double price) {
+  const double pct = MovePct(t, price);
+  t.result.mfe_percent = std::max(*t.result.mfe_percent, pct);
+  t.result.mae_percent = std::min(*t.result.mae_percent, pct);
+}
+
+// A bar the trade lived through entirely.
+void NoteWholeBar(TrackedSignal& t, const Bar& bar) {
+  NotePrice(t, bar.high);
+  NotePrice(t, bar.low);
+}
+
+bool TimeStopReached(const TrackedSignal& t, UnixNanos at) {
+  return t.signal.max_hold_minutes &&
+         at - t.result.entry_time >= *t.signal.max_hold_minutes * kNanosPerMinute;
+}
+
+}  // namespace
+
+OutcomeTracker::OutcomeTracker(const TrackerConfig& config, const Clock& clock)
+    : config_(config), clock_(clock) {}
+
+OutcomeTracker::SymbolBook* OutcomeTracker::Find(std::string_view exchange,
+                                                 std::string_view symbol) {
+  key_.assign(exchange).append(":").append(symbol);
+  auto it = books_.find(key_);
+  return it == books_.end() ? nullptr : &it->second;
+}
+
+Status OutcomeTracker::Track(Signal signal, std::vector<TheoryContribution> contributions,
+                             bool shadow) {
+  ASSIGN_OR_RETURN(Timeframe tf, Timeframe::Parse(signal.timeframe));
+  const double entry = signal.entry_price;
+  if (!(entry > 0) || !std::isfinite(entry)) {
+    return InvalidArgumentError("signal {} {}: entry price must be positive, got {}", signal.id,
+                                signal.symbol, entry);
+  }
+  const bool long_side = signal.direction == Direction::kLong;
+  const bool levels_ok = long_side ? signal.stop_loss < entry && signal.take_profit > entry
+                                   : signal.stop_loss > entry && signal.take_profit < entry;
+  if (!levels_ok || !(signal.stop_loss > 0)) {
+    return InvalidArgumentError(
+        "signal {} {}: a {} needs stop-loss {} and take-profit {} the entry {} (got {} and {})",
+        signal.id, signal.symbol, DirectionName(signal.direction), long_side ? "below" : "above",
+        long_side ? "above" : "below", entry, signal.stop_loss, signal.take_profit);
+  }
+  TrackedSignal t;
+  t.timeframe = tf;
+  t.shadow = shadow;
+  t.bracket = {signal.direction, entry, signal.stop_loss, signal.take_profit};
+  if (signal.trailing_activation_pct && signal.trailing_pct) {
+    t.trailing = analytics::TrailingStop{*signal.trailing_activation_pct, *signal.trailing_pct};
+  }
+  t.result.signal_id = signal.id;
+  t.result.entry_price = entry;
+  t.result.entry_time = signal.created_at;
+  t.result.outcome = Outcome::kOpen;
+  t.result.mfe_percent = 0.0;
+  t.result.mae_percent = 0.0;
+  t.result.updated_at = clock_.Now();
+  if (!shadow) signal.status = SignalStatus::kOpen;
+  std::string key = signal.exchange + ":" + signal.symbol;
+  t.signal = std::move(signal);
+  t.contributions = std::move(contributions);
+  books_[std::move(key)].open.push_back(std::move(t));
+  ++open_count_;
+  return Status::Ok();
+}
+
+void OutcomeTracker::Resolve(TrackedSignal& t, double exit_price, UnixNanos exit_time,
+                             std::string reason, std::vector<OutcomeResolved>* out) {
+  OutcomeResolved resolved;
+  resolved.result = analytics::CloseSignalResult(
+      t.signal, std::move(t.result), exit_price, exit_time, std::move(reason),
+      {config_.fee_pct_per_side, config_.breakeven_band_pct});
+  resolved.result.updated_at = clock_.Now();
+  for (TheoryContribution& c : t.contributions) {
+    c.was_correct =
+        analytics::ContributionWasCorrect(c.contribution_score, resolved.result.outcome);
+  }
+  if (!t.shadow) t.signal.status = SignalStatus::kClosed;
+  resolved.signal = std::move(t.signal);
+  resolved.contributions = std::move(t.contributions);
+  resolved.shadow = t.shadow;
+  out->push_back(std::move(resolved));
+  --open_count_;
+}
+
+bool OutcomeTracker::ApplyBar(TrackedSignal& t, const Bar& bar, UnixNanos bar_close,
+                              std::span<const Bar> finer, std::vector<OutcomeResolved>* out) {
+  const BracketHit hit = analytics::CheckBracket(t.bracket, bar);
+  if (hit == BracketHit::kNone) {
+    NoteWholeBar(t, bar);
+    if (TimeStopReached(t, bar_close)) {
+      Resolve(t, bar.close, bar_close, kExitTimeStop, out);
+      return true;
+    }
+    if (t.trailing) analytics::UpdateTrailingStop(bar, &t.bracket, &*t.trailing);
+    return false;
+  }
+  BracketHit decided = hit;
+  const Bar* exit_bar = &bar;
+  UnixNanos exit_time = bar_close;
+  std::string resolution;
+  if (hit == BracketHit::kBoth) {
+    decided = BracketHit::kNone;
+    for (std::size_t i = 0; i < finer.size() && decided == BracketHit::kNone; ++i) {
+      const BracketHit h = analytics::CheckBracket(t.bracket, finer[i]);
+      if (h == BracketHit::kNone) {
+        NoteWholeBar(t, finer[i]);
+        continue;
+      }
+      exit_bar = &finer[i];
+      exit_time = i + 1 < finer.size() ? finer[i + 1].open_time : bar_close;
+      if (h == BracketHit::kBoth) {
+        decided = analytics::ResolveBoth(h, config_.both_hit_policy);
+        resolution = BothHitPolicyName(config_.both_hit_policy);
+      } else {
+        decided = h;
+        resolution = "lower_timeframe";
+      }
+    }
+    if (decided == BracketHit::kNone) {  // no finer bars, or none that reach a level
+      exit_bar = &bar;
+      exit_time = bar_close;
+      decided = analytics::ResolveBoth(hit, config_.both_hit_policy);
+      resolution = BothHitPolicyName(config_.both_hit_policy);
+    }
+  }
+  const double exit_price = analytics::ExitPrice(t.bracket, decided, *exit_bar);
+  // The exit bar: its open and the exit count both ways; its adverse extreme counts against a
+  // take-profit exit (it stayed above the stop); its favourable extreme never counts.
+  NotePrice(t, exit_bar->open);
+  NotePrice(t, exit_price);
+  if (decided == BracketHit::kTakeProfit) {
+    const bool long_side = t.bracket.direction == Direction::kLong;
+    NotePrice(t, long_side ? std::max(exit_bar->low, t.bracket.stop_loss)
+                           : std::min(exit_bar->high, t.bracket.stop_loss));
+  }
+  std::string reason = decided == BracketHit::kTakeProfit ? kExitTakeProfit
+                       : t.trailing && t.trailing->armed  ? kExitTrailingStop
+                                                          : kExitStopLoss;
+  Resolve(t, exit_price, exit_time, std::move(reason), out);
+  out->back().result.exit_resolution = std::move(resolution);
+  return true;
+}
+
+void OutcomeTracker::OnBar(std::string_view exchange, std::string_view symbol, Timeframe timeframe,
+                           const Bar& bar, std::span<const Bar> finer,
+                           std::vector<OutcomeResolved>* out) {
+  SymbolBook* book = Find(exchange, symbol);
+  if (book == nullptr) return;
+  book->last_price = bar.close;
+  const UnixNanos bar_close = bar.open_time + timeframe.NominalNanos();
+  auto& open = book->open;
+  for (std::size_t k = 0; k < open.size();) {
+    TrackedSignal& t = open[k];
+    if (t.timeframe != timeframe || bar.open_time < t.signal.created_at ||
+        !ApplyBar(t, bar, bar_close, finer, out)) {
+      ++k;
+      continue;
+    }
+    open.erase(open.begin() + static_cast<std::ptrdiff_t>(k));
+  }
+}
+
+void OutcomeTracker::OnTrade(std::string_view exchange, std::string_view symbol, UnixNanos time,
+                             double price, std::vector<OutcomeResolved>* out) {
+  SymbolBook* book = Find(exchange, symbol);
+  if (book == nullptr) return;
+  book->last_price = price;
+  const Bar print{time, price, price, price, price, 0};
+  auto& open = book->open;
+  for (std::size_t k = 0; k < open.size();) {
+    TrackedSignal& t = open[k];
+    if (time < t.signal.created_at) {
+      ++k;
+      continue;
+    }
+    const BracketHit hit = analytics::CheckBracket(t.bracket, print);
+    NotePrice(t, price);
+    if (hit == BracketHit::kNone) {
+      if (!TimeStopReached(t, time)) {
+        if (t.trailing) analytics::UpdateTrailingStop(print, &t.bracket, &*t.trailing);
+        ++k;
+        continue;
+      }
+      Resolve(t, price, time, kExitTimeStop, out);
+    } else {
+      std::string reason = hit == BracketHit::kTakeProfit    ? kExitTakeProfit
+                           : t.trailing && t.trailing->armed ? kExitTrailingStop
+                                                             : kExitStopLoss;
+      Resolve(t, analytics::ExitPrice(t.bracket, hit, print), time, std::move(reason), out);
+    }
+    open.erase(open.begin() + static_cast<std::ptrdiff_t>(k));
+  }
+}
+
+Result<OutcomeResolved> OutcomeTracker::Exit(SignalId id, double price, UnixNanos time,
+                                             std::string reason) {
+  if (id <= 0) return InvalidArgumentError("signal id must be positive, got {}", id);
+  if (!(price > 0) || !std::isfinite(price)) {
+    return InvalidArgumentError("exit price must be positive, got {}", price);
+  }
+  for (auto& [key, book] : books_) {
+    auto& open = book.open;
+    auto it = std::find_if(open.begin(), open.end(),
+                           [&](const TrackedSignal& t) { return t.signal.id == id; });
+    if (it == open.end()) continue;
+    if (time < it->result.entry_time) {
+      return InvalidArgumentError("exit time is before the entry of signal {}", id);
+    }
+    std::vector<OutcomeResolved> out;
+    NotePrice(*it, price);
+    Resolve(*it, price, time, std::move(reason), &out);
+    open.erase(it);
+    return std::move(out.front());
+  }
+  return NotFoundError("signal {} is not being tracked", id);
+}
+
+void OutcomeTracker::ExitAll(std::string_view reason, bool include_shadows,
+                             std::vector<OutcomeResolved>* out) {
+  const UnixNanos now = clock_.Now();
+  for (auto& [key, book] : books_) {
+    auto& open = book.open;
+    for (std::size_t k = 0; k < open.size();) {
+      TrackedSignal& t = open[k];
+      if (t.shadow && !include_shadows) {
+        ++k;
+        continue;
+      }
+      const double price = book.last_price.value_or(t.result.entry_price);
+      NotePrice(t, price);
+      Resolve(t, price, std::max(now, t.result.entry_time), std::string(reason), out);
+      open.erase(open.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
+}
+
+std::vector<TrackedSignal> OutcomeTracker::Open() const {
+  std::vector<TrackedSignal> all;
+  all.reserve(open_count_);
+  for (const auto& [key, book] : books_) all.insert(all.end(), book.open.begin(), book.open.end());
+  return all;
+}
+
+}  // namespace pulse::tracker
