@@ -27,40 +27,49 @@ Result<Timeframe> InferBarTimeframe(std::span<const Bar> bars) {
                               best->first / kNanosPerSecond);
 }
 
+Result<StreamingFeatures> StreamingFeatures::Create(const indicators::FeatureSetSpec& spec) {
+  ASSIGN_OR_RETURN(indicators::FeatureSet set, indicators::FeatureSet::Create(spec));
+  std::vector<data::BarAggregator> aggregators;
+  for (Timeframe tf : set.HigherTimeframes()) {
+    ASSIGN_OR_RETURN(data::BarAggregator aggregator, data::BarAggregator::Create(spec.base, tf));
+    aggregators.push_back(std::move(aggregator));
+  }
+  return StreamingFeatures(std::move(set), std::move(aggregators), spec.base);
+}
+
+Status StreamingFeatures::OnBaseBar(const Bar& bar) {
+  if (base_.BucketStart(bar.open_time) != bar.open_time) {
+    return InvalidArgumentError("bar at {} is not on the {} grid", FormatIso8601(bar.open_time),
+                                base_.ToString());
+  }
+  if (last_open_ && bar.open_time <= *last_open_) {
+    return InvalidArgumentError("bar at {} is not after the previous one at {}",
+                                FormatIso8601(bar.open_time), FormatIso8601(*last_open_));
+  }
+  last_open_ = bar.open_time;
+  for (data::BarAggregator& aggregator : aggregators_) {
+    for (std::optional<Bar> done = aggregator.Update(bar); done;
+         done = aggregator.PollCompleted()) {
+      RETURN_IF_ERROR(set_.OnBar(aggregator.to(), *done));
+    }
+  }
+  return set_.OnBar(base_, bar);
+}
+
 Result<FeatureMatrix> ComputeFeatureMatrix(std::span<const Bar> bars,
                                            const indicators::FeatureSetSpec& spec,
                                            const std::function<void(std::int64_t)>& progress) {
-  ASSIGN_OR_RETURN(indicators::FeatureSet set, indicators::FeatureSet::Create(spec));
-  const Timeframe base = spec.base;
-  std::vector<data::BarAggregator> aggregators;
-  for (Timeframe tf : set.HigherTimeframes()) {
-    ASSIGN_OR_RETURN(data::BarAggregator aggregator, data::BarAggregator::Create(base, tf));
-    aggregators.push_back(std::move(aggregator));
-  }
+  ASSIGN_OR_RETURN(StreamingFeatures features, StreamingFeatures::Create(spec));
   FeatureMatrix matrix;
-  matrix.names = set.Names();
+  matrix.names = features.Names();
   matrix.times.reserve(bars.size());
-  matrix.values.reserve(bars.size() * set.size());
+  matrix.values.reserve(bars.size() * matrix.names.size());
   for (size_t i = 0; i < bars.size(); ++i) {
     const Bar& bar = bars[i];
-    if (base.BucketStart(bar.open_time) != bar.open_time) {
-      return InvalidArgumentError("bar {} at {} is not on the {} grid", i + 1,
-                                  FormatIso8601(bar.open_time), base.ToString());
-    }
-    if (i > 0 && bar.open_time <= bars[i - 1].open_time) {
-      return InvalidArgumentError("bar {} at {} is not after the previous one at {}", i + 1,
-                                  FormatIso8601(bar.open_time),
-                                  FormatIso8601(bars[i - 1].open_time));
-    }
-    for (data::BarAggregator& aggregator : aggregators) {
-      for (std::optional<Bar> done = aggregator.Update(bar); done;
-           done = aggregator.PollCompleted()) {
-        RETURN_IF_ERROR(set.OnBar(aggregator.to(), *done));
-      }
-    }
-    RETURN_IF_ERROR(set.OnBar(base, bar));
+    Status st = features.OnBaseBar(bar);
+    if (!st.ok()) return st.WithContext(fmt::format("bar {}", i + 1));
     matrix.times.push_back(bar.open_time);
-    const std::span<const double> row = set.Values();
+    const std::span<const double> row = features.Values();
     matrix.values.insert(matrix.values.end(), row.begin(), row.end());
     if (progress && (i + 1) % 4096 == 0) progress(static_cast<std::int64_t>(i + 1));
   }

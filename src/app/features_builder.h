@@ -4,12 +4,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "core/status.h"
 #include "core/timeframe.h"
+#include "engines/data/bar_aggregator.h"
 #include "indicators/feature_set.h"
 #include "model/bar.h"
 
@@ -25,6 +27,31 @@ struct FeatureMatrix {
   std::span<const double> Row(std::size_t r) const {
     return std::span<const double>(values).subspan(r * names.size(), names.size());
   }
+};
+
+// One symbol's streaming features: a FeatureSet and one BarAggregator per higher timeframe of
+// its spec. OnBaseBar feeds the higher bars a base bar completes before the base bar itself, so
+// Values() never depends on a later base bar. Lifecycle: Create, then OnBaseBar per base bar in
+// time order. Threading: single-threaded.
+class StreamingFeatures {
+ public:
+  static Result<StreamingFeatures> Create(const indicators::FeatureSetSpec& spec);
+
+  // InvalidArgument for a bar off the base grid or not after the previous one (naming both
+  // times); nothing changes then.
+  Status OnBaseBar(const Bar& bar);
+  std::span<const double> Values() const { return set_.Values(); }
+  const std::vector<std::string>& Names() const { return set_.Names(); }
+
+ private:
+  StreamingFeatures(indicators::FeatureSet set, std::vector<data::BarAggregator> aggregators,
+                    Timeframe base)
+      : set_(std::move(set)), aggregators_(std::move(aggregators)), base_(base) {}
+
+  indicators::FeatureSet set_;
+  std::vector<data::BarAggregator> aggregators_;
+  Timeframe base_;
+  std::optional<UnixNanos> last_open_;
 };
 
 // The supported timeframe whose length is the most common step between consecutive bars (of
