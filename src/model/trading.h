@@ -133,6 +133,8 @@ struct PortfolioSnapshot {
   double exposure = 0;
   double fees_paid = 0;
   std::vector<Position> open_positions;  // opening order
+
+  bool operator==(const PortfolioSnapshot&) const = default;
 };
 
 // A position was opened by `fill`; `account` is the account after the fill.
@@ -140,6 +142,8 @@ struct PositionOpened {
   Position position;
   Fill fill;
   AccountState account;
+
+  bool operator==(const PositionOpened&) const = default;
 };
 
 // A position was closed by `fill`; `pnl_after_fees` is the round trip's P&L after the entry and
@@ -149,6 +153,8 @@ struct PositionClosed {
   Fill fill;
   double pnl_after_fees = 0;
   AccountState account;
+
+  bool operator==(const PositionClosed&) const = default;
 };
 
 // Why an order was not executed. An event, not an error.
@@ -171,6 +177,8 @@ struct OrderRejected {
   RejectReason reason = RejectReason::kInvalidSignal;
   std::string message;  // the numbers behind the decision
   UnixNanos time = 0;
+
+  bool operator==(const OrderRejected&) const = default;
 };
 
 }  // namespace pulse

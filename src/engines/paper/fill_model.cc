@@ -32,8 +32,8 @@ double FillModel::PriceWithoutImpact(OrderSide side, double reference) const {
 
 double SlippageBps(OrderSide side, double expected_price, double fill_price) {
   if (expected_price <= 0) return 0;
-  const double diff = side == OrderSide::kBuy ? fill_price - expected_price
-                                              : expected_price - fill_price;
+  const double diff =
+      side == OrderSide::kBuy ? fill_price - expected_price : expected_price - fill_price;
   return diff / expected_price * 10'000;
 }
 

@@ -97,8 +97,7 @@ bool PaperEngine::Admit(const Signal& s, UnixNanos now) {
     return false;
   }
   if (s.size && !Positive(*s.size)) {
-    Reject(s, RejectReason::kSizeZero, fmt::format("signal size {} is not positive", *s.size),
-           now);
+    Reject(s, RejectReason::kSizeZero, fmt::format("signal size {} is not positive", *s.size), now);
     return false;
   }
   if (s.id != 0) {
@@ -149,19 +148,18 @@ void PaperEngine::Enter(const Signal& s, double reference, double bar_volume, Un
   const double total_room = config_.max_total_exposure * equity - Exposure();
   const double room = std::min(position_room, total_room);
   if (!(room > 0)) {
-    Reject(s, RejectReason::kExposureLimit,
-           fmt::format("no room: equity {}, exposure {}, limits {} per position and {} in total",
-                       equity, Exposure(), config_.max_position_fraction,
-                       config_.max_total_exposure),
-           time);
+    Reject(
+        s, RejectReason::kExposureLimit,
+        fmt::format("no room: equity {}, exposure {}, limits {} per position and {} in total",
+                    equity, Exposure(), config_.max_position_fraction, config_.max_total_exposure),
+        time);
     return;
   }
   double quantity = requested;
   FillQuote quote = fill_model_.Quote(side, reference, quantity, bar_volume);
   // A smaller order has less impact: a buy gets cheaper and a sell never beats the price without
   // impact, so sizing at the larger of the two keeps the value under `room`.
-  const double cap =
-      room / std::max(quote.price, fill_model_.PriceWithoutImpact(side, reference));
+  const double cap = room / std::max(quote.price, fill_model_.PriceWithoutImpact(side, reference));
   if (quantity > cap) {
     quantity = cap;
     quote = fill_model_.Quote(side, reference, quantity, bar_volume);
@@ -279,8 +277,9 @@ bool PaperEngine::CheckExits(std::size_t index, const Bar& bar, UnixNanos now) {
     const double reference = analytics::ExitPrice(bracket, hit, bar);
     const bool stop = hit == analytics::BracketHit::kStopLoss;
     const double expected = stop ? p.stop_loss : p.take_profit;
-    const char* reason = !stop ? kExitTakeProfit : p.trailing_armed ? kExitTrailingStop
-                                                                    : kExitStopLoss;
+    const char* reason = !stop              ? kExitTakeProfit
+                         : p.trailing_armed ? kExitTrailingStop
+                                            : kExitStopLoss;
     Exit(index, reference, expected, bar.volume, reason, now);
     return true;
   }
@@ -449,8 +448,7 @@ Status PaperEngine::Restore(const AccountState& account, std::vector<Position> o
       return InvalidArgumentError(
           "position {}: symbol '{}', quantity {}, avg_entry_price {}, mark_price {}, stop_loss "
           "{}, take_profit {} must be set and positive",
-          p.id, p.symbol, p.quantity, p.avg_entry_price, p.mark_price, p.stop_loss,
-          p.take_profit);
+          p.id, p.symbol, p.quantity, p.avg_entry_price, p.mark_price, p.stop_loss, p.take_profit);
     }
     if (p.id <= 0 || p.id >= account.next_position_id || !ids.insert(p.id).second) {
       return InvalidArgumentError(
