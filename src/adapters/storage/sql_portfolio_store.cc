@@ -123,8 +123,8 @@ Status UpsertAccount(SqlDatabase& db, const AccountState& a) {
 }
 
 // Inserts or replaces the position row; returns its store id.
-Result<std::int64_t> UpsertPosition(SqlDatabase& db, const std::string& account,
-                                    const Position& p, UnixNanos updated_at) {
+Result<std::int64_t> UpsertPosition(SqlDatabase& db, const std::string& account, const Position& p,
+                                    UnixNanos updated_at) {
   if (p.id <= 0) return InvalidArgumentError("position number {} is not positive", p.id);
   if (p.symbol.empty()) return InvalidArgumentError("position {} has no symbol", p.id);
   ASSIGN_OR_RETURN(
@@ -223,10 +223,10 @@ Status SqlPortfolioStore::SaveState(const AccountState& account,
 }
 
 Result<std::optional<AccountState>> SqlPortfolioStore::LoadAccount(std::string_view name) {
-  ASSIGN_OR_RETURN(SqlRows rows,
-                   db_.Query(fmt::format("SELECT {} FROM trading_accounts WHERE name = ?",
-                                         kAccountColumns),
-                             {SqlValue(std::string(name))}));
+  ASSIGN_OR_RETURN(
+      SqlRows rows,
+      db_.Query(fmt::format("SELECT {} FROM trading_accounts WHERE name = ?", kAccountColumns),
+                {SqlValue(std::string(name))}));
   if (rows.empty()) return std::optional<AccountState>();
   ASSIGN_OR_RETURN(AccountState a, AccountFromRow(rows[0]));
   return std::optional<AccountState>(std::move(a));
