@@ -4,6 +4,17 @@
 
 namespace pulse::analytics {
 
+std::string_view BothHitPolicyName(BothHitPolicy policy) {
+  return policy == BothHitPolicy::kStopLossFirst ? "stop_loss_first" : "take_profit_first";
+}
+
+Result<BothHitPolicy> ParseBothHitPolicy(std::string_view text) {
+  if (text == "stop_loss_first") return BothHitPolicy::kStopLossFirst;
+  if (text == "take_profit_first") return BothHitPolicy::kTakeProfitFirst;
+  return InvalidArgumentError(
+      "unknown both-levels policy '{}' (accepted: stop_loss_first, take_profit_first)", text);
+}
+
 BracketHit CheckBracket(const Bracket& b, const Bar& bar) {
   const bool is_long = b.direction == Direction::kLong;
   const bool open_beyond_stop = is_long ? bar.open <= b.stop_loss : bar.open >= b.stop_loss;

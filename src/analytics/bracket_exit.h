@@ -3,6 +3,9 @@
 // outcome tracker so both judge a bar the same way. Pure functions; thread-safe.
 #pragma once
 
+#include <string_view>
+
+#include "core/status.h"
 #include "model/bar.h"
 #include "model/signal.h"
 
@@ -23,6 +26,9 @@ enum class BracketHit { kNone, kStopLoss, kTakeProfit, kBoth };
 // What the caller assumes when a bar touches both levels. Stop-loss first is the conservative
 // default.
 enum class BothHitPolicy { kStopLossFirst, kTakeProfitFirst };
+std::string_view BothHitPolicyName(BothHitPolicy policy);  // "stop_loss_first", ...
+// InvalidArgument naming the accepted values.
+Result<BothHitPolicy> ParseBothHitPolicy(std::string_view text);
 
 // The level `bar` reaches. A bar that opens beyond a level (a gap) hits that level first.
 BracketHit CheckBracket(const Bracket& bracket, const Bar& bar);

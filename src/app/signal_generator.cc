@@ -53,8 +53,7 @@ Result<SignalRunReport> GenerateSignals(const Config& config,
   ASSIGN_OR_RETURN(std::unique_ptr<signal::SignalEngine> engine,
                    BuildSignalEngine(config.signal, tf, matrices.front().names));
 
-  tracker::TrackerConfig tracker_config = config.tracker;
-  tracker_config.breakeven_band_pct = config.recorder.breakeven_band_pct;
+  const tracker::TrackerConfig tracker_config = TrackerConfigFrom(config);
   RETURN_IF_ERROR(tracker_config.Validate());
   SimulatedClock clock;
   tracker::OutcomeTracker tracker(tracker_config, clock);

@@ -63,6 +63,19 @@ std::vector<signal::TheoryConfig> SignalConfig::DefaultTheories() {
   return signal::DefaultTheoryConfigs();
 }
 
+tracker::TrackerConfig TrackerConfigFrom(const Config& config) {
+  tracker::TrackerConfig t = config.tracker;
+  t.breakeven_band_pct = config.recorder.breakeven_band_pct;
+  t.fee_pct_per_side = config.paper.taker_fee * 100.0;
+  return t;
+}
+
+paper::PaperConfig PaperConfigFrom(const Config& config) {
+  paper::PaperConfig p = config.paper;
+  p.both_hit_policy = config.tracker.both_hit_policy;
+  return p;
+}
+
 LogOptions LogOptionsFromConfig(const Config& config) {
   LogOptions options;
   options.level = config.logging.level;

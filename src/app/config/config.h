@@ -15,6 +15,7 @@
 #include "core/status.h"
 #include "engines/signal/signal_engine_config.h"
 #include "engines/signal/theory.h"
+#include "engines/paper/paper_config.h"
 #include "engines/tracker/tracker_config.h"
 
 namespace pulse::app {
@@ -127,10 +128,19 @@ struct Config {
   ReplayConfig replay;
   FeaturesConfig features;
   SignalConfig signal;
-  // The outcome tracker (tracker: in YAML); its breakeven band is recorder.breakeven_band_pct.
+  // The outcome tracker (tracker: in YAML); its breakeven band is recorder.breakeven_band_pct
+  // and its fee paper.taker_fee (TrackerConfigFrom).
   tracker::TrackerConfig tracker;
+  // The paper-trading engine (paper: in YAML); its both-levels policy is the tracker's
+  // (PaperConfigFrom), so both judge a bar the same way.
+  paper::PaperConfig paper;
   NotifyConfig notify;
 };
+
+// The tracker's and the paper engine's settings with the values they share filled in from the
+// one key that holds each (fee, breakeven band, both-levels policy).
+tracker::TrackerConfig TrackerConfigFrom(const Config& config);
+paper::PaperConfig PaperConfigFrom(const Config& config);
 
 // The logging set-up for `config`: InitLogging(LogOptionsFromConfig(config)).
 LogOptions LogOptionsFromConfig(const Config& config);

@@ -10,6 +10,7 @@
 
 #include "core/timeframe.h"
 #include "engines/signal/theory_factory.h"
+#include "engines/paper/paper_config.h"
 #include "engines/tracker/tracker_config.h"
 
 namespace pulse::app {
@@ -59,8 +60,11 @@ void FromText(std::string_view text, LogLevel& out) { out = ParseLogLevel(text).
 void FromText(std::string_view text, LogConsole& out) { out = ParseLogConsole(text).value(); }
 void FromText(std::string_view text, Environment& out) { out = ParseEnvironment(text).value(); }
 void FromText(std::string_view text, ProgressMode& out) { out = ParseProgressMode(text).value(); }
+void FromText(std::string_view text, paper::FillMode& out) {
+  out = paper::ParseFillMode(text).value();
+}
 void FromText(std::string_view text, analytics::BothHitPolicy& out) {
-  out = tracker::ParseBothHitPolicy(text).value();
+  out = analytics::ParseBothHitPolicy(text).value();
 }
 
 std::string ToText(const std::string& value) { return value; }
@@ -83,8 +87,9 @@ std::string ToText(LogLevel value) { return std::string(LogLevelName(value)); }
 std::string ToText(LogConsole value) { return std::string(LogConsoleName(value)); }
 std::string ToText(Environment value) { return std::string(EnvironmentName(value)); }
 std::string ToText(ProgressMode value) { return std::string(ProgressModeName(value)); }
+std::string ToText(paper::FillMode value) { return std::string(paper::FillModeName(value)); }
 std::string ToText(analytics::BothHitPolicy value) {
-  return std::string(tracker::BothHitPolicyName(value));
+  return std::string(analytics::BothHitPolicyName(value));
 }
 
 // Member access through a chain of member pointers: Member<&Config::notify,
@@ -427,9 +432,30 @@ std::vector<ConfigKey> BuildKeys() {
   keys.push_back(Enum("tracker.both_hit_policy", {"stop_loss_first", "take_profit_first"},
                       Set<&C::tracker, &tracker::TrackerConfig::both_hit_policy>,
                       Get<&C::tracker, &tracker::TrackerConfig::both_hit_policy>));
-  keys.push_back(Number(T::kDouble, "tracker.fee_pct_per_side", 0, 10,
-                        Set<&C::tracker, &tracker::TrackerConfig::fee_pct_per_side>,
-                        Get<&C::tracker, &tracker::TrackerConfig::fee_pct_per_side>));
+  using P = paper::PaperConfig;
+  keys.push_back(String("paper.account", Set<&C::paper, &P::account>, Get<&C::paper, &P::account>));
+  keys.push_back(Number(T::kDouble, "paper.starting_balance", 1e-6, kHuge,
+                        Set<&C::paper, &P::starting_balance>,
+                        Get<&C::paper, &P::starting_balance>));
+  keys.push_back(String("paper.quote_currency", Set<&C::paper, &P::quote_currency>,
+                        Get<&C::paper, &P::quote_currency>));
+  keys.push_back(Number(T::kDouble, "paper.taker_fee", 0, 0.1, Set<&C::paper, &P::taker_fee>,
+                        Get<&C::paper, &P::taker_fee>));
+  keys.push_back(Number(T::kDouble, "paper.slippage", 0, 0.1, Set<&C::paper, &P::slippage>,
+                        Get<&C::paper, &P::slippage>));
+  keys.push_back(Number(T::kDouble, "paper.impact_coefficient", 0, 1,
+                        Set<&C::paper, &P::impact_coefficient>,
+                        Get<&C::paper, &P::impact_coefficient>));
+  keys.push_back(Number(T::kDouble, "paper.max_impact", 0, 1, Set<&C::paper, &P::max_impact>,
+                        Get<&C::paper, &P::max_impact>));
+  keys.push_back(Enum("paper.fill_mode", {"next_open", "signal_price"},
+                      Set<&C::paper, &P::fill_mode>, Get<&C::paper, &P::fill_mode>));
+  keys.push_back(Number(T::kDouble, "paper.max_position_fraction", 1e-6, 1,
+                        Set<&C::paper, &P::max_position_fraction>,
+                        Get<&C::paper, &P::max_position_fraction>));
+  keys.push_back(Number(T::kDouble, "paper.max_total_exposure", 1e-6, 100,
+                        Set<&C::paper, &P::max_total_exposure>,
+                        Get<&C::paper, &P::max_total_exposure>));
   keys.push_back(Bool("notify.telegram.enabled",
                       Set<&C::notify, &NotifyConfig::telegram, &TelegramConfig::enabled>,
                       Get<&C::notify, &NotifyConfig::telegram, &TelegramConfig::enabled>));

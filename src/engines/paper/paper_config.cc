@@ -17,18 +17,6 @@ Result<FillMode> ParseFillMode(std::string_view text) {
   return InvalidArgumentError("unknown fill mode '{}' (accepted: next_open, signal_price)", text);
 }
 
-std::string_view BothHitPolicyName(analytics::BothHitPolicy policy) {
-  return policy == analytics::BothHitPolicy::kStopLossFirst ? "stop_loss_first"
-                                                            : "take_profit_first";
-}
-
-Result<analytics::BothHitPolicy> ParseBothHitPolicy(std::string_view text) {
-  if (text == "stop_loss_first") return analytics::BothHitPolicy::kStopLossFirst;
-  if (text == "take_profit_first") return analytics::BothHitPolicy::kTakeProfitFirst;
-  return InvalidArgumentError(
-      "unknown both-hit policy '{}' (accepted: stop_loss_first, take_profit_first)", text);
-}
-
 Status PaperConfig::Validate() const {
   std::vector<std::string> problems;
   auto check = [&](bool ok, std::string_view field, std::string_view rule, double value) {

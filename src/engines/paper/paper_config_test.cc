@@ -41,10 +41,10 @@ TEST(PaperConfigTest, NamesRoundTrip) {
   }
   for (auto p :
        {analytics::BothHitPolicy::kStopLossFirst, analytics::BothHitPolicy::kTakeProfitFirst}) {
-    EXPECT_EQ(*ParseBothHitPolicy(BothHitPolicyName(p)), p);
+    EXPECT_EQ(*analytics::ParseBothHitPolicy(analytics::BothHitPolicyName(p)), p);
   }
   EXPECT_FALSE(ParseFillMode("close").ok());
-  EXPECT_FALSE(ParseBothHitPolicy("random").ok());
+  EXPECT_FALSE(analytics::ParseBothHitPolicy("random").ok());
 }
 
 }  // namespace

@@ -134,7 +134,7 @@ bool OutcomeTracker::ApplyBar(TrackedSignal& t, const Bar& bar, UnixNanos bar_cl
       exit_time = i + 1 < finer.size() ? finer[i + 1].open_time : bar_close;
       if (h == BracketHit::kBoth) {
         decided = analytics::ResolveBoth(h, config_.both_hit_policy);
-        resolution = BothHitPolicyName(config_.both_hit_policy);
+        resolution = analytics::BothHitPolicyName(config_.both_hit_policy);
       } else {
         decided = h;
         resolution = "lower_timeframe";
@@ -144,7 +144,7 @@ bool OutcomeTracker::ApplyBar(TrackedSignal& t, const Bar& bar, UnixNanos bar_cl
       exit_bar = &bar;
       exit_time = bar_close;
       decided = analytics::ResolveBoth(hit, config_.both_hit_policy);
-      resolution = BothHitPolicyName(config_.both_hit_policy);
+      resolution = analytics::BothHitPolicyName(config_.both_hit_policy);
     }
   }
   const double exit_price = analytics::ExitPrice(t.bracket, decided, *exit_bar);

@@ -22,16 +22,4 @@ Status TrackerConfig::Validate() const {
   return InvalidArgumentError("{}", joined);
 }
 
-std::string_view BothHitPolicyName(analytics::BothHitPolicy policy) {
-  return policy == analytics::BothHitPolicy::kStopLossFirst ? "stop_loss_first"
-                                                            : "take_profit_first";
-}
-
-Result<analytics::BothHitPolicy> ParseBothHitPolicy(std::string_view text) {
-  if (text == "stop_loss_first") return analytics::BothHitPolicy::kStopLossFirst;
-  if (text == "take_profit_first") return analytics::BothHitPolicy::kTakeProfitFirst;
-  return InvalidArgumentError(
-      "unknown both-levels policy '{}' (accepted: stop_loss_first, take_profit_first)", text);
-}
-
 }  // namespace pulse::tracker

@@ -18,7 +18,5 @@ struct TrackerConfig {
   Status Validate() const;
 };
 
-std::string_view BothHitPolicyName(analytics::BothHitPolicy policy);  // "stop_loss_first", ...
-Result<analytics::BothHitPolicy> ParseBothHitPolicy(std::string_view text);
 
 }  // namespace pulse::tracker

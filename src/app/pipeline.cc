@@ -1,0 +1,242 @@
+#include "app/pipeline.h"
+
+#include <map>
+#include <variant>
+
+#include "app/config/features_config.h"
+#include "app/features_builder.h"
+#include "app/signal_engine_builder.h"
+#include "engines/paper/paper_engine.h"
+#include "engines/signal/signal_engine.h"
+#include "engines/tracker/outcome_tracker.h"
+
+namespace pulse::app {
+
+namespace {
+
+// One symbol the pipeline has seen: its streaming features.
+struct SymbolState {
+  std::string exchange;
+  std::string symbol;
+  StreamingFeatures features;
+};
+
+}  // namespace
+
+struct Pipeline::State {
+  State(SimulatedClock& c, PipelineStores s, Timeframe tf, indicators::FeatureSetSpec sp,
+        std::unique_ptr<signal::SignalEngine> e, const tracker::TrackerConfig& tc,
+        paper::PaperEngine p)
+      : clock(c),
+        stores(s),
+        base(tf),
+        spec(std::move(sp)),
+        engine(std::move(e)),
+        tracker(tc, c),
+        paper(std::move(p)) {}
+
+  SimulatedClock& clock;
+  PipelineStores stores;
+  Timeframe base;
+  indicators::FeatureSetSpec spec;
+  std::unique_ptr<signal::SignalEngine> engine;
+  tracker::OutcomeTracker tracker;
+  paper::PaperEngine paper;
+  std::map<std::string, SymbolState, std::less<>> symbols;  // "exchange:symbol"
+  std::string key;
+  SignalId next_id = 1;  // without a signal store
+  PipelineCounts counts;
+  std::vector<OutcomeResolved> outcomes;
+  std::vector<EquityPoint> equity;
+  // Reused per close.
+  std::vector<signal::BarCloseInput> inputs;
+  std::vector<OutcomeResolved> resolved;
+  signal::BarCloseOutput output;
+
+  Result<SymbolState*> Symbol(std::string_view exchange, std::string_view symbol);
+  Status Store(const OutcomeResolved& outcome);
+  Status Learn(const OutcomeResolved& outcome);
+  Status DrainPaperEvents();
+  Status TrackNewSignals();
+};
+
+Result<SymbolState*> Pipeline::State::Symbol(std::string_view exchange, std::string_view symbol) {
+  key.assign(exchange).append(":").append(symbol);
+  auto it = symbols.find(key);
+  if (it != symbols.end()) return &it->second;
+  ASSIGN_OR_RETURN(StreamingFeatures features, StreamingFeatures::Create(spec));
+  auto [inserted, ok] = symbols.emplace(
+      key, SymbolState{std::string(exchange), std::string(symbol), std::move(features)});
+  return &inserted->second;
+}
+
+Status Pipeline::State::Store(const OutcomeResolved& outcome) {
+  if (stores.signals == nullptr) return Status::Ok();
+  return stores.signals->SaveOutcome(outcome.result, outcome.contributions);
+}
+
+// What a resolved real signal teaches the signal engine (its sources' accuracy, the open
+// signal book, the sizing statistics).
+Status Pipeline::State::Learn(const OutcomeResolved& outcome) {
+  signal::SignalClosed closed;
+  closed.exchange = outcome.signal.exchange;
+  closed.symbol = outcome.signal.symbol;
+  closed.direction = outcome.signal.direction;
+  closed.closed_at = outcome.result.exit_time.value_or(clock.Now());
+  closed.pnl_percent = outcome.result.pnl_percent_net.value_or(0);
+  for (const TheoryContribution& c : outcome.contributions) {
+    if (c.was_correct) closed.source_correct.emplace_back(c.theory_name, *c.was_correct);
+  }
+  return engine->OnSignalClosed(closed);
+}
+
+Status Pipeline::State::DrainPaperEvents() {
+  for (paper::PaperEvent& event : paper.TakeEvents()) {
+    if (auto* opened = std::get_if<PositionOpened>(&event)) {
+      ++counts.fills;
+      if (stores.portfolio != nullptr) {
+        RETURN_IF_ERROR(
+            stores.portfolio->RecordFill(opened->fill, opened->position, opened->account));
+      }
+    } else if (auto* closed = std::get_if<PositionClosed>(&event)) {
+      ++counts.fills;
+      if (stores.portfolio != nullptr) {
+        RETURN_IF_ERROR(
+            stores.portfolio->RecordFill(closed->fill, closed->position, closed->account));
+      }
+    } else {
+      ++counts.orders_rejected;
+    }
+  }
+  return Status::Ok();
+}
+
+// Stores the bar close's emitted and rejected candidates (one transaction), then hands the
+// emitted ones to the paper engine and every one of them to the tracker.
+Status Pipeline::State::TrackNewSignals() {
+  std::vector<Signal> signals;
+  std::vector<std::vector<TheoryContribution>> contributions;
+  std::vector<bool> shadow;
+  for (SignalEmitted& e : output.emitted) {
+    signals.push_back(std::move(e.signal));
+    contributions.push_back(std::move(e.contributions));
+    shadow.push_back(false);
+  }
+  for (SignalRejected& r : output.rejected) {
+    signals.push_back(std::move(r.signal));
+    contributions.push_back(std::move(r.contributions));
+    shadow.push_back(true);
+  }
+  if (signals.empty()) return Status::Ok();
+  std::vector<SignalId> ids;
+  if (stores.signals != nullptr) {
+    ASSIGN_OR_RETURN(ids, stores.signals->AddSignalsWithContributions(signals, contributions));
+  } else {
+    for (std::size_t i = 0; i < signals.size(); ++i) ids.push_back(next_id++);
+  }
+  for (std::size_t i = 0; i < signals.size(); ++i) {
+    signals[i].id = ids[i];
+    for (TheoryContribution& c : contributions[i]) c.signal_id = ids[i];
+    if (!shadow[i]) paper.OnSignalApproved(signals[i]);
+    RETURN_IF_ERROR(tracker.Track(std::move(signals[i]), std::move(contributions[i]), shadow[i]));
+  }
+  return DrainPaperEvents();
+}
+
+Pipeline::Pipeline(std::unique_ptr<State> state) : state_(std::move(state)) {}
+Pipeline::~Pipeline() = default;
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Config& config, SimulatedClock& clock,
+                                                   PipelineStores stores) {
+  ASSIGN_OR_RETURN(indicators::FeatureSetSpec spec, FeatureSetSpecFromConfig(config.features));
+  ASSIGN_OR_RETURN(StreamingFeatures probe, StreamingFeatures::Create(spec));
+  ASSIGN_OR_RETURN(std::unique_ptr<signal::SignalEngine> engine,
+                   BuildSignalEngine(config.signal, spec.base, probe.Names()));
+  const tracker::TrackerConfig tracker_config = TrackerConfigFrom(config);
+  RETURN_IF_ERROR(tracker_config.Validate());
+  ASSIGN_OR_RETURN(paper::PaperEngine paper, paper::PaperEngine::Create(PaperConfigFrom(config), clock));
+  const Timeframe base = spec.base;
+  return std::unique_ptr<Pipeline>(new Pipeline(std::make_unique<State>(
+      clock, stores, base, std::move(spec), std::move(engine), tracker_config, std::move(paper))));
+}
+
+Timeframe Pipeline::base_timeframe() const { return state_->base; }
+
+Status Pipeline::OnBarClose(std::span<const SymbolBar> bars) {
+  State& s = *state_;
+  if (bars.empty()) return Status::Ok();
+  const UnixNanos open_time = bars.front().bar.open_time;
+  const UnixNanos close_time = open_time + s.base.NominalNanos();
+  s.clock.SetTime(close_time);
+  s.inputs.clear();
+  s.resolved.clear();
+  for (const SymbolBar& b : bars) {
+    if (b.bar.open_time != open_time) {
+      return InvalidArgumentError("{} {}: bar at {} in the close of {}", b.exchange, b.symbol,
+                                  FormatIso8601(b.bar.open_time), FormatIso8601(open_time));
+    }
+    ASSIGN_OR_RETURN(SymbolState * symbol, s.Symbol(b.exchange, b.symbol));
+    Status st = symbol->features.OnBaseBar(b.bar);
+    if (!st.ok()) return st.WithContext(fmt::format("{} {}", b.exchange, b.symbol));
+    // Signals and positions opened on earlier bars meet this bar before the engine sees it.
+    s.tracker.OnBar(b.exchange, b.symbol, s.base, b.bar, b.finer, &s.resolved);
+    RETURN_IF_ERROR(s.paper.OnBar(b.symbol, b.bar));
+    s.inputs.push_back(
+        signal::BarCloseInput{symbol->exchange, symbol->symbol, b.bar, symbol->features.Values()});
+  }
+  s.counts.bars += static_cast<std::int64_t>(bars.size());
+  ++s.counts.bar_closes;
+  RETURN_IF_ERROR(s.DrainPaperEvents());
+  for (OutcomeResolved& r : s.resolved) {
+    RETURN_IF_ERROR(s.Store(r));
+    if (r.shadow) {
+      ++s.counts.shadows_resolved;
+    } else {
+      ++s.counts.resolved;
+      RETURN_IF_ERROR(s.Learn(r));
+    }
+    s.outcomes.push_back(std::move(r));
+  }
+  s.output.emitted.clear();
+  s.output.rejected.clear();
+  s.output.counts = {};
+  RETURN_IF_ERROR(s.engine->OnBarClose(s.inputs, &s.output));
+  s.counts.emitted += static_cast<std::int64_t>(s.output.emitted.size());
+  s.counts.rejected += static_cast<std::int64_t>(s.output.rejected.size());
+  RETURN_IF_ERROR(s.TrackNewSignals());
+  const std::vector<EquityPoint> points = s.paper.TakeEquityCurve();
+  if (!points.empty()) s.equity.push_back(points.back());
+  return Status::Ok();
+}
+
+Status Pipeline::Finish(bool close_open) {
+  State& s = *state_;
+  if (!close_open) {
+    if (s.stores.portfolio != nullptr) {
+      RETURN_IF_ERROR(s.stores.portfolio->SaveState(s.paper.account(), s.paper.open_positions()));
+    }
+    return Status::Ok();
+  }
+  s.paper.CloseAll(kExitEndOfData);
+  RETURN_IF_ERROR(s.DrainPaperEvents());
+  s.resolved.clear();
+  s.tracker.ExitAll(kExitEndOfData, /*include_shadows=*/true, &s.resolved);
+  for (OutcomeResolved& r : s.resolved) {
+    RETURN_IF_ERROR(s.Store(r));
+    ++(r.shadow ? s.counts.shadows_resolved : s.counts.resolved);
+    s.outcomes.push_back(std::move(r));
+  }
+  const std::vector<EquityPoint> points = s.paper.TakeEquityCurve();
+  if (!points.empty()) s.equity.push_back(points.back());
+  if (s.stores.portfolio != nullptr) {
+    RETURN_IF_ERROR(s.stores.portfolio->SaveState(s.paper.account(), s.paper.open_positions()));
+  }
+  return Status::Ok();
+}
+
+const PipelineCounts& Pipeline::counts() const { return state_->counts; }
+const std::vector<OutcomeResolved>& Pipeline::outcomes() const { return state_->outcomes; }
+const std::vector<EquityPoint>& Pipeline::equity_curve() const { return state_->equity; }
+PortfolioSnapshot Pipeline::portfolio() const { return state_->paper.Snapshot(); }
+
+}  // namespace pulse::app

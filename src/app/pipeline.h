@@ -1,0 +1,91 @@
+// Pipeline: the chain of DESIGN.md section 1 on one thread, driven by replayed base-timeframe
+// bars: features -> signal engine -> controller -> paper engine -> outcome tracker -> store.
+// Used by `pulse run` and `pulse backtest`; the same code whichever store sits behind it.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/config/config.h"
+#include "core/clock.h"
+#include "core/status.h"
+#include "model/bar.h"
+#include "model/outcome_events.h"
+#include "model/trading.h"
+#include "ports/portfolio_store.h"
+#include "ports/signal_store.h"
+
+namespace pulse::app {
+
+// One symbol's bar at a base-timeframe close, and the finer closed bars inside it (may be
+// empty) that decide a bar touching both levels of a bracket.
+struct SymbolBar {
+  std::string_view exchange;
+  std::string_view symbol;
+  Bar bar;
+  std::span<const Bar> finer;
+};
+
+// What a run did, counted as it happened.
+struct PipelineCounts {
+  std::int64_t bars = 0;
+  std::int64_t bar_closes = 0;
+  std::int64_t emitted = 0;   // passed every quality gate
+  std::int64_t rejected = 0;  // failed a gate (shadow-tracked)
+  std::int64_t denied = 0;    // refused by the controller (shadow-tracked)
+  std::int64_t resolved = 0;  // real signals resolved
+  std::int64_t shadows_resolved = 0;
+  std::int64_t fills = 0;
+  std::int64_t orders_rejected = 0;  // by the paper engine (exposure, cash, ...)
+};
+
+// Where a pipeline writes. Null members: nothing is stored there (ids are then numbered by
+// the pipeline itself, from 1).
+struct PipelineStores {
+  SignalStore* signals = nullptr;
+  PortfolioStore* portfolio = nullptr;
+};
+
+// Lifecycle: Create, OnBarClose per base-bar close in time order (every symbol's bar of that
+// time in one call), Finish at the end of the data. Time is the injected SimulatedClock, set to
+// each close, so a run is deterministic: the same config and bars give the same rows.
+// Threading: single-threaded.
+class Pipeline {
+ public:
+  // The configured feature set, signal engine (theories and models), tracker and paper engine.
+  // InvalidArgument / FailedPrecondition naming the bad setting.
+  static Result<std::unique_ptr<Pipeline>> Create(const Config& config, SimulatedClock& clock,
+                                                  PipelineStores stores);
+  ~Pipeline();
+
+  // The base timeframe of the feature set: the bars OnBarClose takes.
+  Timeframe base_timeframe() const;
+
+  // One close: `bars` all open at the same time on the base grid, one per symbol. A symbol's
+  // first bar creates its state. InvalidArgument for bars off the grid, out of order or mixed
+  // times; a store error is returned as it is (the run stops; what was stored stays).
+  Status OnBarClose(std::span<const SymbolBar> bars);
+
+  // End of the data: when `close_open`, open paper positions and real signals are closed at
+  // the last prices ("end_of_data"); shadows still open are closed too so every tracked
+  // candidate has a result.
+  Status Finish(bool close_open);
+
+  const PipelineCounts& counts() const;
+  // Every outcome resolved so far, in resolution order (reports without a store read these).
+  const std::vector<OutcomeResolved>& outcomes() const;
+  // The paper account's equity after each bar close.
+  const std::vector<EquityPoint>& equity_curve() const;
+  // The paper account as it is now.
+  PortfolioSnapshot portfolio() const;
+
+ private:
+  struct State;
+  explicit Pipeline(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace pulse::app
