@@ -1,6 +1,6 @@
 -- What the outcome tracker records with each result: P&L after fees, the fees, and how a bar
 -- that touched both stop-loss and take-profit was decided.
--- Keep identical to postgres/0005_outcome_tracking.sql.
+-- Keep identical to postgres/0004_outcome_tracking.sql.
 
 ALTER TABLE signal_results ADD COLUMN pnl_percent_net REAL;
 ALTER TABLE signal_results ADD COLUMN fees_quote REAL;
