@@ -128,9 +128,12 @@ struct PauseTrading {
   std::string by;
   std::string note;
 };
+// Resuming while the light is red keeps it red unless `acknowledge_red`: then the controller
+// starts a fresh evaluation (see engines/risk/README.md).
 struct ResumeTrading {
   std::string by;
   std::string note;
+  bool acknowledge_red = false;
 };
 struct EmergencyStop {
   std::string by;
