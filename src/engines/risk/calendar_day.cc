@@ -12,9 +12,7 @@ namespace {
 
 using Nanos = std::chrono::nanoseconds;
 
-const date::time_zone* Zone(const void* zone) {
-  return static_cast<const date::time_zone*>(zone);
-}
+const date::time_zone* Zone(const void* zone) { return static_cast<const date::time_zone*>(zone); }
 
 date::sys_time<Nanos> ToSys(UnixNanos t) { return date::sys_time<Nanos>(Nanos(t)); }
 

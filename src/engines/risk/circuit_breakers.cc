@@ -31,8 +31,7 @@ void MaxDrawdownBreaker::OnEquity(UnixNanos at, const EquityTracker& equity,
   if (drawdown <= limit_) return;
   Lock(at, at + cooldown_, "", flatten_,
        {"max_drawdown", drawdown, limit_,
-        fmt::format("drawdown {} > {} (peak {}, equity {})", Pct(drawdown), Pct(limit_), peak_,
-                    e)},
+        fmt::format("drawdown {} > {} (peak {}, equity {})", Pct(drawdown), Pct(limit_), peak_, e)},
        trips);
   peak_ = e;  // the next trip needs a further drawdown from here
 }
@@ -77,9 +76,8 @@ std::vector<std::unique_ptr<CircuitBreaker>> MakeCircuitBreakers(const CircuitBr
         c.max_drawdown_limit, c.max_drawdown.cooldown_s, c.max_drawdown.flatten));
   }
   if (c.consecutive_losses.enabled) {
-    out.push_back(std::make_unique<ConsecutiveLossesBreaker>(c.max_consecutive_losses,
-                                                             c.consecutive_losses.cooldown_s,
-                                                             c.consecutive_losses.flatten));
+    out.push_back(std::make_unique<ConsecutiveLossesBreaker>(
+        c.max_consecutive_losses, c.consecutive_losses.cooldown_s, c.consecutive_losses.flatten));
   }
   if (c.min_time_between_trades.enabled) {
     out.push_back(std::make_unique<MinTimeBetweenTradesBreaker>(c.min_seconds_between_trades));

@@ -58,8 +58,7 @@ class ConsecutiveLossesBreaker final : public CircuitBreaker {
       : max_losses_(max_losses), cooldown_(FromSeconds(cooldown_s)), flatten_(flatten) {}
   std::string_view name() const override { return "consecutive_losses"; }
   DenyReason reason() const override { return DenyReason::kConsecutiveLosses; }
-  void OnOutcome(UnixNanos at, Outcome outcome,
-                 std::vector<CircuitBreakerTripped>* trips) override;
+  void OnOutcome(UnixNanos at, Outcome outcome, std::vector<CircuitBreakerTripped>* trips) override;
 
  private:
   int max_losses_;

@@ -22,8 +22,8 @@ TEST(OutcomeWindowTest, WinRateStreakAndCalibration) {
   const WindowCalibration cal = w.Calibration();
   EXPECT_EQ(cal.count, 3);
   EXPECT_NEAR(cal.ece, 0.9 / 3 + 0.3 * 2 / 3, 1e-12);
-  EXPECT_EQ(w.Outcomes(), (std::vector<Outcome>{Outcome::kLoss, Outcome::kBreakeven,
-                                                 Outcome::kWin, Outcome::kWin}));
+  EXPECT_EQ(w.Outcomes(), (std::vector<Outcome>{Outcome::kLoss, Outcome::kBreakeven, Outcome::kWin,
+                                                Outcome::kWin}));
   w.Clear();
   EXPECT_EQ(w.size(), 0);
   EXPECT_TRUE(std::isnan(w.win_rate()));

@@ -51,8 +51,8 @@ Status RiskConfig::Validate() const {
   p.Fraction("risk.traffic_light.red_win_rate", l.red_win_rate);
   p.Fraction("risk.traffic_light.yellow_win_rate", l.yellow_win_rate);
   if (l.yellow_win_rate < l.red_win_rate) {
-    p.Add("risk.traffic_light.yellow_win_rate ({}) must be >= red_win_rate ({})",
-          l.yellow_win_rate, l.red_win_rate);
+    p.Add("risk.traffic_light.yellow_win_rate ({}) must be >= red_win_rate ({})", l.yellow_win_rate,
+          l.red_win_rate);
   }
   p.Fraction("risk.traffic_light.red_daily_loss", l.red_daily_loss);
   p.AtLeast("risk.traffic_light.red_consecutive_losses", l.red_consecutive_losses, 1);
@@ -61,12 +61,10 @@ Status RiskConfig::Validate() const {
   p.AtLeast("risk.traffic_light.min_sample", l.min_sample, 1);
   p.AtLeast("risk.traffic_light.window", l.window, 1);
   if (l.window >= 1 && l.min_sample > l.window) {
-    p.Add("risk.traffic_light.min_sample ({}) must not exceed window ({})", l.min_sample,
-          l.window);
+    p.Add("risk.traffic_light.min_sample ({}) must not exceed window ({})", l.min_sample, l.window);
   }
   if (l.calibration_bins < 1 || l.calibration_bins > 10000) {
-    p.Add("risk.traffic_light.calibration_bins must be in [1, 10000], got {}",
-          l.calibration_bins);
+    p.Add("risk.traffic_light.calibration_bins must be in [1, 10000], got {}", l.calibration_bins);
   }
   p.Fraction("risk.traffic_light.win_rate_margin", l.win_rate_margin, true);
   p.Fraction("risk.traffic_light.daily_loss_margin", l.daily_loss_margin, true);
@@ -77,8 +75,7 @@ Status RiskConfig::Validate() const {
           l.daily_loss_margin, l.red_daily_loss);
   }
   if (l.ece_margin >= l.red_ece) {
-    p.Add("risk.traffic_light.ece_margin ({}) must be below red_ece ({})", l.ece_margin,
-          l.red_ece);
+    p.Add("risk.traffic_light.ece_margin ({}) must be below red_ece ({})", l.ece_margin, l.red_ece);
   }
   if (l.drawdown_margin >= l.red_drawdown) {
     p.Add("risk.traffic_light.drawdown_margin ({}) must be below red_drawdown ({})",
@@ -94,11 +91,10 @@ Status RiskConfig::Validate() const {
   p.Fraction("risk.circuit_breakers.daily_loss.max_loss", b.max_daily_loss);
   p.Fraction("risk.circuit_breakers.max_drawdown.max_drawdown", b.max_drawdown_limit);
   p.AtLeast("risk.circuit_breakers.consecutive_losses.max_losses", b.max_consecutive_losses, 1);
-  p.AtLeast("risk.circuit_breakers.min_time_between_trades.seconds",
-            b.min_seconds_between_trades, 0);
+  p.AtLeast("risk.circuit_breakers.min_time_between_trades.seconds", b.min_seconds_between_trades,
+            0);
   if (!(std::isfinite(b.max_volatility) && b.max_volatility > 0)) {
-    p.Add("risk.circuit_breakers.volatility.max_volatility must be > 0, got {}",
-          b.max_volatility);
+    p.Add("risk.circuit_breakers.volatility.max_volatility must be > 0, got {}", b.max_volatility);
   }
   if (b.max_drawdown.enabled && b.max_drawdown.cooldown_s <= 0) {
     p.Add("risk.circuit_breakers.max_drawdown.cooldown_s must be > 0 when enabled");
@@ -114,8 +110,8 @@ Status RiskConfig::Validate() const {
   if (f.horizon < 1 || f.horizon > 1000) {
     p.Add("risk.forecast.horizon must be in [1, 1000], got {}", f.horizon);
   } else if (f.horizon > l.window) {
-    p.Add("risk.forecast.horizon ({}) must not exceed risk.traffic_light.window ({})",
-          f.horizon, l.window);
+    p.Add("risk.forecast.horizon ({}) must not exceed risk.traffic_light.window ({})", f.horizon,
+          l.window);
   }
   p.AtLeast("risk.forecast.estimate_window", f.estimate_window, 1);
   p.NonNegative("risk.forecast.half_life", f.half_life);

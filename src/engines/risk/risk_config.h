@@ -15,16 +15,16 @@ namespace pulse::risk {
 // GREEN otherwise. Hysteresis: while the light is at a rule's colour or worse, that rule's
 // threshold is relaxed by its margin (see traffic_light.h).
 struct TrafficLightConfig {
-  double red_win_rate = 0.65;        // red when the win rate is below
-  double yellow_win_rate = 0.70;     // yellow when below (and not red)
-  double red_daily_loss = 0.04;      // red when today's loss is above this share of equity
-  int red_consecutive_losses = 5;    // red at this many losses in a row
-  double red_ece = 0.08;             // red when the calibration error is above
-  double red_drawdown = 0.15;        // red when equity is this far below its peak
-  int min_sample = 20;               // resolved signals before win rate or ECE may turn it
-  int window = 50;                   // win rate and ECE over the last N resolved signals
-  int calibration_bins = 10;         // ECE bins
-  double win_rate_margin = 0.02;     // hysteresis margins
+  double red_win_rate = 0.65;      // red when the win rate is below
+  double yellow_win_rate = 0.70;   // yellow when below (and not red)
+  double red_daily_loss = 0.04;    // red when today's loss is above this share of equity
+  int red_consecutive_losses = 5;  // red at this many losses in a row
+  double red_ece = 0.08;           // red when the calibration error is above
+  double red_drawdown = 0.15;      // red when equity is this far below its peak
+  int min_sample = 20;             // resolved signals before win rate or ECE may turn it
+  int window = 50;                 // win rate and ECE over the last N resolved signals
+  int calibration_bins = 10;       // ECE bins
+  double win_rate_margin = 0.02;   // hysteresis margins
   double daily_loss_margin = 0.005;
   double ece_margin = 0.01;
   double drawdown_margin = 0.01;

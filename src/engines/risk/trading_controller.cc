@@ -44,8 +44,7 @@ TradingController::TradingController(TradingController&&) noexcept = default;
 TradingController& TradingController::operator=(TradingController&&) noexcept = default;
 TradingController::~TradingController() = default;
 
-Result<TradingController> TradingController::Create(const RiskConfig& config,
-                                                    const Clock& clock) {
+Result<TradingController> TradingController::Create(const RiskConfig& config, const Clock& clock) {
   RETURN_IF_ERROR(config.Validate());
   ASSIGN_OR_RETURN(CalendarDay calendar, CalendarDay::Create(config.time_zone));
   TradingController c(config, clock, std::move(calendar));
@@ -96,8 +95,7 @@ Status TradingController::Replay(const ControllerHistory& history) {
   return Status::Ok();
 }
 
-Result<TradingController> TradingController::Restore(const RiskConfig& config,
-                                                     const Clock& clock,
+Result<TradingController> TradingController::Restore(const RiskConfig& config, const Clock& clock,
                                                      const ControllerHistory& history) {
   ASSIGN_OR_RETURN(TradingController c, Create(config, clock));
   c.outputs_ = {};
@@ -132,8 +130,7 @@ Result<TradingController> TradingController::Restore(const RiskConfig& config,
                                                       : TradingMode::kActive;
   c.state_.reasons = last.reasons;
   c.state_.since = last.changed_at;
-  c.light_reasons_ =
-      EvaluateLight(c.figures(), config.light, c.state_.light).reasons;
+  c.light_reasons_ = EvaluateLight(c.figures(), config.light, c.state_.light).reasons;
   c.outputs_ = {};
   c.muted_ = false;
   c.Evaluate(clock.Now());
@@ -276,8 +273,7 @@ ReviewDecision TradingController::Review(const Signal& signal) {
 void TradingController::Pause(const PauseTrading& command) {
   if (state_.mode == TradingMode::kPaused) return;
   SetState(clock_->Now(), state_.light, TradingMode::kPaused,
-           {{"manual_pause", 0, 0,
-             "trading paused " + Who(command.by, command.note)}});
+           {{"manual_pause", 0, 0, "trading paused " + Who(command.by, command.note)}});
 }
 
 void TradingController::Resume(const ResumeTrading& command) {
@@ -292,11 +288,10 @@ void TradingController::Resume(const ResumeTrading& command) {
                            "; win rate, calibration and streak start afresh, drawdown and "
                            "today's loss from the current equity"});
   } else {
-    reasons.push_back(
-        {"manual_resume", 0, 0, "trading resumed " + Who(command.by, command.note)});
+    reasons.push_back({"manual_resume", 0, 0, "trading resumed " + Who(command.by, command.note)});
   }
-  const LightVerdict v = EvaluateLight(figures(), config_.light,
-                                       acknowledge ? TrafficLight::kGreen : state_.light);
+  const LightVerdict v =
+      EvaluateLight(figures(), config_.light, acknowledge ? TrafficLight::kGreen : state_.light);
   light_reasons_ = v.reasons;
   reasons.insert(reasons.end(), v.reasons.begin(), v.reasons.end());
   const RiskState before = state_.stored();

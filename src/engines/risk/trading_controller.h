@@ -64,7 +64,7 @@ class TradingController {
   // hysteresis continues where it stopped. A light that differs after re-evaluation at
   // Clock::Now() is reported as a normal change. With no status rows it is Create + replay.
   static Result<TradingController> Restore(const RiskConfig& config, const Clock& clock,
-                                            const ControllerHistory& history);
+                                           const ControllerHistory& history);
 
   TradingController(TradingController&&) noexcept;
   TradingController& operator=(TradingController&&) noexcept;

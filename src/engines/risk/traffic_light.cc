@@ -45,11 +45,10 @@ LightVerdict EvaluateLight(const LightFigures& f, const TrafficLightConfig& c,
   {
     const int t = c.red_consecutive_losses;
     const bool fired = f.consecutive_losses >= t;
-    red.push_back({{"consecutive_losses", static_cast<double>(f.consecutive_losses),
-                    static_cast<double>(t),
-                    fmt::format("{} consecutive losses {} {}", f.consecutive_losses,
-                                fired ? ">=" : "<", t)},
-                   fired});
+    red.push_back(
+        {{"consecutive_losses", static_cast<double>(f.consecutive_losses), static_cast<double>(t),
+          fmt::format("{} consecutive losses {} {}", f.consecutive_losses, fired ? ">=" : "<", t)},
+         fired});
   }
   if (f.calibrated >= c.min_sample && !std::isnan(f.ece)) {
     const double t = c.red_ece - (held_red ? c.ece_margin : 0);
@@ -63,16 +62,15 @@ LightVerdict EvaluateLight(const LightFigures& f, const TrafficLightConfig& c,
     const double t = c.red_drawdown - (held_red ? c.drawdown_margin : 0);
     const bool fired = f.drawdown > t;
     red.push_back({{"drawdown", f.drawdown, t,
-                    fmt::format("drawdown {} {} {}", Pct(f.drawdown), fired ? ">" : "<=",
-                                Pct(t))},
+                    fmt::format("drawdown {} {} {}", Pct(f.drawdown), fired ? ">" : "<=", Pct(t))},
                    fired});
   }
   if (enough_sample) {
     const double t = c.yellow_win_rate + (held_yellow ? c.win_rate_margin : 0);
     const bool fired = f.win_rate < t;
     yellow.push_back({{"win_rate_yellow", f.win_rate, t,
-                       fmt::format("win rate {} {} {} over the last {} resolved",
-                                   Pct(f.win_rate), fired ? "<" : ">=", Pct(t), f.resolved)},
+                       fmt::format("win rate {} {} {} over the last {} resolved", Pct(f.win_rate),
+                                   fired ? "<" : ">=", Pct(t), f.resolved)},
                       fired});
   }
 

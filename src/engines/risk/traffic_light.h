@@ -27,13 +27,13 @@ namespace pulse::risk {
 
 // What the light is judged on.
 struct LightFigures {
-  int resolved = 0;            // outcomes in the win-rate window
-  double win_rate = 0;         // over the window (NaN when empty)
-  double loss_today = 0;       // share of the day's starting equity
+  int resolved = 0;       // outcomes in the win-rate window
+  double win_rate = 0;    // over the window (NaN when empty)
+  double loss_today = 0;  // share of the day's starting equity
   int consecutive_losses = 0;
-  double ece = 0;              // over the window's outcomes with a confidence (NaN when none)
-  int calibrated = 0;          // how many those are
-  double drawdown = 0;         // share below the equity peak
+  double ece = 0;       // over the window's outcomes with a confidence (NaN when none)
+  int calibrated = 0;   // how many those are
+  double drawdown = 0;  // share below the equity peak
 };
 
 // The verdict: the light, the reasons that set it (the fired rules; for green every rule that

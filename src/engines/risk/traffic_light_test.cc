@@ -147,11 +147,10 @@ TEST(TrafficLightTest, ReasonsCarryEveryFiredRuleWithValues) {
   const LightVerdict v = EvaluateLight(f, TrafficLightConfig{}, TrafficLight::kGreen);
   ASSERT_EQ(v.light, TrafficLight::kRed);
   ASSERT_EQ(v.reasons.size(), 3u);
-  EXPECT_EQ(v.reasons[0],
-            (ControllerReason{"win_rate", 0.60, 0.65,
-                              "win rate 60.00% < 65.00% over the last 20 resolved"}));
-  EXPECT_EQ(v.reasons[1], (ControllerReason{"consecutive_losses", 5, 5,
-                                            "5 consecutive losses >= 5"}));
+  EXPECT_EQ(v.reasons[0], (ControllerReason{"win_rate", 0.60, 0.65,
+                                            "win rate 60.00% < 65.00% over the last 20 resolved"}));
+  EXPECT_EQ(v.reasons[1],
+            (ControllerReason{"consecutive_losses", 5, 5, "5 consecutive losses >= 5"}));
   EXPECT_EQ(v.reasons[2], (ControllerReason{"drawdown", 0.2, 0.15, "drawdown 20.00% > 15.00%"}));
   // Every judged rule: 5 red rules and the yellow one.
   EXPECT_EQ(v.checks.size(), 6u);
