@@ -1,5 +1,6 @@
 #include "analytics/light_forecast.h"
 
+#include <algorithm>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -109,6 +110,58 @@ TEST(LightForecastTest, ProbabilitiesGrowWithTheHorizon) {
     last_red = f->p_red;
   }
   EXPECT_GT(last_red, 0.3);
+}
+
+// Independent reference: enumerate every win/loss sequence of the next K trades, weigh it by the
+// Polya-urn probability of its path, and re-count the window and the streak after each trade.
+double BruteForce(const std::vector<Outcome>& known, int streak, const LightForecastConfig& c,
+                  double alpha, double beta, bool red_only) {
+  double total = 0;
+  for (int mask = 0; mask < (1 << c.horizon); ++mask) {
+    std::vector<Outcome> seq = known;
+    double p = 1;
+    int s = 0;
+    int st = streak;
+    bool hit = false;
+    for (int j = 0; j < c.horizon; ++j) {
+      const bool win = (mask >> j) & 1;
+      const double q = (alpha + s) / (alpha + beta + j);
+      p *= win ? q : 1 - q;
+      s += win ? 1 : 0;
+      st = win ? 0 : st + 1;
+      seq.push_back(win ? W : L);
+      const int n = std::min<int>(c.window, static_cast<int>(seq.size()));
+      int wins = 0;
+      for (int i = static_cast<int>(seq.size()) - n; i < static_cast<int>(seq.size()); ++i) {
+        wins += seq[i] == W ? 1 : 0;
+      }
+      const double rate = static_cast<double>(wins) / n;
+      const bool judged = n >= c.min_sample;
+      const bool red = (judged && rate < c.red_win_rate) ||
+                       (c.red_consecutive_losses > 0 && st >= c.red_consecutive_losses);
+      const bool yellow = red || (judged && rate < c.yellow_win_rate);
+      if (red_only ? red : yellow) hit = true;
+    }
+    if (hit) total += p;
+  }
+  return total;
+}
+
+TEST(LightForecastTest, MatchesBruteForceEnumeration) {
+  std::vector<Outcome> known;
+  for (int i = 0; i < 14; ++i) known.push_back((i * 7) % 10 < 7 ? W : L);
+  LightForecastConfig c;
+  c.window = 12;
+  c.min_sample = 10;
+  c.red_consecutive_losses = 3;
+  c.horizon = 10;
+  c.estimate_window = 14;
+  auto f = ForecastLight(known, 1, c);
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_NEAR(f->p_red, BruteForce(known, 1, c, f->alpha, f->beta, true), 1e-12);
+  EXPECT_NEAR(f->p_yellow_or_worse, BruteForce(known, 1, c, f->alpha, f->beta, false), 1e-12);
+  EXPECT_GT(f->p_red, 0.05);
+  EXPECT_LT(f->p_red, f->p_yellow_or_worse);
 }
 
 TEST(LightForecastTest, BadConfigNamesEveryField) {
