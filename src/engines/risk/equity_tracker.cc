@@ -23,13 +23,11 @@ Status EquityTracker::Add(UnixNanos t, double equity) {
 }
 
 void EquityTracker::RollTo(UnixNanos now) {
-  if (day_ && now < last_time_) return;
+  if (!day_) return;
   const std::int64_t day = calendar_.DayIndex(now);
-  if (day_ && day != *day_) day_start_ = equity_;
-  if (day_) {
-    day_ = day;
-    last_time_ = now;
-  }
+  if (day <= *day_) return;  // days only move forward
+  day_start_ = equity_;
+  day_ = day;
 }
 
 void EquityTracker::Rebase() {

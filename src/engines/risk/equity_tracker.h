@@ -23,7 +23,9 @@ class EquityTracker {
   // non-finite or non-positive equity, or a time before the previous one.
   Status Add(UnixNanos t, double equity);
   // Moves to the local day of `now` without a new value: a new day starts from the last
-  // equity, so today's loss is 0. Earlier times are ignored.
+  // equity, so today's loss is 0. Days only move forward; it does not change which equity
+  // times Add accepts (a value stamped just before a later review is still taken; one from the
+  // previous day that arrives after the roll counts towards the new day).
   void RollTo(UnixNanos now);
   // Starts afresh from the latest equity: it becomes the peak and today's start.
   void Rebase();
@@ -44,7 +46,7 @@ class EquityTracker {
   std::optional<double> peak_;
   std::optional<double> day_start_;
   std::optional<std::int64_t> day_;
-  UnixNanos last_time_ = 0;
+  UnixNanos last_time_ = 0;  // of the latest equity value
 };
 
 }  // namespace pulse::risk

@@ -201,6 +201,17 @@ TEST_F(TradingControllerTest, DailyLossEndsAtBerlinMidnight) {
   EXPECT_EQ(out.state_changes[0].at, T("2026-11-21T23:00:00Z"));
 }
 
+TEST_F(TradingControllerTest, EquityStampedBeforeAReviewIsAccepted) {
+  TradingController c = Make();
+  ASSERT_TRUE(c.OnEquity(T("2026-11-21T08:00:00Z"), 10000).ok());
+  clock_.SetTime(T("2026-11-21T08:05:00Z"));
+  c.Review(MakeSignal());
+  // The bar-close equity of 08:04 arrives after the review at 08:05.
+  EXPECT_TRUE(c.OnEquity(T("2026-11-21T08:04:00Z"), 9990).ok());
+  EXPECT_DOUBLE_EQ(c.figures().loss_today, 0.001);
+  EXPECT_FALSE(c.OnEquity(T("2026-11-21T08:03:00Z"), 9990).ok());  // older than the last value
+}
+
 TEST_F(TradingControllerTest, BreakerSetToFlattenAsksToClosePositions) {
   RiskConfig config = BerlinConfig();
   config.breakers.max_drawdown.flatten = true;
