@@ -14,6 +14,8 @@ pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
 # Models: libxgboost-dev (+ the xgboost package for its CMake config); OpenCV's DNN module has no
 # CMake config or .pc without the full libopencv-dev, so find its headers and libraries directly.
 find_package(xgboost CONFIG REQUIRED)
+# IANA time zones (date/tz.h over /usr/share/zoneinfo) for the risk engine's calendar days.
+find_package(date CONFIG REQUIRED)
 find_path(OPENCV_DNN_INCLUDE_DIR opencv2/dnn.hpp PATHS /usr/include/opencv4 REQUIRED)
 find_library(OPENCV_DNN_LIBRARY opencv_dnn REQUIRED)
 find_library(OPENCV_CORE_LIBRARY opencv_core REQUIRED)

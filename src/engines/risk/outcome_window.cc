@@ -1,0 +1,55 @@
+#include "engines/risk/outcome_window.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "analytics/calibration.h"
+
+namespace pulse::risk {
+
+void OutcomeWindow::Add(Outcome outcome, std::optional<double> confidence) {
+  if (outcome == Outcome::kLoss) {
+    ++streak_;
+  } else {
+    streak_ = 0;
+  }
+  if (confidence && !(*confidence >= 0 && *confidence <= 1)) confidence.reset();
+  entries_.push_back({outcome, confidence});
+  if (outcome == Outcome::kWin) ++wins_;
+  while (static_cast<int>(entries_.size()) > capacity_) {
+    if (entries_.front().outcome == Outcome::kWin) --wins_;
+    entries_.pop_front();
+  }
+}
+
+void OutcomeWindow::Clear() {
+  entries_.clear();
+  wins_ = 0;
+  streak_ = 0;
+}
+
+double OutcomeWindow::win_rate() const {
+  if (entries_.empty()) return std::numeric_limits<double>::quiet_NaN();
+  return static_cast<double>(wins_) / static_cast<double>(entries_.size());
+}
+
+WindowCalibration OutcomeWindow::Calibration() const {
+  auto acc = analytics::CalibrationAccumulator::Create(bins_);
+  if (!acc.ok()) return {std::numeric_limits<double>::quiet_NaN(), 0};
+  for (const Entry& e : entries_) {
+    if (!e.confidence) continue;
+    // Confidence is in [0, 1] (checked in Add), so Add cannot fail.
+    (void)acc->Add(*e.confidence, e.outcome == Outcome::kWin ? 1 : 0);
+  }
+  const analytics::CalibrationReport report = acc->Report();
+  return {report.ece, report.count};
+}
+
+std::vector<Outcome> OutcomeWindow::Outcomes() const {
+  std::vector<Outcome> out;
+  out.reserve(entries_.size());
+  for (const Entry& e : entries_) out.push_back(e.outcome);
+  return out;
+}
+
+}  // namespace pulse::risk

@@ -1,0 +1,333 @@
+#include "engines/risk/trading_controller.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "engines/risk/circuit_breakers.h"
+
+namespace pulse::risk {
+
+namespace {
+
+constexpr const char* kAcknowledgedRed = "acknowledged_red";
+
+std::string Who(const std::string& by, const std::string& note) {
+  std::string out = by.empty() ? std::string("by an operator") : "by " + by;
+  if (!note.empty()) out += ": " + note;
+  return out;
+}
+
+std::string JoinTexts(const std::vector<ControllerReason>& reasons) {
+  std::string out;
+  for (const ControllerReason& r : reasons) {
+    if (!out.empty()) out += "; ";
+    out += r.text;
+  }
+  return out;
+}
+
+}  // namespace
+
+TradingController::TradingController(const RiskConfig& config, const Clock& clock,
+                                     CalendarDay calendar)
+    : config_(config),
+      clock_(&clock),
+      window_(config.light.window, config.light.calibration_bins),
+      equity_(std::move(calendar)),
+      breakers_(MakeCircuitBreakers(config.breakers)) {}
+
+TradingController::TradingController(TradingController&&) noexcept = default;
+TradingController& TradingController::operator=(TradingController&&) noexcept = default;
+TradingController::~TradingController() = default;
+
+Result<TradingController> TradingController::Create(const RiskConfig& config, const Clock& clock) {
+  RETURN_IF_ERROR(config.Validate());
+  ASSIGN_OR_RETURN(CalendarDay calendar, CalendarDay::Create(config.time_zone));
+  TradingController c(config, clock, std::move(calendar));
+  c.SetState(clock.Now(), TrafficLight::kGreen, ControllerMode::kActive,
+             {{"start", 0, 0, "controller started"}});
+  return c;
+}
+
+Status TradingController::Replay(const ControllerHistory& history) {
+  // Merge the inputs in time order: equity, then outcomes, then acknowledgements at equal times.
+  struct Step {
+    UnixNanos at;
+    int kind;  // 0 equity, 1 outcome, 2 acknowledgement
+    std::size_t index;
+  };
+  std::vector<Step> steps;
+  for (std::size_t i = 0; i < history.equity.size(); ++i) {
+    steps.push_back({history.equity[i].at, 0, i});
+  }
+  for (std::size_t i = 0; i < history.outcomes.size(); ++i) {
+    const OutcomeResolved& o = history.outcomes[i];
+    steps.push_back({o.result.exit_time.value_or(o.result.updated_at), 1, i});
+  }
+  for (std::size_t i = 0; i < history.status.size(); ++i) {
+    for (const ControllerReason& r : history.status[i].reasons) {
+      if (r.rule == kAcknowledgedRed) steps.push_back({history.status[i].changed_at, 2, i});
+    }
+  }
+  std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
+    return a.at != b.at ? a.at < b.at : a.kind < b.kind;
+  });
+  for (const Step& s : steps) {
+    switch (s.kind) {
+      case 0:
+        RETURN_IF_ERROR(OnEquity(history.equity[s.index].at, history.equity[s.index].equity)
+                            .WithContext("restoring equity"));
+        break;
+      case 1:
+        RETURN_IF_ERROR(OnOutcome(history.outcomes[s.index]).WithContext("restoring outcome"));
+        break;
+      default:
+        // As Resume does: a fresh evaluation from green.
+        Acknowledge();
+        state_.light = EvaluateLight(figures(), config_.light, TrafficLight::kGreen).light;
+        break;
+    }
+  }
+  return Status::Ok();
+}
+
+Result<TradingController> TradingController::Restore(const RiskConfig& config, const Clock& clock,
+                                                     const ControllerHistory& history) {
+  ASSIGN_OR_RETURN(TradingController c, Create(config, clock));
+  c.outputs_ = {};
+  c.muted_ = true;
+  RETURN_IF_ERROR(c.Replay(history));
+  if (history.status.empty()) {
+    // Nothing stored yet: report the state the replay arrived at as the first one.
+    c.Evaluate(clock.Now());
+    c.muted_ = false;
+    c.outputs_.state_changes.push_back(
+        {std::nullopt, c.state_.stored(), clock.Now(), c.state_.reasons});
+    return c;
+  }
+
+  const ControllerStatusRow& last = history.status.back();
+  switch (last.state) {
+    case RiskState::kGreen:
+      c.state_.light = TrafficLight::kGreen;
+      break;
+    case RiskState::kYellow:
+      c.state_.light = TrafficLight::kYellow;
+      break;
+    case RiskState::kRed:
+      c.state_.light = TrafficLight::kRed;
+      break;
+    case RiskState::kPaused:
+    case RiskState::kStopped:
+      break;  // the light is the replayed one
+  }
+  c.state_.mode = last.state == RiskState::kPaused    ? ControllerMode::kPaused
+                  : last.state == RiskState::kStopped ? ControllerMode::kStopped
+                                                      : ControllerMode::kActive;
+  c.state_.reasons = last.reasons;
+  c.state_.since = last.changed_at;
+  c.light_reasons_ = EvaluateLight(c.figures(), config.light, c.state_.light).reasons;
+  c.outputs_ = {};
+  c.muted_ = false;
+  c.Evaluate(clock.Now());
+  return c;
+}
+
+Status TradingController::OnOutcome(const OutcomeResolved& event) {
+  if (event.shadow) return Status::Ok();
+  if (event.result.outcome == Outcome::kOpen) {
+    return InvalidArgumentError("signal {}: outcome is still open; only resolved outcomes count",
+                                event.signal.id);
+  }
+  const UnixNanos at = event.result.exit_time.value_or(clock_->Now());
+  window_.Add(event.result.outcome, event.signal.confidence);
+  std::vector<CircuitBreakerTripped> trips;
+  for (auto& b : breakers_) b->OnOutcome(at, event.result.outcome, &trips);
+  PublishTrips(std::move(trips));
+  Evaluate(at);
+  return Status::Ok();
+}
+
+Status TradingController::OnEquity(UnixNanos at, double equity) {
+  RETURN_IF_ERROR(equity_.Add(at, equity));
+  std::vector<CircuitBreakerTripped> trips;
+  for (auto& b : breakers_) b->OnEquity(at, equity_, &trips);
+  PublishTrips(std::move(trips));
+  Evaluate(at);
+  return Status::Ok();
+}
+
+Status TradingController::OnVolatility(UnixNanos at, std::string_view symbol, double value) {
+  if (symbol.empty()) return InvalidArgumentError("volatility reading has no symbol");
+  if (!std::isfinite(value) || value < 0) {
+    return InvalidArgumentError("{} volatility must be a non-negative number, got {}", symbol,
+                                value);
+  }
+  std::vector<CircuitBreakerTripped> trips;
+  for (auto& b : breakers_) b->OnVolatility(at, symbol, value, &trips);
+  PublishTrips(std::move(trips));
+  return Status::Ok();
+}
+
+void TradingController::OnEntry(UnixNanos at) {
+  for (auto& b : breakers_) b->OnEntry(at);
+}
+
+void TradingController::Refresh() { Evaluate(clock_->Now()); }
+
+LightFigures TradingController::figures() const {
+  LightFigures f;
+  f.resolved = window_.size();
+  f.win_rate = window_.win_rate();
+  f.loss_today = equity_.loss_today();
+  f.consecutive_losses = window_.consecutive_losses();
+  const WindowCalibration cal = window_.Calibration();
+  f.ece = cal.ece;
+  f.calibrated = static_cast<int>(cal.count);
+  f.drawdown = equity_.drawdown();
+  return f;
+}
+
+void TradingController::Evaluate(UnixNanos at) {
+  equity_.RollTo(at);
+  LightVerdict v = EvaluateLight(figures(), config_.light, state_.light);
+  const bool light_changed = v.light != state_.light;
+  if (!light_changed && started_) {
+    // Same light: keep the reasons of the change that set it, but follow the figures while
+    // it is not green (what keeps it yellow or red now).
+    if (state_.mode == ControllerMode::kActive && v.light != TrafficLight::kGreen) {
+      state_.reasons = v.reasons;
+    }
+    light_reasons_ = std::move(v.reasons);
+    return;
+  }
+  light_reasons_ = v.reasons;
+  std::vector<ControllerReason> reasons =
+      state_.mode == ControllerMode::kActive ? std::move(v.reasons) : state_.reasons;
+  SetState(at, v.light, state_.mode, std::move(reasons));
+}
+
+void TradingController::SetState(UnixNanos at, TrafficLight light, ControllerMode mode,
+                                 std::vector<ControllerReason> reasons) {
+  const RiskState before = state_.stored();
+  const RiskState after = RiskStateOf(light, mode);
+  state_.light = light;
+  state_.mode = mode;
+  if (started_ && before == after) return;
+  state_.reasons = std::move(reasons);
+  state_.since = at;
+  if (!muted_) {
+    outputs_.state_changes.push_back(
+        {started_ ? std::optional<RiskState>(before) : std::nullopt, after, at, state_.reasons});
+  }
+  started_ = true;
+}
+
+void TradingController::Acknowledge() {
+  window_.Clear();
+  equity_.Rebase();
+}
+
+void TradingController::PublishTrips(std::vector<CircuitBreakerTripped> trips) {
+  if (muted_) return;
+  for (CircuitBreakerTripped& t : trips) {
+    if (t.flatten) outputs_.flatten.push_back({t.symbol, t.breaker, t.at});
+    outputs_.trips.push_back(std::move(t));
+  }
+}
+
+ReviewDecision TradingController::Review(const Signal& signal) {
+  const UnixNanos now = clock_->Now();
+  Evaluate(now);
+  std::vector<std::pair<DenyReason, ControllerReason>> causes;
+  if (state_.mode == ControllerMode::kStopped) {
+    causes.push_back({DenyReason::kEmergencyStop,
+                      {"emergency_stop", 0, 0, "trading is stopped (emergency stop)"}});
+  } else if (state_.mode == ControllerMode::kPaused) {
+    causes.push_back({DenyReason::kPaused, {"paused", 0, 0, "trading is paused"}});
+  }
+  if (state_.light == TrafficLight::kRed) {
+    for (const ControllerReason& r : light_reasons_) {
+      ControllerReason red = r;
+      red.text = "red light: " + r.text;
+      causes.push_back({DenyReason::kRedLight, std::move(red)});
+    }
+  }
+  for (const auto& b : breakers_) {
+    if (auto why = b->Blocks(now, signal.symbol)) causes.push_back({b->reason(), *why});
+  }
+  if (causes.empty()) return SignalApproved{signal};
+
+  SignalDenied denied;
+  denied.signal = signal;
+  denied.reason = causes.front().first;
+  for (auto& [reason, why] : causes) denied.reasons.push_back(std::move(why));
+  denied.text = JoinTexts(denied.reasons);
+  return denied;
+}
+
+void TradingController::Pause(const PauseTrading& command) {
+  if (state_.mode == ControllerMode::kPaused) return;
+  SetState(clock_->Now(), state_.light, ControllerMode::kPaused,
+           {{"manual_pause", 0, 0, "trading paused " + Who(command.by, command.note)}});
+}
+
+void TradingController::Resume(const ResumeTrading& command) {
+  const UnixNanos now = clock_->Now();
+  std::vector<ControllerReason> reasons;
+  const bool acknowledge = command.acknowledge_red && state_.light == TrafficLight::kRed;
+  if (state_.mode == ControllerMode::kActive && !acknowledge) return;
+  if (acknowledge) {
+    Acknowledge();
+    reasons.push_back({kAcknowledgedRed, 0, 0,
+                       "red light acknowledged " + Who(command.by, command.note) +
+                           "; win rate, calibration and streak start afresh, drawdown and "
+                           "today's loss from the current equity"});
+  } else {
+    reasons.push_back({"manual_resume", 0, 0, "trading resumed " + Who(command.by, command.note)});
+  }
+  const LightVerdict v =
+      EvaluateLight(figures(), config_.light, acknowledge ? TrafficLight::kGreen : state_.light);
+  light_reasons_ = v.reasons;
+  reasons.insert(reasons.end(), v.reasons.begin(), v.reasons.end());
+  const RiskState before = state_.stored();
+  SetState(now, v.light, ControllerMode::kActive, reasons);
+  if (before == state_.stored() && !muted_) {
+    // An acknowledged red that is still red (an equity rule) is recorded all the same.
+    outputs_.state_changes.push_back({before, before, now, reasons});
+    state_.reasons = std::move(reasons);
+    state_.since = now;
+  }
+}
+
+void TradingController::EmergencyStop(const pulse::EmergencyStop& command) {
+  const UnixNanos now = clock_->Now();
+  SetState(now, state_.light, ControllerMode::kStopped,
+           {{"emergency_stop", 0, 0, "emergency stop " + Who(command.by, command.note)}});
+  if (!muted_) outputs_.flatten.push_back({"", "emergency_stop", now});
+}
+
+Result<analytics::LightForecast> TradingController::Forecast() const {
+  analytics::LightForecastConfig f;
+  f.window = config_.light.window;
+  f.min_sample = config_.light.min_sample;
+  f.red_win_rate = config_.light.red_win_rate;
+  f.yellow_win_rate = config_.light.yellow_win_rate;
+  f.red_consecutive_losses = config_.light.red_consecutive_losses;
+  f.horizon = config_.forecast.horizon;
+  f.estimate_window = config_.forecast.estimate_window;
+  f.half_life = config_.forecast.half_life;
+  f.prior_wins = config_.forecast.prior_wins;
+  f.prior_losses = config_.forecast.prior_losses;
+  f.use_uncertainty = config_.forecast.use_uncertainty;
+  const std::vector<Outcome> outcomes = window_.Outcomes();
+  return analytics::ForecastLight(outcomes, window_.consecutive_losses(), f);
+}
+
+ControllerOutputs TradingController::TakeOutputs() { return std::exchange(outputs_, {}); }
+
+}  // namespace pulse::risk

@@ -1,0 +1,126 @@
+// TradingController: the risk engine. Keeps the traffic light (traffic_light.h) and the circuit
+// breakers (circuit_breakers.h) up to date from traded outcomes, equity and volatility, handles
+// the manual states (pause, resume, emergency stop), and decides for every new signal whether
+// it may be traded: SignalApproved, or SignalDenied with the reason.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "analytics/light_forecast.h"
+#include "core/clock.h"
+#include "core/status.h"
+#include "engines/risk/circuit_breaker.h"
+#include "engines/risk/equity_tracker.h"
+#include "engines/risk/outcome_window.h"
+#include "engines/risk/risk_config.h"
+#include "engines/risk/traffic_light.h"
+#include "model/controller_state.h"
+#include "model/outcome_events.h"
+#include "ports/controller_store.h"
+
+namespace pulse::risk {
+
+// What the controller produced since the last TakeOutputs(): every stored-state change (store
+// each as a controller_status row and publish it), breaker trips, and requests to close paper
+// positions (from an emergency stop or a breaker set to flatten).
+struct ControllerOutputs {
+  std::vector<RiskStateChanged> state_changes;
+  std::vector<CircuitBreakerTripped> trips;
+  std::vector<FlattenRequested> flatten;
+};
+
+using ReviewDecision = std::variant<SignalApproved, SignalDenied>;
+
+struct EquityPoint {
+  UnixNanos at = 0;
+  double equity = 0;
+};
+
+// What Restore rebuilds the controller from: the stored controller_status rows (oldest first;
+// the last is the state to resume in), the traded outcomes resolved since (at least) the last
+// acknowledged red or the start of the win-rate window, and the equity points of the current
+// local day (more is fine: the peak and the breakers see them too).
+struct ControllerHistory {
+  std::vector<ControllerStatusRow> status;
+  std::vector<OutcomeResolved> outcomes;
+  std::vector<EquityPoint> equity;
+};
+
+// Lifecycle: Create (or Restore) once per run; feed it events in time order; call
+// TakeOutputs() after each batch of calls. Threading: not thread-safe; lives on the engine
+// thread. Deterministic: the time of an input is its own timestamp (an outcome's exit time,
+// the equity or entry time); Review and the manual commands use the Clock.
+class TradingController {
+ public:
+  // InvalidArgument (naming every bad field) when the config does not validate. Starts green
+  // and active, and reports that first state as a change (previous empty) at Clock::Now().
+  static Result<TradingController> Create(const RiskConfig& config, const Clock& clock);
+  // Rebuilds the state after a restart: replays the equity points, outcomes and acknowledged
+  // reds in time order with outputs muted (breaker locks come back from the replayed inputs),
+  // then takes the mode and, for a light state, the light from the last status row, so the
+  // hysteresis continues where it stopped. A light that differs after re-evaluation at
+  // Clock::Now() is reported as a normal change. With no status rows it is Create + replay.
+  static Result<TradingController> Restore(const RiskConfig& config, const Clock& clock,
+                                           const ControllerHistory& history);
+
+  TradingController(TradingController&&) noexcept;
+  TradingController& operator=(TradingController&&) noexcept;
+  ~TradingController();
+
+  // A tracked signal resolved. Shadow outcomes are ignored (OK). InvalidArgument for an
+  // outcome that is still open.
+  Status OnOutcome(const OutcomeResolved& event);
+  // Account equity (quote currency, marked to market) at `at`. InvalidArgument for a
+  // non-positive or non-finite value or a time before the previous equity.
+  Status OnEquity(UnixNanos at, double equity);
+  // Realised volatility or ATR % of price of `symbol` (a fraction: 0.03 = 3 %).
+  // InvalidArgument for a negative or non-finite value or an empty symbol.
+  Status OnVolatility(UnixNanos at, std::string_view symbol, double value);
+  // A position was entered at `at` (starts the minimum time between trades).
+  void OnEntry(UnixNanos at);
+  // Re-evaluates at Clock::Now(): a new local day resets today's loss. Review calls it.
+  void Refresh();
+
+  // Approved, or denied with the reason: stopped, paused, red light, then any breaker
+  // blocking the signal's symbol. Yellow approves.
+  ReviewDecision Review(const Signal& signal);
+
+  void Pause(const PauseTrading& command);
+  void Resume(const ResumeTrading& command);
+  // Stops new entries and asks to close every paper position (FlattenRequested, symbol "").
+  void EmergencyStop(const pulse::EmergencyStop& command);
+
+  const ControllerState& state() const { return state_; }
+  LightFigures figures() const;
+  // The probability that the light turns yellow / red within the next forecast.horizon trades.
+  Result<analytics::LightForecast> Forecast() const;
+  // Outputs since the last call; clears them.
+  ControllerOutputs TakeOutputs();
+
+ private:
+  TradingController(const RiskConfig& config, const Clock& clock, CalendarDay calendar);
+
+  void Evaluate(UnixNanos at);
+  void SetState(UnixNanos at, TrafficLight light, ControllerMode mode,
+                std::vector<ControllerReason> reasons);
+  // Starts a fresh evaluation: empties the window, ends the streak, re-bases the equity.
+  void Acknowledge();
+  Status Replay(const ControllerHistory& history);
+  void PublishTrips(std::vector<CircuitBreakerTripped> trips);
+
+  RiskConfig config_;
+  const Clock* clock_;
+  OutcomeWindow window_;
+  EquityTracker equity_;
+  std::vector<std::unique_ptr<CircuitBreaker>> breakers_;
+  ControllerState state_;
+  std::vector<ControllerReason> light_reasons_;  // why the light is what it is
+  bool started_ = false;
+  bool muted_ = false;
+  ControllerOutputs outputs_;
+};
+
+}  // namespace pulse::risk

@@ -1,0 +1,422 @@
+#include "engines/risk/trading_controller.h"
+
+#include <gtest/gtest.h>
+
+namespace pulse::risk {
+namespace {
+
+UnixNanos T(const char* iso) { return *ParseIso8601(iso); }
+
+Signal MakeSignal(std::string symbol = "BTCUSDT") {
+  Signal s;
+  s.symbol = std::move(symbol);
+  s.entry_price = 100;
+  s.stop_loss = 95;
+  s.take_profit = 110;
+  s.confidence = 0.75;
+  return s;
+}
+
+OutcomeResolved MakeOutcome(SignalId id, Outcome outcome, UnixNanos exit_time, bool shadow = false,
+                            double confidence = 0.75) {
+  OutcomeResolved o;
+  o.signal = MakeSignal();
+  o.signal.id = id;
+  o.signal.confidence = confidence;
+  o.result.signal_id = id;
+  o.result.outcome = outcome;
+  o.result.exit_time = exit_time;
+  o.shadow = shadow;
+  return o;
+}
+
+RiskConfig BerlinConfig() {
+  RiskConfig c;
+  c.time_zone = "Europe/Berlin";
+  return c;
+}
+
+class TradingControllerTest : public ::testing::Test {
+ protected:
+  TradingController Make(const RiskConfig& config = BerlinConfig()) {
+    auto c = TradingController::Create(config, clock_);
+    EXPECT_TRUE(c.ok()) << c.status();
+    return std::move(c).value();
+  }
+  // Feeds outcomes one second apart from the clock's time and advances the clock past them.
+  void Feed(TradingController& c, std::initializer_list<Outcome> outcomes, bool shadow = false) {
+    for (Outcome o : outcomes) {
+      clock_.Advance(kNanosPerSecond);
+      ASSERT_TRUE(c.OnOutcome(MakeOutcome(++next_id_, o, clock_.Now(), shadow, confidence_)).ok());
+    }
+  }
+
+  SimulatedClock clock_{T("2026-11-21T08:00:00Z")};
+  SignalId next_id_ = 0;
+  double confidence_ = 0.75;  // of the fed outcomes
+};
+
+constexpr Outcome W = Outcome::kWin;
+constexpr Outcome L = Outcome::kLoss;
+
+TEST_F(TradingControllerTest, StartsGreenAndReportsTheFirstState) {
+  TradingController c = Make();
+  const ControllerOutputs out = c.TakeOutputs();
+  ASSERT_EQ(out.state_changes.size(), 1u);
+  EXPECT_EQ(out.state_changes[0].previous, std::nullopt);
+  EXPECT_EQ(out.state_changes[0].current, RiskState::kGreen);
+  EXPECT_EQ(out.state_changes[0].at, T("2026-11-21T08:00:00Z"));
+  EXPECT_TRUE(std::holds_alternative<SignalApproved>(c.Review(MakeSignal())));
+  EXPECT_TRUE(c.TakeOutputs().state_changes.empty());
+}
+
+TEST_F(TradingControllerTest, BadConfigIsRefused) {
+  RiskConfig config;
+  config.time_zone = "Nowhere/Special";
+  auto c = TradingController::Create(config, clock_);
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("risk.time_zone"), std::string::npos);
+}
+
+TEST_F(TradingControllerTest, ShadowOutcomesAreIgnored) {
+  TradingController c = Make();
+  c.TakeOutputs();
+  Feed(c, {L, L, L, L, L, L, L, L}, /*shadow=*/true);
+  EXPECT_EQ(c.figures().resolved, 0);
+  EXPECT_EQ(c.figures().consecutive_losses, 0);
+  const ControllerOutputs out = c.TakeOutputs();
+  EXPECT_TRUE(out.state_changes.empty());
+  EXPECT_TRUE(out.trips.empty());
+  EXPECT_TRUE(std::holds_alternative<SignalApproved>(c.Review(MakeSignal())));
+  EXPECT_FALSE(c.OnOutcome(MakeOutcome(99, Outcome::kOpen, clock_.Now())).ok());
+}
+
+TEST_F(TradingControllerTest, FiveLossesTurnRedTripTheBreakerAndDeny) {
+  TradingController c = Make();
+  c.TakeOutputs();
+  Feed(c, {L, L, L, L});
+  EXPECT_EQ(c.state().light, TrafficLight::kGreen);
+  Feed(c, {L});
+  EXPECT_EQ(c.state().light, TrafficLight::kRed);
+  ControllerOutputs out = c.TakeOutputs();
+  ASSERT_EQ(out.state_changes.size(), 1u);
+  EXPECT_EQ(out.state_changes[0].previous, RiskState::kGreen);
+  EXPECT_EQ(out.state_changes[0].current, RiskState::kRed);
+  EXPECT_EQ(out.state_changes[0].at, clock_.Now());
+  ASSERT_EQ(out.state_changes[0].reasons.size(), 1u);
+  EXPECT_EQ(out.state_changes[0].reasons[0],
+            (ControllerReason{"consecutive_losses", 5, 5, "5 consecutive losses >= 5"}));
+  ASSERT_EQ(out.trips.size(), 1u);
+  EXPECT_EQ(out.trips[0].breaker, "consecutive_losses");
+  EXPECT_EQ(out.trips[0].until, clock_.Now() + FromSeconds(3600));
+  EXPECT_TRUE(out.flatten.empty());
+
+  const ReviewDecision d = c.Review(MakeSignal());
+  ASSERT_TRUE(std::holds_alternative<SignalDenied>(d));
+  const SignalDenied& denied = std::get<SignalDenied>(d);
+  EXPECT_EQ(denied.reason, DenyReason::kRedLight);
+  ASSERT_EQ(denied.reasons.size(), 2u);
+  EXPECT_EQ(denied.reasons[0].text, "red light: 5 consecutive losses >= 5");
+  EXPECT_EQ(denied.reasons[1].rule, "consecutive_losses");
+  EXPECT_EQ(denied.text,
+            "red light: 5 consecutive losses >= 5; 5 losses in a row >= 5 "
+            "(blocked until 2026-11-21T09:00:05Z)");
+  const Signal stored = DeniedSignalForStorage(denied);
+  EXPECT_EQ(stored.status, SignalStatus::kRejected);
+  EXPECT_EQ(RejectionReasons(stored), denied.text);
+
+  // A win ends the streak: the light leaves red; the breaker still blocks for its hour.
+  Feed(c, {W});
+  EXPECT_EQ(c.state().light, TrafficLight::kGreen);
+  const ReviewDecision d2 = c.Review(MakeSignal());
+  ASSERT_TRUE(std::holds_alternative<SignalDenied>(d2));
+  EXPECT_EQ(std::get<SignalDenied>(d2).reason, DenyReason::kConsecutiveLosses);
+  clock_.Advance(FromSeconds(3600));
+  EXPECT_TRUE(std::holds_alternative<SignalApproved>(c.Review(MakeSignal())));
+}
+
+TEST_F(TradingControllerTest, WinRateWaitsForTheMinimumSample) {
+  TradingController c = Make();
+  confidence_ = 0.62;  // close to the hit rate: the calibration error stays small
+  // 19 outcomes, 12 wins (63 %), never 5 losses in a row: not judged yet.
+  Feed(c, {W, W, L, W, W, L, W, W, L, W, W, L, W, W, L, W, W, L, L});
+  EXPECT_EQ(c.figures().resolved, 19);
+  EXPECT_EQ(c.state().light, TrafficLight::kGreen);
+  // The 20th: a loss -> 12 / 20 = 60 % < 65 %: red, for the win rate only.
+  Feed(c, {L});
+  EXPECT_EQ(c.state().light, TrafficLight::kRed);
+  EXPECT_DOUBLE_EQ(c.figures().win_rate, 0.6);
+  ASSERT_EQ(c.state().reasons.size(), 1u);
+  EXPECT_EQ(c.state().reasons[0].rule, "win_rate");
+}
+
+TEST_F(TradingControllerTest, HysteresisKeepsTheLightFromFlapping) {
+  TradingController c = Make();
+  confidence_ = 0.66;  // close to the hit rate: the calibration error stays small
+  // 20 outcomes with 13 wins: exactly 65 % -> yellow.
+  Feed(c, {W, W, L, W, W, L, W, W, L, W, W, L, W, W, L, W, W, L, W, L});
+  ASSERT_EQ(c.figures().resolved, 20);
+  EXPECT_DOUBLE_EQ(c.figures().win_rate, 0.65);
+  EXPECT_EQ(c.state().light, TrafficLight::kYellow);
+  // Window 50: a win -> 14 / 21 = 66.7 %; a loss -> 14 / 22 = 63.6 % (red); a win ->
+  // 15 / 23 = 65.2 %: above 65 % but below 67 %, so it stays red.
+  Feed(c, {W, L});
+  EXPECT_EQ(c.state().light, TrafficLight::kRed);
+  Feed(c, {W});
+  EXPECT_EQ(c.state().light, TrafficLight::kRed);
+  // 16 / 24 = 66.7 % still red; 17 / 25 = 68 % -> yellow (below 72 %).
+  Feed(c, {W});
+  EXPECT_EQ(c.state().light, TrafficLight::kRed);
+  Feed(c, {W});
+  EXPECT_EQ(c.state().light, TrafficLight::kYellow);
+  c.TakeOutputs();
+}
+
+TEST_F(TradingControllerTest, DailyLossEndsAtBerlinMidnight) {
+  TradingController c = Make();
+  c.TakeOutputs();
+  ASSERT_TRUE(c.OnEquity(T("2026-11-21T08:00:00Z"), 10000).ok());
+  ASSERT_TRUE(c.OnEquity(T("2026-11-21T10:00:00Z"), 9400).ok());  // 6 % down on the day
+  EXPECT_EQ(c.state().light, TrafficLight::kRed);
+  ControllerOutputs out = c.TakeOutputs();
+  ASSERT_EQ(out.trips.size(), 1u);
+  EXPECT_EQ(out.trips[0].breaker, "daily_loss");
+  EXPECT_EQ(out.trips[0].until, T("2026-11-21T23:00:00Z"));
+  ASSERT_EQ(out.state_changes.size(), 1u);
+  EXPECT_EQ(out.state_changes[0].reasons[0].rule, "daily_loss");
+  EXPECT_DOUBLE_EQ(out.state_changes[0].reasons[0].value, 0.06);
+
+  clock_.SetTime(T("2026-11-21T22:59:59Z"));
+  ReviewDecision d = c.Review(MakeSignal());
+  ASSERT_TRUE(std::holds_alternative<SignalDenied>(d));
+  EXPECT_EQ(std::get<SignalDenied>(d).reasons.size(), 2u);  // red light + breaker
+  EXPECT_EQ(std::get<SignalDenied>(d).reasons[1].rule, "daily_loss");
+
+  clock_.SetTime(T("2026-11-21T23:00:00Z"));  // midnight in Berlin
+  EXPECT_TRUE(std::holds_alternative<SignalApproved>(c.Review(MakeSignal())));
+  EXPECT_EQ(c.state().light, TrafficLight::kGreen);
+  out = c.TakeOutputs();
+  ASSERT_EQ(out.state_changes.size(), 1u);
+  EXPECT_EQ(out.state_changes[0].current, RiskState::kGreen);
+  EXPECT_EQ(out.state_changes[0].at, T("2026-11-21T23:00:00Z"));
+}
+
+TEST_F(TradingControllerTest, EquityStampedBeforeAReviewIsAccepted) {
+  TradingController c = Make();
+  ASSERT_TRUE(c.OnEquity(T("2026-11-21T08:00:00Z"), 10000).ok());
+  clock_.SetTime(T("2026-11-21T08:05:00Z"));
+  c.Review(MakeSignal());
+  // The bar-close equity of 08:04 arrives after the review at 08:05.
+  EXPECT_TRUE(c.OnEquity(T("2026-11-21T08:04:00Z"), 9990).ok());
+  EXPECT_DOUBLE_EQ(c.figures().loss_today, 0.001);
+  EXPECT_FALSE(c.OnEquity(T("2026-11-21T08:03:00Z"), 9990).ok());  // older than the last value
+}
+
+TEST_F(TradingControllerTest, BreakerSetToFlattenAsksToClosePositions) {
+  RiskConfig config = BerlinConfig();
+  config.breakers.max_drawdown.flatten = true;
+  TradingController c = Make(config);
+  c.TakeOutputs();
+  ASSERT_TRUE(c.OnEquity(T("2026-11-20T08:00:00Z"), 10000).ok());
+  ASSERT_TRUE(c.OnEquity(T("2026-11-21T08:00:00Z"), 8400).ok());  // 16 % below the peak
+  const ControllerOutputs out = c.TakeOutputs();
+  // The day also starts from 10000, so the daily-loss breaker trips too (without flattening).
+  ASSERT_EQ(out.trips.size(), 2u);
+  EXPECT_EQ(out.trips[0].breaker, "daily_loss");
+  EXPECT_FALSE(out.trips[0].flatten);
+  EXPECT_EQ(out.trips[1].breaker, "max_drawdown");
+  EXPECT_TRUE(out.trips[1].flatten);
+  ASSERT_EQ(out.flatten.size(), 1u);
+  EXPECT_EQ(out.flatten[0], (FlattenRequested{"", "max_drawdown", T("2026-11-21T08:00:00Z")}));
+}
+
+TEST_F(TradingControllerTest, PauseResumeAndEmergencyStop) {
+  TradingController c = Make();
+  c.TakeOutputs();
+  c.Pause({"alice", "news at 14:00"});
+  EXPECT_EQ(c.state().mode, ControllerMode::kPaused);
+  ControllerOutputs out = c.TakeOutputs();
+  ASSERT_EQ(out.state_changes.size(), 1u);
+  EXPECT_EQ(out.state_changes[0].previous, RiskState::kGreen);
+  EXPECT_EQ(out.state_changes[0].current, RiskState::kPaused);
+  EXPECT_EQ(out.state_changes[0].reasons[0].text, "trading paused by alice: news at 14:00");
+  ReviewDecision d = c.Review(MakeSignal());
+  ASSERT_TRUE(std::holds_alternative<SignalDenied>(d));
+  EXPECT_EQ(std::get<SignalDenied>(d).reason, DenyReason::kPaused);
+
+  c.Resume({"alice", "", false});
+  EXPECT_EQ(c.state().stored(), RiskState::kGreen);
+  out = c.TakeOutputs();
+  ASSERT_EQ(out.state_changes.size(), 1u);
+  EXPECT_EQ(out.state_changes[0].previous, RiskState::kPaused);
+  EXPECT_EQ(out.state_changes[0].current, RiskState::kGreen);
+  EXPECT_TRUE(std::holds_alternative<SignalApproved>(c.Review(MakeSignal())));
+
+  c.EmergencyStop({"bob", ""});
+  EXPECT_EQ(c.state().stored(), RiskState::kStopped);
+  out = c.TakeOutputs();
+  ASSERT_EQ(out.flatten.size(), 1u);
+  EXPECT_EQ(out.flatten[0], (FlattenRequested{"", "emergency_stop", clock_.Now()}));
+  EXPECT_EQ(out.state_changes[0].current, RiskState::kStopped);
+  d = c.Review(MakeSignal());
+  ASSERT_TRUE(std::holds_alternative<SignalDenied>(d));
+  EXPECT_EQ(std::get<SignalDenied>(d).reason, DenyReason::kEmergencyStop);
+  c.Resume({"bob", "", false});
+  EXPECT_EQ(c.state().stored(), RiskState::kGreen);
+}
+
+TEST_F(TradingControllerTest, ResumeAcknowledgingRedStartsAfresh) {
+  TradingController c = Make();
+  Feed(c, {L, L, L, L, L});
+  ASSERT_EQ(c.state().light, TrafficLight::kRed);
+  c.TakeOutputs();
+  c.Resume({"alice", "", false});  // active already, not acknowledged: nothing changes
+  EXPECT_EQ(c.state().light, TrafficLight::kRed);
+  EXPECT_TRUE(c.TakeOutputs().state_changes.empty());
+  c.Resume({"alice", "reviewed the losses", true});
+  EXPECT_EQ(c.state().stored(), RiskState::kGreen);
+  EXPECT_EQ(c.figures().resolved, 0);
+  const ControllerOutputs out = c.TakeOutputs();
+  ASSERT_EQ(out.state_changes.size(), 1u);
+  EXPECT_EQ(out.state_changes[0].reasons[0].rule, "acknowledged_red");
+}
+
+TEST_F(TradingControllerTest, MinTimeBetweenTradesAndVolatility) {
+  TradingController c = Make();
+  c.OnEntry(clock_.Now());
+  ReviewDecision d = c.Review(MakeSignal());
+  ASSERT_TRUE(std::holds_alternative<SignalDenied>(d));
+  EXPECT_EQ(std::get<SignalDenied>(d).reason, DenyReason::kMinTimeBetweenTrades);
+  clock_.Advance(FromSeconds(300));
+  EXPECT_TRUE(std::holds_alternative<SignalApproved>(c.Review(MakeSignal())));
+
+  ASSERT_TRUE(c.OnVolatility(clock_.Now(), "ETHUSDT", 0.08).ok());
+  d = c.Review(MakeSignal("ETHUSDT"));
+  ASSERT_TRUE(std::holds_alternative<SignalDenied>(d));
+  EXPECT_EQ(std::get<SignalDenied>(d).reason, DenyReason::kVolatility);
+  EXPECT_TRUE(std::holds_alternative<SignalApproved>(c.Review(MakeSignal("BTCUSDT"))));
+  EXPECT_FALSE(c.OnVolatility(clock_.Now(), "", 0.01).ok());
+  EXPECT_FALSE(c.OnVolatility(clock_.Now(), "BTCUSDT", -1).ok());
+}
+
+TEST_F(TradingControllerTest, ForecastUsesTheWindowAndTheStreak) {
+  TradingController c = Make();
+  Feed(c, {W, W, W, L, L});
+  auto f = c.Forecast();
+  ASSERT_TRUE(f.ok()) << f.status();
+  analytics::LightForecastConfig direct;  // the same settings as the defaults
+  direct.horizon = 10;
+  const std::vector<Outcome> seen = {W, W, W, L, L};
+  auto g = analytics::ForecastLight(seen, 2, direct);
+  ASSERT_TRUE(g.ok());
+  EXPECT_DOUBLE_EQ(f->p_red, g->p_red);
+  EXPECT_DOUBLE_EQ(f->p_yellow_or_worse, g->p_yellow_or_worse);
+  EXPECT_GT(f->p_red, 0.0);  // three more losses reach the streak limit
+}
+
+// Runs the same inputs through a live controller and a restored one.
+TEST_F(TradingControllerTest, RestoreGivesTheSameState) {
+  TradingController live = Make();
+  ControllerHistory history;
+  auto record = [&](TradingController& c) {
+    for (const RiskStateChanged& ch : c.TakeOutputs().state_changes) {
+      history.status.push_back(StatusRowOf(ch));
+    }
+  };
+  record(live);
+  const std::vector<Outcome> pattern = {W, W, L, W, L, L, W, W, W, L, L, L, W,
+                                        L, W, W, L, L, W, L, W, L, L, W, L};
+  double equity = 10000;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    clock_.Advance(FromSeconds(600));
+    OutcomeResolved o = MakeOutcome(static_cast<SignalId>(i + 1), pattern[i], clock_.Now(), false,
+                                    0.6 + 0.01 * static_cast<double>(i % 7));
+    ASSERT_TRUE(live.OnOutcome(o).ok());
+    history.outcomes.push_back(o);
+    if (i % 3 == 2) {  // a shadow outcome now and then: ignored on both sides
+      OutcomeResolved s = MakeOutcome(1000 + i, Outcome::kLoss, clock_.Now(), true);
+      ASSERT_TRUE(live.OnOutcome(s).ok());
+      history.outcomes.push_back(s);
+    }
+    equity *= pattern[i] == W ? 1.004 : 0.995;
+    ASSERT_TRUE(live.OnEquity(clock_.Now(), equity).ok());
+    history.equity.push_back({clock_.Now(), equity});
+    record(live);
+  }
+  live.Pause({"alice", "lunch"});
+  record(live);
+  ASSERT_GE(history.status.size(), 3u);
+
+  auto restored = TradingController::Restore(BerlinConfig(), clock_, history);
+  ASSERT_TRUE(restored.ok()) << restored.status();
+  EXPECT_EQ(restored->state(), live.state());
+  EXPECT_EQ(restored->figures().resolved, live.figures().resolved);
+  EXPECT_DOUBLE_EQ(restored->figures().win_rate, live.figures().win_rate);
+  EXPECT_DOUBLE_EQ(restored->figures().ece, live.figures().ece);
+  EXPECT_DOUBLE_EQ(restored->figures().loss_today, live.figures().loss_today);
+  EXPECT_DOUBLE_EQ(restored->figures().drawdown, live.figures().drawdown);
+  EXPECT_EQ(restored->figures().consecutive_losses, live.figures().consecutive_losses);
+  EXPECT_TRUE(restored->TakeOutputs().state_changes.empty());
+
+  // Both resume into the same light and decide the same way.
+  live.Resume({"alice", "", false});
+  restored->Resume({"alice", "", false});
+  EXPECT_EQ(restored->state(), live.state());
+  const ReviewDecision a = live.Review(MakeSignal());
+  const ReviewDecision b = restored->Review(MakeSignal());
+  ASSERT_EQ(a.index(), b.index());
+  if (const auto* da = std::get_if<SignalDenied>(&a)) {
+    EXPECT_EQ(da->text, std::get<SignalDenied>(b).text);
+  }
+}
+
+TEST_F(TradingControllerTest, RestoreAfterAnAcknowledgedRed) {
+  TradingController live = Make();
+  ControllerHistory history;
+  auto record = [&](TradingController& c) {
+    for (const RiskStateChanged& ch : c.TakeOutputs().state_changes) {
+      history.status.push_back(StatusRowOf(ch));
+    }
+  };
+  record(live);
+  for (Outcome o : {L, L, L, L, L}) {
+    clock_.Advance(kNanosPerSecond);
+    history.outcomes.push_back(MakeOutcome(++next_id_, o, clock_.Now()));
+    ASSERT_TRUE(live.OnOutcome(history.outcomes.back()).ok());
+  }
+  record(live);
+  clock_.Advance(kNanosPerSecond);
+  live.Resume({"alice", "", true});
+  record(live);
+  clock_.Advance(kNanosPerSecond);
+  history.outcomes.push_back(MakeOutcome(++next_id_, L, clock_.Now()));
+  ASSERT_TRUE(live.OnOutcome(history.outcomes.back()).ok());
+  record(live);
+  ASSERT_EQ(live.state().light, TrafficLight::kGreen);
+  ASSERT_EQ(live.figures().consecutive_losses, 1);
+
+  auto restored = TradingController::Restore(BerlinConfig(), clock_, history);
+  ASSERT_TRUE(restored.ok()) << restored.status();
+  EXPECT_EQ(restored->state(), live.state());
+  EXPECT_EQ(restored->figures().consecutive_losses, 1);
+  EXPECT_EQ(restored->figures().resolved, 1);
+}
+
+TEST_F(TradingControllerTest, RestoreWithoutRowsReportsTheReplayedState) {
+  ControllerHistory history;
+  for (int i = 0; i < 5; ++i) {
+    clock_.Advance(kNanosPerSecond);
+    history.outcomes.push_back(MakeOutcome(i + 1, L, clock_.Now()));
+  }
+  auto restored = TradingController::Restore(BerlinConfig(), clock_, history);
+  ASSERT_TRUE(restored.ok()) << restored.status();
+  EXPECT_EQ(restored->state().light, TrafficLight::kRed);
+  const ControllerOutputs out = restored->TakeOutputs();
+  ASSERT_EQ(out.state_changes.size(), 1u);
+  EXPECT_EQ(out.state_changes[0].previous, std::nullopt);
+  EXPECT_EQ(out.state_changes[0].current, RiskState::kRed);
+  EXPECT_TRUE(out.trips.empty());  // replayed trips are not reported again
+}
+
+}  // namespace
+}  // namespace pulse::risk

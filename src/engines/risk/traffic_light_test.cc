@@ -1,0 +1,165 @@
+#include "engines/risk/traffic_light.h"
+
+#include <cmath>
+#include <limits>
+
+#include <gtest/gtest.h>
+
+namespace pulse::risk {
+namespace {
+
+// 20 resolved outcomes (the minimum sample), 15 wins: 75 %, nothing else wrong.
+LightFigures Healthy() {
+  LightFigures f;
+  f.resolved = 20;
+  f.win_rate = 0.75;
+  f.calibrated = 20;
+  f.ece = 0.02;
+  return f;
+}
+
+TrafficLight Light(const LightFigures& f, TrafficLight current = TrafficLight::kGreen) {
+  return EvaluateLight(f, TrafficLightConfig{}, current).light;
+}
+
+TEST(TrafficLightTest, WinRateThresholds) {
+  LightFigures f = Healthy();
+  f.win_rate = 13.0 / 20.0;  // exactly 65 %: not red, but below 70 %
+  EXPECT_EQ(Light(f), TrafficLight::kYellow);
+  f.win_rate = 0.6499;
+  EXPECT_EQ(Light(f), TrafficLight::kRed);
+  f.win_rate = 0.6501;
+  EXPECT_EQ(Light(f), TrafficLight::kYellow);
+  f.win_rate = 14.0 / 20.0;  // exactly 70 %: green
+  EXPECT_EQ(Light(f), TrafficLight::kGreen);
+  f.win_rate = 0.6999;
+  EXPECT_EQ(Light(f), TrafficLight::kYellow);
+  f.win_rate = 0.7001;
+  EXPECT_EQ(Light(f), TrafficLight::kGreen);
+}
+
+TEST(TrafficLightTest, DailyLossThreshold) {
+  LightFigures f = Healthy();
+  f.loss_today = 0.04;
+  EXPECT_EQ(Light(f), TrafficLight::kGreen);
+  f.loss_today = 0.0401;
+  EXPECT_EQ(Light(f), TrafficLight::kRed);
+  f.loss_today = 0.0399;
+  EXPECT_EQ(Light(f), TrafficLight::kGreen);
+}
+
+TEST(TrafficLightTest, ConsecutiveLossesThreshold) {
+  LightFigures f = Healthy();
+  f.consecutive_losses = 4;
+  EXPECT_EQ(Light(f), TrafficLight::kGreen);
+  f.consecutive_losses = 5;
+  EXPECT_EQ(Light(f), TrafficLight::kRed);
+  f.consecutive_losses = 6;
+  EXPECT_EQ(Light(f), TrafficLight::kRed);
+}
+
+TEST(TrafficLightTest, CalibrationErrorThreshold) {
+  LightFigures f = Healthy();
+  f.ece = 0.08;
+  EXPECT_EQ(Light(f), TrafficLight::kGreen);
+  f.ece = 0.0801;
+  EXPECT_EQ(Light(f), TrafficLight::kRed);
+  f.ece = 0.0799;
+  EXPECT_EQ(Light(f), TrafficLight::kGreen);
+}
+
+TEST(TrafficLightTest, DrawdownThreshold) {
+  LightFigures f = Healthy();
+  f.drawdown = 0.15;
+  EXPECT_EQ(Light(f), TrafficLight::kGreen);
+  f.drawdown = 0.1501;
+  EXPECT_EQ(Light(f), TrafficLight::kRed);
+  f.drawdown = 0.1499;
+  EXPECT_EQ(Light(f), TrafficLight::kGreen);
+}
+
+TEST(TrafficLightTest, MinimumSampleBeforeWinRateOrEceCount) {
+  LightFigures f = Healthy();
+  f.resolved = 19;
+  f.win_rate = 0.10;
+  f.calibrated = 19;
+  f.ece = 0.50;
+  EXPECT_EQ(Light(f), TrafficLight::kGreen);
+  // The equity and streak rules need no sample.
+  f.drawdown = 0.2;
+  EXPECT_EQ(Light(f), TrafficLight::kRed);
+  f.drawdown = 0;
+  f.resolved = 20;
+  EXPECT_EQ(Light(f), TrafficLight::kRed);  // win rate 10 % now counts
+  f.win_rate = 0.75;
+  EXPECT_EQ(Light(f), TrafficLight::kGreen);  // ECE still has 19 < 20
+  f.calibrated = 20;
+  EXPECT_EQ(Light(f), TrafficLight::kRed);
+  // No win rate at all (empty window): not judged.
+  LightFigures empty;
+  empty.win_rate = std::numeric_limits<double>::quiet_NaN();
+  empty.ece = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_EQ(Light(empty), TrafficLight::kGreen);
+}
+
+TEST(TrafficLightTest, HysteresisHoldsRedAndYellowByTheMargin) {
+  LightFigures f = Healthy();
+  // From red, win rate must reach 65 % + 2 % to leave red and 70 % + 2 % to become green.
+  f.win_rate = 0.669;
+  EXPECT_EQ(Light(f, TrafficLight::kRed), TrafficLight::kRed);
+  EXPECT_EQ(Light(f, TrafficLight::kGreen), TrafficLight::kYellow);
+  f.win_rate = 0.671;
+  EXPECT_EQ(Light(f, TrafficLight::kRed), TrafficLight::kYellow);
+  f.win_rate = 0.715;
+  EXPECT_EQ(Light(f, TrafficLight::kRed), TrafficLight::kYellow);
+  EXPECT_EQ(Light(f, TrafficLight::kYellow), TrafficLight::kYellow);
+  EXPECT_EQ(Light(f, TrafficLight::kGreen), TrafficLight::kGreen);
+  f.win_rate = 0.721;
+  EXPECT_EQ(Light(f, TrafficLight::kYellow), TrafficLight::kGreen);
+  // Equity rules: red holds until the figure is the margin inside the threshold.
+  f = Healthy();
+  f.loss_today = 0.0351;  // > 4 % - 0.5 %
+  EXPECT_EQ(Light(f, TrafficLight::kRed), TrafficLight::kRed);
+  EXPECT_EQ(Light(f, TrafficLight::kGreen), TrafficLight::kGreen);
+  f.loss_today = 0.0349;
+  EXPECT_EQ(Light(f, TrafficLight::kRed), TrafficLight::kGreen);
+  f = Healthy();
+  f.drawdown = 0.1401;  // > 15 % - 1 %
+  EXPECT_EQ(Light(f, TrafficLight::kRed), TrafficLight::kRed);
+  f.drawdown = 0.1399;
+  EXPECT_EQ(Light(f, TrafficLight::kRed), TrafficLight::kGreen);
+  f = Healthy();
+  f.ece = 0.0701;  // > 8 % - 1 %
+  EXPECT_EQ(Light(f, TrafficLight::kRed), TrafficLight::kRed);
+  f.ece = 0.0699;
+  EXPECT_EQ(Light(f, TrafficLight::kRed), TrafficLight::kGreen);
+  // The streak has no margin: 4 losses leave red.
+  f = Healthy();
+  f.consecutive_losses = 4;
+  EXPECT_EQ(Light(f, TrafficLight::kRed), TrafficLight::kGreen);
+}
+
+TEST(TrafficLightTest, ReasonsCarryEveryFiredRuleWithValues) {
+  LightFigures f = Healthy();
+  f.win_rate = 0.60;
+  f.drawdown = 0.2;
+  f.consecutive_losses = 5;
+  const LightVerdict v = EvaluateLight(f, TrafficLightConfig{}, TrafficLight::kGreen);
+  ASSERT_EQ(v.light, TrafficLight::kRed);
+  ASSERT_EQ(v.reasons.size(), 3u);
+  EXPECT_EQ(v.reasons[0], (ControllerReason{"win_rate", 0.60, 0.65,
+                                            "win rate 60.00% < 65.00% over the last 20 resolved"}));
+  EXPECT_EQ(v.reasons[1],
+            (ControllerReason{"consecutive_losses", 5, 5, "5 consecutive losses >= 5"}));
+  EXPECT_EQ(v.reasons[2], (ControllerReason{"drawdown", 0.2, 0.15, "drawdown 20.00% > 15.00%"}));
+  // Every judged rule: 5 red rules and the yellow one.
+  EXPECT_EQ(v.checks.size(), 6u);
+
+  const LightVerdict green = EvaluateLight(Healthy(), TrafficLightConfig{}, TrafficLight::kRed);
+  EXPECT_EQ(green.light, TrafficLight::kGreen);
+  EXPECT_EQ(green.reasons, green.checks);
+  EXPECT_EQ(green.reasons[0].text, "win rate 75.00% >= 67.00% over the last 20 resolved");
+}
+
+}  // namespace
+}  // namespace pulse::risk
