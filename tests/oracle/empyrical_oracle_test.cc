@@ -31,8 +31,8 @@ struct Series {
 
 json LoadOracle() {
   const char* source = std::getenv("PULSE_SOURCE_DIR");
-  const std::string path = std::string(source != nullptr ? source : ".") +
-                           "/tests/data/oracles/metrics_empyrical.json";
+  const std::string path =
+      std::string(source != nullptr ? source : ".") + "/tests/data/oracles/metrics_empyrical.json";
   std::ifstream in(path);
   if (!in) {
     ADD_FAILURE() << "oracle file missing: " << path << " (set PULSE_SOURCE_DIR)";
@@ -206,8 +206,8 @@ TEST_F(EmpyricalOracleTest, EveryCaseOfAMetricPulseHas) {
       std::vector<UnixNanos> times;
       for (const std::string& d : r.index) times.push_back(*ParseIso8601(d));
       const std::string to = p["convert_to"].get<std::string>();
-      const CalendarPeriod period = to == "weekly"    ? CalendarPeriod::kWeekly
-                                    : to == "monthly" ? CalendarPeriod::kMonthly
+      const CalendarPeriod period = to == "weekly"      ? CalendarPeriod::kWeekly
+                                    : to == "monthly"   ? CalendarPeriod::kMonthly
                                     : to == "quarterly" ? CalendarPeriod::kQuarterly
                                                         : CalendarPeriod::kYearly;
       Result<std::vector<double>> agg = AggregateReturns(r.values, times, period);
