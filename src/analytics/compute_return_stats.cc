@@ -35,39 +35,67 @@ double Interpolate(double at_k, const double* next_first, const double* next_las
   return at_k + (MinOf(next_first, next_last) - at_k) * frac;
 }
 
-Quantiles SelectQuantiles(std::vector<double>& v) {
-  Quantiles q;
-  const std::size_t n = v.size();
-  if (n == 0) return q;
-  double* b = v.data();
-  const double last = static_cast<double>(n - 1);
-  const double p05 = 0.05 * last, p01 = 0.01 * last, p95 = 0.95 * last;
+// The 5 % and 1 % quantiles and CVaRs of m values from b[0..len), which holds the len smallest
+// of them (len == m, or enough that the order statistics needed are all inside).
+void LowQuantiles(double* b, std::size_t len, std::size_t m, Quantiles& q) {
+  const double last = static_cast<double>(m - 1);
+  const double p05 = 0.05 * last, p01 = 0.01 * last;
   const auto k05 = static_cast<std::size_t>(p05);
   const auto k01 = static_cast<std::size_t>(p01);
-  const auto k95 = static_cast<std::size_t>(p95);
-  // 5 %: everything before k05 is <= v[k05], everything after is >=.
-  std::nth_element(b, b + k05, b + n);
+  // 5 %: everything before k05 is <= b[k05], everything after is >=.
+  std::nth_element(b, b + k05, b + len);
   const double v05 = b[k05];
-  q.q05 = Interpolate(v05, b + k05 + 1, b + n, p05, k05);
+  q.q05 = Interpolate(v05, b + k05 + 1, b + len, p05, k05);
   double sum05 = 0;
   for (std::size_t i = 0; i <= k05; ++i) sum05 += b[i];
   q.mean_low05 = sum05 / static_cast<double>(k05 + 1);
   // 1 %: inside the first k05 + 1 values.
   std::nth_element(b, b + k01, b + k05 + 1);
-  const double v01 = b[k01];
-  q.q01 = (k01 + 1 <= k05) ? Interpolate(v01, b + k01 + 1, b + k05 + 1, p01, k01)
-                           : Interpolate(v01, b + k05 + 1, b + n, p01, k01);
+  q.q01 = (k01 + 1 <= k05) ? Interpolate(b[k01], b + k01 + 1, b + k05 + 1, p01, k01)
+                           : Interpolate(b[k01], b + k05 + 1, b + len, p01, k01);
   double sum01 = 0;
   for (std::size_t i = 0; i <= k01; ++i) sum01 += b[i];
   q.mean_low01 = sum01 / static_cast<double>(k01 + 1);
-  // 95 %: inside the values after k05.
-  if (k95 == k05) {
-    q.q95 = Interpolate(v05, b + k05 + 1, b + n, p95, k95);
-  } else {
-    std::nth_element(b + k05 + 1, b + k95, b + n);
-    q.q95 = Interpolate(b[k95], b + k95 + 1, b + n, p95, k95);
-  }
-  return q;
+}
+
+// The 95 % quantile of m values from b[0..len), which holds the len largest of them.
+void HighQuantile(double* b, std::size_t len, std::size_t m, Quantiles& q) {
+  const double p95 = 0.95 * static_cast<double>(m - 1);
+  const auto k95 = static_cast<std::size_t>(p95);
+  const std::size_t j = k95 - (m - len);  // rank of k95 inside b
+  std::nth_element(b, b + j, b + len);
+  q.q95 = Interpolate(b[j], b + j + 1, b + len, p95 - static_cast<double>(m - len), j);
+}
+
+// Below this many returns the quantiles come from a full copy; above, from the two tails.
+constexpr std::size_t kTailSamplingFrom = 1 << 16;
+constexpr std::size_t kTailSample = 8192;
+
+// Bounds that should hold a bit more than the lowest 5 % and the highest 5 %, estimated from an
+// evenly strided sample. Values at or below `low` and at or above `high` are collected during
+// the pass; when a tail turns out too small (an unlucky sample) the caller copies everything.
+struct TailBounds {
+  bool sampled = false;
+  double low = 0, high = 0;
+};
+
+TailBounds EstimateTails(std::span<const double> returns) {
+  TailBounds t;
+  if (returns.size() < kTailSamplingFrom) return t;
+  std::vector<double> sample;
+  sample.reserve(kTailSample);
+  const std::size_t stride = returns.size() / kTailSample;
+  for (std::size_t i = 0; i < returns.size(); i += stride)
+    if (!std::isnan(returns[i])) sample.push_back(returns[i]);
+  if (sample.size() < kTailSample / 2) return t;
+  std::sort(sample.begin(), sample.end());
+  const auto at = [&](double q) {
+    return sample[static_cast<std::size_t>(q * static_cast<double>(sample.size() - 1))];
+  };
+  t.sampled = true;
+  t.low = at(0.08);
+  t.high = at(0.92);
+  return t;
 }
 
 }  // namespace
@@ -104,7 +132,15 @@ Result<ReturnStats> ComputeReturnStats(std::span<const double> returns,
       ppy == 1 ? options.omega_required : std::pow(1 + options.omega_required, 1 / ppy) - 1;
   const double x_center = static_cast<double>(n - 1) / 2;
 
-  std::vector<double> kept(n);  // the non-NaN returns, for the quantiles
+  // The tails of the distribution, for the quantiles (or every value when not sampled).
+  const TailBounds tails = EstimateTails(returns);
+  std::vector<double> low_tail, high_tail;
+  if (tails.sampled) {
+    low_tail.reserve(n / 8);
+    high_tail.reserve(n / 8);
+  } else {
+    low_tail.reserve(n);
+  }
   std::size_t m = 0;
   // Moments of r - rf summed around the first excess return (exact zero spread for a constant
   // series), downside squares, omega's gains and losses.
@@ -119,7 +155,8 @@ Result<ReturnStats> ComputeReturnStats(std::span<const double> returns,
     const double r = returns[i];
     const auto idx = static_cast<std::int64_t>(i);
     if (!std::isnan(r)) {
-      kept[m] = r;
+      if (!tails.sampled || r <= tails.low) low_tail.push_back(r);
+      if (tails.sampled && r >= tails.high) high_tail.push_back(r);
       const double x = r - rf;
       if (m == 0) shift = x;
       const double d = x - shift;
@@ -163,7 +200,6 @@ Result<ReturnStats> ComputeReturnStats(std::span<const double> returns,
       }
     }
   }
-  kept.resize(m);
   s.observations = static_cast<std::int64_t>(m);
   const double nd = static_cast<double>(n);
   const double md = static_cast<double>(m);
@@ -200,7 +236,25 @@ Result<ReturnStats> ComputeReturnStats(std::span<const double> returns,
     s.stability = cov * cov / (sxx * vyy);
   }
 
-  const Quantiles q = SelectQuantiles(kept);
+  Quantiles q;
+  if (m > 0) {
+    const double last = md - 1;
+    const auto k05 = static_cast<std::size_t>(0.05 * last);
+    const auto k95 = static_cast<std::size_t>(0.95 * last);
+    const bool tails_hold =
+        tails.sampled && low_tail.size() >= std::min(m, k05 + 2) && m - high_tail.size() <= k95;
+    if (!tails_hold && tails.sampled) {
+      low_tail.clear();
+      for (double r : returns)
+        if (!std::isnan(r)) low_tail.push_back(r);
+    }
+    LowQuantiles(low_tail.data(), low_tail.size(), m, q);
+    if (tails_hold) {
+      HighQuantile(high_tail.data(), high_tail.size(), m, q);
+    } else {
+      HighQuantile(low_tail.data(), low_tail.size(), m, q);
+    }
+  }
   s.tail_ratio = std::fabs(q.q95) / std::fabs(q.q05);
   if (options.var_method == VarMethod::kHistorical) {
     s.var_95 = q.q05;

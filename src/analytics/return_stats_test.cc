@@ -139,6 +139,29 @@ TEST(ReturnStatsTest, ComputeReturnStatsAgreesWithTheStandaloneFunctions) {
   EXPECT_TRUE(near(para->cvar_99, ParametricConditionalValueAtRisk(r, 0.01)));
 }
 
+// Long series take the quantiles from the two tails found by sampling; a series built to fool
+// the sample (every sampled position holds the maximum) falls back to a full copy.
+TEST(ReturnStatsTest, QuantilesOfLongSeriesFromTheTailsAndTheFallback) {
+  std::mt19937_64 rng(7);
+  std::normal_distribution<double> noise(0.0, 0.01);
+  std::vector<double> r(300001);
+  for (double& x : r) x = noise(rng);
+  r[1234] = kNaN;
+  for (int round = 0; round < 2; ++round) {
+    if (round == 1) {
+      const std::size_t stride = r.size() / 8192;
+      for (std::size_t i = 0; i < r.size(); ++i) r[i] = (i % stride == 0) ? 0.05 : noise(rng);
+    }
+    Result<ReturnStats> s = ComputeReturnStats(r);
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(s->var_95, ValueAtRisk(r, 0.05)) << "round " << round;
+    EXPECT_EQ(s->var_99, ValueAtRisk(r, 0.01)) << "round " << round;
+    EXPECT_NEAR(s->cvar_95, ConditionalValueAtRisk(r, 0.05), 1e-15) << "round " << round;
+    EXPECT_NEAR(s->cvar_99, ConditionalValueAtRisk(r, 0.01), 1e-15) << "round " << round;
+    EXPECT_EQ(s->tail_ratio, TailRatio(r)) << "round " << round;
+  }
+}
+
 TEST(ReturnStatsTest, SmallSeriesEdgesAndBadOptions) {
   Result<ReturnStats> empty = ComputeReturnStats({});
   ASSERT_TRUE(empty.ok());
