@@ -1,44 +1,35 @@
 #include "analytics/recorder_stats.h"
 
-#include <cmath>
-#include <limits>
+#include <vector>
+
+#include "analytics/trade_stats.h"
 
 namespace pulse::analytics {
 
 RecorderStats ComputeRecorderStats(std::span<const SignalResult> results) {
-  RecorderStats s;
-  double sum_all = 0, sum_win = 0, sum_loss = 0;
+  std::vector<TradeRecord> trades;
+  trades.reserve(results.size());
   for (const SignalResult& r : results) {
     if (r.outcome == Outcome::kOpen || !r.pnl_percent) continue;
-    const double pnl = *r.pnl_percent;
-    ++s.total_trades;
-    sum_all += pnl;
-    switch (r.outcome) {
-      case Outcome::kWin:
-        ++s.wins;
-        sum_win += pnl;
-        break;
-      case Outcome::kLoss:
-        ++s.losses;
-        sum_loss += pnl;
-        break;
-      case Outcome::kBreakeven:
-        ++s.breakevens;
-        break;
-      case Outcome::kOpen:
-        break;
-    }
+    TradeRecord t;
+    t.signal_id = r.signal_id;
+    t.entry_time = r.entry_time;
+    t.exit_time = r.exit_time.value_or(r.updated_at);
+    t.pnl_percent = *r.pnl_percent;
+    t.outcome = r.outcome;
+    trades.push_back(std::move(t));
   }
-  if (s.total_trades == 0) return s;
-  s.win_rate_pct = 100.0 * static_cast<double>(s.wins) / static_cast<double>(s.total_trades);
-  s.avg_pnl_pct = sum_all / static_cast<double>(s.total_trades);
-  if (s.wins > 0) s.avg_win_pct = sum_win / static_cast<double>(s.wins);
-  if (s.losses > 0) s.avg_loss_pct = sum_loss / static_cast<double>(s.losses);
-  if (s.losses > 0) {
-    s.profit_factor = sum_win / std::fabs(sum_loss);
-  } else if (s.wins > 0) {
-    s.profit_factor = std::numeric_limits<double>::infinity();
-  }
+  const TradeStats t = ComputeTradeStats(trades);
+  RecorderStats s;
+  s.total_trades = t.count;
+  s.wins = t.wins;
+  s.losses = t.losses;
+  s.breakevens = t.breakevens;
+  s.win_rate_pct = t.win_rate_pct;
+  s.avg_win_pct = t.avg_win_pct;
+  s.avg_loss_pct = t.avg_loss_pct;
+  s.avg_pnl_pct = t.expectancy_pct;
+  s.profit_factor = t.profit_factor;
   return s;
 }
 

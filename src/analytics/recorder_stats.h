@@ -1,6 +1,6 @@
 // RecorderStats: the trade recorder's summary of closed trades (the seed's record_trade.py
-// figures): counts, win rate, average win / loss and profit factor over P&L percentages.
-// Pure; thread-safe.
+// figures): counts, win rate, average win / loss and profit factor over P&L percentages. A
+// view of TradeStats (trade_stats.h), which computes every figure. Pure; thread-safe.
 #pragma once
 
 #include <cstdint>

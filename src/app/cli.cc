@@ -27,6 +27,7 @@ int RunCli(int argc, char** argv) {
   AddIndicatorCommands(app, ctx);
   AddFeatureCommands(app, ctx);
   AddModelCommands(app, ctx);
+  AddMetricsCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

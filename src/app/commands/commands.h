@@ -18,5 +18,6 @@ void AddDataCommands(CLI::App& app, CliContext& ctx);
 void AddIndicatorCommands(CLI::App& app, CliContext& ctx);
 void AddFeatureCommands(CLI::App& app, CliContext& ctx);
 void AddModelCommands(CLI::App& app, CliContext& ctx);
+void AddMetricsCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace pulse::app

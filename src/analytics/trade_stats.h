@@ -1,0 +1,58 @@
+// TradeStats: the statistics of a set of resolved trades (counts, win rate, average win / loss,
+// payoff ratio, profit factor, expectancy, SQN, streaks, hold times, best / worst trade). The
+// one implementation behind `pulse stats` (RecorderStats is a view of it), the breakdowns, the
+// tracker's rolling figures and the backtest report. Pure; thread-safe.
+//
+// Conventions (src/analytics/README.md):
+//   - win rate = wins / count * 100: breakevens count in the denominator.
+//   - profit factor = sum of winners' P&L % / sum of losers' |P&L %|, breakevens excluded;
+//     +inf with wins and no losses, undefined (nullopt) with neither.
+//   - payoff ratio = average win % / |average loss %|; +inf with wins and no losses, nullopt
+//     with no wins or (no wins and no losses).
+//   - expectancy = mean P&L % per trade (= P(win) avg win + P(loss) avg loss + P(be) avg be).
+//   - SQN (Van Tharp's System Quality Number) = sqrt(n) * mean(R) / std(R) with R the P&L % of
+//     each trade and std the sample deviation (n - 1); nullopt for fewer than 2 trades or a zero
+//     deviation.
+//   - streaks follow exit time (ties in the given order); a breakeven ends both streaks.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+
+#include "analytics/trade_record.h"
+
+namespace pulse::analytics {
+
+struct TradeStats {
+  std::int64_t count = 0;
+  std::int64_t wins = 0;
+  std::int64_t losses = 0;
+  std::int64_t breakevens = 0;
+  double win_rate_pct = 0;    // 0 when there are no trades
+  double avg_win_pct = 0;     // 0 when no wins
+  double avg_loss_pct = 0;    // negative; 0 when no losses
+  double expectancy_pct = 0;  // mean P&L % per trade
+  double total_pnl_pct = 0;   // sum of P&L %
+  std::optional<double> payoff_ratio;
+  std::optional<double> profit_factor;
+  std::optional<double> sqn;
+  // Quote-currency P&L after fees, over the trades that have it.
+  std::int64_t quote_count = 0;
+  double total_pnl_quote = 0;
+  double expectancy_quote = 0;  // mean per trade with a quote P&L (0 when none)
+  std::int64_t max_consecutive_wins = 0;
+  std::int64_t max_consecutive_losses = 0;
+  double avg_hold_minutes = 0;
+  double avg_hold_minutes_winners = 0;
+  double avg_hold_minutes_losers = 0;
+  // The best and worst trade by P&L % (the first one on ties); 0 / id 0 when there are none.
+  double best_pnl_pct = 0;
+  SignalId best_signal_id = 0;
+  double worst_pnl_pct = 0;
+  SignalId worst_signal_id = 0;
+};
+
+TradeStats ComputeTradeStats(std::span<const TradeRecord> trades);
+
+}  // namespace pulse::analytics

@@ -1,0 +1,216 @@
+// `pulse metrics --returns FILE.csv`: the return statistics of a column of per-period returns,
+// so anyone can check Pulse's figures against their own tools.
+#include <cctype>
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <limits>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "analytics/return_stats.h"
+#include "app/commands/commands.h"
+#include "app/table_printer.h"
+#include "core/numbers.h"
+
+namespace pulse::app {
+
+namespace {
+
+struct MetricsFlags {
+  std::string returns_path;
+  double periods_per_year = analytics::kDailyPeriodsPerYear;
+  double risk_free = 0;
+  std::string var_method = "historical";
+  std::string format = "table";
+};
+
+// The returns read from the file, with their times when the file has a timestamp column.
+struct ReturnSeries {
+  std::vector<double> returns;
+  std::vector<UnixNanos> times;
+};
+
+std::string Trim(std::string s) {
+  const auto not_space = [](unsigned char c) { return !std::isspace(c) && c != '"'; };
+  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+  return s;
+}
+
+std::vector<std::string> SplitCells(const std::string& line) {
+  std::vector<std::string> cells;
+  std::stringstream in(line);
+  std::string cell;
+  while (std::getline(in, cell, ',')) cells.push_back(Trim(cell));
+  if (!line.empty() && line.back() == ',') cells.emplace_back();
+  return cells;
+}
+
+// A timestamp cell: ISO-8601, or whole milliseconds since the epoch.
+Result<UnixNanos> ParseTime(const std::string& cell) {
+  if (!cell.empty() && std::all_of(cell.begin(), cell.end(), ::isdigit)) {
+    ASSIGN_OR_RETURN(std::int64_t ms, ParseInt64(cell, "timestamp"));
+    return FromMillis(ms);
+  }
+  return ParseIso8601(cell);
+}
+
+Result<ReturnSeries> ReadReturnsCsv(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return NotFoundError("cannot open '{}'", path);
+  std::string line;
+  int line_no = 0;
+  std::vector<std::string> header;
+  while (header.empty() && std::getline(in, line)) {
+    ++line_no;
+    if (Trim(line).empty()) continue;
+    header = SplitCells(line);
+  }
+  const auto col = std::find(header.begin(), header.end(), "return");
+  if (col == header.end()) {
+    return InvalidArgumentError(
+        "'{}': no `return` column in the header (a CSV with a header row "
+        "naming a `return` column, optionally `timestamp` first)",
+        path);
+  }
+  const auto return_col = static_cast<std::size_t>(col - header.begin());
+  const bool timed = header.front() == "timestamp";
+  ReturnSeries s;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (Trim(line).empty()) continue;
+    const std::vector<std::string> cells = SplitCells(line);
+    if (cells.size() != header.size()) {
+      return InvalidArgumentError("'{}' line {}: {} fields, the header has {}", path, line_no,
+                                  cells.size(), header.size());
+    }
+    const std::string& cell = cells[return_col];
+    // An empty cell or NaN is a missing return (ignored by the means, 0 when compounding).
+    if (cell.empty() || cell == "NaN" || cell == "nan") {
+      s.returns.push_back(std::numeric_limits<double>::quiet_NaN());
+    } else {
+      Result<double> r = ParseFiniteDouble(cell, "return");
+      if (!r.ok()) return r.status().WithContext(fmt::format("'{}' line {}", path, line_no));
+      s.returns.push_back(*r);
+    }
+    if (timed) {
+      Result<UnixNanos> t = ParseTime(cells.front());
+      if (!t.ok()) return t.status().WithContext(fmt::format("'{}' line {}", path, line_no));
+      s.times.push_back(*t);
+    }
+  }
+  if (s.returns.size() < 2) {
+    return InvalidArgumentError("'{}' holds {} return(s); at least 2 are needed", path,
+                                s.returns.size());
+  }
+  return s;
+}
+
+nlohmann::json Value(double v) {
+  if (std::isnan(v)) return nullptr;
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  return v;
+}
+
+std::string Text(double v) {
+  if (std::isnan(v)) return "-";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  return fmt::format("{:.6f}", v);
+}
+
+// A drawdown index as the row's time when the file has times, else the row number (1-based);
+// -1 (the starting equity / not recovered) stays null.
+nlohmann::json Where(std::int64_t index, const ReturnSeries& s) {
+  if (index < 0) return nullptr;
+  if (!s.times.empty()) return FormatIso8601(s.times[static_cast<std::size_t>(index)]);
+  return index + 1;
+}
+
+std::string WhereText(std::int64_t index, const ReturnSeries& s, const char* none) {
+  const nlohmann::json j = Where(index, s);
+  if (j.is_null()) return none;
+  return j.is_string() ? j.get<std::string>() : "row " + j.dump();
+}
+
+Status RunMetrics(const MetricsFlags& f) {
+  ASSIGN_OR_RETURN(ReturnSeries series, ReadReturnsCsv(f.returns_path));
+  analytics::ReturnStatsOptions o;
+  o.periods_per_year = f.periods_per_year;
+  o.risk_free = f.risk_free;
+  o.var_method = f.var_method == "parametric" ? analytics::VarMethod::kParametric
+                                              : analytics::VarMethod::kHistorical;
+  ASSIGN_OR_RETURN(analytics::ReturnStats s, analytics::ComputeReturnStats(series.returns, o));
+  const std::vector<std::pair<std::string, double>> figures = {
+      {"sharpe", s.sharpe},
+      {"sortino", s.sortino},
+      {"calmar", s.calmar},
+      {"max_drawdown", s.drawdown.max_drawdown},
+      {"annual_return", s.annual_return},
+      {"annual_volatility", s.annual_volatility},
+      {"downside_risk", s.downside_risk},
+      {"var_95", s.var_95},
+      {"cvar_95", s.cvar_95},
+      {"omega", s.omega},
+      {"tail_ratio", s.tail_ratio},
+      {"stability", s.stability},
+      {"total_return", s.total_return},
+      {"var_99", s.var_99},
+      {"cvar_99", s.cvar_99},
+      {"ulcer_index", s.ulcer_index},
+      {"current_drawdown", s.drawdown.current_drawdown}};
+  if (f.format == "json") {
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto& [name, value] : figures) j[name] = Value(value);
+    j["periods"] = s.periods;
+    j["observations"] = s.observations;
+    j["max_drawdown_peak"] = Where(s.drawdown.peak, series);
+    j["max_drawdown_trough"] = Where(s.drawdown.trough, series);
+    j["max_drawdown_recovery"] = Where(s.drawdown.recovery, series);
+    j["periods_per_year"] = f.periods_per_year;
+    j["risk_free"] = f.risk_free;
+    j["var_method"] = f.var_method;
+    std::cout << j.dump(2) << "\n";
+    return Status::Ok();
+  }
+  std::cout << fmt::format(
+      "Return statistics of {} ({} returns, {} missing; {} periods a year, risk-free {} per "
+      "period, {} VaR)\n",
+      f.returns_path, s.periods, s.periods - s.observations, f.periods_per_year, f.risk_free,
+      f.var_method);
+  TablePrinter table({"figure", ">value"});
+  for (const auto& [name, value] : figures) table.AddRow({name, Text(value)});
+  table.AddRow({"max_drawdown_peak", WhereText(s.drawdown.peak, series, "start")});
+  table.AddRow({"max_drawdown_trough", WhereText(s.drawdown.trough, series, "-")});
+  table.AddRow({"max_drawdown_recovery", WhereText(s.drawdown.recovery, series, "not yet")});
+  table.Print(std::cout);
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddMetricsCommand(CLI::App& app, CliContext& ctx) {
+  auto f = std::make_shared<MetricsFlags>();
+  CLI::App* metrics = app.add_subcommand(
+      "metrics", "Return statistics (Sharpe, Sortino, drawdown, VaR, ...) of a returns CSV");
+  metrics
+      ->add_option("--returns", f->returns_path,
+                   "CSV with a `return` column (optionally `timestamp` first)")
+      ->required();
+  metrics
+      ->add_option("--periods-per-year", f->periods_per_year,
+                   "Periods per year (252 trading days, 365 for daily crypto, ...)")
+      ->capture_default_str();
+  metrics->add_option("--risk-free", f->risk_free, "Risk-free return per period")
+      ->capture_default_str();
+  metrics->add_option("--var", f->var_method, "VaR method: historical or parametric")
+      ->check(CLI::IsMember({"historical", "parametric"}))
+      ->capture_default_str();
+  metrics->add_option("--format", f->format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+  metrics->callback([&ctx, f] { ctx.Finish(RunMetrics(*f)); });
+}
+
+}  // namespace pulse::app
