@@ -10,8 +10,6 @@
 
 namespace pulse::app {
 
-namespace {
-
 std::vector<std::string> SplitCsvLine(std::string_view line) {
   std::vector<std::string> out;
   std::string cell;
@@ -39,6 +37,8 @@ std::vector<std::string> SplitCsvLine(std::string_view line) {
   out.push_back(std::move(cell));
   return out;
 }
+
+namespace {
 
 Result<std::vector<Signal>> Finish(std::vector<Signal> signals, const std::string& problems,
                                    int bad, int total) {

@@ -11,6 +11,10 @@
 
 namespace pulse::app {
 
+// One CSV line's cells: double quotes group a cell (a doubled quote inside is one quote), a
+// trailing \r is dropped. Shared by every CSV reader of the app.
+std::vector<std::string> SplitCsvLine(std::string_view line);
+
 // Fields: symbol, direction, entry, stop, take (required); confidence, size, timeframe,
 // exchange, source, notes, created_at (ISO-8601) optional. entry_price / stop_loss /
 // take_profit are accepted as aliases. Unknown fields are errors.

@@ -11,6 +11,7 @@
 
 #include "analytics/return_stats.h"
 #include "app/commands/commands.h"
+#include "app/signal_file_parser.h"
 #include "app/table_printer.h"
 #include "core/numbers.h"
 
@@ -39,12 +40,10 @@ std::string Trim(std::string s) {
   return s;
 }
 
+// Cells of a CSV line, each trimmed of spaces.
 std::vector<std::string> SplitCells(const std::string& line) {
-  std::vector<std::string> cells;
-  std::stringstream in(line);
-  std::string cell;
-  while (std::getline(in, cell, ',')) cells.push_back(Trim(cell));
-  if (!line.empty() && line.back() == ',') cells.emplace_back();
+  std::vector<std::string> cells = SplitCsvLine(line);
+  for (std::string& cell : cells) cell = Trim(cell);
   return cells;
 }
 
