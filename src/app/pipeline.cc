@@ -154,7 +154,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Config& config, Simulat
                    BuildSignalEngine(config.signal, spec.base, probe.Names()));
   const tracker::TrackerConfig tracker_config = TrackerConfigFrom(config);
   RETURN_IF_ERROR(tracker_config.Validate());
-  ASSIGN_OR_RETURN(paper::PaperEngine paper, paper::PaperEngine::Create(PaperConfigFrom(config), clock));
+  ASSIGN_OR_RETURN(paper::PaperEngine paper,
+                   paper::PaperEngine::Create(PaperConfigFrom(config), clock));
   const Timeframe base = spec.base;
   return std::unique_ptr<Pipeline>(new Pipeline(std::make_unique<State>(
       clock, stores, base, std::move(spec), std::move(engine), tracker_config, std::move(paper))));

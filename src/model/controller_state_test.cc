@@ -9,7 +9,8 @@ TEST(ControllerStateTest, NamesRoundTrip) {
   for (TrafficLight l : {TrafficLight::kGreen, TrafficLight::kYellow, TrafficLight::kRed}) {
     EXPECT_EQ(*ParseTrafficLight(TrafficLightName(l)), l);
   }
-  for (ControllerMode m : {ControllerMode::kActive, ControllerMode::kPaused, ControllerMode::kStopped}) {
+  for (ControllerMode m :
+       {ControllerMode::kActive, ControllerMode::kPaused, ControllerMode::kStopped}) {
     EXPECT_EQ(*ParseControllerMode(ControllerModeName(m)), m);
   }
   for (RiskState s : {RiskState::kGreen, RiskState::kYellow, RiskState::kRed, RiskState::kPaused,

@@ -13,9 +13,9 @@
 
 #include "core/log.h"
 #include "core/status.h"
+#include "engines/paper/paper_config.h"
 #include "engines/signal/signal_engine_config.h"
 #include "engines/signal/theory.h"
-#include "engines/paper/paper_config.h"
 #include "engines/tracker/tracker_config.h"
 
 namespace pulse::app {

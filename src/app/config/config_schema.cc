@@ -9,8 +9,8 @@
 #include <fmt/format.h>
 
 #include "core/timeframe.h"
-#include "engines/signal/theory_factory.h"
 #include "engines/paper/paper_config.h"
+#include "engines/signal/theory_factory.h"
 #include "engines/tracker/tracker_config.h"
 
 namespace pulse::app {

@@ -18,7 +18,6 @@ enum class FillMode { kNextOpen, kSignalPrice };
 std::string_view FillModeName(FillMode mode);  // "next_open" / "signal_price"
 Result<FillMode> ParseFillMode(std::string_view text);
 
-
 struct PaperConfig {
   std::string account = "paper";  // the account's name in the store
   TradingMode mode = TradingMode::kPaper;

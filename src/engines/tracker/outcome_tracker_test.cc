@@ -241,7 +241,8 @@ TEST(TrackerConfig, ValidateNamesEveryBadField) {
   const Status st = c.Validate();
   EXPECT_NE(st.message().find("tracker.fee_pct_per_side"), std::string::npos) << st;
   EXPECT_NE(st.message().find("tracker.breakeven_band_pct"), std::string::npos) << st;
-  EXPECT_EQ(*analytics::ParseBothHitPolicy("take_profit_first"), analytics::BothHitPolicy::kTakeProfitFirst);
+  EXPECT_EQ(*analytics::ParseBothHitPolicy("take_profit_first"),
+            analytics::BothHitPolicy::kTakeProfitFirst);
   EXPECT_FALSE(analytics::ParseBothHitPolicy("coin_flip").ok());
 }
 

@@ -18,5 +18,4 @@ struct TrackerConfig {
   Status Validate() const;
 };
 
-
 }  // namespace pulse::tracker
