@@ -7,6 +7,7 @@
 #include "app/features_builder.h"
 #include "app/signal_engine_builder.h"
 #include "engines/paper/paper_engine.h"
+#include "engines/risk/trading_controller.h"
 #include "engines/signal/signal_engine.h"
 #include "engines/tracker/outcome_tracker.h"
 
@@ -26,14 +27,15 @@ struct SymbolState {
 struct Pipeline::State {
   State(SimulatedClock& c, PipelineStores s, Timeframe tf, indicators::FeatureSetSpec sp,
         std::unique_ptr<signal::SignalEngine> e, const tracker::TrackerConfig& tc,
-        paper::PaperEngine p)
+        paper::PaperEngine p, risk::TradingController r)
       : clock(c),
         stores(s),
         base(tf),
         spec(std::move(sp)),
         engine(std::move(e)),
         tracker(tc, c),
-        paper(std::move(p)) {}
+        paper(std::move(p)),
+        controller(std::move(r)) {}
 
   SimulatedClock& clock;
   PipelineStores stores;
@@ -42,6 +44,9 @@ struct Pipeline::State {
   std::unique_ptr<signal::SignalEngine> engine;
   tracker::OutcomeTracker tracker;
   paper::PaperEngine paper;
+  risk::TradingController controller;
+  std::vector<RiskStateChanged> risk_history;
+  std::vector<CircuitBreakerTripped> trips;
   std::map<std::string, SymbolState, std::less<>> symbols;  // "exchange:symbol"
   std::string key;
   SignalId next_id = 1;  // without a signal store
@@ -57,6 +62,7 @@ struct Pipeline::State {
   Status Store(const OutcomeResolved& outcome);
   Status Learn(const OutcomeResolved& outcome);
   Status DrainPaperEvents();
+  Status DrainControllerOutputs();
   Status TrackNewSignals();
 };
 
@@ -94,6 +100,7 @@ Status Pipeline::State::DrainPaperEvents() {
   for (paper::PaperEvent& event : paper.TakeEvents()) {
     if (auto* opened = std::get_if<PositionOpened>(&event)) {
       ++counts.fills;
+      controller.OnEntry(opened->fill.time);
       if (stores.portfolio != nullptr) {
         RETURN_IF_ERROR(
             stores.portfolio->RecordFill(opened->fill, opened->position, opened->account));
@@ -111,16 +118,49 @@ Status Pipeline::State::DrainPaperEvents() {
   return Status::Ok();
 }
 
-// Stores the bar close's emitted and rejected candidates (one transaction), then hands the
-// emitted ones to the paper engine and every one of them to the tracker.
+// Stores every state change, keeps the trips, and closes the paper positions a flatten request
+// names (an emergency stop or a breaker set to flatten).
+Status Pipeline::State::DrainControllerOutputs() {
+  risk::ControllerOutputs outputs = controller.TakeOutputs();
+  for (RiskStateChanged& change : outputs.state_changes) {
+    if (stores.controller != nullptr) {
+      RETURN_IF_ERROR(stores.controller->AppendStatus(StatusRowOf(change)).status());
+    }
+    risk_history.push_back(std::move(change));
+  }
+  for (CircuitBreakerTripped& trip : outputs.trips) trips.push_back(std::move(trip));
+  for (const FlattenRequested& flatten : outputs.flatten) {
+    if (flatten.symbol.empty()) {
+      paper.CloseAll(flatten.reason);
+      continue;
+    }
+    std::vector<SignalId> ids;
+    for (const Position& p : paper.open_positions()) {
+      if (p.symbol == flatten.symbol) ids.push_back(p.signal_id);
+    }
+    for (SignalId id : ids) RETURN_IF_ERROR(paper.ClosePosition(id, flatten.reason));
+  }
+  return DrainPaperEvents();
+}
+
+// The controller reviews the emitted signals; approved and rejected candidates and denied
+// signals are stored (one transaction), the approved ones go to the paper engine, every one of
+// them to the tracker (rejected and denied as shadows).
 Status Pipeline::State::TrackNewSignals() {
   std::vector<Signal> signals;
   std::vector<std::vector<TheoryContribution>> contributions;
   std::vector<bool> shadow;
   for (SignalEmitted& e : output.emitted) {
-    signals.push_back(std::move(e.signal));
+    risk::ReviewDecision decision = controller.Review(e.signal);
+    if (auto* denied = std::get_if<SignalDenied>(&decision)) {
+      ++counts.denied;
+      signals.push_back(DeniedSignalForStorage(*denied));
+      shadow.push_back(true);
+    } else {
+      signals.push_back(std::move(e.signal));
+      shadow.push_back(false);
+    }
     contributions.push_back(std::move(e.contributions));
-    shadow.push_back(false);
   }
   for (SignalRejected& r : output.rejected) {
     signals.push_back(std::move(r.signal));
@@ -156,9 +196,14 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Config& config, Simulat
   RETURN_IF_ERROR(tracker_config.Validate());
   ASSIGN_OR_RETURN(paper::PaperEngine paper,
                    paper::PaperEngine::Create(PaperConfigFrom(config), clock));
+  ASSIGN_OR_RETURN(risk::TradingController controller,
+                   risk::TradingController::Create(config.risk, clock));
   const Timeframe base = spec.base;
-  return std::unique_ptr<Pipeline>(new Pipeline(std::make_unique<State>(
-      clock, stores, base, std::move(spec), std::move(engine), tracker_config, std::move(paper))));
+  auto pipeline = std::unique_ptr<Pipeline>(new Pipeline(
+      std::make_unique<State>(clock, stores, base, std::move(spec), std::move(engine),
+                              tracker_config, std::move(paper), std::move(controller))));
+  RETURN_IF_ERROR(pipeline->state_->DrainControllerOutputs());
+  return pipeline;
 }
 
 Timeframe Pipeline::base_timeframe() const { return state_->base; }
@@ -195,9 +240,12 @@ Status Pipeline::OnBarClose(std::span<const SymbolBar> bars) {
     } else {
       ++s.counts.resolved;
       RETURN_IF_ERROR(s.Learn(r));
+      RETURN_IF_ERROR(s.controller.OnOutcome(r));
     }
     s.outcomes.push_back(std::move(r));
   }
+  RETURN_IF_ERROR(s.controller.OnEquity(close_time, s.paper.Equity()));
+  RETURN_IF_ERROR(s.DrainControllerOutputs());
   s.output.emitted.clear();
   s.output.rejected.clear();
   s.output.counts = {};
@@ -205,6 +253,7 @@ Status Pipeline::OnBarClose(std::span<const SymbolBar> bars) {
   s.counts.emitted += static_cast<std::int64_t>(s.output.emitted.size());
   s.counts.rejected += static_cast<std::int64_t>(s.output.rejected.size());
   RETURN_IF_ERROR(s.TrackNewSignals());
+  RETURN_IF_ERROR(s.DrainControllerOutputs());
   const std::vector<EquityPoint> points = s.paper.TakeEquityCurve();
   if (!points.empty()) s.equity.push_back(points.back());
   return Status::Ok();
@@ -239,5 +288,11 @@ const PipelineCounts& Pipeline::counts() const { return state_->counts; }
 const std::vector<OutcomeResolved>& Pipeline::outcomes() const { return state_->outcomes; }
 const std::vector<EquityPoint>& Pipeline::equity_curve() const { return state_->equity; }
 PortfolioSnapshot Pipeline::portfolio() const { return state_->paper.Snapshot(); }
+const std::vector<RiskStateChanged>& Pipeline::controller_history() const {
+  return state_->risk_history;
+}
+const std::vector<CircuitBreakerTripped>& Pipeline::breaker_trips() const {
+  return state_->trips;
+}
 
 }  // namespace pulse::app

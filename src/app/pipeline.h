@@ -1,5 +1,7 @@
 // Pipeline: the chain of DESIGN.md section 1 on one thread, driven by replayed base-timeframe
 // bars: features -> signal engine -> controller -> paper engine -> outcome tracker -> store.
+// Signals the controller denies are stored as rejected (one failed risk:<rule> check per
+// cause) and shadow-tracked like the candidates a quality gate rejected.
 // Used by `pulse run` and `pulse backtest`; the same code whichever store sits behind it.
 #pragma once
 
@@ -15,6 +17,8 @@
 #include "model/bar.h"
 #include "model/outcome_events.h"
 #include "model/trading.h"
+#include "model/controller_state.h"
+#include "ports/controller_store.h"
 #include "ports/portfolio_store.h"
 #include "ports/signal_store.h"
 
@@ -47,6 +51,7 @@ struct PipelineCounts {
 struct PipelineStores {
   SignalStore* signals = nullptr;
   PortfolioStore* portfolio = nullptr;
+  ControllerStore* controller = nullptr;
 };
 
 // Lifecycle: Create, OnBarClose per base-bar close in time order (every symbol's bar of that
@@ -81,6 +86,10 @@ class Pipeline {
   const std::vector<EquityPoint>& equity_curve() const;
   // The paper account as it is now.
   PortfolioSnapshot portfolio() const;
+  // Every state change of the controller, the first (green, active) included.
+  const std::vector<RiskStateChanged>& controller_history() const;
+  // Every breaker trip.
+  const std::vector<CircuitBreakerTripped>& breaker_trips() const;
 
  private:
   struct State;

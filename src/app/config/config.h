@@ -14,6 +14,7 @@
 #include "core/log.h"
 #include "core/status.h"
 #include "engines/paper/paper_config.h"
+#include "engines/risk/risk_config.h"
 #include "engines/signal/signal_engine_config.h"
 #include "engines/signal/theory.h"
 #include "engines/tracker/tracker_config.h"
@@ -134,6 +135,8 @@ struct Config {
   // The paper-trading engine (paper: in YAML); its both-levels policy is the tracker's
   // (PaperConfigFrom), so both judge a bar the same way.
   paper::PaperConfig paper;
+  // The trading controller (risk: in YAML): traffic light, circuit breakers, time zone.
+  risk::RiskConfig risk;
   NotifyConfig notify;
 };
 

@@ -10,6 +10,7 @@
 
 #include "core/timeframe.h"
 #include "engines/paper/paper_config.h"
+#include "engines/risk/risk_config.h"
 #include "engines/signal/theory_factory.h"
 #include "engines/tracker/tracker_config.h"
 
@@ -383,6 +384,65 @@ void AddSignalKeys(std::vector<ConfigKey>& keys) {
   AddTheoryKeys(keys);
 }
 
+// Keys of the controller (Config::risk.<Members...>).
+template <auto... Members>
+ConfigKey RiskNumber(ConfigValueType type, std::string_view path, double min, double max) {
+  return Number(type, path, min, max, Set<&Config::risk, Members...>,
+                Get<&Config::risk, Members...>);
+}
+
+void AddRiskKeys(std::vector<ConfigKey>& keys) {
+  using T = ConfigValueType;
+  using R = risk::RiskConfig;
+  using L = risk::TrafficLightConfig;
+  using B = risk::CircuitBreakerConfig;
+  using S = risk::BreakerSwitch;
+  keys.push_back(String("risk.time_zone", Set<&Config::risk, &R::time_zone>,
+                        Get<&Config::risk, &R::time_zone>));
+  keys.push_back(RiskNumber<&R::light, &L::red_win_rate>(T::kDouble,
+                                                         "risk.traffic_light.red_win_rate", 0, 1));
+  keys.push_back(RiskNumber<&R::light, &L::yellow_win_rate>(
+      T::kDouble, "risk.traffic_light.yellow_win_rate", 0, 1));
+  keys.push_back(RiskNumber<&R::light, &L::red_daily_loss>(
+      T::kDouble, "risk.traffic_light.red_daily_loss", 0, 1));
+  keys.push_back(RiskNumber<&R::light, &L::red_consecutive_losses>(
+      T::kInt, "risk.traffic_light.red_consecutive_losses", 1, 1000000));
+  keys.push_back(RiskNumber<&R::light, &L::red_ece>(T::kDouble, "risk.traffic_light.red_ece", 0, 1));
+  keys.push_back(
+      RiskNumber<&R::light, &L::red_drawdown>(T::kDouble, "risk.traffic_light.red_drawdown", 0, 1));
+  keys.push_back(
+      RiskNumber<&R::light, &L::min_sample>(T::kInt, "risk.traffic_light.min_sample", 1, 1000000));
+  keys.push_back(RiskNumber<&R::light, &L::window>(T::kInt, "risk.traffic_light.window", 1, 1000000));
+  keys.push_back(RiskNumber<&R::light, &L::win_rate_margin>(
+      T::kDouble, "risk.traffic_light.win_rate_margin", 0, 1));
+#define PULSE_BREAKER_KEYS(name)                                                               \
+  keys.push_back(Bool("risk.circuit_breakers." #name ".enabled",                              \
+                      Set<&Config::risk, &R::breakers, &B::name, &S::enabled>,                \
+                      Get<&Config::risk, &R::breakers, &B::name, &S::enabled>));              \
+  keys.push_back(Bool("risk.circuit_breakers." #name ".flatten",                              \
+                      Set<&Config::risk, &R::breakers, &B::name, &S::flatten>,                \
+                      Get<&Config::risk, &R::breakers, &B::name, &S::flatten>));              \
+  keys.push_back(Number(T::kInt, "risk.circuit_breakers." #name ".cooldown_s", 0, 1e9,        \
+                        Set<&Config::risk, &R::breakers, &B::name, &S::cooldown_s>,           \
+                        Get<&Config::risk, &R::breakers, &B::name, &S::cooldown_s>))
+  PULSE_BREAKER_KEYS(daily_loss);
+  PULSE_BREAKER_KEYS(max_drawdown);
+  PULSE_BREAKER_KEYS(consecutive_losses);
+  PULSE_BREAKER_KEYS(min_time_between_trades);
+  PULSE_BREAKER_KEYS(volatility);
+#undef PULSE_BREAKER_KEYS
+  keys.push_back(RiskNumber<&R::breakers, &B::max_daily_loss>(
+      T::kDouble, "risk.circuit_breakers.daily_loss.max_loss", 0, 1));
+  keys.push_back(RiskNumber<&R::breakers, &B::max_drawdown_limit>(
+      T::kDouble, "risk.circuit_breakers.max_drawdown.max_drawdown", 0, 1));
+  keys.push_back(RiskNumber<&R::breakers, &B::max_consecutive_losses>(
+      T::kInt, "risk.circuit_breakers.consecutive_losses.max_losses", 1, 1000000));
+  keys.push_back(RiskNumber<&R::breakers, &B::min_seconds_between_trades>(
+      T::kInt, "risk.circuit_breakers.min_time_between_trades.seconds", 0, 1e9));
+  keys.push_back(RiskNumber<&R::breakers, &B::max_volatility>(
+      T::kDouble, "risk.circuit_breakers.volatility.max_volatility", 0, 100));
+}
+
 std::vector<ConfigKey> BuildKeys() {
   using C = Config;
   using T = ConfigValueType;
@@ -432,6 +492,7 @@ std::vector<ConfigKey> BuildKeys() {
   keys.push_back(Enum("tracker.both_hit_policy", {"stop_loss_first", "take_profit_first"},
                       Set<&C::tracker, &tracker::TrackerConfig::both_hit_policy>,
                       Get<&C::tracker, &tracker::TrackerConfig::both_hit_policy>));
+  AddRiskKeys(keys);
   using P = paper::PaperConfig;
   keys.push_back(String("paper.account", Set<&C::paper, &P::account>, Get<&C::paper, &P::account>));
   keys.push_back(Number(T::kDouble, "paper.starting_balance", 1e-6, kHuge,

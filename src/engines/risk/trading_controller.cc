@@ -62,7 +62,7 @@ Status TradingController::Replay(const ControllerHistory& history) {
   };
   std::vector<Step> steps;
   for (std::size_t i = 0; i < history.equity.size(); ++i) {
-    steps.push_back({history.equity[i].at, 0, i});
+    steps.push_back({history.equity[i].time, 0, i});
   }
   for (std::size_t i = 0; i < history.outcomes.size(); ++i) {
     const OutcomeResolved& o = history.outcomes[i];
@@ -79,7 +79,7 @@ Status TradingController::Replay(const ControllerHistory& history) {
   for (const Step& s : steps) {
     switch (s.kind) {
       case 0:
-        RETURN_IF_ERROR(OnEquity(history.equity[s.index].at, history.equity[s.index].equity)
+        RETURN_IF_ERROR(OnEquity(history.equity[s.index].time, history.equity[s.index].equity)
                             .WithContext("restoring equity"));
         break;
       case 1:

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "analytics/equity_curve.h"
 #include "analytics/light_forecast.h"
 #include "core/clock.h"
 #include "core/status.h"
@@ -34,10 +35,8 @@ struct ControllerOutputs {
 
 using ReviewDecision = std::variant<SignalApproved, SignalDenied>;
 
-struct EquityPoint {
-  UnixNanos at = 0;
-  double equity = 0;
-};
+// An equity point (time, equity), as the analytics build equity curves.
+using EquityPoint = analytics::EquityPoint;
 
 // What Restore rebuilds the controller from: the stored controller_status rows (oldest first;
 // the last is the state to resume in), the traded outcomes resolved since (at least) the last
