@@ -28,6 +28,7 @@ int RunCli(int argc, char** argv) {
   AddFeatureCommands(app, ctx);
   AddModelCommands(app, ctx);
   AddMetricsCommand(app, ctx);
+  AddBacktestCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

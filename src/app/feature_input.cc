@@ -1,7 +1,10 @@
 #include "app/feature_input.h"
 
+#include <filesystem>
+
 #include "adapters/replay/candle_file_reader.h"
 #include "app/features_builder.h"
+#include "core/ids.h"
 
 namespace pulse::app {
 
@@ -20,6 +23,46 @@ Result<std::vector<Bar>> ReadFeatureInput(const std::string& path,
     return InvalidArgumentError("{}: {}; pass --timeframe", path, found.status().message());
   }
   return bars;
+}
+
+Result<std::string> SymbolFromFileName(const std::string& path) {
+  const std::string name = std::filesystem::path(path).filename().string();
+  const std::string stem = name.substr(0, name.find_first_of("-_."));
+  Result<std::string> symbol = NormalizeSymbol(stem);
+  if (!symbol.ok()) {
+    return InvalidArgumentError("{}: cannot tell the symbol from the file name ({}); pass --symbol",
+                                path, symbol.status().message());
+  }
+  return symbol;
+}
+
+Result<std::vector<SymbolSeries>> ReadSymbolSeries(const std::vector<std::string>& files,
+                                                   const std::vector<std::string>& symbols,
+                                                   const std::string& exchange,
+                                                   const indicators::FeatureSetSpec& spec) {
+  if (!symbols.empty() && symbols.size() != files.size()) {
+    return InvalidArgumentError("{} --symbol for {} --data files: give one per file or none",
+                                symbols.size(), files.size());
+  }
+  std::vector<SymbolSeries> series;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    SymbolSeries s;
+    s.exchange = exchange;
+    if (symbols.empty()) {
+      ASSIGN_OR_RETURN(s.symbol, SymbolFromFileName(files[i]));
+    } else {
+      ASSIGN_OR_RETURN(s.symbol, NormalizeSymbol(symbols[i]));
+    }
+    for (const SymbolSeries& other : series) {
+      if (other.symbol == s.symbol) {
+        return InvalidArgumentError("{} {} is given twice ({})", exchange, s.symbol, files[i]);
+      }
+    }
+    ASSIGN_OR_RETURN(s.bars, ReadFeatureInput(files[i], spec, /*timeframe_given=*/false,
+                                              "set features.base_timeframe"));
+    series.push_back(std::move(s));
+  }
+  return series;
 }
 
 }  // namespace pulse::app

@@ -1,5 +1,6 @@
 // Reading a candle file as the input of the configured feature set: the bars, checked against
-// the feature base timeframe. Shared by `pulse features` and `pulse model train | predict`.
+// the feature base timeframe. Shared by `pulse features`, `pulse model train | predict`,
+// `pulse signals generate` and `pulse backtest`.
 #pragma once
 
 #include <string>
@@ -20,5 +21,24 @@ namespace pulse::app {
 Result<std::vector<Bar>> ReadFeatureInput(
     const std::string& path, const indicators::FeatureSetSpec& spec, bool timeframe_given,
     std::string_view remedy = "set features.base_timeframe or pass --timeframe");
+
+// One input series: a symbol's base-timeframe bars.
+struct SymbolSeries {
+  std::string exchange;
+  std::string symbol;
+  std::vector<Bar> bars;
+};
+
+// "BTCUSDT-5m.csv.gz" -> "BTCUSDT": the file name up to the first '-', '_' or '.', normalised.
+// InvalidArgument (asking for --symbol) when that is not a symbol.
+Result<std::string> SymbolFromFileName(const std::string& path);
+
+// Reads every `files[i]` as ReadFeatureInput does, naming it `symbols[i]` (or by its file name
+// when `symbols` is empty) on `exchange`. InvalidArgument when the counts differ or a symbol
+// is given twice.
+Result<std::vector<SymbolSeries>> ReadSymbolSeries(const std::vector<std::string>& files,
+                                                   const std::vector<std::string>& symbols,
+                                                   const std::string& exchange,
+                                                   const indicators::FeatureSetSpec& spec);
 
 }  // namespace pulse::app

@@ -84,4 +84,61 @@ nlohmann::json ReportToJson(const control::RecorderReport& report) {
           {"recent_trades", recent}};
 }
 
+nlohmann::json FigureToJson(double value) {
+  if (std::isnan(value)) return nullptr;
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  return value;
+}
+
+std::vector<std::pair<std::string, double>> ReturnFigures(const analytics::ReturnStats& s) {
+  return {{"sharpe", s.sharpe},
+          {"sortino", s.sortino},
+          {"calmar", s.calmar},
+          {"max_drawdown", s.drawdown.max_drawdown},
+          {"annual_return", s.annual_return},
+          {"annual_volatility", s.annual_volatility},
+          {"downside_risk", s.downside_risk},
+          {"var_95", s.var_95},
+          {"cvar_95", s.cvar_95},
+          {"omega", s.omega},
+          {"tail_ratio", s.tail_ratio},
+          {"stability", s.stability},
+          {"total_return", s.total_return},
+          {"var_99", s.var_99},
+          {"cvar_99", s.cvar_99},
+          {"ulcer_index", s.ulcer_index},
+          {"current_drawdown", s.drawdown.current_drawdown}};
+}
+
+nlohmann::ordered_json TradeStatsToJson(const analytics::TradeStats& s) {
+  auto optional = [](const std::optional<double>& v) {
+    return v ? FigureToJson(*v) : nlohmann::json(nullptr);
+  };
+  nlohmann::ordered_json j;
+  j["count"] = s.count;
+  j["wins"] = s.wins;
+  j["losses"] = s.losses;
+  j["breakevens"] = s.breakevens;
+  j["win_rate_pct"] = FigureToJson(s.win_rate_pct);
+  j["avg_win_pct"] = FigureToJson(s.avg_win_pct);
+  j["avg_loss_pct"] = FigureToJson(s.avg_loss_pct);
+  j["expectancy_pct"] = FigureToJson(s.expectancy_pct);
+  j["total_pnl_pct"] = FigureToJson(s.total_pnl_pct);
+  j["payoff_ratio"] = optional(s.payoff_ratio);
+  j["profit_factor"] = optional(s.profit_factor);
+  j["sqn"] = optional(s.sqn);
+  j["total_pnl_quote"] = FigureToJson(s.total_pnl_quote);
+  j["expectancy_quote"] = FigureToJson(s.expectancy_quote);
+  j["max_consecutive_wins"] = s.max_consecutive_wins;
+  j["max_consecutive_losses"] = s.max_consecutive_losses;
+  j["avg_hold_minutes"] = FigureToJson(s.avg_hold_minutes);
+  j["avg_hold_minutes_winners"] = FigureToJson(s.avg_hold_minutes_winners);
+  j["avg_hold_minutes_losers"] = FigureToJson(s.avg_hold_minutes_losers);
+  j["best_pnl_pct"] = FigureToJson(s.best_pnl_pct);
+  j["best_signal_id"] = s.best_signal_id;
+  j["worst_pnl_pct"] = FigureToJson(s.worst_pnl_pct);
+  j["worst_signal_id"] = s.worst_signal_id;
+  return j;
+}
+
 }  // namespace pulse::app

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analytics/return_stats.h"
+#include "analytics/trade_stats.h"
 #include "control/trade_recorder.h"
 #include "model/signal.h"
 
@@ -15,5 +17,14 @@ nlohmann::json ResultToJson(const SignalResult& result);
 // avg_win_pct, avg_loss_pct, avg_pnl_pct, profit_factor (number, "inf" or null),
 // open_positions[], recent_trades[], plus days and since.
 nlohmann::json ReportToJson(const control::RecorderReport& report);
+
+// A figure: the number, null for NaN, "inf" / "-inf" for infinities.
+nlohmann::json FigureToJson(double value);
+// The return statistics by name, in the order `pulse metrics` prints them (sharpe, sortino,
+// calmar, max_drawdown, annual_return, annual_volatility, downside_risk, var_95, cvar_95, omega,
+// tail_ratio, stability, total_return, var_99, cvar_99, ulcer_index, current_drawdown).
+std::vector<std::pair<std::string, double>> ReturnFigures(const analytics::ReturnStats& stats);
+// Every TradeStats figure under its member's name.
+nlohmann::ordered_json TradeStatsToJson(const analytics::TradeStats& stats);
 
 }  // namespace pulse::app

@@ -291,8 +291,6 @@ PortfolioSnapshot Pipeline::portfolio() const { return state_->paper.Snapshot();
 const std::vector<RiskStateChanged>& Pipeline::controller_history() const {
   return state_->risk_history;
 }
-const std::vector<CircuitBreakerTripped>& Pipeline::breaker_trips() const {
-  return state_->trips;
-}
+const std::vector<CircuitBreakerTripped>& Pipeline::breaker_trips() const { return state_->trips; }
 
 }  // namespace pulse::app

@@ -11,19 +11,13 @@
 #include <vector>
 
 #include "app/config/config.h"
+#include "app/feature_input.h"
 #include "core/status.h"
 #include "engines/signal/signal_engine.h"
 #include "model/bar.h"
 #include "model/signal.h"
 
 namespace pulse::app {
-
-// One input series: a symbol's base-timeframe bars.
-struct SymbolSeries {
-  std::string exchange;
-  std::string symbol;
-  std::vector<Bar> bars;
-};
 
 // A signal or rejected candidate with its sources' contributions and what followed.
 struct GeneratedSignal {

@@ -19,5 +19,6 @@ void AddIndicatorCommands(CLI::App& app, CliContext& ctx);
 void AddFeatureCommands(CLI::App& app, CliContext& ctx);
 void AddModelCommands(CLI::App& app, CliContext& ctx);
 void AddMetricsCommand(CLI::App& app, CliContext& ctx);
+void AddBacktestCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace pulse::app

@@ -11,6 +11,7 @@
 
 #include "analytics/return_stats.h"
 #include "app/commands/commands.h"
+#include "app/json_views.h"
 #include "app/signal_file_parser.h"
 #include "app/table_printer.h"
 #include "core/numbers.h"
@@ -107,12 +108,6 @@ Result<ReturnSeries> ReadReturnsCsv(const std::string& path) {
   return s;
 }
 
-nlohmann::json Value(double v) {
-  if (std::isnan(v)) return nullptr;
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  return v;
-}
-
 std::string Text(double v) {
   if (std::isnan(v)) return "-";
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
@@ -141,27 +136,10 @@ Status RunMetrics(const MetricsFlags& f) {
   o.var_method = f.var_method == "parametric" ? analytics::VarMethod::kParametric
                                               : analytics::VarMethod::kHistorical;
   ASSIGN_OR_RETURN(analytics::ReturnStats s, analytics::ComputeReturnStats(series.returns, o));
-  const std::vector<std::pair<std::string, double>> figures = {
-      {"sharpe", s.sharpe},
-      {"sortino", s.sortino},
-      {"calmar", s.calmar},
-      {"max_drawdown", s.drawdown.max_drawdown},
-      {"annual_return", s.annual_return},
-      {"annual_volatility", s.annual_volatility},
-      {"downside_risk", s.downside_risk},
-      {"var_95", s.var_95},
-      {"cvar_95", s.cvar_95},
-      {"omega", s.omega},
-      {"tail_ratio", s.tail_ratio},
-      {"stability", s.stability},
-      {"total_return", s.total_return},
-      {"var_99", s.var_99},
-      {"cvar_99", s.cvar_99},
-      {"ulcer_index", s.ulcer_index},
-      {"current_drawdown", s.drawdown.current_drawdown}};
+  const std::vector<std::pair<std::string, double>> figures = ReturnFigures(s);
   if (f.format == "json") {
     nlohmann::json j = nlohmann::json::object();
-    for (const auto& [name, value] : figures) j[name] = Value(value);
+    for (const auto& [name, value] : figures) j[name] = FigureToJson(value);
     j["periods"] = s.periods;
     j["observations"] = s.observations;
     j["max_drawdown_peak"] = Where(s.drawdown.peak, series);

@@ -22,18 +22,6 @@ struct GenerateFlags {
   std::string exchange, out, progress = "auto";
 };
 
-// "BTCUSDT-5m.csv.gz" -> "BTCUSDT": the file name up to the first '-', '_' or '.'.
-Result<std::string> SymbolFromFileName(const std::string& path) {
-  const std::string name = std::filesystem::path(path).filename().string();
-  const std::string stem = name.substr(0, name.find_first_of("-_."));
-  Result<std::string> symbol = NormalizeSymbol(stem);
-  if (!symbol.ok()) {
-    return InvalidArgumentError("{}: cannot tell the symbol from the file name ({}); pass --symbol",
-                                path, symbol.status().message());
-  }
-  return symbol;
-}
-
 std::string Csv(std::string_view text) {
   if (text.find_first_of(",\"\n") == std::string_view::npos) return std::string(text);
   std::string out = "\"";
@@ -118,27 +106,12 @@ void PrintSummary(const SignalRunReport& r, std::size_t symbols) {
 
 Status RunGenerate(CliContext& ctx, const GenerateFlags& f) {
   ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
-  if (!f.symbols.empty() && f.symbols.size() != f.data.size()) {
-    return InvalidArgumentError("{} --symbol for {} --data files: give one per file or none",
-                                f.symbols.size(), f.data.size());
-  }
   ASSIGN_OR_RETURN(indicators::FeatureSetSpec spec, FeatureSetSpecFromConfig(config->features));
   const std::string exchange = f.exchange.empty() ? config->data.default_exchange : f.exchange;
-  std::vector<SymbolSeries> series;
+  ASSIGN_OR_RETURN(std::vector<SymbolSeries> series,
+                   ReadSymbolSeries(f.data, f.symbols, exchange, spec));
   std::int64_t total = 0;
-  for (std::size_t i = 0; i < f.data.size(); ++i) {
-    SymbolSeries s;
-    s.exchange = exchange;
-    if (f.symbols.empty()) {
-      ASSIGN_OR_RETURN(s.symbol, SymbolFromFileName(f.data[i]));
-    } else {
-      ASSIGN_OR_RETURN(s.symbol, NormalizeSymbol(f.symbols[i]));
-    }
-    ASSIGN_OR_RETURN(s.bars, ReadFeatureInput(f.data[i], spec, /*timeframe_given=*/false,
-                                              "set features.base_timeframe"));
-    total += static_cast<std::int64_t>(s.bars.size());
-    series.push_back(std::move(s));
-  }
+  for (const SymbolSeries& s : series) total += static_cast<std::int64_t>(s.bars.size());
   ProgressBar::Mode mode = ProgressBar::Mode::kAuto;
   if (f.progress == "on") mode = ProgressBar::Mode::kOn;
   if (f.progress == "off") mode = ProgressBar::Mode::kOff;

@@ -399,31 +399,33 @@ void AddRiskKeys(std::vector<ConfigKey>& keys) {
   using S = risk::BreakerSwitch;
   keys.push_back(String("risk.time_zone", Set<&Config::risk, &R::time_zone>,
                         Get<&Config::risk, &R::time_zone>));
-  keys.push_back(RiskNumber<&R::light, &L::red_win_rate>(T::kDouble,
-                                                         "risk.traffic_light.red_win_rate", 0, 1));
+  keys.push_back(
+      RiskNumber<&R::light, &L::red_win_rate>(T::kDouble, "risk.traffic_light.red_win_rate", 0, 1));
   keys.push_back(RiskNumber<&R::light, &L::yellow_win_rate>(
       T::kDouble, "risk.traffic_light.yellow_win_rate", 0, 1));
   keys.push_back(RiskNumber<&R::light, &L::red_daily_loss>(
       T::kDouble, "risk.traffic_light.red_daily_loss", 0, 1));
   keys.push_back(RiskNumber<&R::light, &L::red_consecutive_losses>(
       T::kInt, "risk.traffic_light.red_consecutive_losses", 1, 1000000));
-  keys.push_back(RiskNumber<&R::light, &L::red_ece>(T::kDouble, "risk.traffic_light.red_ece", 0, 1));
+  keys.push_back(
+      RiskNumber<&R::light, &L::red_ece>(T::kDouble, "risk.traffic_light.red_ece", 0, 1));
   keys.push_back(
       RiskNumber<&R::light, &L::red_drawdown>(T::kDouble, "risk.traffic_light.red_drawdown", 0, 1));
   keys.push_back(
       RiskNumber<&R::light, &L::min_sample>(T::kInt, "risk.traffic_light.min_sample", 1, 1000000));
-  keys.push_back(RiskNumber<&R::light, &L::window>(T::kInt, "risk.traffic_light.window", 1, 1000000));
+  keys.push_back(
+      RiskNumber<&R::light, &L::window>(T::kInt, "risk.traffic_light.window", 1, 1000000));
   keys.push_back(RiskNumber<&R::light, &L::win_rate_margin>(
       T::kDouble, "risk.traffic_light.win_rate_margin", 0, 1));
-#define PULSE_BREAKER_KEYS(name)                                                               \
-  keys.push_back(Bool("risk.circuit_breakers." #name ".enabled",                              \
-                      Set<&Config::risk, &R::breakers, &B::name, &S::enabled>,                \
-                      Get<&Config::risk, &R::breakers, &B::name, &S::enabled>));              \
-  keys.push_back(Bool("risk.circuit_breakers." #name ".flatten",                              \
-                      Set<&Config::risk, &R::breakers, &B::name, &S::flatten>,                \
-                      Get<&Config::risk, &R::breakers, &B::name, &S::flatten>));              \
-  keys.push_back(Number(T::kInt, "risk.circuit_breakers." #name ".cooldown_s", 0, 1e9,        \
-                        Set<&Config::risk, &R::breakers, &B::name, &S::cooldown_s>,           \
+#define PULSE_BREAKER_KEYS(name)                                                       \
+  keys.push_back(Bool("risk.circuit_breakers." #name ".enabled",                       \
+                      Set<&Config::risk, &R::breakers, &B::name, &S::enabled>,         \
+                      Get<&Config::risk, &R::breakers, &B::name, &S::enabled>));       \
+  keys.push_back(Bool("risk.circuit_breakers." #name ".flatten",                       \
+                      Set<&Config::risk, &R::breakers, &B::name, &S::flatten>,         \
+                      Get<&Config::risk, &R::breakers, &B::name, &S::flatten>));       \
+  keys.push_back(Number(T::kInt, "risk.circuit_breakers." #name ".cooldown_s", 0, 1e9, \
+                        Set<&Config::risk, &R::breakers, &B::name, &S::cooldown_s>,    \
                         Get<&Config::risk, &R::breakers, &B::name, &S::cooldown_s>))
   PULSE_BREAKER_KEYS(daily_loss);
   PULSE_BREAKER_KEYS(max_drawdown);

@@ -1,0 +1,90 @@
+#include "app/backtest.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "adapters/storage/migrator.h"
+#include "adapters/storage/open_database.h"
+#include "adapters/storage/sql_controller_store.h"
+#include "adapters/storage/sql_portfolio_store.h"
+#include "adapters/storage/sql_signal_store.h"
+
+namespace pulse::app {
+
+Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSeries>& series,
+                                const BacktestOptions& options,
+                                const std::function<void(std::int64_t)>& progress) {
+  if (series.empty()) return InvalidArgumentError("no candle series to backtest");
+  const UnixNanos from = options.from.value_or(std::numeric_limits<UnixNanos>::min());
+  const UnixNanos to = options.to.value_or(std::numeric_limits<UnixNanos>::max());
+  if (from >= to) {
+    return InvalidArgumentError("--from {} is not before --to {}", FormatIso8601(from),
+                                FormatIso8601(to));
+  }
+  // Where each series enters and leaves the range.
+  std::vector<std::size_t> cursor(series.size()), stop(series.size());
+  UnixNanos first = std::numeric_limits<UnixNanos>::max();
+  for (std::size_t i = 0; i < series.size(); ++i) {
+    const std::vector<Bar>& bars = series[i].bars;
+    auto by_time = [](const Bar& b, UnixNanos t) { return b.open_time < t; };
+    cursor[i] = static_cast<std::size_t>(std::lower_bound(bars.begin(), bars.end(), from, by_time) -
+                                         bars.begin());
+    stop[i] = static_cast<std::size_t>(std::lower_bound(bars.begin(), bars.end(), to, by_time) -
+                                       bars.begin());
+    if (cursor[i] < stop[i]) first = std::min(first, bars[cursor[i]].open_time);
+  }
+  if (first == std::numeric_limits<UnixNanos>::max()) {
+    return InvalidArgumentError("no bars between {} and {}", FormatIso8601(from),
+                                FormatIso8601(to));
+  }
+
+  ASSIGN_OR_RETURN(std::unique_ptr<storage::SqlDatabase> db,
+                   storage::OpenDatabase("sqlite::memory:"));
+  SimulatedClock clock(first);
+  storage::Migrator migrator(*db, clock);
+  RETURN_IF_ERROR(migrator.Migrate());
+  storage::SqlSignalStore signals(*db);
+  storage::SqlPortfolioStore portfolio(*db);
+  storage::SqlControllerStore controller(*db);
+  ASSIGN_OR_RETURN(std::unique_ptr<Pipeline> pipeline,
+                   Pipeline::Create(config, clock, {&signals, &portfolio, &controller}));
+
+  BacktestRun run;
+  run.start = first;
+  run.symbols = static_cast<std::int64_t>(series.size());
+  run.starting_balance = config.paper.starting_balance;
+  std::vector<SymbolBar> close;
+  std::int64_t done = 0;
+  while (true) {
+    UnixNanos now = std::numeric_limits<UnixNanos>::max();
+    for (std::size_t i = 0; i < series.size(); ++i) {
+      if (cursor[i] < stop[i]) now = std::min(now, series[i].bars[cursor[i]].open_time);
+    }
+    if (now == std::numeric_limits<UnixNanos>::max()) break;
+    close.clear();
+    for (std::size_t i = 0; i < series.size(); ++i) {
+      if (cursor[i] >= stop[i] || series[i].bars[cursor[i]].open_time != now) continue;
+      close.push_back(
+          SymbolBar{series[i].exchange, series[i].symbol, series[i].bars[cursor[i]], {}});
+      ++cursor[i];
+    }
+    Status st = pipeline->OnBarClose(close);
+    if (!st.ok()) return st.WithContext(fmt::format("bar close at {}", FormatIso8601(now)));
+    run.end = now + pipeline->base_timeframe().NominalNanos();
+    done += static_cast<std::int64_t>(close.size());
+    if (progress && pipeline->counts().bar_closes % 1024 == 0) progress(done);
+  }
+  RETURN_IF_ERROR(pipeline->Finish(/*close_open=*/true));
+  if (progress) progress(done);
+  run.counts = pipeline->counts();
+  run.outcomes = pipeline->outcomes();
+  run.equity = pipeline->equity_curve();
+  run.portfolio = pipeline->portfolio();
+  run.controller = pipeline->controller_history();
+  run.trips = pipeline->breaker_trips();
+  ASSIGN_OR_RETURN(storage::SqlRows rows, db->Query("SELECT COUNT(*) FROM signals"));
+  ASSIGN_OR_RETURN(run.stored_signals, rows.at(0).GetInt64(0));
+  return run;
+}
+
+}  // namespace pulse::app

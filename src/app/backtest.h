@@ -1,0 +1,45 @@
+// Backtests: the pipeline of `pulse run` (the same engines) over candle series on a fresh
+// in-memory store and a simulated clock, and what the report needs of the run.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "app/config/config.h"
+#include "app/feature_input.h"
+#include "app/pipeline.h"
+#include "core/status.h"
+
+namespace pulse::app {
+
+// Which part of the data to trade: bars with from <= open_time < to.
+struct BacktestOptions {
+  std::optional<UnixNanos> from;
+  std::optional<UnixNanos> to;
+};
+
+// Everything a backtest produced. Plain value type.
+struct BacktestRun {
+  UnixNanos start = 0;  // open time of the first bar traded
+  UnixNanos end = 0;    // close time of the last
+  std::int64_t symbols = 0;
+  PipelineCounts counts;
+  std::vector<OutcomeResolved> outcomes;  // real and shadow, in resolution order
+  std::vector<EquityPoint> equity;        // paper account, one point per bar close
+  double starting_balance = 0;
+  PortfolioSnapshot portfolio;  // at the end, everything closed
+  std::vector<RiskStateChanged> controller;
+  std::vector<CircuitBreakerTripped> trips;
+  std::int64_t stored_signals = 0;  // rows in the store's signals table at the end
+};
+
+// Runs the configured pipeline over `series` (bars of the feature base timeframe), one
+// OnBarClose per distinct bar time across the series, on a fresh sqlite::memory: store; at the
+// end every open position and tracked signal is closed at the last price ("end_of_data").
+// `progress` gets the bars done. InvalidArgument for an empty range or bad input, naming it.
+Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSeries>& series,
+                                const BacktestOptions& options,
+                                const std::function<void(std::int64_t)>& progress = nullptr);
+
+}  // namespace pulse::app

@@ -1,0 +1,91 @@
+// `pulse backtest`: the pipeline of `pulse run` over candle files on a fresh in-memory store,
+// then the report (text, JSON, HTML).
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "app/backtest.h"
+#include "app/backtest_report.h"
+#include "app/commands/commands.h"
+#include "app/config/features_config.h"
+#include "app/progress_bar.h"
+
+namespace pulse::app {
+
+namespace {
+
+struct BacktestFlags {
+  std::vector<std::string> data, symbols;
+  std::string exchange, from, to, report, format = "table", progress = "auto";
+};
+
+Result<std::optional<UnixNanos>> ParseBound(const std::string& text, const char* flag) {
+  if (text.empty()) return std::optional<UnixNanos>();
+  Result<UnixNanos> t = ParseIso8601(text);
+  if (!t.ok()) {
+    return InvalidArgumentError(
+        "{} '{}': expected an ISO-8601 time such as 2024-05-01 or "
+        "2024-05-01T12:00:00Z ({})",
+        flag, text, t.status().message());
+  }
+  return std::optional<UnixNanos>(*t);
+}
+
+Status RunBacktestCommand(CliContext& ctx, const BacktestFlags& f) {
+  ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
+  BacktestOptions options;
+  ASSIGN_OR_RETURN(options.from, ParseBound(f.from, "--from"));
+  ASSIGN_OR_RETURN(options.to, ParseBound(f.to, "--to"));
+  ASSIGN_OR_RETURN(indicators::FeatureSetSpec spec, FeatureSetSpecFromConfig(config->features));
+  const std::string exchange = f.exchange.empty() ? config->data.default_exchange : f.exchange;
+  ASSIGN_OR_RETURN(std::vector<SymbolSeries> series,
+                   ReadSymbolSeries(f.data, f.symbols, exchange, spec));
+  std::int64_t total = 0;
+  for (const SymbolSeries& s : series) total += static_cast<std::int64_t>(s.bars.size());
+  ProgressBar::Mode mode = ProgressBar::Mode::kAuto;
+  if (f.progress == "on") mode = ProgressBar::Mode::kOn;
+  if (f.progress == "off") mode = ProgressBar::Mode::kOff;
+  ProgressBar progress("backtest", total, mode);
+  Result<BacktestRun> run =
+      RunBacktest(*config, series, options, [&](std::int64_t done) { progress.Update(done); });
+  progress.Finish();
+  if (!run.ok()) return run.status();
+  ASSIGN_OR_RETURN(nlohmann::ordered_json report, BacktestReportJson(*run));
+  if (f.format == "json") {
+    std::cout << report.dump(2) << "\n";
+  } else {
+    std::cout << BacktestReportText(report);
+  }
+  if (!f.report.empty()) {
+    std::ofstream file(f.report, std::ios::binary | std::ios::trunc);
+    if (!file) return InvalidArgumentError("cannot write the report to '{}'", f.report);
+    file << BacktestReportHtml(report, *run);
+    if (!file) return InternalError("writing the report to '{}' failed", f.report);
+    std::cerr << fmt::format("backtest: report written to {}\n", f.report);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddBacktestCommand(CLI::App& app, CliContext& ctx) {
+  auto f = std::make_shared<BacktestFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "backtest", "Run signals, controller, paper trading and outcome tracking over candle files");
+  cmd->add_option("--data", f->data, "Candle file(s) of the feature base timeframe")->required();
+  cmd->add_option("--symbol", f->symbols, "Symbol of each --data file (default: from the name)");
+  cmd->add_option("--exchange", f->exchange, "Venue (default: data.default_exchange)");
+  cmd->add_option("--from", f->from, "First bar time traded (ISO-8601, inclusive)");
+  cmd->add_option("--to", f->to, "End of the bars traded (ISO-8601, exclusive)");
+  cmd->add_option("--report", f->report, "Write the report as HTML with charts to this file");
+  cmd->add_option("--format", f->format, "table or json (json has no wall-clock figures)")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+  cmd->add_option("--progress", f->progress, "auto, on or off (on stderr)")
+      ->check(CLI::IsMember({"auto", "on", "off"}))
+      ->capture_default_str();
+  cmd->callback([&ctx, f] { ctx.Finish(RunBacktestCommand(ctx, *f)); });
+}
+
+}  // namespace pulse::app
