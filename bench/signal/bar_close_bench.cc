@@ -19,7 +19,10 @@
 // the closes of the reported time / symbols: the engine batches all symbols into one call, so a
 // symbol's share is derived from its close, not timed alone), features_us, theories_us,
 // engine_us, model_us (engine - theories: Predict and the model's share of the blend),
-// engine_over_features (engine_us / features_us), and per close: evaluated, emitted, rejected.
+// engine_over_features (engine_us / features_us), and per close of the engine with the model:
+// evaluated, emitted, rejected (candidates that failed a gate, each still built as a full
+// SignalRejected record), rejected_by_confidence / _volume / _reward_risk, blocked (open signal
+// or cooldown).
 // The engines never hear of outcomes, so a symbol that emitted stays blocked by its open signal.
 #include <benchmark/benchmark.h>
 
@@ -153,7 +156,8 @@ void RunBarClose(benchmark::State& state, Reported reported) {
   const double symbols = FeatureUniverse::kSymbols;
   std::vector<double> closes;
   BarClosePath::Times sum;
-  double evaluated = 0, emitted = 0, rejected = 0;
+  double evaluated = 0, emitted = 0, rejected = 0, by_confidence = 0, by_volume = 0;
+  double by_reward_risk = 0, blocked = 0;
   for (auto _ : state) {
     const BarClosePath::Times t = path.Close();
     double seconds = t.features;
@@ -167,6 +171,10 @@ void RunBarClose(benchmark::State& state, Reported reported) {
     evaluated += path.counts().evaluated;
     emitted += path.counts().emitted;
     rejected += path.counts().rejected;
+    by_confidence += path.counts().rejected_by_confidence;
+    by_volume += path.counts().rejected_by_volume;
+    by_reward_risk += path.counts().rejected_by_reward_risk;
+    blocked += path.counts().blocked_by_open_signal + path.counts().blocked_by_cooldown;
   }
   const double n = static_cast<double>(state.iterations());
   double total = 0;
@@ -184,6 +192,10 @@ void RunBarClose(benchmark::State& state, Reported reported) {
   state.counters["evaluated"] = evaluated / n;
   state.counters["emitted"] = emitted / n;
   state.counters["rejected"] = rejected / n;
+  state.counters["rejected_by_confidence"] = by_confidence / n;
+  state.counters["rejected_by_volume"] = by_volume / n;
+  state.counters["rejected_by_reward_risk"] = by_reward_risk / n;
+  state.counters["blocked"] = blocked / n;
 }
 
 void BM_SignalBarClose_Features(benchmark::State& state) {
