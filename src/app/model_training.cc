@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "adapters/inference/manifest_json.h"
+#include "adapters/inference/probability_calibration.h"
 #include "adapters/inference/xgboost_model.h"
 #include "analytics/chronological_split.h"
 #include "app/config/features_config.h"
@@ -81,6 +82,17 @@ Status CheckRequest(const ModelTrainingRequest& request) {
   if (!request.out.ends_with(".json") && !request.out.ends_with(".ubj")) {
     return InvalidArgumentError("--out: model file '{}' must end in .json or .ubj", request.out);
   }
+  if (request.calibration != "platt" && request.calibration != "isotonic" &&
+      request.calibration != "none") {
+    return InvalidArgumentError("--calibration must be platt, isotonic or none, got '{}'",
+                                request.calibration);
+  }
+  if (request.calibration != "none" && request.validation_fraction == 0) {
+    return InvalidArgumentError(
+        "--calibration {} is fitted on the validation part, but --validation-fraction is 0: give "
+        "a validation part or pass --calibration none",
+        request.calibration);
+  }
   // The fractions are checked here, before any file is read, on a split that always fits.
   Status fractions = analytics::SplitChronologically(1'000'000, request.train_fraction,
                                                      request.validation_fraction, 0)
@@ -90,21 +102,29 @@ Status CheckRequest(const ModelTrainingRequest& request) {
 }
 
 std::vector<std::pair<std::string, double>> TestMetrics(
-    const analytics::BinaryClassificationReport& r, double positive_weight) {
-  return {{"accuracy", r.accuracy},
-          {"precision", r.precision},
-          {"recall", r.recall},
-          {"f1", r.f1},
-          {"roc_auc", r.roc_auc},
-          {"log_loss", r.log_loss},
-          {"brier", r.brier},
-          {"ece", r.ece},
-          {"positive_rate", r.positive_rate},
-          {"positive_weight", positive_weight},
-          {"tn", static_cast<double>(r.confusion.tn)},
-          {"fp", static_cast<double>(r.confusion.fp)},
-          {"fn", static_cast<double>(r.confusion.fn)},
-          {"tp", static_cast<double>(r.confusion.tp)}};
+    const analytics::BinaryClassificationReport& r, double positive_weight,
+    const analytics::BinaryClassificationReport* uncalibrated) {
+  std::vector<std::pair<std::string, double>> metrics = {
+      {"accuracy", r.accuracy},
+      {"precision", r.precision},
+      {"recall", r.recall},
+      {"f1", r.f1},
+      {"roc_auc", r.roc_auc},
+      {"log_loss", r.log_loss},
+      {"brier", r.brier},
+      {"ece", r.ece},
+      {"positive_rate", r.positive_rate},
+      {"positive_weight", positive_weight},
+      {"tn", static_cast<double>(r.confusion.tn)},
+      {"fp", static_cast<double>(r.confusion.fp)},
+      {"fn", static_cast<double>(r.confusion.fn)},
+      {"tp", static_cast<double>(r.confusion.tp)}};
+  if (uncalibrated != nullptr) {
+    metrics.emplace_back("uncalibrated_log_loss", uncalibrated->log_loss);
+    metrics.emplace_back("uncalibrated_brier", uncalibrated->brier);
+    metrics.emplace_back("uncalibrated_ece", uncalibrated->ece);
+  }
+  return metrics;
 }
 
 }  // namespace
@@ -183,7 +203,8 @@ Result<ModelTrainingResult> TrainModel(
   }
 
   const std::size_t columns = names.size();
-  result.positive_weight = analytics::PositiveClassWeight(train.labels);
+  result.positive_weight =
+      request.class_balance ? analytics::PositiveClassWeight(train.labels) : 1.0;
   inference::XgboostTrainingParams params;
   params.rounds = request.rounds;
   params.seed = request.seed;
@@ -224,9 +245,11 @@ Result<ModelTrainingResult> TrainModel(
   manifest.created_at = FormatIso8601(now);
   manifest.notes = fmt::format(
       "XGBoost binary:logistic, seed {}, {} rounds asked, {} run, trees of the best {} kept; "
-      "train / validation fractions {} / {}, purge gap {} rows",
+      "train / validation fractions {} / {}, purge gap {} rows; class balancing {}, calibration "
+      "{}",
       request.seed, request.rounds, result.training.rounds_trained, result.training.best_round,
-      request.train_fraction, request.validation_fraction, request.horizon);
+      request.train_fraction, request.validation_fraction, request.horizon,
+      request.class_balance ? "on" : "off", request.calibration);
 
   const std::filesystem::path folder = std::filesystem::path(request.out).parent_path();
   if (!folder.empty()) {
@@ -239,14 +262,32 @@ Result<ModelTrainingResult> TrainModel(
   }
   RETURN_IF_ERROR(trainer.Save(request.out));
 
-  // The test metrics come from the saved file, loaded as `pulse model predict` loads it.
+  // The raw probabilities come from the saved file, loaded as `pulse model predict` loads it
+  // but without a calibration; the calibration is fitted on the validation part only.
+  ASSIGN_OR_RETURN(std::unique_ptr<inference::XgboostModel> raw_model,
+                   inference::XgboostModel::Load(request.out, manifest));
+  std::vector<double> raw_test(test.labels.size());
+  RETURN_IF_ERROR(raw_model->Predict(test.features, raw_test));
+  ASSIGN_OR_RETURN(result.uncalibrated_test_report,
+                   analytics::EvaluateBinaryClassifier(raw_test, test.labels));
+  if (request.calibration != "none") {
+    std::vector<double> raw_validation(validation.labels.size());
+    RETURN_IF_ERROR(raw_model->Predict(validation.features, raw_validation));
+    Result<std::optional<ProbabilityCalibration>> calibration =
+        inference::FitCalibration(request.calibration, raw_validation, validation.labels);
+    if (!calibration.ok()) return calibration.status().WithContext("--calibration");
+    manifest.calibration = std::move(*calibration);
+  }
+  // The test metrics: the saved model with its final manifest, as every caller will see it.
   ASSIGN_OR_RETURN(std::unique_ptr<inference::XgboostModel> model,
                    inference::XgboostModel::Load(request.out, manifest));
   std::vector<double> probabilities(test.labels.size());
   RETURN_IF_ERROR(model->Predict(test.features, probabilities));
   ASSIGN_OR_RETURN(result.test_report,
                    analytics::EvaluateBinaryClassifier(probabilities, test.labels));
-  manifest.test_metrics = TestMetrics(result.test_report, result.positive_weight);
+  manifest.test_metrics =
+      TestMetrics(result.test_report, result.positive_weight,
+                  manifest.calibration ? &result.uncalibrated_test_report : nullptr);
 
   result.model_path = request.out;
   result.manifest_path = inference::ManifestPathFor(request.out);

@@ -35,6 +35,10 @@ struct ModelTrainingRequest {
   std::string version = "1";
   double train_fraction = 0.7;
   double validation_fraction = 0.15;
+  // "platt", "isotonic" or "none": the probability calibration fitted on the validation part.
+  std::string calibration = "platt";
+  // Weigh label-1 rows by negatives / positives of the training part (false: weight 1).
+  bool class_balance = true;
 };
 
 // Rows and label balance of one part of the split (all files together).
@@ -56,9 +60,12 @@ struct ModelTrainingResult {
   std::int64_t unlabelled_rows = 0;  // rows after warm-up whose label is unknown (dropped)
   std::int64_t usable_rows = 0;      // rows split into the parts (and purge gaps)
   PartSummary train, validation, test;
-  double positive_weight = 1;  // weight of label-1 rows in training (negatives / positives)
+  double positive_weight = 1;  // weight of label-1 rows in training (negatives / positives, or 1)
   inference::TrainingSummary training;
+  // Of the probabilities every caller sees (calibrated when the manifest has a calibration).
   analytics::BinaryClassificationReport test_report;
+  // Of the raw probabilities on the same test rows; equal to test_report without calibration.
+  analytics::BinaryClassificationReport uncalibrated_test_report;
 };
 
 // "tp-before-sl:rr=<reward_risk>", the label when none is given.
@@ -71,9 +78,12 @@ std::size_t FirstCompleteRow(const FeatureMatrix& matrix);
 // Trains, evaluates on the test part and writes the model and `<model>.manifest.json` (creating
 // the folder). Each file's usable rows (after warm-up, with a known label) are split by time with
 // a purge gap of `horizon` rows; the parts of all files are concatenated. The positive class is
-// weighted negatives / positives of the training part. `now` stamps the manifest's created_at.
-// InvalidArgument naming the flag or file: horizon < 1, no files, a bad label or output name,
-// too few rows for the split, a training part with one class only; NotFound for a missing file.
+// weighted negatives / positives of the training part (unless class_balance is off). The
+// calibration is fitted on the validation part's raw probabilities and stored in the manifest;
+// the test metrics are measured before and after it. `now` stamps the manifest's created_at.
+// InvalidArgument naming the flag or file: horizon < 1, no files, a bad label, output name or
+// calibration method, a calibration without a validation part, too few rows for the split, a
+// training part with one class only; NotFound for a missing file.
 Result<ModelTrainingResult> TrainModel(
     const ModelTrainingRequest& request, const Config& config, UnixNanos now,
     const std::function<void(const inference::TrainingProgress&)>& progress = nullptr);

@@ -22,6 +22,23 @@ struct TimeWindow {
   bool operator==(const TimeWindow&) const = default;
 };
 
+// A monotone map from a model's raw probability to a calibrated one, fitted on the validation
+// part of the training data (never the test part) and applied by the inference adapters, so
+// every caller of a model sees calibrated probabilities.
+//   "platt":    calibrated = 1 / (1 + exp(-(a * logit(raw) + b))), raw clipped to
+//               [1e-12, 1 - 1e-12] (for XGBoost, logit(raw) is the booster's margin)
+//   "isotonic": linear interpolation between the points (x[i], y[i]), x increasing and y
+//               non-decreasing; below x[0] y[0], above the last x the last y
+struct ProbabilityCalibration {
+  std::string method;         // "platt" or "isotonic"
+  double a = 1;               // platt
+  double b = 0;               // platt
+  std::vector<double> x, y;   // isotonic
+  std::int64_t fit_rows = 0;  // validation rows it was fitted on
+
+  bool operator==(const ProbabilityCalibration&) const = default;
+};
+
 // Everything Pulse needs to run a model safely and to say what it is. A model predicts the
 // probability of the positive class of `label` (for the default label, that a long trade entered
 // at the bar's close reaches its take-profit before its stop-loss within the horizon).
@@ -38,8 +55,13 @@ struct ModelManifest {
   int horizon_bars = 0;              // bars the label looks ahead
   std::vector<std::string> symbols;  // what it was trained on
   std::optional<TimeWindow> train_window, validation_window, test_window;
+  // Absent: the model's probabilities are used as they come (manifests written before
+  // calibration existed, or trained with --calibration none).
+  std::optional<ProbabilityCalibration> calibration;
   // Out-of-sample figures on the test part, by name: accuracy, precision, recall, f1, roc_auc,
-  // log_loss, brier, ece, positive_rate, positive_weight, tn, fp, fn, tp (in that order).
+  // log_loss, brier, ece, positive_rate, positive_weight, tn, fp, fn, tp (in that order; all of
+  // the calibrated probabilities), then with a calibration uncalibrated_log_loss,
+  // uncalibrated_brier and uncalibrated_ece (the same test rows before calibration).
   std::vector<std::pair<std::string, double>> test_metrics;
   std::string created_at;  // ISO-8601 UTC
   std::string notes;

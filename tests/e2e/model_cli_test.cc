@@ -2,6 +2,7 @@
 // the model and manifest files, the report against the manifest, the purge gaps of the split,
 // determinism, predictions per bar, and refused input (bad flags, too few rows, a model built on
 // other features, a missing manifest).
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -12,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -151,8 +153,10 @@ TEST_F(ModelCliTest, TrainWritesModelAndManifestThatAgreeWithTheReport) {
   const double n = tn + fp + fn + tp;
   EXPECT_EQ(n, m["test_window"]["rows"].get<double>());
   EXPECT_DOUBLE_EQ(metrics["accuracy"].get<double>(), (tn + tp) / n);
-  EXPECT_DOUBLE_EQ(metrics["precision"].get<double>(), tp / (tp + fp));
-  EXPECT_DOUBLE_EQ(metrics["recall"].get<double>(), tp / (tp + fn));
+  // Precision and recall are 0 when undefined (nothing predicted positive, no positives): with
+  // calibrated probabilities of a rare label few rows reach 0.5.
+  EXPECT_DOUBLE_EQ(metrics["precision"].get<double>(), tp + fp == 0 ? 0.0 : tp / (tp + fp));
+  EXPECT_DOUBLE_EQ(metrics["recall"].get<double>(), tp + fn == 0 ? 0.0 : tp / (tp + fn));
   EXPECT_DOUBLE_EQ(metrics["positive_rate"].get<double>(), (fn + tp) / n);
   EXPECT_GT(metrics["roc_auc"].get<double>(), 0.0);
   EXPECT_LT(metrics["roc_auc"].get<double>(), 1.0);
@@ -227,6 +231,143 @@ TEST_F(ModelCliTest, SameSeedGivesTheSameBytesAndPredictionsAreProbabilities) {
   }
   EXPECT_GT(predicted, 5300);
   EXPECT_EQ(lines.back().substr(0, lines.back().find(',')), "1626552000000");
+}
+
+// probability -> logit, clipped as the adapters clip.
+double Logit(double p) {
+  const double q = std::clamp(p, 1e-12, 1 - 1e-12);
+  return std::log(q / (1 - q));
+}
+
+// The probabilities of `pulse model predict` output, NaN for warm-up rows.
+std::vector<double> Probabilities(const std::string& csv) {
+  std::vector<double> out;
+  const std::vector<std::string> lines = Lines(csv);
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const std::vector<std::string> cells = SplitCsvLine(lines[i]);
+    out.push_back(cells.size() == 2 && !cells[1].empty() ? std::stod(cells[1]) : NAN);
+  }
+  return out;
+}
+
+TEST_F(ModelCliTest, CalibrationOnTheValidationPartLowersTheTestEce) {
+  CliResult none = Train("none.ubj", {{"--calibration", "none"}});
+  ASSERT_EQ(none.exit_code, 0) << none.err;
+  CliResult platt = Train("platt.ubj");  // platt is the default
+  ASSERT_EQ(platt.exit_code, 0) << platt.err;
+  CliResult isotonic = Train("iso.ubj", {{"--calibration", "isotonic"}});
+  ASSERT_EQ(isotonic.exit_code, 0) << isotonic.err;
+  // Calibration lives in the manifest: the boosters are the same bytes.
+  const std::string booster = ReadTextFile(cli_.dir() + "/none.ubj");
+  EXPECT_EQ(booster, ReadTextFile(cli_.dir() + "/platt.ubj"));
+  EXPECT_EQ(booster, ReadTextFile(cli_.dir() + "/iso.ubj"));
+
+  const nlohmann::json n = Manifest("none.ubj");
+  const nlohmann::json p = Manifest("platt.ubj");
+  const nlohmann::json i = Manifest("iso.ubj");
+  EXPECT_FALSE(n.contains("calibration"));
+  EXPECT_FALSE(n["test_metrics"].contains("uncalibrated_ece"));
+  EXPECT_NE(none.out.find("calibration: none\n"), std::string::npos) << none.out;
+  ASSERT_TRUE(p.contains("calibration")) << p.dump(2);
+  EXPECT_EQ(p["calibration"]["method"], "platt");
+  EXPECT_EQ(i["calibration"]["method"], "isotonic");
+  // Fitted on the validation part, never on the test part.
+  EXPECT_EQ(p["calibration"]["fit_rows"], p["validation_window"]["rows"]);
+  EXPECT_EQ(i["calibration"]["fit_rows"], i["validation_window"]["rows"]);
+
+  // The "before" figures are the uncalibrated model's own test figures.
+  const double raw_ece = n["test_metrics"]["ece"];
+  const double raw_brier = n["test_metrics"]["brier"];
+  const double raw_log_loss = n["test_metrics"]["log_loss"];
+  for (const nlohmann::json* m : {&p, &i}) {
+    const nlohmann::json& metrics = (*m)["test_metrics"];
+    EXPECT_DOUBLE_EQ(metrics["uncalibrated_ece"].get<double>(), raw_ece);
+    EXPECT_DOUBLE_EQ(metrics["uncalibrated_brier"].get<double>(), raw_brier);
+    EXPECT_DOUBLE_EQ(metrics["uncalibrated_log_loss"].get<double>(), raw_log_loss);
+    // A real improvement on rows the calibration never saw: ECE at most half of the raw one,
+    // and a better Brier score.
+    EXPECT_LT(metrics["ece"].get<double>(), 0.5 * raw_ece) << m->dump(2);
+    EXPECT_LT(metrics["brier"].get<double>(), raw_brier);
+  }
+  EXPECT_LT(p["test_metrics"]["log_loss"].get<double>(), raw_log_loss);
+  // The report says the same as the manifest.
+  EXPECT_NEAR(ReportValue(platt.out, "uncalibrated_ece"), raw_ece, 5e-5);
+  EXPECT_NEAR(ReportValue(platt.out, "ece"), p["test_metrics"]["ece"].get<double>(), 5e-5);
+  EXPECT_NE(platt.out.find(fmt::format("calibration on the test part (before -> after): ECE "
+                                       "{:.4f} -> {:.4f}",
+                                       raw_ece, p["test_metrics"]["ece"].get<double>())),
+            std::string::npos)
+      << platt.out;
+
+  // Every caller sees calibrated probabilities: `pulse model predict` on the platt model is
+  // sigmoid(a * logit(raw) + b) of the uncalibrated model's output, row by row.
+  const double a = p["calibration"]["a"], b = p["calibration"]["b"];
+  CliResult raw_rows = cli_.Run(
+      {"--config", config_, "model", "predict", "none.ubj", "--data", Sample("BTCUSDT-1h.csv.gz")});
+  CliResult cal_rows = cli_.Run({"--config", config_, "model", "predict", "platt.ubj", "--data",
+                                 Sample("BTCUSDT-1h.csv.gz")});
+  ASSERT_EQ(raw_rows.exit_code, 0) << raw_rows.err;
+  ASSERT_EQ(cal_rows.exit_code, 0) << cal_rows.err;
+  const std::vector<double> raw = Probabilities(raw_rows.out);
+  const std::vector<double> cal = Probabilities(cal_rows.out);
+  ASSERT_EQ(raw.size(), cal.size());
+  int compared = 0;
+  for (std::size_t k = 0; k < raw.size(); ++k) {
+    if (std::isnan(raw[k])) {
+      EXPECT_TRUE(std::isnan(cal[k])) << k;
+      continue;
+    }
+    ASSERT_NEAR(cal[k], 1 / (1 + std::exp(-(a * Logit(raw[k]) + b))), 1e-12) << k;
+    ++compared;
+  }
+  EXPECT_GT(compared, 5300);
+  CliResult inspect = cli_.Run({"--config", config_, "model", "inspect", "platt.ubj"});
+  EXPECT_NE(inspect.out.find("calibration     platt (a "), std::string::npos) << inspect.out;
+}
+
+TEST_F(ModelCliTest, ClassBalanceCanBeTurnedOffAndCalibrationNeedsAValidationPart) {
+  CliResult balanced = Train("b.json", {{"--calibration", "none"}});
+  ASSERT_EQ(balanced.exit_code, 0) << balanced.err;
+  std::vector<std::string> args = {"--config",
+                                   config_,
+                                   "model",
+                                   "train",
+                                   "--data",
+                                   Sample("BTCUSDT-1h.csv.gz"),
+                                   "--horizon",
+                                   "12",
+                                   "--label",
+                                   "tp-before-sl:rr=2",
+                                   "--rounds",
+                                   "20",
+                                   "--progress",
+                                   "off",
+                                   "--calibration",
+                                   "none",
+                                   "--no-class-balance",
+                                   "--out",
+                                   "u.json"};
+  CliResult plain = cli_.Run(args);
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  const nlohmann::json b = Manifest("b.json");
+  const nlohmann::json u = Manifest("u.json");
+  EXPECT_EQ(u["test_metrics"]["positive_weight"], 1.0);
+  EXPECT_GT(b["test_metrics"]["positive_weight"].get<double>(), 1.0);
+  EXPECT_NE(plain.out.find("label-1 rows weigh 1.0000 (class balancing off)"), std::string::npos)
+      << plain.out;
+  EXPECT_NE(u["notes"].get<std::string>().find("class balancing off"), std::string::npos);
+  // Weighting the rare label up pushes the raw probabilities away from its base rate.
+  EXPECT_LT(u["test_metrics"]["ece"].get<double>(), b["test_metrics"]["ece"].get<double>());
+
+  CliResult no_validation =
+      Train("v.json", {{"--validation-fraction", "0"}, {"--calibration", "platt"}});
+  EXPECT_EQ(no_validation.exit_code, 2);
+  EXPECT_NE(no_validation.err.find("--calibration platt is fitted on the validation part, but "
+                                   "--validation-fraction is 0"),
+            std::string::npos)
+      << no_validation.err;
+  CliResult none_ok = Train("w.json", {{"--validation-fraction", "0"}, {"--calibration", "none"}});
+  EXPECT_EQ(none_ok.exit_code, 0) << none_ok.err;
 }
 
 TEST_F(ModelCliTest, InspectShowsTheManifestAndOkForTheConfiguredFeatures) {

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/inference/probability_calibration.h"
 #include "core/time.h"
 
 namespace pulse::inference {
@@ -20,7 +21,7 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kSuffix = ".manifest.json";
 
-constexpr std::array<std::string_view, 17> kKnownKeys = {"name",
+constexpr std::array<std::string_view, 18> kKnownKeys = {"name",
                                                          "version",
                                                          "format",
                                                          "model_file",
@@ -34,6 +35,7 @@ constexpr std::array<std::string_view, 17> kKnownKeys = {"name",
                                                          "train_window",
                                                          "validation_window",
                                                          "test_window",
+                                                         "calibration",
                                                          "test_metrics",
                                                          "created_at",
                                                          "notes"};
@@ -125,6 +127,47 @@ class FieldReader {
     return Status::Ok();
   }
 
+  // {"method": "platt", "a": .., "b": .., "fit_rows": ..} or
+  // {"method": "isotonic", "x": [..], "y": [..], "fit_rows": ..}.
+  Status Calibration(const char* key, std::optional<ProbabilityCalibration>* out) const {
+    const Json* value = Find(key);
+    if (value == nullptr || value->is_null()) return Status::Ok();
+    if (!value->is_object()) return WrongType(key, "an object {method, ...}", *value);
+    ProbabilityCalibration c;
+    bool has_method = false, has_a = false, has_b = false;
+    for (const auto& [name, item] : value->items()) {
+      if (name == "method") {
+        if (!item.is_string()) return Bad(key, "method must be a string");
+        c.method = item.get<std::string>();
+        has_method = true;
+      } else if (name == "a" || name == "b") {
+        if (!item.is_number()) return Bad(key, fmt::format("{} must be a number", name));
+        (name == "a" ? c.a : c.b) = item.get<double>();
+        (name == "a" ? has_a : has_b) = true;
+      } else if (name == "x" || name == "y") {
+        if (!item.is_array()) return Bad(key, fmt::format("{} must be an array of numbers", name));
+        std::vector<double>& points = name == "x" ? c.x : c.y;
+        for (const Json& v : item) {
+          if (!v.is_number())
+            return Bad(key, fmt::format("{} holds {}, not a number", name, v.type_name()));
+          points.push_back(v.get<double>());
+        }
+      } else if (name == "fit_rows") {
+        if (!item.is_number_integer()) return Bad(key, "fit_rows must be an integer");
+        c.fit_rows = item.get<std::int64_t>();
+      } else {
+        return Bad(key,
+                   fmt::format("unknown key \"{}\" (expected method, a, b, x, y, fit_rows)", name));
+      }
+    }
+    if (!has_method) return Bad(key, "missing \"method\"");
+    if (c.method == "platt" && (!has_a || !has_b)) return Bad(key, "platt needs both a and b");
+    Status check = CheckCalibration(c);
+    if (!check.ok()) return Bad(key, check.message());
+    *out = std::move(c);
+    return Status::Ok();
+  }
+
   Status Bad(std::string_view key, std::string_view what) const {
     return InvalidArgumentError("model manifest {}: field \"{}\": {}", path_, key, what);
   }
@@ -184,6 +227,7 @@ Result<ModelManifest> ParseManifest(const std::string& path, const Json& root) {
   RETURN_IF_ERROR(reader.Window("train_window", &m.train_window));
   RETURN_IF_ERROR(reader.Window("validation_window", &m.validation_window));
   RETURN_IF_ERROR(reader.Window("test_window", &m.test_window));
+  RETURN_IF_ERROR(reader.Calibration("calibration", &m.calibration));
   RETURN_IF_ERROR(reader.Metrics("test_metrics", &m.test_metrics));
   RETURN_IF_ERROR(reader.String("created_at", false, &m.created_at));
   RETURN_IF_ERROR(reader.String("notes", false, &m.notes));
@@ -259,6 +303,20 @@ Status WriteManifest(const std::string& path, const ModelManifest& m) {
   if (m.train_window) root["train_window"] = WindowToJson(*m.train_window);
   if (m.validation_window) root["validation_window"] = WindowToJson(*m.validation_window);
   if (m.test_window) root["test_window"] = WindowToJson(*m.test_window);
+  if (m.calibration) {
+    const ProbabilityCalibration& c = *m.calibration;
+    Json calibration = Json::object();
+    calibration["method"] = c.method;
+    if (c.method == "platt") {
+      calibration["a"] = c.a;
+      calibration["b"] = c.b;
+    } else {
+      calibration["x"] = c.x;
+      calibration["y"] = c.y;
+    }
+    calibration["fit_rows"] = c.fit_rows;
+    root["calibration"] = std::move(calibration);
+  }
   Json metrics = Json::object();
   for (const auto& [name, value] : m.test_metrics) {
     if (std::isfinite(value)) {

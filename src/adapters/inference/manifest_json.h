@@ -14,7 +14,9 @@ std::string ManifestPathFor(const std::string& model_path);
 
 // Reads and validates a manifest. NotFound when the file is missing; InvalidArgument naming the
 // file and the field when the JSON is malformed, a required field (name, version, format,
-// feature_names) is missing, a field has the wrong type, or a key is unknown. A missing
+// feature_names) is missing, a field has the wrong type, a key is unknown, or the calibration
+// fails CheckCalibration (probability_calibration.h); a manifest without "calibration" loads
+// with none. A missing
 // model_file is filled in from the manifest's own name (minus ".manifest.json").
 // Thread-safe.
 Result<ModelManifest> ReadManifest(const std::string& path);

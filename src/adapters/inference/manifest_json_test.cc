@@ -29,6 +29,12 @@ ModelManifest FullManifest() {
   m.train_window = TimeWindow{1704067200000000000, 1719792000000000000, 52000};
   m.validation_window = TimeWindow{1719792000000000000, 1727740800000000000, 23000};
   m.test_window = TimeWindow{1727740800000000000, 1735689600000000000, 23000};
+  ProbabilityCalibration platt;
+  platt.method = "platt";
+  platt.a = 0.4321987654321;
+  platt.b = -1.87654321e-3;
+  platt.fit_rows = 23000;
+  m.calibration = platt;
   m.test_metrics = {{"roc_auc", 0.61}, {"accuracy", 0.57}, {"log_loss", 0.671}, {"ece", NAN}};
   m.created_at = "2026-11-21T10:00:00Z";
   m.notes = "first try";
@@ -49,6 +55,48 @@ void WriteText(const std::string& path, const std::string& text) {
 
 TEST(ManifestJsonTest, PathIsModelPathPlusSuffix) {
   EXPECT_EQ(ManifestPathFor("models/btc_5m.ubj"), "models/btc_5m.ubj.manifest.json");
+}
+
+TEST(ManifestJsonTest, IsotonicCalibrationRoundTripsAndBadOnesAreRefused) {
+  TempDir dir;
+  const std::string path = dir.File("m.ubj.manifest.json");
+  ModelManifest in = FullManifest();
+  ProbabilityCalibration isotonic;
+  isotonic.method = "isotonic";
+  isotonic.x = {0.1, 0.35, 0.9};
+  isotonic.y = {0.02, 0.1 / 3, 0.4};
+  isotonic.fit_rows = 812;
+  in.calibration = isotonic;
+  ASSERT_TRUE(WriteManifest(path, in).ok());
+  auto out = ReadManifest(path);
+  ASSERT_TRUE(out.ok()) << out.status();
+  EXPECT_EQ(out->calibration, in.calibration);
+
+  in.calibration = std::nullopt;
+  ASSERT_TRUE(WriteManifest(path, in).ok());
+  EXPECT_EQ(ReadText(path).find("calibration"), std::string::npos);
+  auto none = ReadManifest(path);
+  ASSERT_TRUE(none.ok()) << none.status();
+  EXPECT_FALSE(none->calibration.has_value());
+
+  const std::string head = R"({"name": "m", "version": "1", "format": "xgboost",
+    "feature_names": ["a"], "calibration": )";
+  const std::pair<std::string, std::string> bad[] = {
+      {R"({"method": "platt", "a": 1})", "platt needs both a and b"},
+      {R"({"method": "isotonic", "x": [0.5, 0.4], "y": [0.1, 0.2]})", "x[1] = 0.4"},
+      {R"({"method": "sigmoid", "a": 1, "b": 0})", "\"sigmoid\" is not"},
+      {R"({"a": 1, "b": 0})", "missing \"method\""},
+      {R"({"method": "platt", "a": 1, "b": 0, "c": 2})", "unknown key \"c\""},
+      {R"({"method": "platt", "a": "1", "b": 0})", "a must be a number"},
+  };
+  for (const auto& [calibration, message] : bad) {
+    WriteText(path, head + calibration + "}");
+    auto refused = ReadManifest(path);
+    ASSERT_FALSE(refused.ok()) << calibration;
+    EXPECT_NE(refused.status().message().find("field \"calibration\""), std::string::npos)
+        << refused.status();
+    EXPECT_NE(refused.status().message().find(message), std::string::npos) << refused.status();
+  }
 }
 
 TEST(ManifestJsonTest, RoundTripKeepsEveryField) {
@@ -72,6 +120,7 @@ TEST(ManifestJsonTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(out->train_window, in.train_window);
   EXPECT_EQ(out->validation_window, in.validation_window);
   EXPECT_EQ(out->test_window, in.test_window);
+  EXPECT_EQ(out->calibration, in.calibration);  // doubles bit for bit
   ASSERT_EQ(out->test_metrics.size(), 4u);
   EXPECT_EQ(out->test_metrics[0], in.test_metrics[0]);
   EXPECT_EQ(out->test_metrics[1], in.test_metrics[1]);

@@ -10,6 +10,8 @@
 #include <opencv2/core.hpp>
 #include <opencv2/dnn.hpp>
 
+#include "adapters/inference/probability_calibration.h"
+
 namespace pulse::inference {
 
 struct OnnxModel::Graph {
@@ -50,6 +52,10 @@ Result<std::unique_ptr<OnnxModel>> OnnxModel::Load(const std::string& model_path
   if (manifest.sequence_length < 1 || manifest.feature_names.empty()) {
     return InvalidArgumentError("ONNX model {}: manifest needs feature names and sequence_length",
                                 model_path);
+  }
+  if (manifest.calibration) {
+    Status calibration = CheckCalibration(*manifest.calibration);
+    if (!calibration.ok()) return calibration.WithContext("ONNX model " + model_path);
   }
   auto graph = std::make_unique<Graph>();
   try {
@@ -149,10 +155,14 @@ Status OnnxModel::Predict(std::span<const double> rows, std::span<double> probab
     }
   }
   if (row_count == 0) return Status::Ok();
-  if (batched_) return Run(rows.data(), row_count, probabilities.data());
-  for (std::size_t r = 0; r < row_count; ++r) {
-    RETURN_IF_ERROR(Run(rows.data() + r * width, 1, &probabilities[r]));
+  if (batched_) {
+    RETURN_IF_ERROR(Run(rows.data(), row_count, probabilities.data()));
+  } else {
+    for (std::size_t r = 0; r < row_count; ++r) {
+      RETURN_IF_ERROR(Run(rows.data() + r * width, 1, &probabilities[r]));
+    }
   }
+  ApplyCalibration(manifest_.calibration, probabilities);
   return Status::Ok();
 }
 

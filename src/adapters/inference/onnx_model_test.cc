@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -97,6 +98,28 @@ class OnnxModelTest : public ::testing::Test {
 TempDir* OnnxModelTest::dir_ = nullptr;
 nlohmann::json* OnnxModelTest::expected_ = nullptr;
 std::string OnnxModelTest::setup_error_;
+
+TEST_F(OnnxModelTest, PredictAppliesTheManifestCalibrationToNumpysProbabilities) {
+  const auto& e = expected_->at("mlp");
+  const auto inputs = e.at("inputs").get<std::vector<double>>();
+  const auto expected = e.at("probabilities").get<std::vector<double>>();
+  ModelManifest manifest = ManifestFor("mlp", e.at("features").get<std::size_t>(), 1);
+  ProbabilityCalibration platt;
+  platt.method = "platt";
+  platt.a = 0.5;
+  platt.b = -1.5;
+  manifest.calibration = platt;
+  auto model = OnnxModel::Load(dir_->File("mlp.onnx"), manifest);
+  ASSERT_TRUE(model.ok()) << model.status();
+  std::vector<double> got(expected.size());
+  ASSERT_TRUE((*model)->Predict(inputs, got).ok());
+  for (std::size_t r = 0; r < expected.size(); ++r) {
+    // sigmoid(0.5 * logit(p) - 1.5) by hand; float32 inside the graph.
+    const double p = expected[r];
+    const double calibrated = 1 / (1 + std::exp(-(0.5 * std::log(p / (1 - p)) - 1.5)));
+    EXPECT_NEAR(got[r], calibrated, 1e-5) << r;
+  }
+}
 
 TEST_F(OnnxModelTest, MlpWithSigmoidMatchesNumpy) {
   ExpectMatchesReference("mlp");

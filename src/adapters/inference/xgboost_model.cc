@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "adapters/inference/probability_calibration.h"
+
 namespace pulse::inference {
 
 Result<std::unique_ptr<XgboostModel>> XgboostModel::Load(const std::string& model_path,
@@ -38,6 +40,10 @@ Result<std::unique_ptr<XgboostModel>> XgboostModel::Load(const std::string& mode
         "XGBoost model {}: manifest sequence_length is {}, but XGBoost models take one feature "
         "vector per row",
         model_path, manifest.sequence_length);
+  }
+  if (manifest.calibration) {
+    Status calibration = CheckCalibration(*manifest.calibration);
+    if (!calibration.ok()) return calibration.WithContext("XGBoost model " + model_path);
   }
   ASSIGN_OR_RETURN(std::string objective, BoosterObjective(booster.get()));
   if (objective != "binary:logistic" && objective != "reg:logistic") {
@@ -87,6 +93,7 @@ Status XgboostModel::Predict(std::span<const double> rows, std::span<double> pro
                          values, row_count);
   }
   for (std::size_t i = 0; i < row_count; ++i) probabilities[i] = out[i];
+  ApplyCalibration(manifest_.calibration, probabilities);
   return Status::Ok();
 }
 

@@ -105,29 +105,19 @@ double BalancingWeight(const TrainingSet& set) {
 
 }  // namespace
 
-Result<std::pair<TrainingSet, TrainingSet>> SplitChronologically(const TrainingSet& all,
-                                                                 double validation_fraction) {
+Result<TrainingSet> SliceRows(const TrainingSet& all, std::size_t begin, std::size_t end) {
   RETURN_IF_ERROR(CheckSet(all, "full"));
-  if (!(validation_fraction > 0 && validation_fraction < 1)) {
-    return InvalidArgumentError("validation fraction {} is not in (0, 1)", validation_fraction);
+  if (begin >= end || end > all.rows()) {
+    return InvalidArgumentError("rows [{}, {}) are not a non-empty range within the {} rows", begin,
+                                end, all.rows());
   }
-  const std::size_t rows = all.rows();
-  const auto train_rows =
-      static_cast<std::size_t>(std::llround(static_cast<double>(rows) * (1 - validation_fraction)));
-  if (train_rows == 0 || train_rows == rows) {
-    return InvalidArgumentError("{} rows split at {} leave one side empty", rows,
-                                validation_fraction);
-  }
-  auto part = [&](std::size_t begin, std::size_t end) {
-    TrainingSet s;
-    s.columns = all.columns;
-    s.features = all.features.subspan(begin * all.columns, (end - begin) * all.columns);
-    s.labels = all.labels.subspan(begin, end - begin);
-    if (!all.weights.empty()) s.weights = all.weights.subspan(begin, end - begin);
-    if (!all.times.empty()) s.times = all.times.subspan(begin, end - begin);
-    return s;
-  };
-  return std::make_pair(part(0, train_rows), part(train_rows, rows));
+  TrainingSet s;
+  s.columns = all.columns;
+  s.features = all.features.subspan(begin * all.columns, (end - begin) * all.columns);
+  s.labels = all.labels.subspan(begin, end - begin);
+  if (!all.weights.empty()) s.weights = all.weights.subspan(begin, end - begin);
+  if (!all.times.empty()) s.times = all.times.subspan(begin, end - begin);
+  return s;
 }
 
 std::string FormatProgressLine(const TrainingProgress& p, int width) {

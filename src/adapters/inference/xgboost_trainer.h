@@ -27,11 +27,11 @@ struct TrainingSet {
   std::size_t rows() const { return columns == 0 ? 0 : features.size() / columns; }
 };
 
-// The first (1 - validation_fraction) of the rows for training, the rest for validation: the
-// split never shuffles. InvalidArgument when the fraction is not in (0, 1) or either side would
-// be empty.
-Result<std::pair<TrainingSet, TrainingSet>> SplitChronologically(const TrainingSet& all,
-                                                                 double validation_fraction);
+// Rows [begin, end) of `all` as a view (features, labels and, when given, weights and times).
+// The train / validation / test split itself is analytics::SplitChronologically's (one split for
+// the whole project, computed by the app, which passes each part's rows here or as its own set).
+// InvalidArgument when `all` is malformed or the range is empty or not within its rows.
+Result<TrainingSet> SliceRows(const TrainingSet& all, std::size_t begin, std::size_t end);
 
 // Training parameters; defaults suit a few years of 5-minute bars and ~40 features.
 struct XgboostTrainingParams {

@@ -20,6 +20,7 @@ namespace {
 
 struct TrainFlags {
   ModelTrainingRequest request;
+  bool no_class_balance = false;
   std::string progress = "auto";
 };
 
@@ -48,6 +49,17 @@ std::string FormatWindow(const std::optional<TimeWindow>& window) {
                      window->rows);
 }
 
+// "platt (a 0.4321, b -1.9876) fitted on 812 validation rows", "none".
+std::string CalibrationText(const std::optional<ProbabilityCalibration>& c) {
+  if (!c) return "none";
+  if (c->method == "platt") {
+    return fmt::format("platt (a {:.4f}, b {:.4f}) fitted on {} validation rows", c->a, c->b,
+                       c->fit_rows);
+  }
+  return fmt::format("{} ({} points) fitted on {} validation rows", c->method, c->x.size(),
+                     c->fit_rows);
+}
+
 void PrintTrainingReport(const ModelTrainingResult& r, int horizon, std::ostream& out) {
   const ModelManifest& m = r.manifest;
   out << fmt::format("model {} ({} features on {}, label {}, horizon {} bars)\n", m.Tag(),
@@ -61,8 +73,13 @@ void PrintTrainingReport(const ModelTrainingResult& r, int horizon, std::ostream
                      r.validation.positive_rate(), FormatSpan(m.validation_window));
   out << fmt::format("  test        {:>8} rows  positive rate {:.4f}  {}\n", r.test.rows,
                      r.test.positive_rate(), FormatSpan(m.test_window));
-  out << fmt::format("class weight: label-1 rows weigh {:.4f} (negatives / positives in train)\n",
-                     r.positive_weight);
+  if (m.notes.find("class balancing off") != std::string::npos) {
+    out << fmt::format("class weight: label-1 rows weigh {:.4f} (class balancing off)\n",
+                       r.positive_weight);
+  } else {
+    out << fmt::format("class weight: label-1 rows weigh {:.4f} (negatives / positives in train)\n",
+                       r.positive_weight);
+  }
   const std::string valid =
       r.training.validation_log_loss
           ? fmt::format(", validation log-loss {:.4f}", *r.training.validation_log_loss)
@@ -70,22 +87,32 @@ void PrintTrainingReport(const ModelTrainingResult& r, int horizon, std::ostream
   out << fmt::format("training: {} rounds run, best round {}, train log-loss {:.4f}{}\n",
                      r.training.rounds_trained, r.training.best_round, r.training.train_log_loss,
                      valid);
-  out << fmt::format("test metrics ({} rows, threshold {}):\n", r.test_report.rows,
-                     r.test_report.threshold);
+  out << fmt::format("calibration: {}\n", CalibrationText(m.calibration));
+  out << fmt::format("test metrics ({} rows, threshold {}{}):\n", r.test_report.rows,
+                     r.test_report.threshold, m.calibration ? ", calibrated probabilities" : "");
   for (const auto& [name, value] : m.test_metrics) {
     if (name == "tn" || name == "fp" || name == "fn" || name == "tp") continue;
-    out << fmt::format("  {:<16}{:.4f}\n", name, value);
+    out << fmt::format("  {:<22}{:.4f}\n", name, value);
   }
   const analytics::ConfusionMatrix& c = r.test_report.confusion;
   out << "confusion matrix (rows: true label, columns: predicted):\n";
   out << fmt::format("  {:<8}{:>10}{:>10}\n", "", "pred 0", "pred 1");
   out << fmt::format("  {:<8}{:>10}{:>10}\n", "true 0", c.tn, c.fp);
   out << fmt::format("  {:<8}{:>10}{:>10}\n", "true 1", c.fn, c.tp);
+  if (m.calibration) {
+    const analytics::BinaryClassificationReport& raw = r.uncalibrated_test_report;
+    const analytics::BinaryClassificationReport& cal = r.test_report;
+    out << fmt::format(
+        "calibration on the test part (before -> after): ECE {:.4f} -> {:.4f}, Brier {:.4f} -> "
+        "{:.4f}, log-loss {:.4f} -> {:.4f}\n",
+        raw.ece, cal.ece, raw.brier, cal.brier, raw.log_loss, cal.log_loss);
+  }
   out << fmt::format("wrote {} and {}\n", r.model_path, r.manifest_path);
 }
 
-Status RunTrain(CliContext& ctx, const TrainFlags& f) {
+Status RunTrain(CliContext& ctx, TrainFlags& f) {
   ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
+  f.request.class_balance = !f.no_class_balance;
   std::unique_ptr<ProgressBar> bar;
   auto progress = [&](const inference::TrainingProgress& p) {
     if (!bar)
@@ -122,13 +149,14 @@ Status RunInspect(CliContext& ctx, const InspectFlags& f) {
   std::cout << fmt::format("train           {}\n", FormatWindow(m.train_window));
   std::cout << fmt::format("validation      {}\n", FormatWindow(m.validation_window));
   std::cout << fmt::format("test            {}\n", FormatWindow(m.test_window));
+  std::cout << fmt::format("calibration     {}\n", CalibrationText(m.calibration));
   std::cout << "test metrics\n";
   for (const auto& [name, value] : m.test_metrics) {
     const bool count = name == "tn" || name == "fp" || name == "fn" || name == "tp";
     std::string text = "-";
     if (!std::isnan(value))
       text = count ? fmt::format("{:.0f}", value) : fmt::format("{:.4f}", value);
-    std::cout << fmt::format("  {:<16}{}\n", name, text);
+    std::cout << fmt::format("  {:<22}{}\n", name, text);
   }
   std::cout << fmt::format("created         {}\n", m.created_at);
   Result<indicators::FeatureSetSpec> spec = ModelFeatureSpec(m, config->features);
@@ -202,6 +230,16 @@ void AddModelCommands(CLI::App& app, CliContext& ctx) {
       ->add_option("--validation-fraction", tf->request.validation_fraction,
                    "Share of rows for validation (early stopping); 0 for none")
       ->capture_default_str();
+  train
+      ->add_option("--calibration", tf->request.calibration,
+                   "Probability calibration fitted on the validation part: platt, isotonic or "
+                   "none")
+      ->check(CLI::IsMember({"platt", "isotonic", "none"}))
+      ->capture_default_str();
+  train->add_flag(
+      "--no-class-balance", tf->no_class_balance,
+      "Do not weigh label-1 rows by negatives / positives (raw probabilities stay closer to "
+      "the base rate)");
   train->add_option("--progress", tf->progress, "Progress bar: auto, on or off")
       ->check(CLI::IsMember({"auto", "on", "off"}))
       ->capture_default_str();

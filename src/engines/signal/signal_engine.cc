@@ -172,6 +172,7 @@ bool SignalEngine::Ready(const SymbolState& state) const {
 Status SignalEngine::OnBarClose(std::span<const BarCloseInput> inputs, BarCloseOutput* output) {
   output->emitted.clear();
   output->rejected.clear();
+  output->model_failures.clear();
   output->counts = BarCloseCounts();
   const std::size_t width = lookup_.names().size();
   for (const BarCloseInput& in : inputs) {
@@ -212,21 +213,18 @@ Status SignalEngine::OnBarClose(std::span<const BarCloseInput> inputs, BarCloseO
       scores_[i * sources + t] = VoteScore(theories_[t]->Evaluate(view));
     }
   }
-  Status models = RunModels(inputs);
-  if (models.ok()) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if (batch_ready_[i]) Decide(inputs[i], i, *batch_states_[i], output);
-    }
+  RunModels(inputs, output);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (batch_ready_[i]) Decide(inputs[i], i, *batch_states_[i], output);
   }
-  // The current vector becomes the previous one even when a model failed.
   for (std::size_t i = 0; i < n; ++i) {
     std::copy(inputs[i].features.begin(), inputs[i].features.end(),
               batch_states_[i]->previous.begin());
   }
-  return models;
+  return Status::Ok();
 }
 
-Status SignalEngine::RunModels(std::span<const BarCloseInput> inputs) {
+void SignalEngine::RunModels(std::span<const BarCloseInput> inputs, BarCloseOutput* output) {
   const std::size_t n = inputs.size();
   const std::size_t width = lookup_.names().size();
   const std::size_t sources = ensemble_.size();
@@ -250,14 +248,19 @@ Status SignalEngine::RunModels(std::span<const BarCloseInput> inputs) {
     if (model_probabilities_.size() < rows) model_probabilities_.resize(rows);
     Status status = model.Predict(std::span<const double>(model_rows_.data(), rows * row_width),
                                   std::span<double>(model_probabilities_.data(), rows));
-    if (!status.ok()) return status.WithContext("model '" + model.manifest().Tag() + "'");
+    if (!status.ok()) {
+      // The model abstains for this bar: its scores stay NaN.
+      ++output->counts.model_failures;
+      output->model_failures.push_back(
+          {model.manifest().Tag(), status.WithContext("model '" + model.manifest().Tag() + "'")});
+      continue;
+    }
     for (std::size_t i = 0; i < n; ++i) {
       if (!batch_ready_[i] || batch_states_[i]->history_count < sequence) continue;
       const double p = model_probabilities_[model_row_of_[i]];
       scores_[i * sources + source] = std::isnan(p) ? kNaN : std::clamp(p, 0.0, 1.0);
     }
   }
-  return Status::Ok();
 }
 
 void SignalEngine::Decide(const BarCloseInput& in, std::size_t row, SymbolState& state,

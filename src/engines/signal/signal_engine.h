@@ -56,12 +56,20 @@ struct BarCloseCounts {
   int rejected_by_volume = 0;
   int rejected_by_reward_risk = 0;
   int rejected_by_size = 0;
+  int model_failures = 0;  // models whose Predict failed at this close (they abstained)
+};
+
+// A model whose Predict failed at one bar close: it abstained for every symbol of that close.
+struct ModelFailure {
+  std::string model;  // manifest Tag(), "name@version"
+  Status status;      // the model's error
 };
 
 // The result of one bar close. Reuse one instance across calls: OnBarClose clears it.
 struct BarCloseOutput {
   std::vector<SignalEmitted> emitted;
   std::vector<SignalRejected> rejected;
+  std::vector<ModelFailure> model_failures;
   BarCloseCounts counts;
 };
 
@@ -94,7 +102,9 @@ class SignalEngine {
   SignalEngine& operator=(const SignalEngine&) = delete;
 
   // InvalidArgument (before any state changes) when a feature vector has the wrong length or a
-  // bar's close is not positive; a model's Predict error is returned with the model's name.
+  // bar's close is not positive. A model whose Predict fails does not stop the close: it
+  // abstains for that bar (the other sources decide) and the failure is reported in
+  // `output->model_failures` and counted in `counts.model_failures`.
   Status OnBarClose(std::span<const BarCloseInput> inputs, BarCloseOutput* output);
 
   // Frees the one-open slot, starts the cooldown, feeds Kelly's trade statistics and each
@@ -123,7 +133,7 @@ class SignalEngine {
   SymbolState& FindOrAddSymbol(std::string_view exchange, std::string_view symbol);
   SymbolState* FindSymbol(std::string_view exchange, std::string_view symbol);
   bool Ready(const SymbolState& state) const;
-  Status RunModels(std::span<const BarCloseInput> inputs);
+  void RunModels(std::span<const BarCloseInput> inputs, BarCloseOutput* output);
   void Decide(const BarCloseInput& input, std::size_t row, SymbolState& state,
               BarCloseOutput* output);
 

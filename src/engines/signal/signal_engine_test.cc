@@ -53,6 +53,7 @@ class FakeModel final : public ModelRunner {
   std::size_t sequence_length() const override { return sequence_; }
   Status Predict(std::span<const double> rows, std::span<double> probabilities) override {
     ++*calls_;
+    if (!fail_with_.ok()) return fail_with_;
     const std::size_t width = row_width();
     if (rows.size() != probabilities.size() * width) return InvalidArgumentError("bad sizes");
     *last_rows_ = probabilities.size();
@@ -63,6 +64,7 @@ class FakeModel final : public ModelRunner {
     return Status::Ok();
   }
   double last_first_value_ = 0;
+  Status fail_with_;  // returned by Predict when not OK
 
  private:
   ModelManifest manifest_;
@@ -207,6 +209,43 @@ TEST(SignalEngineTest, EmitsASignalWithEveryFieldAndBatchesTheModel) {
   EXPECT_EQ(out.counts.rejected, 1);
   EXPECT_EQ(out.counts.rejected_by_volume, 1);
   EXPECT_EQ(out.counts.rejected_by_confidence, 0);
+}
+
+TEST(SignalEngineTest, AFailingModelAbstainsForThatBarAndIsReported) {
+  auto f = MakeEngine();
+  WarmUp(*f->engine, {"BTCUSDT", "ETHUSDT"});
+  f->model->fail_with_ = UnavailableError("booster is gone");
+  BarCloseOutput out;
+  const Status st = Close(*f->engine,
+                          {{"BTCUSDT", MakeBar(2, 100, 400), {0.6, 0.2, 0.9}},
+                           {"ETHUSDT", MakeBar(2, 100, 150), {0.6, 0.2, 0.9}}},
+                          &out);
+  ASSERT_TRUE(st.ok()) << st;
+  EXPECT_EQ(f->calls, 1);
+  EXPECT_EQ(out.counts.model_failures, 1);
+  ASSERT_EQ(out.model_failures.size(), 1u);
+  EXPECT_EQ(out.model_failures[0].model, "m@7");
+  EXPECT_EQ(out.model_failures[0].status.code(), StatusCode::kUnavailable);
+  EXPECT_EQ(out.model_failures[0].status.message(), "model 'm@7': booster is gone");
+  // The theories alone decide: scores 0.8 and 0.6, both weighted 1 x 0.8.
+  EXPECT_EQ(out.counts.evaluated, 2);
+  ASSERT_EQ(out.emitted.size(), 1u);
+  const Signal& s = out.emitted[0].signal;
+  EXPECT_EQ(s.symbol, "BTCUSDT");
+  EXPECT_NEAR(*s.prediction, (0.8 + 0.6) / 2, 1e-12);
+  EXPECT_NEAR(*s.confidence, 0.8, 1e-12);
+  for (const TheoryContribution& c : out.emitted[0].contributions) {
+    if (c.theory_name == "model:m") {
+      EXPECT_EQ(c.contribution_score, 0.0);
+    }
+  }
+
+  // The next bar the model answers again and the report is clean.
+  f->model->fail_with_ = Status::Ok();
+  ASSERT_TRUE(Close(*f->engine, {{"ETHUSDT", MakeBar(3, 100, 100), {0.6, 0.2, 0.9}}}, &out).ok());
+  EXPECT_EQ(f->calls, 2);
+  EXPECT_EQ(out.counts.model_failures, 0);
+  EXPECT_TRUE(out.model_failures.empty());
 }
 
 TEST(SignalEngineTest, OneOpenSignalThenCooldownThenAdaptedWeights) {

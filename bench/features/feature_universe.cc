@@ -1,0 +1,110 @@
+#include "bench/features/feature_universe.h"
+
+#include <cstdlib>
+#include <optional>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "adapters/replay/candle_file_reader.h"
+#include "app/config/config.h"
+#include "app/config/features_config.h"
+
+namespace pulse::bench {
+namespace {
+
+constexpr UnixNanos kStart = FromMillis(1609459200000);  // 2021-01-01 00:00 UTC
+constexpr UnixNanos kStep = FromSeconds(300);
+
+}  // namespace
+
+FeatureUniverse& FeatureUniverse::Get() {
+  static FeatureUniverse* universe = new FeatureUniverse();
+  return *universe;
+}
+
+std::vector<std::string> FeatureUniverse::FeatureNames() const {
+  return symbols_.empty() ? std::vector<std::string>() : symbols_[0].features.Names();
+}
+
+Timeframe FeatureUniverse::base() const { return symbols_[0].features.base(); }
+
+Bar FeatureUniverse::BarAt(const UniverseSymbol& s, std::int64_t j) const {
+  Bar bar = (*s.source)[(s.offset + static_cast<std::size_t>(j)) % s.source->size()];
+  bar.open_time = kStart + kStep * j;
+  return bar;
+}
+
+void FeatureUniverse::Aggregate() {
+  for (UniverseSymbol& s : symbols_) Aggregate(s);
+}
+
+void FeatureUniverse::Aggregate(UniverseSymbol& s) {
+  const Bar bar = BarAt(s, next_);
+  s.pending = 0;
+  for (data::BarAggregator& a : s.aggregators) {
+    for (std::optional<Bar> done = a.Update(bar); done; done = a.PollCompleted()) {
+      s.higher[s.pending] = *done;
+      s.higher_tf[s.pending] = a.to();
+      ++s.pending;
+    }
+  }
+}
+
+double FeatureUniverse::Update(bool aggregate) {
+  double sink = 0;
+  for (UniverseSymbol& s : symbols_) {
+    if (aggregate) Aggregate(s);
+    for (int h = 0; h < s.pending; ++h) (void)s.features.OnBar(s.higher_tf[h], s.higher[h]);
+    s.last = BarAt(s, next_);
+    (void)s.features.OnBar(s.features.base(), s.last);
+    sink += s.features.Values()[0];
+  }
+  ++next_;
+  return sink;
+}
+
+FeatureUniverse::FeatureUniverse() {
+  const char* src = std::getenv("PULSE_SOURCE_DIR");
+  const std::string dir = std::string(src ? src : PULSE_DEFAULT_SOURCE_DIR) + "/data/sample/";
+  for (const char* name : {"BTCUSDT", "ETHUSDT", "SOLUSDT"}) {
+    auto bars = replay::ReadCandleFile(dir + name + "-5m.csv.gz");
+    if (!bars.ok()) {
+      error_ = std::string(bars.status().message());
+      return;
+    }
+    sources_.push_back(std::move(*bars));
+  }
+  auto spec = app::FeatureSetSpecFromConfig(app::FeaturesConfig{});
+  if (!spec.ok()) {
+    error_ = std::string(spec.status().message());
+    return;
+  }
+  symbols_.reserve(kSymbols);
+  for (int i = 0; i < kSymbols; ++i) {
+    auto set = indicators::FeatureSet::Create(*spec);
+    if (!set.ok()) {
+      error_ = std::string(set.status().message());
+      return;
+    }
+    UniverseSymbol s{fmt::format("S{:04}", i),
+                     std::move(*set),
+                     {},
+                     &sources_[i % 3],
+                     static_cast<std::size_t>(i) * 61,
+                     {},
+                     {},
+                     0,
+                     {}};
+    for (Timeframe tf : s.features.HigherTimeframes()) {
+      s.aggregators.push_back(*data::BarAggregator::Create(spec->base, tf));
+    }
+    symbols_.push_back(std::move(s));
+  }
+  SkipUntil([](std::int64_t j) { return j >= kWarmUpBars; });
+  for (const UniverseSymbol& s : symbols_) {
+    if (!s.features.Ready()) error_ = "a feature set is not warmed up";
+  }
+}
+
+}  // namespace pulse::bench

@@ -1,0 +1,225 @@
+// The whole signal path on one bar close for 1000 symbols, single thread: every symbol's
+// FeatureSet of the embedded default configuration (FeatureUniverse, warmed up on the bundled
+// 5m candles), then SignalEngine::OnBarClose over all symbols: the default theories, ONE XGBoost
+// model (trained in the set-up by app::TrainModel on the BTC 5m sample, 30 rounds, so setup stays
+// quick), the ensemble, the classifier, the open-signal book, levels, quality gates and sizing.
+// The engine is built as `pulse signals generate` builds it (app::BuildSignalEngine).
+//
+// Every iteration is one consecutive 5m close (a mix of 5m, 15m, 1h and 4h closes as they come)
+// and runs the same three timed phases on the same bars:
+//   features   FeatureSet updates of all symbols (incl. bar aggregation)
+//   theories   OnBarClose of an engine without the model (theories + blend + gates)
+//   engine     OnBarClose of the engine with the model (theories + one batched Predict + ...)
+// The rows differ only in which phases make the reported (manual) iteration time:
+//   BM_SignalBarClose_Features          features (the baseline)
+//   BM_SignalBarClose_FeaturesTheories  features + theories
+//   BM_SignalBarClose_FeaturesEngine    features + engine: the goal, < 5 ms per close
+// Counters (means over the run's closes): us_per_close (the reported phases),
+// ns_per_symbol (us_per_close / symbols), p50/p99_ns_per_symbol (nearest-rank percentiles over
+// the closes of the reported time / symbols: the engine batches all symbols into one call, so a
+// symbol's share is derived from its close, not timed alone), features_us, theories_us,
+// engine_us, model_us (engine - theories: Predict and the model's share of the blend),
+// engine_over_features (engine_us / features_us), and per close of the engine with the model:
+// evaluated, emitted, rejected (candidates that failed a gate, each still built as a full
+// SignalRejected record), rejected_by_confidence / _volume / _reward_risk, blocked (open signal
+// or cooldown).
+// The engines never hear of outcomes, so a symbol that emitted stays blocked by its open signal.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "adapters/inference/testing/temp_dir.h"
+#include "app/config/config.h"
+#include "app/model_training.h"
+#include "app/signal_engine_builder.h"
+#include "bench/features/feature_universe.h"
+#include "engines/signal/signal_engine.h"
+
+namespace pulse {
+namespace {
+
+using bench::FeatureUniverse;
+using Clock = std::chrono::steady_clock;
+
+constexpr int kEngineWarmUpCloses = 60;  // > the 20-bar swing, volume and ATR % windows
+
+// Both engines over the shared universe, fed the same closes.
+class BarClosePath {
+ public:
+  static BarClosePath& Get() {
+    static BarClosePath* path = new BarClosePath();
+    return *path;
+  }
+
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+
+  struct Times {
+    double features = 0, theories = 0, engine = 0;  // seconds
+  };
+
+  // One close: features, then each engine on the same inputs.
+  Times Close() {
+    FeatureUniverse& u = FeatureUniverse::Get();
+    Times t;
+    auto start = Clock::now();
+    benchmark::DoNotOptimize(u.Update(true));
+    auto end = Clock::now();
+    t.features = std::chrono::duration<double>(end - start).count();
+    for (std::size_t i = 0; i < u.size(); ++i) {
+      const bench::UniverseSymbol& s = u.symbol(i);
+      inputs_[i] = signal::BarCloseInput{"bench", s.name, s.last, s.features.Values()};
+    }
+    start = Clock::now();
+    Status theories = theories_->OnBarClose(inputs_, &theories_out_);
+    end = Clock::now();
+    t.theories = std::chrono::duration<double>(end - start).count();
+    start = Clock::now();
+    Status engine = engine_->OnBarClose(inputs_, &engine_out_);
+    end = Clock::now();
+    t.engine = std::chrono::duration<double>(end - start).count();
+    if (!theories.ok() || !engine.ok()) {
+      std::fprintf(stderr, "bar close failed: %s %s\n", theories.ToString().c_str(),
+                   engine.ToString().c_str());
+      std::abort();
+    }
+    return t;
+  }
+
+  const signal::BarCloseCounts& counts() const { return engine_out_.counts; }
+
+ private:
+  BarClosePath() {
+    FeatureUniverse& u = FeatureUniverse::Get();
+    if (!u.ok()) {
+      error_ = u.error();
+      return;
+    }
+    const char* src = std::getenv("PULSE_SOURCE_DIR");
+    const std::string sample =
+        std::string(src ? src : PULSE_DEFAULT_SOURCE_DIR) + "/data/sample/BTCUSDT-5m.csv.gz";
+    app::Config config;
+    app::ModelTrainingRequest request;
+    request.data_files = {sample};
+    request.rounds = 30;
+    request.out = dir_.File("bar_close.ubj");
+    Result<app::ModelTrainingResult> trained = app::TrainModel(request, config, 0);
+    if (!trained.ok()) {
+      error_ = "training the model: " + trained.status().ToString();
+      return;
+    }
+    const std::vector<std::string> names = u.FeatureNames();
+    auto theories = app::BuildSignalEngine(config.signal, u.base(), names);
+    config.signal.models = request.out;
+    auto engine = app::BuildSignalEngine(config.signal, u.base(), names);
+    if (!theories.ok() || !engine.ok()) {
+      error_ = "building the engines: " + theories.status().ToString() + " " +
+               engine.status().ToString();
+      return;
+    }
+    theories_ = std::move(*theories);
+    engine_ = std::move(*engine);
+    inputs_.resize(u.size());
+    for (int i = 0; i < kEngineWarmUpCloses; ++i) Close();
+    if (counts().warming_up != 0) error_ = "the engine is still warming up";
+  }
+
+  inference::TempDir dir_;
+  std::unique_ptr<signal::SignalEngine> theories_, engine_;
+  std::vector<signal::BarCloseInput> inputs_;
+  signal::BarCloseOutput theories_out_, engine_out_;
+  std::string error_;
+};
+
+// Nearest-rank percentile of `values` (sorted in place).
+double Percentile(std::vector<double>& values, double q) {
+  std::sort(values.begin(), values.end());
+  const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
+  return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
+}
+
+enum class Reported { kFeatures, kFeaturesTheories, kFeaturesEngine };
+
+void RunBarClose(benchmark::State& state, Reported reported) {
+  BarClosePath& path = BarClosePath::Get();
+  if (!path.ok()) {
+    state.SkipWithError(path.error().c_str());
+    return;
+  }
+  const double symbols = FeatureUniverse::kSymbols;
+  std::vector<double> closes;
+  BarClosePath::Times sum;
+  double evaluated = 0, emitted = 0, rejected = 0, by_confidence = 0, by_volume = 0;
+  double by_reward_risk = 0, blocked = 0;
+  for (auto _ : state) {
+    const BarClosePath::Times t = path.Close();
+    double seconds = t.features;
+    if (reported == Reported::kFeaturesTheories) seconds += t.theories;
+    if (reported == Reported::kFeaturesEngine) seconds += t.engine;
+    state.SetIterationTime(seconds);
+    closes.push_back(seconds);
+    sum.features += t.features;
+    sum.theories += t.theories;
+    sum.engine += t.engine;
+    evaluated += path.counts().evaluated;
+    emitted += path.counts().emitted;
+    rejected += path.counts().rejected;
+    by_confidence += path.counts().rejected_by_confidence;
+    by_volume += path.counts().rejected_by_volume;
+    by_reward_risk += path.counts().rejected_by_reward_risk;
+    blocked += path.counts().blocked_by_open_signal + path.counts().blocked_by_cooldown;
+  }
+  const double n = static_cast<double>(state.iterations());
+  double total = 0;
+  for (double c : closes) total += c;
+  state.counters["symbols"] = symbols;
+  state.counters["us_per_close"] = total / n * 1e6;
+  state.counters["ns_per_symbol"] = total / n / symbols * 1e9;
+  state.counters["p50_ns_per_symbol"] = Percentile(closes, 0.50) / symbols * 1e9;
+  state.counters["p99_ns_per_symbol"] = Percentile(closes, 0.99) / symbols * 1e9;
+  state.counters["features_us"] = sum.features / n * 1e6;
+  state.counters["theories_us"] = sum.theories / n * 1e6;
+  state.counters["engine_us"] = sum.engine / n * 1e6;
+  state.counters["model_us"] = (sum.engine - sum.theories) / n * 1e6;
+  state.counters["engine_over_features"] = sum.engine / sum.features;
+  state.counters["evaluated"] = evaluated / n;
+  state.counters["emitted"] = emitted / n;
+  state.counters["rejected"] = rejected / n;
+  state.counters["rejected_by_confidence"] = by_confidence / n;
+  state.counters["rejected_by_volume"] = by_volume / n;
+  state.counters["rejected_by_reward_risk"] = by_reward_risk / n;
+  state.counters["blocked"] = blocked / n;
+}
+
+void BM_SignalBarClose_Features(benchmark::State& state) {
+  RunBarClose(state, Reported::kFeatures);
+}
+void BM_SignalBarClose_FeaturesTheories(benchmark::State& state) {
+  RunBarClose(state, Reported::kFeaturesTheories);
+}
+void BM_SignalBarClose_FeaturesEngine(benchmark::State& state) {
+  RunBarClose(state, Reported::kFeaturesEngine);
+}
+
+BENCHMARK(BM_SignalBarClose_Features)
+    ->UseManualTime()
+    ->Unit(benchmark::kMicrosecond)
+    ->Iterations(200);
+BENCHMARK(BM_SignalBarClose_FeaturesTheories)
+    ->UseManualTime()
+    ->Unit(benchmark::kMicrosecond)
+    ->Iterations(200);
+BENCHMARK(BM_SignalBarClose_FeaturesEngine)
+    ->UseManualTime()
+    ->Unit(benchmark::kMicrosecond)
+    ->Iterations(200);
+
+}  // namespace
+}  // namespace pulse
