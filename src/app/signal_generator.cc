@@ -27,6 +27,7 @@ void AddCounts(const signal::BarCloseCounts& c, signal::BarCloseCounts* total) {
   total->rejected_by_volume += c.rejected_by_volume;
   total->rejected_by_reward_risk += c.rejected_by_reward_risk;
   total->rejected_by_size += c.rejected_by_size;
+  total->model_failures += c.model_failures;
 }
 
 }  // namespace
