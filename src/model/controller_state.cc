@@ -6,23 +6,17 @@
 #include <utility>
 
 #include <fmt/format.h>
+#include "core/ascii.h"
 
 namespace pulse {
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 // Looks `text` up in a name table indexed by the enum's value.
 template <typename E, std::size_t N>
 Result<E> ParseByName(std::string_view text, const std::array<std::string_view, N>& names,
                       std::string_view what) {
-  const std::string s = Lower(text);
+  const std::string s = AsciiLower(text);
   for (std::size_t i = 0; i < N; ++i) {
     if (s == names[i]) return static_cast<E>(i);
   }

@@ -3,22 +3,14 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include "core/ascii.h"
 
 namespace pulse {
-
-namespace {
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-}  // namespace
 
 std::string_view DirectionName(Direction d) { return d == Direction::kLong ? "long" : "short"; }
 
 Result<Direction> ParseDirection(std::string_view text) {
-  const std::string s = Lower(text);
+  const std::string s = AsciiLower(text);
   if (s == "long" || s == "buy") return Direction::kLong;
   if (s == "short" || s == "sell") return Direction::kShort;
   return InvalidArgumentError("unknown direction '{}' (accepted: long, short, buy, sell)", text);
@@ -39,7 +31,7 @@ std::string_view SignalStatusName(SignalStatus s) {
 }
 
 Result<SignalStatus> ParseSignalStatus(std::string_view text) {
-  const std::string s = Lower(text);
+  const std::string s = AsciiLower(text);
   if (s == "pending") return SignalStatus::kPending;
   if (s == "open") return SignalStatus::kOpen;
   if (s == "closed") return SignalStatus::kClosed;
@@ -63,7 +55,7 @@ std::string_view OutcomeName(Outcome o) {
 }
 
 Result<Outcome> ParseOutcome(std::string_view text) {
-  const std::string s = Lower(text);
+  const std::string s = AsciiLower(text);
   if (s == "open") return Outcome::kOpen;
   if (s == "win") return Outcome::kWin;
   if (s == "loss") return Outcome::kLoss;
@@ -88,7 +80,7 @@ std::string_view SignalClassName(SignalClass c) {
 }
 
 Result<SignalClass> ParseSignalClass(std::string_view text) {
-  const std::string s = Lower(text);
+  const std::string s = AsciiLower(text);
   for (SignalClass c : {SignalClass::kStrongBuy, SignalClass::kBuy, SignalClass::kHold,
                         SignalClass::kSell, SignalClass::kStrongSell}) {
     if (s == SignalClassName(c)) return c;

@@ -2,22 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include "core/ascii.h"
 
 namespace pulse {
-
-namespace {
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-}  // namespace
 
 std::string_view OrderSideName(OrderSide side) { return side == OrderSide::kBuy ? "buy" : "sell"; }
 
 Result<OrderSide> ParseOrderSide(std::string_view text) {
-  const std::string s = Lower(text);
+  const std::string s = AsciiLower(text);
   if (s == "buy") return OrderSide::kBuy;
   if (s == "sell") return OrderSide::kSell;
   return InvalidArgumentError("unknown order side '{}' (accepted: buy, sell)", text);
@@ -44,7 +36,7 @@ std::string_view TradingModeName(TradingMode mode) {
 }
 
 Result<TradingMode> ParseTradingMode(std::string_view text) {
-  const std::string s = Lower(text);
+  const std::string s = AsciiLower(text);
   if (s == "paper") return TradingMode::kPaper;
   if (s == "live") return TradingMode::kLive;
   if (s == "backtest") return TradingMode::kBacktest;
@@ -56,7 +48,7 @@ std::string_view PositionStatusName(PositionStatus status) {
 }
 
 Result<PositionStatus> ParsePositionStatus(std::string_view text) {
-  const std::string s = Lower(text);
+  const std::string s = AsciiLower(text);
   if (s == "open") return PositionStatus::kOpen;
   if (s == "closed") return PositionStatus::kClosed;
   return InvalidArgumentError("unknown position status '{}' (accepted: open, closed)", text);

@@ -16,6 +16,7 @@
 #include "app/config/config_schema.h"
 #include "app/config/dotenv.h"
 #include "app/config/features_config.h"
+#include "core/ascii.h"
 
 extern char** environ;  // NOLINT: POSIX
 
@@ -41,13 +42,6 @@ struct Variable {
   std::string value;
   std::string origin;
 };
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
   for (std::size_t pos = 0; (pos = text.find(from, pos)) != std::string::npos; pos += to.size()) {
@@ -377,7 +371,7 @@ class Loader {
       }
       std::optional<std::string_view> alias = ConfigAliasPath(var.name);
       std::string path =
-          alias ? std::string(*alias) : ReplaceAll(Lower(var.name.substr(6)), "__", ".");
+          alias ? std::string(*alias) : ReplaceAll(AsciiLower(var.name.substr(6)), "__", ".");
       const ConfigKey* key = FindConfigKey(path);
       if (key == nullptr || (!alias && ConfigEnvVarName(path) != var.name)) {
         ReportUnknownVariable(var, path);
@@ -397,7 +391,7 @@ class Loader {
   }
 
   void ReportUnknownVariable(const Variable& var, const std::string& path) {
-    const std::string rest = Lower(var.name.substr(6));
+    const std::string rest = AsciiLower(var.name.substr(6));
     bool ours = rest.find("__") != std::string::npos;
     for (const ConfigKey& key : ConfigKeys()) {
       std::string_view section = key.path.substr(0, key.path.find('.'));

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/ascii.h"
 #include "core/timeframe.h"
 #include "engines/paper/paper_config.h"
 #include "engines/risk/risk_config.h"
@@ -575,13 +576,6 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
   return d[a.size()][b.size()];
 }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 }  // namespace
 
 const std::vector<ConfigKey>& ConfigKeys() {
@@ -652,7 +646,7 @@ ValueCheck CheckConfigValue(const ConfigKey& key, std::string_view text) {
     case ConfigValueType::kString:
       break;
     case ConfigValueType::kBool: {
-      std::string lower = Lower(text);
+      std::string lower = AsciiLower(text);
       if (lower == "true" || lower == "yes" || lower == "on" || lower == "1") {
         result.normalised = "true";
       } else if (lower == "false" || lower == "no" || lower == "off" || lower == "0") {
