@@ -50,9 +50,7 @@ nlohmann::json SignalToJson(const Signal& s, const SignalResult* result) {
 
 nlohmann::json ReportToJson(const control::RecorderReport& report) {
   const analytics::RecorderStats& s = report.stats;
-  nlohmann::json pf = nullptr;
-  if (s.profit_factor)
-    pf = std::isinf(*s.profit_factor) ? nlohmann::json("inf") : nlohmann::json(*s.profit_factor);
+  const nlohmann::json pf = s.profit_factor ? FigureToJson(*s.profit_factor) : nullptr;
   nlohmann::json open = nlohmann::json::array();
   for (const control::OpenPosition& p : report.open_positions) {
     open.push_back({{"signal_id", p.signal.id},

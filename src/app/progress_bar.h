@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 namespace pulse::app {
 
@@ -12,6 +13,12 @@ namespace pulse::app {
 class ProgressBar {
  public:
   enum class Mode { kAuto, kOn, kOff };
+  // The --progress flag's value ("auto", "on", "off"; anything else is auto).
+  static Mode ModeFromFlag(std::string_view flag) {
+    if (flag == "on") return Mode::kOn;
+    if (flag == "off") return Mode::kOff;
+    return Mode::kAuto;
+  }
 
   ProgressBar(std::string label, std::int64_t total, Mode mode = Mode::kAuto,
               std::FILE* out = stderr);

@@ -57,9 +57,7 @@ Status RunDataReplay(CliContext& ctx, const DataReplayFlags& f) {
   const double speed = f.speed > 0 ? f.speed : config->replay.speed;
   RETURN_IF_ERROR(feed.SetSpeed(speed, ctx.clock()));
 
-  ProgressBar::Mode mode = ProgressBar::Mode::kAuto;
-  if (f.progress == "on") mode = ProgressBar::Mode::kOn;
-  if (f.progress == "off") mode = ProgressBar::Mode::kOff;
+  const ProgressBar::Mode mode = ProgressBar::ModeFromFlag(f.progress);
   ProgressBar progress("replay", feed.total_events(), mode);
   feed.SetProgressHandler(std::max<std::int64_t>(1, feed.total_events() / 200),
                           [&](const replay::ReplayProgress& p) { progress.Update(p.done); });

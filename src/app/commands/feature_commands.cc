@@ -52,9 +52,7 @@ Status RunFeatures(CliContext& ctx, const FeaturesFlags& f) {
   ASSIGN_OR_RETURN(const std::vector<Bar> bars,
                    ReadFeatureInput(f.data, spec, !f.timeframe.empty()));
 
-  ProgressBar::Mode mode = ProgressBar::Mode::kAuto;
-  if (f.progress == "on") mode = ProgressBar::Mode::kOn;
-  if (f.progress == "off") mode = ProgressBar::Mode::kOff;
+  const ProgressBar::Mode mode = ProgressBar::ModeFromFlag(f.progress);
   ProgressBar progress("features", static_cast<std::int64_t>(bars.size()), mode);
   Result<FeatureMatrix> matrix =
       ComputeFeatureMatrix(bars, spec, [&](std::int64_t done) { progress.Update(done); });

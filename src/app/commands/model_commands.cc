@@ -32,12 +32,6 @@ struct PredictFlags {
   std::string model, data, out;
 };
 
-ProgressBar::Mode ProgressMode(const std::string& flag) {
-  if (flag == "on") return ProgressBar::Mode::kOn;
-  if (flag == "off") return ProgressBar::Mode::kOff;
-  return ProgressBar::Mode::kAuto;
-}
-
 std::string FormatSpan(const std::optional<TimeWindow>& window) {
   if (!window) return "-";
   return fmt::format("{} .. {}", FormatIso8601(window->start), FormatIso8601(window->end));
@@ -116,7 +110,8 @@ Status RunTrain(CliContext& ctx, TrainFlags& f) {
   std::unique_ptr<ProgressBar> bar;
   auto progress = [&](const inference::TrainingProgress& p) {
     if (!bar)
-      bar = std::make_unique<ProgressBar>("training", p.total_rounds, ProgressMode(f.progress));
+      bar = std::make_unique<ProgressBar>("training", p.total_rounds,
+                                          ProgressBar::ModeFromFlag(f.progress));
     bar->Update(p.round);
   };
   Result<ModelTrainingResult> result = TrainModel(f.request, *config, ctx.clock().Now(), progress);

@@ -112,9 +112,7 @@ Status RunGenerate(CliContext& ctx, const GenerateFlags& f) {
                    ReadSymbolSeries(f.data, f.symbols, exchange, spec));
   std::int64_t total = 0;
   for (const SymbolSeries& s : series) total += static_cast<std::int64_t>(s.bars.size());
-  ProgressBar::Mode mode = ProgressBar::Mode::kAuto;
-  if (f.progress == "on") mode = ProgressBar::Mode::kOn;
-  if (f.progress == "off") mode = ProgressBar::Mode::kOff;
+  const ProgressBar::Mode mode = ProgressBar::ModeFromFlag(f.progress);
   ProgressBar progress("signals", total, mode);
   Result<SignalRunReport> report =
       GenerateSignals(*config, series, [&](std::int64_t done) { progress.Update(done); });
