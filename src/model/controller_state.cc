@@ -35,6 +35,7 @@ constexpr std::array<std::string_view, 8> kDenyNames = {"red_light",
                                                         "consecutive_losses",
                                                         "min_time_between_trades",
                                                         "volatility"};
+constexpr std::array<std::string_view, 3> kCommandNames = {"pause", "resume", "emergency_stop"};
 
 }  // namespace
 
@@ -50,6 +51,13 @@ std::string_view ControllerModeName(ControllerMode mode) {
 }
 Result<ControllerMode> ParseControllerMode(std::string_view text) {
   return ParseByName<ControllerMode>(text, kModeNames, "trading mode");
+}
+
+std::string_view ControllerCommandKindName(ControllerCommandKind kind) {
+  return kCommandNames[static_cast<std::size_t>(kind)];
+}
+Result<ControllerCommandKind> ParseControllerCommandKind(std::string_view text) {
+  return ParseByName<ControllerCommandKind>(text, kCommandNames, "controller command");
 }
 
 std::string_view RiskStateName(RiskState state) {

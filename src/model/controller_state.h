@@ -140,4 +140,10 @@ struct EmergencyStop {
   std::string note;
 };
 
+// Which manual command a queued request (ports/run_store.h) carries.
+enum class ControllerCommandKind { kPause, kResume, kEmergencyStop };
+// "pause", "resume", "emergency_stop".
+std::string_view ControllerCommandKindName(ControllerCommandKind kind);
+Result<ControllerCommandKind> ParseControllerCommandKind(std::string_view text);
+
 }  // namespace pulse
