@@ -19,7 +19,7 @@ namespace pulse {
 // the bar closes up to it.
 struct RunRecord {
   std::string name;
-  std::string fingerprint;  // of the settings the run started with
+  std::string fingerprint;      // of the settings the run started with
   SignalId signals_before = 0;  // the highest signal id before the run: its signals are above
   std::optional<UnixNanos> first_close;
   std::optional<UnixNanos> checkpoint_close;  // the last bar close whose rows are stored
@@ -40,7 +40,7 @@ struct ControllerCommand {
   ControllerCommandKind kind = ControllerCommandKind::kPause;
   std::string requested_by;
   std::string note;
-  bool acknowledge_red = false;  // resume only: start a fresh evaluation of a red light
+  bool acknowledge_red = false;            // resume only: start a fresh evaluation of a red light
   std::optional<std::string> run_name;     // set when applied
   std::optional<UnixNanos> applied_close;  // simulated time of the close it was applied at
 

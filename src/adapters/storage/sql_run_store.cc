@@ -52,9 +52,10 @@ Result<ControllerCommand> CommandFromSql(const SqlRow& sql) {
 }  // namespace
 
 Result<std::optional<RunRecord>> SqlRunStore::FindRun(std::string_view name) {
-  ASSIGN_OR_RETURN(SqlRows rows,
-                   db_.Query(fmt::format("SELECT {} FROM pipeline_runs WHERE name = ?", kRunColumns),
-                             {SqlValue(std::string(name))}));
+  ASSIGN_OR_RETURN(
+      SqlRows rows,
+      db_.Query(fmt::format("SELECT {} FROM pipeline_runs WHERE name = ?", kRunColumns),
+                {SqlValue(std::string(name))}));
   if (rows.empty()) return std::optional<RunRecord>();
   ASSIGN_OR_RETURN(RunRecord run, RunFromSql(rows[0]));
   return std::optional<RunRecord>(std::move(run));
