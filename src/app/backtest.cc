@@ -8,6 +8,7 @@
 #include "adapters/storage/sql_controller_store.h"
 #include "adapters/storage/sql_portfolio_store.h"
 #include "adapters/storage/sql_signal_store.h"
+#include "app/bar_close_cursor.h"
 
 namespace pulse::app {
 
@@ -21,26 +22,16 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
     return InvalidArgumentError("--from {} is not before --to {}", FormatIso8601(from),
                                 FormatIso8601(to));
   }
-  // Where each series enters and leaves the range.
-  std::vector<std::size_t> cursor(series.size()), stop(series.size());
-  UnixNanos first = std::numeric_limits<UnixNanos>::max();
-  for (std::size_t i = 0; i < series.size(); ++i) {
-    const std::vector<Bar>& bars = series[i].bars;
-    auto by_time = [](const Bar& b, UnixNanos t) { return b.open_time < t; };
-    cursor[i] = static_cast<std::size_t>(std::lower_bound(bars.begin(), bars.end(), from, by_time) -
-                                         bars.begin());
-    stop[i] = static_cast<std::size_t>(std::lower_bound(bars.begin(), bars.end(), to, by_time) -
-                                       bars.begin());
-    if (cursor[i] < stop[i]) first = std::min(first, bars[cursor[i]].open_time);
-  }
-  if (first == std::numeric_limits<UnixNanos>::max()) {
+  BarCloseCursor cursor(series, from, to);
+  const std::optional<UnixNanos> first = cursor.Peek();
+  if (!first) {
     return InvalidArgumentError("no bars between {} and {}", FormatIso8601(from),
                                 FormatIso8601(to));
   }
 
   ASSIGN_OR_RETURN(std::unique_ptr<storage::SqlDatabase> db,
                    storage::OpenDatabase("sqlite::memory:"));
-  SimulatedClock clock(first);
+  SimulatedClock clock(*first);
   storage::Migrator migrator(*db, clock);
   RETURN_IF_ERROR(migrator.Migrate());
   storage::SqlSignalStore signals(*db);
@@ -50,32 +41,19 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
                    Pipeline::Create(config, clock, {&signals, &portfolio, &controller}));
 
   BacktestRun run;
-  run.start = first;
+  run.start = *first;
   run.symbols = static_cast<std::int64_t>(series.size());
   run.starting_balance = config.paper.starting_balance;
   std::vector<SymbolBar> close;
-  std::int64_t done = 0;
-  while (true) {
-    UnixNanos now = std::numeric_limits<UnixNanos>::max();
-    for (std::size_t i = 0; i < series.size(); ++i) {
-      if (cursor[i] < stop[i]) now = std::min(now, series[i].bars[cursor[i]].open_time);
-    }
-    if (now == std::numeric_limits<UnixNanos>::max()) break;
-    close.clear();
-    for (std::size_t i = 0; i < series.size(); ++i) {
-      if (cursor[i] >= stop[i] || series[i].bars[cursor[i]].open_time != now) continue;
-      close.push_back(
-          SymbolBar{series[i].exchange, series[i].symbol, series[i].bars[cursor[i]], {}});
-      ++cursor[i];
-    }
+  while (cursor.Next(&close)) {
+    const UnixNanos now = close.front().bar.open_time;
     Status st = pipeline->OnBarClose(close);
     if (!st.ok()) return st.WithContext(fmt::format("bar close at {}", FormatIso8601(now)));
     run.end = now + pipeline->base_timeframe().NominalNanos();
-    done += static_cast<std::int64_t>(close.size());
-    if (progress && pipeline->counts().bar_closes % 1024 == 0) progress(done);
+    if (progress && pipeline->counts().bar_closes % 1024 == 0) progress(cursor.bars_given());
   }
   RETURN_IF_ERROR(pipeline->Finish(/*close_open=*/true));
-  if (progress) progress(done);
+  if (progress) progress(cursor.bars_given());
   run.counts = pipeline->counts();
   run.outcomes = pipeline->outcomes();
   run.equity = pipeline->equity_curve();

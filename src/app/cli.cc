@@ -29,6 +29,7 @@ int RunCli(int argc, char** argv) {
   AddModelCommands(app, ctx);
   AddMetricsCommand(app, ctx);
   AddBacktestCommand(app, ctx);
+  AddRunCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -1,5 +1,7 @@
 #include "app/pipeline.h"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <variant>
 
@@ -25,11 +27,12 @@ struct SymbolState {
 }  // namespace
 
 struct Pipeline::State {
-  State(SimulatedClock& c, PipelineStores s, Timeframe tf, indicators::FeatureSetSpec sp,
-        std::unique_ptr<signal::SignalEngine> e, const tracker::TrackerConfig& tc,
-        paper::PaperEngine p, risk::TradingController r)
+  State(SimulatedClock& c, PipelineStores s, PipelineOptions o, Timeframe tf,
+        indicators::FeatureSetSpec sp, std::unique_ptr<signal::SignalEngine> e,
+        const tracker::TrackerConfig& tc, paper::PaperEngine p, risk::TradingController r)
       : clock(c),
         stores(s),
+        options(std::move(o)),
         base(tf),
         spec(std::move(sp)),
         engine(std::move(e)),
@@ -39,6 +42,12 @@ struct Pipeline::State {
 
   SimulatedClock& clock;
   PipelineStores stores;
+  PipelineOptions options;
+  std::size_t next_resume_id = 0;  // into options.resume->signal_ids
+  bool resume_checked = false;
+  // The feature fed to the controller's volatility breaker (-1: none) and its scale.
+  int volatility_index = -1;
+  double volatility_scale = 1;
   Timeframe base;
   indicators::FeatureSetSpec spec;
   std::unique_ptr<signal::SignalEngine> engine;
@@ -49,7 +58,8 @@ struct Pipeline::State {
   std::vector<CircuitBreakerTripped> trips;
   std::map<std::string, SymbolState, std::less<>> symbols;  // "exchange:symbol"
   std::string key;
-  SignalId next_id = 1;  // without a signal store
+  SignalId next_id = 1;                       // without a signal store
+  std::optional<AccountState> saved_account;  // as SaveAccount last wrote it
   PipelineCounts counts;
   std::vector<OutcomeResolved> outcomes;
   std::vector<EquityPoint> equity;
@@ -59,6 +69,13 @@ struct Pipeline::State {
   signal::BarCloseOutput output;
 
   Result<SymbolState*> Symbol(std::string_view exchange, std::string_view symbol);
+  // False while a resume replays closes that are stored already.
+  bool Writing() const { return !options.resume || clock.Now() > options.resume->through; }
+  // Once writing starts (or at the end, `at_end`), every stored id must have been taken.
+  Status CheckResumeDone(bool at_end);
+  Result<std::vector<SignalId>> NewSignalIds(
+      std::span<const Signal> signals,
+      const std::vector<std::vector<TheoryContribution>>& contributions);
   Status Store(const OutcomeResolved& outcome);
   Status Learn(const OutcomeResolved& outcome);
   Status DrainPaperEvents();
@@ -76,8 +93,44 @@ Result<SymbolState*> Pipeline::State::Symbol(std::string_view exchange, std::str
   return &inserted->second;
 }
 
+Status Pipeline::State::CheckResumeDone(bool at_end) {
+  if (!options.resume || resume_checked || (!at_end && !Writing())) return Status::Ok();
+  resume_checked = true;
+  const std::size_t stored = options.resume->signal_ids.size();
+  if (next_resume_id == stored) return Status::Ok();
+  return FailedPreconditionError(
+      "the run stored {} signals up to {} but replaying the same bars made {}: the data or the "
+      "configuration differs from the run that stored them",
+      stored, FormatIso8601(options.resume->through), next_resume_id);
+}
+
+// Ids for new signals: the store's, or while replaying the ones stored for them before.
+Result<std::vector<SignalId>> Pipeline::State::NewSignalIds(
+    std::span<const Signal> signals,
+    const std::vector<std::vector<TheoryContribution>>& contributions) {
+  std::vector<SignalId> ids;
+  if (!Writing()) {
+    const std::vector<SignalId>& stored = options.resume->signal_ids;
+    for (std::size_t i = 0; i < signals.size(); ++i) {
+      if (next_resume_id == stored.size()) {
+        return FailedPreconditionError(
+            "replaying the stored bar closes up to {} made more signals than the {} the run "
+            "stored: the data or the configuration differs from the run that stored them",
+            FormatIso8601(options.resume->through), stored.size());
+      }
+      ids.push_back(stored[next_resume_id++]);
+    }
+    return ids;
+  }
+  if (stores.signals != nullptr) {
+    return stores.signals->AddSignalsWithContributions(signals, contributions);
+  }
+  for (std::size_t i = 0; i < signals.size(); ++i) ids.push_back(next_id++);
+  return ids;
+}
+
 Status Pipeline::State::Store(const OutcomeResolved& outcome) {
-  if (stores.signals == nullptr) return Status::Ok();
+  if (stores.signals == nullptr || !Writing()) return Status::Ok();
   return stores.signals->SaveOutcome(outcome.result, outcome.contributions);
 }
 
@@ -101,13 +154,13 @@ Status Pipeline::State::DrainPaperEvents() {
     if (auto* opened = std::get_if<PositionOpened>(&event)) {
       ++counts.fills;
       controller.OnEntry(opened->fill.time);
-      if (stores.portfolio != nullptr) {
+      if (stores.portfolio != nullptr && Writing()) {
         RETURN_IF_ERROR(
             stores.portfolio->RecordFill(opened->fill, opened->position, opened->account));
       }
     } else if (auto* closed = std::get_if<PositionClosed>(&event)) {
       ++counts.fills;
-      if (stores.portfolio != nullptr) {
+      if (stores.portfolio != nullptr && Writing()) {
         RETURN_IF_ERROR(
             stores.portfolio->RecordFill(closed->fill, closed->position, closed->account));
       }
@@ -123,7 +176,7 @@ Status Pipeline::State::DrainPaperEvents() {
 Status Pipeline::State::DrainControllerOutputs() {
   risk::ControllerOutputs outputs = controller.TakeOutputs();
   for (RiskStateChanged& change : outputs.state_changes) {
-    if (stores.controller != nullptr) {
+    if (stores.controller != nullptr && Writing()) {
       RETURN_IF_ERROR(stores.controller->AppendStatus(StatusRowOf(change)).status());
     }
     risk_history.push_back(std::move(change));
@@ -168,12 +221,7 @@ Status Pipeline::State::TrackNewSignals() {
     shadow.push_back(true);
   }
   if (signals.empty()) return Status::Ok();
-  std::vector<SignalId> ids;
-  if (stores.signals != nullptr) {
-    ASSIGN_OR_RETURN(ids, stores.signals->AddSignalsWithContributions(signals, contributions));
-  } else {
-    for (std::size_t i = 0; i < signals.size(); ++i) ids.push_back(next_id++);
-  }
+  ASSIGN_OR_RETURN(std::vector<SignalId> ids, NewSignalIds(signals, contributions));
   for (std::size_t i = 0; i < signals.size(); ++i) {
     signals[i].id = ids[i];
     for (TheoryContribution& c : contributions[i]) c.signal_id = ids[i];
@@ -187,7 +235,7 @@ Pipeline::Pipeline(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Pipeline::~Pipeline() = default;
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Config& config, SimulatedClock& clock,
-                                                   PipelineStores stores) {
+                                                   PipelineStores stores, PipelineOptions options) {
   ASSIGN_OR_RETURN(indicators::FeatureSetSpec spec, FeatureSetSpecFromConfig(config.features));
   ASSIGN_OR_RETURN(StreamingFeatures probe, StreamingFeatures::Create(spec));
   ASSIGN_OR_RETURN(std::unique_ptr<signal::SignalEngine> engine,
@@ -198,10 +246,25 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Config& config, Simulat
                    paper::PaperEngine::Create(PaperConfigFrom(config), clock));
   ASSIGN_OR_RETURN(risk::TradingController controller,
                    risk::TradingController::Create(config.risk, clock));
+  int volatility_index = -1;
+  const std::string& volatility_feature = config.risk.breakers.volatility_feature;
+  if (!volatility_feature.empty() && config.risk.breakers.volatility.enabled) {
+    const std::vector<std::string> names = probe.Names();
+    auto it = std::find(names.begin(), names.end(), volatility_feature);
+    if (it == names.end()) {
+      return InvalidArgumentError(
+          "risk.circuit_breakers.volatility.feature '{}' is not a feature of the configured "
+          "set (for example 5m.natr_14 with natr:14 in the 5m set; \"\" feeds nothing)",
+          volatility_feature);
+    }
+    volatility_index = static_cast<int>(it - names.begin());
+  }
   const Timeframe base = spec.base;
-  auto pipeline = std::unique_ptr<Pipeline>(new Pipeline(
-      std::make_unique<State>(clock, stores, base, std::move(spec), std::move(engine),
-                              tracker_config, std::move(paper), std::move(controller))));
+  auto pipeline = std::unique_ptr<Pipeline>(new Pipeline(std::make_unique<State>(
+      clock, stores, std::move(options), base, std::move(spec), std::move(engine), tracker_config,
+      std::move(paper), std::move(controller))));
+  pipeline->state_->volatility_index = volatility_index;
+  pipeline->state_->volatility_scale = config.risk.breakers.volatility_feature_scale;
   RETURN_IF_ERROR(pipeline->state_->DrainControllerOutputs());
   return pipeline;
 }
@@ -214,6 +277,7 @@ Status Pipeline::OnBarClose(std::span<const SymbolBar> bars) {
   const UnixNanos open_time = bars.front().bar.open_time;
   const UnixNanos close_time = open_time + s.base.NominalNanos();
   s.clock.SetTime(close_time);
+  RETURN_IF_ERROR(s.CheckResumeDone(/*at_end=*/false));
   s.inputs.clear();
   s.resolved.clear();
   for (const SymbolBar& b : bars) {
@@ -227,8 +291,15 @@ Status Pipeline::OnBarClose(std::span<const SymbolBar> bars) {
     // Signals and positions opened on earlier bars meet this bar before the engine sees it.
     s.tracker.OnBar(b.exchange, b.symbol, s.base, b.bar, b.finer, &s.resolved);
     RETURN_IF_ERROR(s.paper.OnBar(b.symbol, b.bar));
-    s.inputs.push_back(
-        signal::BarCloseInput{symbol->exchange, symbol->symbol, b.bar, symbol->features.Values()});
+    const std::span<const double> values = symbol->features.Values();
+    s.inputs.push_back(signal::BarCloseInput{symbol->exchange, symbol->symbol, b.bar, values});
+    if (s.volatility_index >= 0) {
+      const double v = values[static_cast<std::size_t>(s.volatility_index)];
+      if (std::isfinite(v) && v >= 0) {
+        RETURN_IF_ERROR(
+            s.controller.OnVolatility(close_time, symbol->symbol, v * s.volatility_scale));
+      }
+    }
   }
   s.counts.bars += static_cast<std::int64_t>(bars.size());
   ++s.counts.bar_closes;
@@ -242,7 +313,7 @@ Status Pipeline::OnBarClose(std::span<const SymbolBar> bars) {
       RETURN_IF_ERROR(s.Learn(r));
       RETURN_IF_ERROR(s.controller.OnOutcome(r));
     }
-    s.outcomes.push_back(std::move(r));
+    if (s.options.keep_outcomes) s.outcomes.push_back(std::move(r));
   }
   RETURN_IF_ERROR(s.controller.OnEquity(close_time, s.paper.Equity()));
   RETURN_IF_ERROR(s.DrainControllerOutputs());
@@ -259,14 +330,45 @@ Status Pipeline::OnBarClose(std::span<const SymbolBar> bars) {
   return Status::Ok();
 }
 
-Status Pipeline::Finish(bool close_open) {
+Status Pipeline::Apply(const ControllerCommand& command, UnixNanos at) {
   State& s = *state_;
-  if (!close_open) {
-    if (s.stores.portfolio != nullptr) {
-      RETURN_IF_ERROR(s.stores.portfolio->SaveState(s.paper.account(), s.paper.open_positions()));
-    }
+  if (at < s.clock.Now()) {
+    return InvalidArgumentError("controller command at {} is before the last close at {}",
+                                FormatIso8601(at), FormatIso8601(s.clock.Now()));
+  }
+  s.clock.SetTime(at);
+  switch (command.kind) {
+    case ControllerCommandKind::kPause:
+      s.controller.Pause({command.requested_by, command.note});
+      break;
+    case ControllerCommandKind::kResume:
+      s.controller.Resume({command.requested_by, command.note, command.acknowledge_red});
+      break;
+    case ControllerCommandKind::kEmergencyStop:
+      s.controller.EmergencyStop({command.requested_by, command.note});
+      break;
+  }
+  return s.DrainControllerOutputs();
+}
+
+Status Pipeline::SaveAccount() {
+  State& s = *state_;
+  if (s.stores.portfolio == nullptr || !s.Writing()) return Status::Ok();
+  if (s.paper.open_positions().empty() && s.saved_account &&
+      *s.saved_account == s.paper.account()) {
     return Status::Ok();
   }
+  RETURN_IF_ERROR(s.stores.portfolio->SaveState(s.paper.account(), s.paper.open_positions()));
+  s.saved_account = s.paper.account();
+  return Status::Ok();
+}
+
+bool Pipeline::replaying() const { return !state_->Writing(); }
+
+Status Pipeline::Finish(bool close_open) {
+  State& s = *state_;
+  RETURN_IF_ERROR(s.CheckResumeDone(/*at_end=*/true));
+  if (!close_open) return SaveAccount();
   s.paper.CloseAll(kExitEndOfData);
   RETURN_IF_ERROR(s.DrainPaperEvents());
   s.resolved.clear();
@@ -274,14 +376,11 @@ Status Pipeline::Finish(bool close_open) {
   for (OutcomeResolved& r : s.resolved) {
     RETURN_IF_ERROR(s.Store(r));
     ++(r.shadow ? s.counts.shadows_resolved : s.counts.resolved);
-    s.outcomes.push_back(std::move(r));
+    if (s.options.keep_outcomes) s.outcomes.push_back(std::move(r));
   }
   const std::vector<EquityPoint> points = s.paper.TakeEquityCurve();
   if (!points.empty()) s.equity.push_back(points.back());
-  if (s.stores.portfolio != nullptr) {
-    RETURN_IF_ERROR(s.stores.portfolio->SaveState(s.paper.account(), s.paper.open_positions()));
-  }
-  return Status::Ok();
+  return SaveAccount();
 }
 
 const PipelineCounts& Pipeline::counts() const { return state_->counts; }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -20,6 +21,7 @@
 #include "model/trading.h"
 #include "ports/controller_store.h"
 #include "ports/portfolio_store.h"
+#include "ports/run_store.h"
 #include "ports/signal_store.h"
 
 namespace pulse::app {
@@ -54,6 +56,24 @@ struct PipelineStores {
   ControllerStore* controller = nullptr;
 };
 
+// Resuming a run after a restart: the bar closes up to `through` were stored before. They are
+// replayed to rebuild every engine's state without writing anything, and the signals they make
+// take the stored ids (`signal_ids`, the run's signals in creation order) instead of new ones.
+// Once the replay passes `through`, every stored id must have been taken, else the data or the
+// configuration differs from the run that stored them (FailedPrecondition).
+struct PipelineResume {
+  UnixNanos through = 0;
+  std::vector<SignalId> signal_ids;
+};
+
+// How a pipeline runs beyond its config.
+struct PipelineOptions {
+  std::optional<PipelineResume> resume;
+  // Keep every resolved outcome in memory for outcomes() (reports); off for long runs that
+  // read them from the store.
+  bool keep_outcomes = true;
+};
+
 // Lifecycle: Create, OnBarClose per base-bar close in time order (every symbol's bar of that
 // time in one call), Finish at the end of the data. Time is the injected SimulatedClock, set to
 // each close, so a run is deterministic: the same config and bars give the same rows.
@@ -63,7 +83,8 @@ class Pipeline {
   // The configured feature set, signal engine (theories and models), tracker and paper engine.
   // InvalidArgument / FailedPrecondition naming the bad setting.
   static Result<std::unique_ptr<Pipeline>> Create(const Config& config, SimulatedClock& clock,
-                                                  PipelineStores stores);
+                                                  PipelineStores stores,
+                                                  PipelineOptions options = {});
   ~Pipeline();
 
   // The base timeframe of the feature set: the bars OnBarClose takes.
@@ -73,6 +94,19 @@ class Pipeline {
   // first bar creates its state. InvalidArgument for bars off the grid, out of order or mixed
   // times; a store error is returned as it is (the run stops; what was stored stays).
   Status OnBarClose(std::span<const SymbolBar> bars);
+
+  // A manual command (pause, resume, emergency stop) applied at `at`, before the bar close of
+  // that time; an emergency stop closes the paper positions at their last prices. `at` must
+  // not be before the last close.
+  Status Apply(const ControllerCommand& command, UnixNanos at);
+
+  // Writes the paper account and its open positions (marked at the last close) when either
+  // changed since the last call. Called after every close, the stored rows depend only on the
+  // bars, not on when a caller commits.
+  Status SaveAccount();
+
+  // True while the bar closes are a resume's replay (nothing is written).
+  bool replaying() const;
 
   // End of the data: when `close_open`, open paper positions and real signals are closed at
   // the last prices ("end_of_data"); shadows still open are closed too so every tracked

@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -24,6 +26,9 @@ class CandleStore {
   virtual Result<std::vector<Bar>> LoadBars(const BarKey& key, UnixNanos from, UnixNanos to) = 0;
   // Number of stored bars of a series.
   virtual Result<std::int64_t> CountBars(const BarKey& key) = 0;
+  // The symbols with bars of `timeframe` on `exchange`, in ascending order.
+  virtual Result<std::vector<std::string>> ListSymbols(std::string_view exchange,
+                                                       Timeframe timeframe) = 0;
 };
 
 }  // namespace pulse

@@ -50,6 +50,20 @@ TYPED_TEST(CandleStoreContractTest, RoundTripsEveryFieldExactly) {
   EXPECT_EQ(*loaded, expected);
 }
 
+TYPED_TEST(CandleStoreContractTest, ListsTheSymbolsOfOneExchangeAndTimeframe) {
+  SqlCandleStore store(*this->db_);
+  ASSERT_TRUE(store.UpsertBars(Key("binance", "SOLUSDT"), Bars(0, 2)).ok());
+  ASSERT_TRUE(store.UpsertBars(Key("binance", "BTCUSDT"), Bars(0, 3)).ok());
+  ASSERT_TRUE(store.UpsertBars(Key("binance", "ETHUSDT", Timeframe::Hours(1)), Bars(0, 1)).ok());
+  ASSERT_TRUE(store.UpsertBars(Key("bybit", "XRPUSDT"), Bars(0, 1)).ok());
+  auto symbols = store.ListSymbols("binance", Timeframe::Minutes(1));
+  ASSERT_TRUE(symbols.ok()) << symbols.status();
+  EXPECT_EQ(*symbols, (std::vector<std::string>{"BTCUSDT", "SOLUSDT"}));
+  auto none = store.ListSymbols("kraken", Timeframe::Minutes(1));
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+}
+
 TYPED_TEST(CandleStoreContractTest, UpsertReplacesAndCountsOnlyNewRows) {
   SqlCandleStore store(*this->db_);
   auto first = store.UpsertBars(Key(), Bars(0, 3));

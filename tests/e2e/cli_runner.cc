@@ -69,6 +69,17 @@ CliRunner::~CliRunner() {
 
 CliResult CliRunner::Run(const std::vector<std::string>& args,
                          const std::map<std::string, std::string>& env) const {
+  const int pid = Start(args, env);
+  if (pid < 0) {
+    CliResult failed;
+    failed.err = "spawn failed";
+    return failed;
+  }
+  return Wait(pid);
+}
+
+int CliRunner::Start(const std::vector<std::string>& args,
+                     const std::map<std::string, std::string>& env) const {
   std::map<std::string, std::string> vars;
   for (char** e = environ; *e != nullptr; ++e) {
     std::string kv = *e;
@@ -104,13 +115,15 @@ CliResult CliRunner::Run(const std::vector<std::string>& args,
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addchdir_np(&actions, dir_.c_str());
   pid_t pid = 0;
-  CliResult result;
-  if (posix_spawn(&pid, PULSE_BINARY, &actions, nullptr, argv.data(), envp.data()) != 0) {
-    posix_spawn_file_actions_destroy(&actions);
-    result.err = "spawn failed";
-    return result;
-  }
+  const int spawned = posix_spawn(&pid, PULSE_BINARY, &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
+  return spawned == 0 ? static_cast<int>(pid) : -1;
+}
+
+CliResult CliRunner::Wait(int pid) const {
+  const std::string out_path = dir_ + "/.stdout";
+  const std::string err_path = dir_ + "/.stderr";
+  CliResult result;
   int status = 0;
   waitpid(pid, &status, 0);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

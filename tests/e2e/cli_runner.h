@@ -32,6 +32,11 @@ class CliRunner {
   // Runs `pulse <args>` with cwd = dir() and PULSE_DB_URL pointing at db_path().
   CliResult Run(const std::vector<std::string>& args,
                 const std::map<std::string, std::string>& env = {}) const;
+  // Starts `pulse <args>` as Run does without waiting for it; returns its process id (-1 when
+  // it cannot be started). Wait() collects it. One started process at a time.
+  int Start(const std::vector<std::string>& args,
+            const std::map<std::string, std::string>& env = {}) const;
+  CliResult Wait(int pid) const;
   const std::string& dir() const { return dir_; }
   std::string db_path() const { return dir_ + "/pulse.db"; }
   // Writes a file under dir() and returns its path.

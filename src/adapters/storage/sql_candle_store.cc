@@ -124,4 +124,19 @@ Result<std::int64_t> SqlCandleStore::CountBars(const BarKey& key) {
   return rows.at(0).GetInt64(0);
 }
 
+Result<std::vector<std::string>> SqlCandleStore::ListSymbols(std::string_view exchange,
+                                                             Timeframe timeframe) {
+  ASSIGN_OR_RETURN(SqlRows rows,
+                   db_.Query("SELECT DISTINCT symbol FROM ohlcv WHERE exchange = ? AND "
+                             "timeframe = ? ORDER BY symbol",
+                             {SqlValue(std::string(exchange)), SqlValue(timeframe.ToString())}));
+  std::vector<std::string> symbols;
+  symbols.reserve(rows.size());
+  for (const SqlRow& row : rows) {
+    ASSIGN_OR_RETURN(std::string symbol, row.GetString(0));
+    symbols.push_back(std::move(symbol));
+  }
+  return symbols;
+}
+
 }  // namespace pulse::storage

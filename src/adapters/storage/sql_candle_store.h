@@ -23,6 +23,8 @@ class SqlCandleStore final : public CandleStore {
   Result<std::int64_t> UpsertBars(const BarKey& key, std::span<const Bar> bars) override;
   Result<std::vector<Bar>> LoadBars(const BarKey& key, UnixNanos from, UnixNanos to) override;
   Result<std::int64_t> CountBars(const BarKey& key) override;
+  Result<std::vector<std::string>> ListSymbols(std::string_view exchange,
+                                               Timeframe timeframe) override;
 
  private:
   Result<std::int64_t> CountRange(const BarKey& key, UnixNanos from, UnixNanos to_inclusive);

@@ -20,5 +20,7 @@ void AddFeatureCommands(CLI::App& app, CliContext& ctx);
 void AddModelCommands(CLI::App& app, CliContext& ctx);
 void AddMetricsCommand(CLI::App& app, CliContext& ctx);
 void AddBacktestCommand(CLI::App& app, CliContext& ctx);
+// `run` and `control`.
+void AddRunCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace pulse::app

@@ -61,6 +61,21 @@ struct ReplayConfig {
   ProgressMode progress = ProgressMode::kAuto;
 };
 
+// `pulse run` (run: in YAML): which bars the pipeline replays and how often it commits.
+struct RunConfig {
+  // The run's row in pipeline_runs: started again with the same name, a run resumes.
+  std::string name = "default";
+  // Candle files of the feature base timeframe, comma-separated; empty: the ohlcv table.
+  std::string data;
+  // Comma-separated symbols (with files: one per file, default from the file name; with the
+  // ohlcv table: empty = every symbol with base-timeframe bars on data.default_exchange).
+  std::string symbols;
+  std::string from;            // ISO-8601, first bar traded (inclusive); empty = the first bar
+  std::string to;              // ISO-8601, end (exclusive); empty = the last bar
+  int commit_every = 64;       // bar closes per transaction, each ending with a checkpoint
+  double poll_interval_s = 5;  // at the end of the ohlcv table: how often to look for new bars
+};
+
 // One group of features computed on bars of one timeframe: indicator requests as
 // `pulse indicators compute --ind` takes them ("rsi:14", "macd:12,26,9", "obv").
 struct FeatureSetConfig {
@@ -127,6 +142,7 @@ struct Config {
   RecorderConfig recorder;
   DataConfig data;
   ReplayConfig replay;
+  RunConfig run;
   FeaturesConfig features;
   SignalConfig signal;
   // The outcome tracker (tracker: in YAML); its breakeven band is recorder.breakeven_band_pct

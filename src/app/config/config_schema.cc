@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/ascii.h"
+#include "core/time.h"
 #include "core/timeframe.h"
 #include "engines/paper/paper_config.h"
 #include "engines/risk/risk_config.h"
@@ -140,6 +141,14 @@ std::optional<std::string> CheckExchange(std::string_view text) {
   });
   if (ok) return std::nullopt;
   return fmt::format("'{}' is not an exchange name (lower-case letters, digits, _)", text);
+}
+
+std::optional<std::string> CheckTimeOrEmpty(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  Result<UnixNanos> t = ParseIso8601(text);
+  if (t.ok()) return std::nullopt;
+  return fmt::format("'{}' is not an ISO-8601 time such as 2024-05-01 or 2024-05-01T12:00:00Z",
+                     text);
 }
 
 std::optional<std::string> CheckNotEmpty(std::string_view text) {
@@ -444,6 +453,11 @@ void AddRiskKeys(std::vector<ConfigKey>& keys) {
       T::kInt, "risk.circuit_breakers.min_time_between_trades.seconds", 0, 1e9));
   keys.push_back(RiskNumber<&R::breakers, &B::max_volatility>(
       T::kDouble, "risk.circuit_breakers.volatility.max_volatility", 0, 100));
+  keys.push_back(String("risk.circuit_breakers.volatility.feature",
+                        Set<&Config::risk, &R::breakers, &B::volatility_feature>,
+                        Get<&Config::risk, &R::breakers, &B::volatility_feature>));
+  keys.push_back(RiskNumber<&R::breakers, &B::volatility_feature_scale>(
+      T::kDouble, "risk.circuit_breakers.volatility.feature_scale", 0, 1e6));
 }
 
 std::vector<ConfigKey> BuildKeys() {
@@ -487,6 +501,21 @@ std::vector<ConfigKey> BuildKeys() {
   keys.push_back(Enum("replay.progress", {"auto", "on", "off"},
                       Set<&C::replay, &ReplayConfig::progress>,
                       Get<&C::replay, &ReplayConfig::progress>));
+  keys.push_back(String("run.name", Set<&C::run, &RunConfig::name>, Get<&C::run, &RunConfig::name>,
+                        CheckNotEmpty));
+  keys.push_back(
+      String("run.data", Set<&C::run, &RunConfig::data>, Get<&C::run, &RunConfig::data>));
+  keys.push_back(
+      String("run.symbols", Set<&C::run, &RunConfig::symbols>, Get<&C::run, &RunConfig::symbols>));
+  keys.push_back(String("run.from", Set<&C::run, &RunConfig::from>, Get<&C::run, &RunConfig::from>,
+                        CheckTimeOrEmpty));
+  keys.push_back(String("run.to", Set<&C::run, &RunConfig::to>, Get<&C::run, &RunConfig::to>,
+                        CheckTimeOrEmpty));
+  keys.push_back(Number(T::kInt, "run.commit_every", 1, 1e6, Set<&C::run, &RunConfig::commit_every>,
+                        Get<&C::run, &RunConfig::commit_every>));
+  keys.push_back(Number(T::kDouble, "run.poll_interval_s", 0.01, 86400,
+                        Set<&C::run, &RunConfig::poll_interval_s>,
+                        Get<&C::run, &RunConfig::poll_interval_s>));
   keys.push_back(String("features.base_timeframe",
                         Set<&C::features, &FeaturesConfig::base_timeframe>,
                         Get<&C::features, &FeaturesConfig::base_timeframe>, CheckTimeframe));

@@ -50,6 +50,10 @@ struct CircuitBreakerConfig {
   std::int64_t min_seconds_between_trades = 300;
   BreakerSwitch volatility{true, false, 3600};
   double max_volatility = 0.05;  // realised volatility or ATR % of price, as fed (0.05 = 5 %)
+  // The feature the pipeline feeds as each symbol's volatility at every bar close, times
+  // volatility_feature_scale (NATR is in percent: 0.01 makes it a fraction). Empty: not fed.
+  std::string volatility_feature = "5m.natr_14";
+  double volatility_feature_scale = 0.01;
 };
 
 // The predictive warning (analytics/light_forecast.h); thresholds come from the light.

@@ -1,0 +1,373 @@
+#include "app/pipeline_run.h"
+
+#include <chrono>
+#include <cstring>
+#include <limits>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "adapters/storage/sql_candle_store.h"
+#include "adapters/storage/sql_controller_store.h"
+#include "adapters/storage/sql_portfolio_store.h"
+#include "adapters/storage/sql_run_store.h"
+#include "adapters/storage/sql_signal_store.h"
+#include "app/bar_close_cursor.h"
+#include "app/config/config_dump.h"
+#include "app/config/features_config.h"
+#include "core/log.h"
+#include "engines/signal/feature_hash.h"
+
+namespace pulse::app {
+
+namespace {
+
+constexpr std::uint64_t kHashSeed = 0xcbf29ce484222325ULL;
+
+std::string Hex(std::uint64_t h) { return fmt::format("{:016x}", h); }
+
+// The running hash of the bars a run has processed: each bar folded in with its symbol.
+std::uint64_t FoldBar(std::uint64_t hash, std::string_view symbol, const Bar& bar) {
+  const double fields[] = {bar.open, bar.high, bar.low, bar.close, bar.volume};
+  unsigned char bytes[sizeof(hash) + sizeof(bar.open_time) + sizeof(fields)];
+  std::memcpy(bytes, &hash, sizeof(hash));
+  std::memcpy(bytes + sizeof(hash), &bar.open_time, sizeof(bar.open_time));
+  std::memcpy(bytes + sizeof(hash) + sizeof(bar.open_time), fields, sizeof(fields));
+  const std::uint64_t with_bar = signal::Fnv1a64(bytes);
+  return with_bar ^
+         signal::Fnv1a64({reinterpret_cast<const unsigned char*>(symbol.data()), symbol.size()});
+}
+
+std::vector<std::string> CommaList(std::string_view text) {
+  std::vector<std::string> items;
+  while (!text.empty()) {
+    const std::size_t comma = text.find(',');
+    std::string_view item = text.substr(0, comma);
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (!item.empty()) items.emplace_back(item);
+  }
+  return items;
+}
+
+Result<UnixNanos> Bound(const std::string& text, const char* key, UnixNanos otherwise) {
+  if (text.empty()) return otherwise;
+  Result<UnixNanos> t = ParseIso8601(text);
+  if (!t.ok()) return InvalidArgumentError("{} '{}': {}", key, text, t.status().message());
+  return *t;
+}
+
+// The run's series: the candle files of run.data, or the ohlcv table.
+Result<std::vector<SymbolSeries>> LoadSeries(const Config& config,
+                                             const indicators::FeatureSetSpec& spec,
+                                             CandleStore& candles, UnixNanos from, UnixNanos to) {
+  const std::string& exchange = config.data.default_exchange;
+  const std::vector<std::string> files = CommaList(config.run.data);
+  std::vector<std::string> symbols = CommaList(config.run.symbols);
+  if (!files.empty()) {
+    Result<std::vector<SymbolSeries>> series = ReadSymbolSeries(files, symbols, exchange, spec);
+    if (!series.ok()) return series.status().WithContext("run.data");
+    return series;
+  }
+  if (symbols.empty()) {
+    ASSIGN_OR_RETURN(symbols, candles.ListSymbols(exchange, spec.base));
+    if (symbols.empty()) {
+      return InvalidArgumentError(
+          "the ohlcv table has no {} bars on {}: import candles with `pulse data import` or "
+          "name candle files in run.data (--data)",
+          spec.base.ToString(), exchange);
+    }
+  }
+  std::vector<SymbolSeries> series;
+  for (const std::string& symbol : symbols) {
+    ASSIGN_OR_RETURN(std::vector<Bar> bars,
+                     candles.LoadBars(BarKey{exchange, symbol, spec.base}, from, to));
+    if (bars.empty()) {
+      return InvalidArgumentError("the ohlcv table has no {} bars of {} on {} in the run's range",
+                                  spec.base.ToString(), symbol, exchange);
+    }
+    series.push_back(SymbolSeries{exchange, symbol, std::move(bars)});
+  }
+  return series;
+}
+
+// Appends the bars stored since the last look that are later than `after` (a bar of a time
+// the run has passed can no longer be used). Returns how many were appended.
+Result<std::int64_t> PollNewBars(CandleStore& candles, Timeframe tf, UnixNanos after, UnixNanos to,
+                                 std::vector<SymbolSeries>* series) {
+  std::int64_t added = 0;
+  for (SymbolSeries& s : *series) {
+    const UnixNanos since = std::max(after, s.bars.empty() ? after : s.bars.back().open_time) + 1;
+    ASSIGN_OR_RETURN(std::vector<Bar> bars,
+                     candles.LoadBars(BarKey{s.exchange, s.symbol, tf}, since, to));
+    added += static_cast<std::int64_t>(bars.size());
+    s.bars.insert(s.bars.end(), bars.begin(), bars.end());
+  }
+  return added;
+}
+
+// Sleeps through `sleep` or the thread's sleep_for.
+void Wait(const RunOptions& options, std::int64_t nanos) {
+  if (nanos <= 0) return;
+  if (options.sleep) {
+    options.sleep(nanos);
+  } else {
+    std::this_thread::sleep_for(std::chrono::nanoseconds(nanos));
+  }
+}
+
+bool Stopping(const RunOptions& options) {
+  return options.stop != nullptr && options.stop->load(std::memory_order_acquire);
+}
+
+}  // namespace
+
+std::string RunFingerprint(const Config& config) {
+  Config decisive = config;
+  const Config defaults;
+  decisive.environment = defaults.environment;
+  decisive.database = defaults.database;
+  decisive.logging = defaults.logging;
+  decisive.replay = defaults.replay;
+  decisive.notify = defaults.notify;
+  decisive.run.data = defaults.run.data;  // where the bars come from: the bars hash checks them
+  decisive.run.commit_every = defaults.run.commit_every;
+  decisive.run.poll_interval_s = defaults.run.poll_interval_s;
+  const std::string yaml = DumpConfigYaml(decisive, /*mask_secrets=*/true);
+  return Hex(signal::Fnv1a64({reinterpret_cast<const unsigned char*>(yaml.data()), yaml.size()}));
+}
+
+Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, const Clock& wall,
+                               const RunOptions& options) {
+  ASSIGN_OR_RETURN(indicators::FeatureSetSpec spec, FeatureSetSpecFromConfig(config.features));
+  ASSIGN_OR_RETURN(const UnixNanos from,
+                   Bound(config.run.from, "run.from", std::numeric_limits<UnixNanos>::min()));
+  ASSIGN_OR_RETURN(const UnixNanos to,
+                   Bound(config.run.to, "run.to", std::numeric_limits<UnixNanos>::max()));
+  if (from >= to) {
+    return InvalidArgumentError("run.from {} is not before run.to {}", config.run.from,
+                                config.run.to);
+  }
+  storage::SqlCandleStore candles(db);
+  ASSIGN_OR_RETURN(std::vector<SymbolSeries> series, LoadSeries(config, spec, candles, from, to));
+  const bool from_table = CommaList(config.run.data).empty();
+  BarCloseCursor cursor(series, from, to);
+  const std::optional<UnixNanos> first = cursor.Peek();
+  if (!first) return InvalidArgumentError("no bars between run.from and run.to");
+
+  storage::SqlRunStore runs(db);
+  storage::SqlSignalStore signals(db);
+  storage::SqlPortfolioStore portfolio(db);
+  storage::SqlControllerStore controller(db);
+  SimulatedClock clock(*first);
+  const std::string fingerprint = RunFingerprint(config);
+  RunSummary summary;
+  summary.name = config.run.name;
+
+  // The stored run (or a new one, created with the pipeline in one transaction).
+  RunRecord stored;
+  std::unique_ptr<Pipeline> pipeline;
+  std::vector<ControllerCommand> replay_commands;
+  ASSIGN_OR_RETURN(std::optional<RunRecord> existing, runs.FindRun(config.run.name));
+  PipelineOptions pipeline_options;
+  pipeline_options.keep_outcomes = false;
+  if (existing) {
+    stored = *existing;
+    if (stored.fingerprint != fingerprint) {
+      return FailedPreconditionError(
+          "run '{}' in the store was started with other settings (fingerprint {}, now {}): "
+          "set run.name to start another run, or use another store",
+          stored.name, stored.fingerprint, fingerprint);
+    }
+    ASSIGN_OR_RETURN(std::vector<SignalId> ids, runs.PipelineSignalIdsAfter(stored.signals_before));
+    pipeline_options.resume = PipelineResume{stored.checkpoint_close.value_or(*first), ids};
+    ASSIGN_OR_RETURN(replay_commands, runs.AppliedCommands(stored.name));
+    summary.resumed = true;
+    summary.resumed_from = pipeline_options.resume->through;
+    LOG_INFO("run {}: resuming after {} ({} bar closes stored); replaying them first", stored.name,
+             FormatIso8601(summary.resumed_from), stored.bar_closes);
+    ASSIGN_OR_RETURN(pipeline, Pipeline::Create(config, clock, {&signals, &portfolio, &controller},
+                                                pipeline_options));
+  } else {
+    stored.name = config.run.name;
+    stored.fingerprint = fingerprint;
+    ASSIGN_OR_RETURN(stored.signals_before, runs.MaxSignalId());
+    stored.checkpoint_close = *first;  // nothing before the first close
+    stored.bars_hash = Hex(kHashSeed);
+    stored.updated_at = *first;
+    RETURN_IF_ERROR(db.InTransaction([&](storage::SqlDatabase&) -> Status {
+      RETURN_IF_ERROR(runs.CreateRun(stored));
+      ASSIGN_OR_RETURN(
+          pipeline,
+          Pipeline::Create(config, clock, {&signals, &portfolio, &controller}, pipeline_options));
+      return Status::Ok();
+    }));
+    LOG_INFO("run {}: started at {} over {} series", stored.name, FormatIso8601(*first),
+             series.size());
+  }
+
+  RunRecord run = stored;  // progress recomputed from the first bar
+  run.bar_closes = 0;
+  run.bars = 0;
+  run.first_close.reset();
+  std::uint64_t hash = kHashSeed;
+  const UnixNanos through = pipeline_options.resume ? pipeline_options.resume->through : *first;
+  bool crossed = !pipeline_options.resume;
+  std::size_t next_replay_command = 0;
+  // Checks, when the first close after the checkpoint comes (or the data ends), that the
+  // replay met the same bars and commands as the run that stored the rows.
+  auto check_replay = [&]() -> Status {
+    crossed = true;
+    if (run.bar_closes != stored.bar_closes || Hex(hash) != stored.bars_hash) {
+      return FailedPreconditionError(
+          "run '{}' stored {} bar closes up to {} but the data now gives {} (bars hash {} vs "
+          "{}): the data differs from the run's; set run.name to start another run",
+          stored.name, stored.bar_closes, FormatIso8601(through), run.bar_closes, stored.bars_hash,
+          Hex(hash));
+    }
+    if (next_replay_command != replay_commands.size()) {
+      return FailedPreconditionError(
+          "run '{}' applied controller command {} at {}, a bar close the data no longer has",
+          stored.name, replay_commands[next_replay_command].id,
+          FormatIso8601(*replay_commands[next_replay_command].applied_close));
+    }
+    return Status::Ok();
+  };
+
+  const Timeframe tf = pipeline->base_timeframe();
+  const double speed = config.replay.speed;
+  const int commit_every = speed > 0 ? 1 : config.run.commit_every;
+  std::optional<UnixNanos> pace_sim;  // pacing anchors (first written close)
+  UnixNanos pace_wall = 0;
+  UnixNanos last_close = through;
+  std::vector<SymbolBar> close;
+  bool have = cursor.Next(&close);
+  std::int64_t closes_done = 0;
+  const std::int64_t log_every = std::max<std::int64_t>(1, cursor.total_bars() / 10);
+  std::int64_t next_log = log_every;
+
+  // One close: due commands, the pipeline, the run's running figures.
+  auto one_close = [&](std::vector<ControllerCommand>& pending) -> Status {
+    const UnixNanos close_time = close.front().bar.open_time + tf.NominalNanos();
+    if (!crossed && close_time > through) {
+      RETURN_IF_ERROR(check_replay());
+      ASSIGN_OR_RETURN(pending, runs.PendingCommands());
+    }
+    if (!crossed) {
+      while (next_replay_command < replay_commands.size() &&
+             *replay_commands[next_replay_command].applied_close <= close_time) {
+        const ControllerCommand& c = replay_commands[next_replay_command++];
+        if (*c.applied_close != close_time) {
+          return FailedPreconditionError(
+              "run '{}' applied controller command {} at {}, a bar close the data no longer has",
+              stored.name, c.id, FormatIso8601(*c.applied_close));
+        }
+        RETURN_IF_ERROR(pipeline->Apply(c, close_time));
+      }
+    } else {
+      for (const ControllerCommand& c : pending) {
+        RETURN_IF_ERROR(pipeline->Apply(c, close_time));
+        RETURN_IF_ERROR(runs.MarkApplied(c.id, run.name, close_time));
+        ++summary.commands_applied;
+        LOG_INFO("run {}: {} applied at {}", run.name, ControllerCommandKindName(c.kind),
+                 FormatIso8601(close_time));
+      }
+      pending.clear();
+    }
+    Status st = pipeline->OnBarClose(close);
+    if (!st.ok()) return st.WithContext(fmt::format("bar close at {}", FormatIso8601(close_time)));
+    RETURN_IF_ERROR(pipeline->SaveAccount());
+    for (const SymbolBar& b : close) hash = FoldBar(hash, b.symbol, b.bar);
+    ++run.bar_closes;
+    run.bars += static_cast<std::int64_t>(close.size());
+    if (!run.first_close) run.first_close = close_time;
+    if (pipeline->replaying()) {
+      ++summary.replayed_closes;
+    } else {
+      ++summary.bar_closes;
+      summary.bars += static_cast<std::int64_t>(close.size());
+    }
+    last_close = close_time;
+    return Status::Ok();
+  };
+
+  while (true) {
+    if (!have) {
+      if (options.exit_at_end || Stopping(options)) break;
+      if (from_table) {
+        Wait(options, static_cast<std::int64_t>(config.run.poll_interval_s * kNanosPerSecond));
+        ASSIGN_OR_RETURN(std::int64_t added,
+                         PollNewBars(candles, tf, last_close - tf.NominalNanos(), to, &series));
+        if (added > 0) {
+          cursor.Refresh();
+          have = cursor.Next(&close);
+        }
+      } else {
+        Wait(options, kNanosPerSecond / 5);
+      }
+      continue;
+    }
+    Status batch = db.InTransaction([&](storage::SqlDatabase&) -> Status {
+      std::vector<ControllerCommand> pending;
+      if (crossed) {
+        ASSIGN_OR_RETURN(pending, runs.PendingCommands());
+      }
+      for (int n = 0; have && n < commit_every; ++n) {
+        RETURN_IF_ERROR(one_close(pending));
+        have = cursor.Next(&close);
+        if (Stopping(options)) break;
+      }
+      if (pipeline->replaying()) return Status::Ok();
+      run.checkpoint_close = last_close;
+      run.bars_hash = Hex(hash);
+      run.finished = false;
+      run.updated_at = last_close;
+      return runs.SaveProgress(run);
+    });
+    RETURN_IF_ERROR(batch);
+    closes_done = cursor.bars_given();
+    if (options.progress) options.progress(closes_done, cursor.total_bars());
+    if (closes_done >= next_log) {
+      LOG_INFO("run {}: {} of {} bars, simulated time {}", run.name, closes_done,
+               cursor.total_bars(), FormatIso8601(last_close));
+      next_log = closes_done + log_every;
+    }
+    if (Stopping(options)) break;
+    if (speed > 0 && !pipeline->replaying()) {
+      if (!pace_sim) {
+        pace_sim = last_close;
+        pace_wall = wall.Now();
+      }
+      const auto due =
+          pace_wall + static_cast<UnixNanos>(static_cast<double>(last_close - *pace_sim) / speed);
+      Wait(options, due - wall.Now());
+    }
+  }
+
+  summary.stopped = Stopping(options) && (have || !options.exit_at_end);
+  if (!summary.stopped) {
+    RETURN_IF_ERROR(db.InTransaction([&](storage::SqlDatabase&) -> Status {
+      if (!crossed) RETURN_IF_ERROR(check_replay());
+      RETURN_IF_ERROR(pipeline->Finish(/*close_open=*/false));
+      run.checkpoint_close = last_close;
+      run.bars_hash = Hex(hash);
+      run.finished = true;
+      run.updated_at = last_close;
+      return runs.SaveProgress(run);
+    }));
+    summary.finished = true;
+  }
+  summary.first_close = run.first_close.value_or(*first);
+  summary.last_close = last_close;
+  summary.counts = pipeline->counts();
+  summary.portfolio = pipeline->portfolio();
+  if (!pipeline->controller_history().empty()) {
+    summary.controller_state = pipeline->controller_history().back().current;
+  }
+  LOG_INFO("run {}: {} bar closes stored in this process ({} replayed), simulated time {}",
+           run.name, summary.bar_closes, summary.replayed_closes, FormatIso8601(last_close));
+  return summary;
+}
+
+}  // namespace pulse::app

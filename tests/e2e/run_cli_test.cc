@@ -1,0 +1,241 @@
+// `pulse run` through the real binary: the same settings and bars give the same rows (ids and
+// times included); a run killed with SIGKILL and started again ends with exactly the rows of an
+// uninterrupted run; candle files and the ohlcv table give the same run; queued controller
+// commands are applied at the next bar close; a restart on other settings or other bars is
+// refused. Rows are read with the sqlite3 library, independently of Pulse's storage code.
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "e2e/cli_runner.h"
+
+namespace pulse::testing {
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+
+const std::string kBtc = CliRunner::SourceDir() + "/data/sample/BTCUSDT-5m.csv.gz";
+const std::string kEth = CliRunner::SourceDir() + "/data/sample/ETHUSDT-5m.csv.gz";
+
+// Six weeks of two symbols: long enough for the features to warm up and the engine to make
+// candidates, short enough for a test.
+std::vector<std::string> RunArgs(std::vector<std::string> extra = {}) {
+  std::vector<std::string> args = {"run",        "--data", kBtc,         "--data",
+                                   kEth,         "--to",   "2021-01-12", "--exit-at-end",
+                                   "--progress", "off"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
+// Every row of every table but the migration log (which records when the schema was made).
+std::map<std::string, Rows> Dump(const CliRunner& cli) {
+  std::map<std::string, Rows> tables;
+  for (const auto& row : cli.Query("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                   "name <> 'schema_migrations' ORDER BY name")) {
+    tables[row[0]] = cli.Query("SELECT * FROM \"" + row[0] + "\" ORDER BY 1, 2");
+  }
+  return tables;
+}
+
+std::int64_t Count(const CliRunner& cli, const std::string& sql) {
+  return std::stoll(cli.Query(sql).at(0).at(0));
+}
+
+// Names the first table whose rows differ, and the first differing row.
+std::string FirstDifference(const std::map<std::string, Rows>& a,
+                            const std::map<std::string, Rows>& b) {
+  for (const auto& [name, rows] : a) {
+    auto it = b.find(name);
+    if (it == b.end()) return name + ": missing";
+    if (rows == it->second) continue;
+    if (rows.size() != it->second.size()) {
+      return name + ": " + std::to_string(rows.size()) + " vs " +
+             std::to_string(it->second.size()) + " rows";
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i] != it->second[i]) return name + ": row " + std::to_string(i) + " differs";
+    }
+  }
+  return "";
+}
+
+TEST(RunCliTest, ResumesAfterSigkillWithExactlyTheRowsOfAnUninterruptedRun) {
+  CliRunner whole;
+  const CliResult done = whole.Run(RunArgs());
+  ASSERT_EQ(done.exit_code, 0) << done.err;
+  EXPECT_NE(done.out.find("the run is finished"), std::string::npos) << done.out;
+  const std::map<std::string, Rows> expected = Dump(whole);
+  const std::int64_t closes = Count(whole, "SELECT bar_closes FROM pipeline_runs");
+  const std::int64_t stored = Count(whole, "SELECT COUNT(*) FROM signals");
+  const std::int64_t shadows = Count(whole, "SELECT COUNT(*) FROM signal_results");
+  // 2020-12-01 .. 2021-01-12: 42 days of 5m bars, less the exchange's gaps; both symbols have
+  // a bar at every close.
+  EXPECT_GT(closes, 42 * 288 * 99 / 100);
+  EXPECT_LT(closes, 42 * 288);
+  EXPECT_EQ(Count(whole, "SELECT bars FROM pipeline_runs"), 2 * closes);
+  EXPECT_GT(stored, 100);  // candidates tracked as shadows
+  EXPECT_GT(shadows, 100);
+
+  // The same again with a transaction per close, killed half-way.
+  CliRunner killed;
+  const std::map<std::string, std::string> per_close = {{"PULSE_RUN__COMMIT_EVERY", "1"}};
+  const int pid = killed.Start(RunArgs(), per_close);
+  ASSERT_GT(pid, 0);
+  std::int64_t at_kill = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    try {
+      const Rows rows = killed.Query("SELECT bar_closes FROM pipeline_runs");
+      if (!rows.empty()) at_kill = std::stoll(rows[0][0]);
+    } catch (const std::exception&) {
+      continue;  // not created yet
+    }
+    if (at_kill >= closes / 2) break;
+  }
+  ASSERT_EQ(kill(pid, SIGKILL), 0);
+  const CliResult crashed = killed.Wait(pid);
+  EXPECT_EQ(crashed.exit_code, 128 + SIGKILL);
+  const std::int64_t checkpoint = Count(killed, "SELECT bar_closes FROM pipeline_runs");
+  ASSERT_GE(checkpoint, closes / 2);
+  ASSERT_LT(checkpoint, closes) << "the run ended before it was killed";
+  EXPECT_EQ(Count(killed, "SELECT finished FROM pipeline_runs"), 0);
+
+  const CliResult resumed = killed.Run(RunArgs());
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_NE(resumed.out.find("resumed after"), std::string::npos) << resumed.out;
+  const std::map<std::string, Rows> got = Dump(killed);
+  EXPECT_TRUE(got == expected) << FirstDifference(expected, got);
+
+  // Started once more: nothing new, nothing changes.
+  const CliResult again = killed.Run(RunArgs());
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(Dump(killed) == expected);
+}
+
+TEST(RunCliTest, TheOhlcvTableGivesTheSameRunAsTheFiles) {
+  const std::vector<std::string> window = {"--to", "2020-12-20"};
+  CliRunner files;
+  std::vector<std::string> args = RunArgs();
+  args[6] = "2020-12-20";
+  ASSERT_EQ(files.Run(args).exit_code, 0);
+
+  CliRunner table;
+  for (const std::string& f : {kBtc, kEth}) {
+    const std::string symbol = f == kBtc ? "BTCUSDT" : "ETHUSDT";
+    const CliResult imported =
+        table.Run({"data", "import", f, "--symbol", symbol, "--timeframe", "5m"});
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  }
+  const CliResult run =
+      table.Run({"run", "--to", "2020-12-20", "--exit-at-end", "--progress", "off"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::map<std::string, Rows> from_table = Dump(table);
+  from_table.erase("ohlcv");
+  std::map<std::string, Rows> from_files = Dump(files);
+  from_files.erase("ohlcv");
+  EXPECT_TRUE(from_table == from_files) << FirstDifference(from_files, from_table);
+  EXPECT_GT(Count(table, "SELECT COUNT(*) FROM signals"), 0);
+}
+
+TEST(RunCliTest, QueuedPauseIsAppliedAtTheFirstCloseAndShown) {
+  CliRunner cli;
+  const CliResult queued = cli.Run({"control", "pause", "--note", "FOMC at 19:00"});
+  ASSERT_EQ(queued.exit_code, 0) << queued.err;
+  EXPECT_NE(queued.out.find("pause queued"), std::string::npos) << queued.out;
+  const CliResult pending = cli.Run({"control", "status"});
+  ASSERT_EQ(pending.exit_code, 0) << pending.err;
+  EXPECT_NE(pending.out.find("pending commands: 1"), std::string::npos) << pending.out;
+
+  std::vector<std::string> args = RunArgs();
+  args[6] = "2020-12-20";
+  const CliResult run = cli.Run(args);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("controller commands applied         1\n"), std::string::npos) << run.out;
+  // Applied at the first close: 2020-12-01T00:05:00Z.
+  EXPECT_EQ(cli.Query("SELECT applied_close, run_name FROM controller_commands"),
+            (Rows{{"1606781100000000000", "default"}}));
+  const Rows states = cli.Query("SELECT state, reasons FROM controller_status ORDER BY id");
+  ASSERT_EQ(states.size(), 2u);
+  EXPECT_EQ(states[0][0], "green");
+  EXPECT_EQ(states[1][0], "paused");
+  EXPECT_NE(states[1][1].find("FOMC at 19:00"), std::string::npos) << states[1][1];
+  // Paused: every signal the engine emitted was denied and is stored as rejected.
+  EXPECT_EQ(Count(cli, "SELECT COUNT(*) FROM signals WHERE status <> 'rejected'"), 0);
+  EXPECT_EQ(Count(cli, "SELECT COUNT(*) FROM trades"), 0);
+  const CliResult status = cli.Run({"control", "status"});
+  EXPECT_NE(status.out.find("controller: paused"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("pending commands: 0"), std::string::npos) << status.out;
+}
+
+// A seeded random walk of 5m bars as CSV.
+std::string SyntheticCandles(int bars, double bump_at_close = -1) {
+  std::string csv = "timestamp_ms,open,high,low,close,volume\n";
+  double price = 100;
+  std::uint64_t state = 42;
+  for (int i = 0; i < bars; ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const double step = (static_cast<double>(state >> 11) / 9007199254740992.0 - 0.5) * 0.01;
+    const double open = price;
+    price *= 1 + step;
+    double close = price;
+    if (i == static_cast<int>(bump_at_close)) close *= 1.001;
+    const double high = std::max(open, close) * 1.001;
+    const double low = std::min(open, close) * 0.999;
+    csv += std::to_string(1'700'000'100'000LL + i * 300'000LL) + "," + std::to_string(open) + "," +
+           std::to_string(high) + "," + std::to_string(low) + "," + std::to_string(close) +
+           ",1000\n";
+  }
+  return csv;
+}
+
+TEST(RunCliTest, RefusesARestartOnOtherSettingsOrOtherBars) {
+  CliRunner cli;
+  const std::string file = cli.WriteFile("XYZUSDT-5m.csv", SyntheticCandles(600));
+  const std::vector<std::string> args = {"run",           "--data",     file,
+                                         "--exit-at-end", "--progress", "off"};
+  const CliResult first = cli.Run(args);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const std::map<std::string, Rows> before = Dump(cli);
+
+  const CliResult other_fee = cli.Run(args, {{"PULSE_PAPER__TAKER_FEE", "0.002"}});
+  EXPECT_EQ(other_fee.exit_code, 2);
+  EXPECT_NE(other_fee.err.find("started with other settings"), std::string::npos) << other_fee.err;
+
+  cli.WriteFile("XYZUSDT-5m.csv", SyntheticCandles(600, 300));
+  const CliResult other_bars = cli.Run(args);
+  EXPECT_EQ(other_bars.exit_code, 2);
+  EXPECT_NE(other_bars.err.find("the data differs"), std::string::npos) << other_bars.err;
+  EXPECT_TRUE(Dump(cli) == before) << FirstDifference(before, Dump(cli));
+
+  // Another name starts another run on the same store.
+  const CliResult named =
+      cli.Run({"run", "--data", file, "--name", "second", "--exit-at-end", "--progress", "off"});
+  EXPECT_EQ(named.exit_code, 0) << named.err;
+  EXPECT_EQ(Count(cli, "SELECT COUNT(*) FROM pipeline_runs"), 2);
+}
+
+TEST(RunCliTest, RefusesBadInput) {
+  CliRunner cli;
+  const CliResult empty = cli.Run({"run", "--exit-at-end", "--progress", "off"});
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_NE(empty.err.find("the ohlcv table has no 5m bars on binance"), std::string::npos)
+      << empty.err;
+  const CliResult bad_time =
+      cli.Run({"run", "--data", kBtc, "--from", "yesterday", "--exit-at-end"});
+  EXPECT_EQ(bad_time.exit_code, 2);
+  EXPECT_NE(bad_time.err.find("run.from 'yesterday'"), std::string::npos) << bad_time.err;
+  const CliResult missing = cli.Run({"run", "--data", "nope-5m.csv", "--exit-at-end"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("nope-5m.csv"), std::string::npos) << missing.err;
+  EXPECT_EQ(Count(cli, "SELECT COUNT(*) FROM pipeline_runs"), 0);
+}
+
+}  // namespace
+}  // namespace pulse::testing
