@@ -160,8 +160,15 @@ Result<ModelTrainingResult> TrainModel(
   PartRows train, validation, test;
   std::vector<std::string> names;
   for (const std::string& file : request.data_files) {
-    ASSIGN_OR_RETURN(const std::vector<Bar> bars,
+    ASSIGN_OR_RETURN(std::vector<Bar> bars,
                      ReadFeatureInput(file, spec, !request.timeframe.empty()));
+    std::erase_if(bars, [&](const Bar& b) {
+      return (request.from && b.open_time < *request.from) ||
+             (request.to && b.open_time >= *request.to);
+    });
+    if (bars.empty()) {
+      return InvalidArgumentError("{}: no bars between --from and --to", file);
+    }
     Result<FeatureMatrix> matrix = ComputeFeatureMatrix(bars, spec);
     if (!matrix.ok()) return matrix.status().WithContext(file);
     Result<std::vector<signal::Label>> labels = signal::MakeTpBeforeSlLabels(

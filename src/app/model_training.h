@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -26,9 +27,13 @@ namespace pulse::app {
 struct ModelTrainingRequest {
   std::vector<std::string> data_files;  // candle files; each is split on its own
   std::string timeframe;                // base timeframe; empty: features.base_timeframe
-  int horizon = 24;                     // bars the label looks ahead; also the purge gap
-  std::string label;                    // label spec; empty: DefaultLabelText(levels)
-  std::string out;                      // model file, ".json" or ".ubj"
+  // Only bars with from <= open time < to are read (labels included: nothing after `to` is
+  // seen, so a run from `to` on trades on data the model never saw).
+  std::optional<UnixNanos> from;
+  std::optional<UnixNanos> to;
+  int horizon = 24;   // bars the label looks ahead; also the purge gap
+  std::string label;  // label spec; empty: DefaultLabelText(levels)
+  std::string out;    // model file, ".json" or ".ubj"
   std::uint64_t seed = 42;
   int rounds = 200;
   std::string name;  // empty: the stem of `out`

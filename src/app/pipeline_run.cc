@@ -13,6 +13,7 @@
 #include "adapters/storage/sql_run_store.h"
 #include "adapters/storage/sql_signal_store.h"
 #include "app/bar_close_cursor.h"
+#include "app/cli_context.h"
 #include "app/config/config_dump.h"
 #include "app/config/features_config.h"
 #include "core/log.h"
@@ -49,13 +50,6 @@ std::vector<std::string> CommaList(std::string_view text) {
     if (!item.empty()) items.emplace_back(item);
   }
   return items;
-}
-
-Result<UnixNanos> Bound(const std::string& text, const char* key, UnixNanos otherwise) {
-  if (text.empty()) return otherwise;
-  Result<UnixNanos> t = ParseIso8601(text);
-  if (!t.ok()) return InvalidArgumentError("{} '{}': {}", key, text, t.status().message());
-  return *t;
 }
 
 // The run's series: the candle files of run.data, or the ohlcv table.
@@ -141,10 +135,12 @@ std::string RunFingerprint(const Config& config) {
 Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, const Clock& wall,
                                const RunOptions& options) {
   ASSIGN_OR_RETURN(indicators::FeatureSetSpec spec, FeatureSetSpecFromConfig(config.features));
-  ASSIGN_OR_RETURN(const UnixNanos from,
-                   Bound(config.run.from, "run.from", std::numeric_limits<UnixNanos>::min()));
-  ASSIGN_OR_RETURN(const UnixNanos to,
-                   Bound(config.run.to, "run.to", std::numeric_limits<UnixNanos>::max()));
+  ASSIGN_OR_RETURN(const std::optional<UnixNanos> from_bound,
+                   ParseTimeBound(config.run.from, "run.from"));
+  ASSIGN_OR_RETURN(const std::optional<UnixNanos> to_bound,
+                   ParseTimeBound(config.run.to, "run.to"));
+  const UnixNanos from = from_bound.value_or(std::numeric_limits<UnixNanos>::min());
+  const UnixNanos to = to_bound.value_or(std::numeric_limits<UnixNanos>::max());
   if (from >= to) {
     return InvalidArgumentError("run.from {} is not before run.to {}", config.run.from,
                                 config.run.to);

@@ -20,23 +20,11 @@ struct BacktestFlags {
   std::string exchange, from, to, report, format = "table", progress = "auto";
 };
 
-Result<std::optional<UnixNanos>> ParseBound(const std::string& text, const char* flag) {
-  if (text.empty()) return std::optional<UnixNanos>();
-  Result<UnixNanos> t = ParseIso8601(text);
-  if (!t.ok()) {
-    return InvalidArgumentError(
-        "{} '{}': expected an ISO-8601 time such as 2024-05-01 or "
-        "2024-05-01T12:00:00Z ({})",
-        flag, text, t.status().message());
-  }
-  return std::optional<UnixNanos>(*t);
-}
-
 Status RunBacktestCommand(CliContext& ctx, const BacktestFlags& f) {
   ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
   BacktestOptions options;
-  ASSIGN_OR_RETURN(options.from, ParseBound(f.from, "--from"));
-  ASSIGN_OR_RETURN(options.to, ParseBound(f.to, "--to"));
+  ASSIGN_OR_RETURN(options.from, ParseTimeBound(f.from, "--from"));
+  ASSIGN_OR_RETURN(options.to, ParseTimeBound(f.to, "--to"));
   ASSIGN_OR_RETURN(indicators::FeatureSetSpec spec, FeatureSetSpecFromConfig(config->features));
   const std::string exchange = f.exchange.empty() ? config->data.default_exchange : f.exchange;
   ASSIGN_OR_RETURN(std::vector<SymbolSeries> series,

@@ -20,6 +20,7 @@ namespace {
 
 struct TrainFlags {
   ModelTrainingRequest request;
+  std::string from, to;
   bool no_class_balance = false;
   std::string progress = "auto";
 };
@@ -107,6 +108,8 @@ void PrintTrainingReport(const ModelTrainingResult& r, int horizon, std::ostream
 Status RunTrain(CliContext& ctx, TrainFlags& f) {
   ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
   f.request.class_balance = !f.no_class_balance;
+  ASSIGN_OR_RETURN(f.request.from, ParseTimeBound(f.from, "--from"));
+  ASSIGN_OR_RETURN(f.request.to, ParseTimeBound(f.to, "--to"));
   std::unique_ptr<ProgressBar> bar;
   auto progress = [&](const inference::TrainingProgress& p) {
     if (!bar)
@@ -210,6 +213,9 @@ void AddModelCommands(CLI::App& app, CliContext& ctx) {
       ->required();
   train->add_option("--timeframe", tf->request.timeframe,
                     "Base timeframe of the files (default: features.base_timeframe)");
+  train->add_option("--from", tf->from, "Train on bars from this time (ISO-8601, inclusive)");
+  train->add_option("--to", tf->to,
+                    "Train on bars before this time (ISO-8601, exclusive; labels too)");
   train->add_option("--horizon", tf->request.horizon, "Bars the label looks ahead (purge gap)")
       ->capture_default_str();
   train->add_option("--label", tf->request.label,
