@@ -1,0 +1,126 @@
+#include "app/pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <numeric>
+
+#include "app/bar_close_cursor.h"
+#include "app/config/features_config.h"
+#include "app/feature_input.h"
+
+namespace pulse::app {
+namespace {
+
+// Three weeks of the bundled BTCUSDT 5m candles: enough for the engine to make candidates.
+std::vector<SymbolSeries> Btc(std::size_t bars) {
+  const char* root = std::getenv("PULSE_SOURCE_DIR");
+  EXPECT_NE(root, nullptr) << "PULSE_SOURCE_DIR is set by CTest";
+  if (root == nullptr) return {};
+  auto spec = FeatureSetSpecFromConfig(Config{}.features);
+  EXPECT_TRUE(spec.ok());
+  auto series = ReadSymbolSeries({std::string(root) + "/data/sample/BTCUSDT-5m.csv.gz"}, {},
+                                 "binance", *spec);
+  EXPECT_TRUE(series.ok()) << series.status();
+  if (!series.ok()) return {};
+  series->front().bars.resize(std::min(bars, series->front().bars.size()));
+  return std::move(*series);
+}
+
+// Runs `config` over `series` without stores; returns the status of the first failure.
+struct Ran {
+  Status status;
+  PipelineCounts counts;
+  std::vector<CircuitBreakerTripped> trips;
+  std::vector<SignalId> outcome_ids;
+};
+
+Ran RunOver(const Config& config, const std::vector<SymbolSeries>& series,
+            PipelineOptions options = {}) {
+  Ran ran;
+  BarCloseCursor cursor(series);
+  SimulatedClock clock(*cursor.Peek());
+  auto pipeline = Pipeline::Create(config, clock, {}, std::move(options));
+  if (!pipeline.ok()) {
+    ran.status = pipeline.status();
+    return ran;
+  }
+  std::vector<SymbolBar> close;
+  while (cursor.Next(&close)) {
+    ran.status = (*pipeline)->OnBarClose(close);
+    if (!ran.status.ok()) return ran;
+  }
+  ran.status = (*pipeline)->Finish(/*close_open=*/true);
+  ran.counts = (*pipeline)->counts();
+  ran.trips = (*pipeline)->breaker_trips();
+  for (const OutcomeResolved& o : (*pipeline)->outcomes()) ran.outcome_ids.push_back(o.signal.id);
+  return ran;
+}
+
+TEST(PipelineTest, FeedsTheConfiguredVolatilityFeatureToTheBreaker) {
+  const std::vector<SymbolSeries> series = Btc(200);
+  Config config;
+  config.risk.breakers.max_volatility = 1e-6;  // any NATR trips it
+  const Ran ran = RunOver(config, series);
+  ASSERT_TRUE(ran.status.ok()) << ran.status;
+  ASSERT_FALSE(ran.trips.empty());
+  EXPECT_EQ(ran.trips.front().breaker, "volatility");
+  EXPECT_EQ(ran.trips.front().symbol, "BTCUSDT");
+  // NATR(14) is first ready on the 15th bar: the trip comes at that close, not before.
+  const UnixNanos fifteenth = series.front().bars[14].open_time + FromSeconds(300);
+  EXPECT_EQ(ran.trips.front().at, fifteenth);
+
+  config.risk.breakers.volatility_feature = "";  // fed nothing: never trips
+  const Ran quiet = RunOver(config, series);
+  ASSERT_TRUE(quiet.status.ok()) << quiet.status;
+  EXPECT_TRUE(quiet.trips.empty());
+
+  config.risk.breakers.volatility_feature = "5m.natr_99";
+  const Ran unknown = RunOver(config, series);
+  EXPECT_EQ(unknown.status.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(unknown.status.message().find("'5m.natr_99' is not a feature"), std::string::npos)
+      << unknown.status;
+}
+
+TEST(PipelineTest, ResumeTakesTheStoredIdsAndRefusesAnotherNumberOfSignals) {
+  const std::vector<SymbolSeries> series = Btc(6000);
+  const Config config;
+  const Ran plain = RunOver(config, series);
+  ASSERT_TRUE(plain.status.ok()) << plain.status;
+  const std::int64_t made = plain.counts.emitted + plain.counts.rejected;
+  ASSERT_GT(made, 10);
+
+  // The same run "resumed" after its last close with stored ids 1001, 1003, ...: every
+  // signal takes the stored id of its rank, none is numbered anew.
+  std::vector<SignalId> stored(static_cast<std::size_t>(made));
+  for (std::size_t i = 0; i < stored.size(); ++i) stored[i] = 1001 + 2 * static_cast<SignalId>(i);
+  const UnixNanos last_close = series.front().bars.back().open_time + FromSeconds(300);
+  auto resume_with = [&](std::vector<SignalId> ids) {
+    PipelineOptions options;
+    options.resume = PipelineResume{last_close, std::move(ids)};
+    return options;
+  };
+  const Ran resumed = RunOver(config, series, resume_with(stored));
+  ASSERT_TRUE(resumed.status.ok()) << resumed.status;
+  ASSERT_EQ(resumed.outcome_ids.size(), plain.outcome_ids.size());
+  for (std::size_t i = 0; i < plain.outcome_ids.size(); ++i) {
+    EXPECT_EQ(resumed.outcome_ids[i], 1001 + 2 * (plain.outcome_ids[i] - 1)) << i;
+  }
+
+  std::vector<SignalId> fewer(stored.begin(), stored.end() - 1);
+  const Ran short_of_ids = RunOver(config, series, resume_with(fewer));
+  EXPECT_EQ(short_of_ids.status.code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(short_of_ids.status.message().find("made more signals"), std::string::npos)
+      << short_of_ids.status;
+
+  std::vector<SignalId> more = stored;
+  more.push_back(99999);
+  const Ran left_over = RunOver(config, series, resume_with(more));
+  EXPECT_EQ(left_over.status.code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(left_over.status.message().find("the run stored " + std::to_string(made + 1)),
+            std::string::npos)
+      << left_over.status;
+}
+
+}  // namespace
+}  // namespace pulse::app
