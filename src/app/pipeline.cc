@@ -79,6 +79,9 @@ struct Pipeline::State {
   Status Store(const OutcomeResolved& outcome);
   Status Learn(const OutcomeResolved& outcome);
   Status DrainPaperEvents();
+  // Stores the outcomes in `resolved`, teaches the engine and the controller with the real
+  // ones, and keeps them for outcomes().
+  Status ProcessResolved();
   Status DrainControllerOutputs();
   Status TrackNewSignals();
 };
@@ -147,6 +150,22 @@ Status Pipeline::State::Learn(const OutcomeResolved& outcome) {
     if (c.was_correct) closed.source_correct.emplace_back(c.theory_name, *c.was_correct);
   }
   return engine->OnSignalClosed(closed);
+}
+
+Status Pipeline::State::ProcessResolved() {
+  for (OutcomeResolved& r : resolved) {
+    RETURN_IF_ERROR(Store(r));
+    if (r.shadow) {
+      ++counts.shadows_resolved;
+    } else {
+      ++counts.resolved;
+      RETURN_IF_ERROR(Learn(r));
+      RETURN_IF_ERROR(controller.OnOutcome(r));
+    }
+    if (options.keep_outcomes) outcomes.push_back(std::move(r));
+  }
+  resolved.clear();
+  return Status::Ok();
 }
 
 Status Pipeline::State::DrainPaperEvents() {
@@ -304,17 +323,7 @@ Status Pipeline::OnBarClose(std::span<const SymbolBar> bars) {
   s.counts.bars += static_cast<std::int64_t>(bars.size());
   ++s.counts.bar_closes;
   RETURN_IF_ERROR(s.DrainPaperEvents());
-  for (OutcomeResolved& r : s.resolved) {
-    RETURN_IF_ERROR(s.Store(r));
-    if (r.shadow) {
-      ++s.counts.shadows_resolved;
-    } else {
-      ++s.counts.resolved;
-      RETURN_IF_ERROR(s.Learn(r));
-      RETURN_IF_ERROR(s.controller.OnOutcome(r));
-    }
-    if (s.options.keep_outcomes) s.outcomes.push_back(std::move(r));
-  }
+  RETURN_IF_ERROR(s.ProcessResolved());
   RETURN_IF_ERROR(s.controller.OnEquity(close_time, s.paper.Equity()));
   RETURN_IF_ERROR(s.DrainControllerOutputs());
   s.output.emitted.clear();
@@ -328,6 +337,24 @@ Status Pipeline::OnBarClose(std::span<const SymbolBar> bars) {
   const std::vector<EquityPoint> points = s.paper.TakeEquityCurve();
   if (!points.empty()) s.equity.push_back(points.back());
   return Status::Ok();
+}
+
+Status Pipeline::OnTrade(std::string_view exchange, std::string_view symbol, UnixNanos time,
+                         double price) {
+  State& s = *state_;
+  if (time < s.clock.Now()) {
+    return InvalidArgumentError("{} {}: trade at {} is before the last event at {}", exchange,
+                                symbol, FormatIso8601(time), FormatIso8601(s.clock.Now()));
+  }
+  if (!(std::isfinite(price) && price > 0)) {
+    return InvalidArgumentError("{} {}: trade price {} is not positive", exchange, symbol, price);
+  }
+  s.clock.SetTime(time);
+  s.resolved.clear();
+  s.tracker.OnTrade(exchange, symbol, time, price, &s.resolved);
+  if (s.resolved.empty()) return Status::Ok();
+  RETURN_IF_ERROR(s.ProcessResolved());
+  return s.DrainControllerOutputs();
 }
 
 Status Pipeline::Apply(const ControllerCommand& command, UnixNanos at) {

@@ -95,6 +95,12 @@ class Pipeline {
   // times; a store error is returned as it is (the run stops; what was stored stays).
   Status OnBarClose(std::span<const SymbolBar> bars);
 
+  // A trade print of `symbol` between bar closes: tracked signals and shadows whose level it
+  // reaches exit at that level, at the print's time (the tracker's rule), and are processed as
+  // at a bar close (stored, learnt from, shown to the controller). InvalidArgument for a time
+  // before the last event or a price that is not positive.
+  Status OnTrade(std::string_view exchange, std::string_view symbol, UnixNanos time, double price);
+
   // A manual command (pause, resume, emergency stop) applied at `at`, before the bar close of
   // that time; an emergency stop closes the paper positions at their last prices. `at` must
   // not be before the last close.

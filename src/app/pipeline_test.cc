@@ -124,3 +124,54 @@ TEST(PipelineTest, ResumeTakesTheStoredIdsAndRefusesAnotherNumberOfSignals) {
 
 }  // namespace
 }  // namespace pulse::app
+
+namespace pulse::app {
+namespace {
+
+TEST(PipelineTest, TradePrintsResolveTrackedSignalsBetweenCloses) {
+  const std::vector<SymbolSeries> series = Btc(6000);
+  const Config config;
+  // A first pass finds a candidate that stayed open for a while.
+  BarCloseCursor first_pass(series);
+  SimulatedClock clock(*first_pass.Peek());
+  auto pipeline = Pipeline::Create(config, clock, {});
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status();
+  std::vector<SymbolBar> close;
+  while (first_pass.Next(&close)) ASSERT_TRUE((*pipeline)->OnBarClose(close).ok());
+  const OutcomeResolved* target = nullptr;
+  for (const OutcomeResolved& o : (*pipeline)->outcomes()) {
+    if (o.result.exit_time && *o.result.exit_time > o.signal.created_at + FromSeconds(3600)) {
+      target = &o;
+      break;
+    }
+  }
+  ASSERT_NE(target, nullptr);
+  const Signal signal = target->signal;
+
+  // Again, with a print at the stop-loss one minute after the close that made it.
+  BarCloseCursor second_pass(series);
+  SimulatedClock clock2(*second_pass.Peek());
+  auto again = Pipeline::Create(config, clock2, {});
+  ASSERT_TRUE(again.ok()) << again.status();
+  while (second_pass.Next(&close)) {
+    ASSERT_TRUE((*again)->OnBarClose(close).ok());
+    if (clock2.Now() == signal.created_at) break;
+  }
+  const UnixNanos print_time = signal.created_at + FromSeconds(60);
+  ASSERT_TRUE((*again)->OnTrade(signal.exchange, signal.symbol, print_time, signal.stop_loss).ok());
+  const std::vector<OutcomeResolved>& outcomes = (*again)->outcomes();
+  auto it = std::find_if(outcomes.begin(), outcomes.end(),
+                         [&](const OutcomeResolved& o) { return o.signal.id == signal.id; });
+  ASSERT_NE(it, outcomes.end());
+  EXPECT_EQ(it->result.exit_reason, kExitStopLoss);
+  EXPECT_EQ(it->result.exit_time, print_time);
+  EXPECT_DOUBLE_EQ(*it->result.exit_price, signal.stop_loss);
+
+  EXPECT_EQ((*again)->OnTrade(signal.exchange, signal.symbol, print_time - 1, 100).code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ((*again)->OnTrade(signal.exchange, signal.symbol, print_time, -1).code(),
+            StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace pulse::app
