@@ -22,8 +22,11 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
     return InvalidArgumentError("--from {} is not before --to {}", FormatIso8601(from),
                                 FormatIso8601(to));
   }
-  BarCloseCursor cursor(series, from, to);
-  const std::optional<UnixNanos> first = cursor.Peek();
+  // Bars of the warm-up days before --from feed the features only.
+  const UnixNanos warm_from =
+      options.from ? from - config.features.warm_up_days * kNanosPerDay : from;
+  BarCloseCursor cursor(series, warm_from, to);
+  const std::optional<UnixNanos> first = BarCloseCursor(series, from, to).Peek();
   if (!first) {
     return InvalidArgumentError("no bars between {} and {}", FormatIso8601(from),
                                 FormatIso8601(to));
@@ -47,6 +50,10 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
   std::vector<SymbolBar> close;
   while (cursor.Next(&close)) {
     const UnixNanos now = close.front().bar.open_time;
+    if (now < from) {
+      RETURN_IF_ERROR(pipeline->WarmUp(close));
+      continue;
+    }
     Status st = pipeline->OnBarClose(close);
     if (!st.ok()) return st.WithContext(fmt::format("bar close at {}", FormatIso8601(now)));
     run.end = now + pipeline->base_timeframe().NominalNanos();

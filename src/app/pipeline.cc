@@ -339,6 +339,16 @@ Status Pipeline::OnBarClose(std::span<const SymbolBar> bars) {
   return Status::Ok();
 }
 
+Status Pipeline::WarmUp(std::span<const SymbolBar> bars) {
+  State& s = *state_;
+  for (const SymbolBar& b : bars) {
+    ASSIGN_OR_RETURN(SymbolState * symbol, s.Symbol(b.exchange, b.symbol));
+    Status st = symbol->features.OnBaseBar(b.bar);
+    if (!st.ok()) return st.WithContext(fmt::format("{} {} (warm-up)", b.exchange, b.symbol));
+  }
+  return Status::Ok();
+}
+
 Status Pipeline::OnTrade(std::string_view exchange, std::string_view symbol, UnixNanos time,
                          double price) {
   State& s = *state_;

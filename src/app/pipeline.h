@@ -95,6 +95,10 @@ class Pipeline {
   // times; a store error is returned as it is (the run stops; what was stored stays).
   Status OnBarClose(std::span<const SymbolBar> bars);
 
+  // Bars before the run's start: they update the features only (no signals, no tracking, no
+  // writes, the clock untouched), so trading starts on warm indicators.
+  Status WarmUp(std::span<const SymbolBar> bars);
+
   // A trade print of `symbol` between bar closes: tracked signals and shadows whose level it
   // reaches exit at that level, at the print's time (the tracker's rule), and are processed as
   // at a bar close (stored, learnt from, shown to the controller). InvalidArgument for a time

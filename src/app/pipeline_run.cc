@@ -146,10 +146,14 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
                                 config.run.to);
   }
   storage::SqlCandleStore candles(db);
-  ASSIGN_OR_RETURN(std::vector<SymbolSeries> series, LoadSeries(config, spec, candles, from, to));
+  // Bars of the warm-up days before run.from feed the features only.
+  const UnixNanos warm_from =
+      from_bound ? from - config.features.warm_up_days * kNanosPerDay : from;
+  ASSIGN_OR_RETURN(std::vector<SymbolSeries> series,
+                   LoadSeries(config, spec, candles, warm_from, to));
   const bool from_table = CommaList(config.run.data).empty();
-  BarCloseCursor cursor(series, from, to);
-  const std::optional<UnixNanos> first = cursor.Peek();
+  BarCloseCursor cursor(series, warm_from, to);
+  const std::optional<UnixNanos> first = BarCloseCursor(series, from, to).Peek();
   if (!first) return InvalidArgumentError("no bars between run.from and run.to");
 
   storage::SqlRunStore runs(db);
@@ -239,6 +243,10 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
   UnixNanos last_close = through;
   std::vector<SymbolBar> close;
   bool have = cursor.Next(&close);
+  while (have && close.front().bar.open_time < from) {
+    RETURN_IF_ERROR(pipeline->WarmUp(close));
+    have = cursor.Next(&close);
+  }
   std::int64_t closes_done = 0;
   const std::int64_t log_every = std::max<std::int64_t>(1, cursor.total_bars() / 10);
   std::int64_t next_log = log_every;

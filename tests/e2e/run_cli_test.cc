@@ -221,6 +221,29 @@ TEST(RunCliTest, RefusesARestartOnOtherSettingsOrOtherBars) {
   EXPECT_EQ(Count(cli, "SELECT COUNT(*) FROM pipeline_runs"), 2);
 }
 
+// With --from, the days before it warm the features up: the engine makes its first candidate
+// sooner (it only waits for its own short windows) and the warm-up bars are not traded.
+TEST(RunCliTest, WarmsTheFeaturesUpOnTheDaysBeforeFrom) {
+  const std::vector<std::string> args = {"run",        "--data", kBtc,         "--from",
+                                         "2021-01-01", "--to",   "2021-01-05", "--exit-at-end",
+                                         "--progress", "off"};
+  auto first_candidate = [&](const std::string& days, std::int64_t* closes) {
+    CliRunner cli;
+    const CliResult run = cli.Run(args, {{"PULSE_FEATURES__WARM_UP_DAYS", days}});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    *closes = Count(cli, "SELECT bar_closes FROM pipeline_runs");
+    EXPECT_EQ(Count(cli, "SELECT COUNT(*) FROM signals WHERE created_at <= 1609459200000000000"),
+              0);  // nothing before 2021-01-01T00:00:00Z
+    return Count(cli, "SELECT MIN(created_at) FROM signals");
+  };
+  std::int64_t warm_closes = 0, cold_closes = 0;
+  const std::int64_t warm = first_candidate("30", &warm_closes);
+  const std::int64_t cold = first_candidate("0", &cold_closes);
+  EXPECT_EQ(warm_closes, 4 * 288);  // the traded closes only, in both
+  EXPECT_EQ(cold_closes, 4 * 288);
+  EXPECT_LT(warm, cold);
+}
+
 TEST(RunCliTest, RefusesBadInput) {
   CliRunner cli;
   const CliResult empty = cli.Run({"run", "--exit-at-end", "--progress", "off"});

@@ -91,6 +91,9 @@ std::vector<FeatureSetConfig> DefaultFeatureSets();
 // order of the sets and of their indicators is the order of the features.
 struct FeaturesConfig {
   std::string base_timeframe = "5m";  // one feature vector per bar of this timeframe
+  // A run or backtest starting at a given time (`--from`, run.from) first feeds the bars of
+  // this many days before it to the features only, so trading starts on warm indicators.
+  int warm_up_days = 30;
   std::vector<FeatureSetConfig> sets = DefaultFeatureSets();
 };
 

@@ -519,6 +519,9 @@ std::vector<ConfigKey> BuildKeys() {
   keys.push_back(String("features.base_timeframe",
                         Set<&C::features, &FeaturesConfig::base_timeframe>,
                         Get<&C::features, &FeaturesConfig::base_timeframe>, CheckTimeframe));
+  keys.push_back(Number(T::kInt, "features.warm_up_days", 0, 3650,
+                        Set<&C::features, &FeaturesConfig::warm_up_days>,
+                        Get<&C::features, &FeaturesConfig::warm_up_days>));
   // features.sets is a list, read and checked by the loader itself (config_loader.cc).
   AddSignalKeys(keys);
   keys.push_back(Enum("tracker.both_hit_policy", {"stop_loss_first", "take_profit_first"},
