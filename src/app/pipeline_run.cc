@@ -39,26 +39,13 @@ std::uint64_t FoldBar(std::uint64_t hash, std::string_view symbol, const Bar& ba
          signal::Fnv1a64({reinterpret_cast<const unsigned char*>(symbol.data()), symbol.size()});
 }
 
-std::vector<std::string> CommaList(std::string_view text) {
-  std::vector<std::string> items;
-  while (!text.empty()) {
-    const std::size_t comma = text.find(',');
-    std::string_view item = text.substr(0, comma);
-    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty()) items.emplace_back(item);
-  }
-  return items;
-}
-
 // The run's series: the candle files of run.data, or the ohlcv table.
 Result<std::vector<SymbolSeries>> LoadSeries(const Config& config,
                                              const indicators::FeatureSetSpec& spec,
                                              CandleStore& candles, UnixNanos from, UnixNanos to) {
   const std::string& exchange = config.data.default_exchange;
-  const std::vector<std::string> files = CommaList(config.run.data);
-  std::vector<std::string> symbols = CommaList(config.run.symbols);
+  const std::vector<std::string> files = SplitCommaList(config.run.data);
+  std::vector<std::string> symbols = SplitCommaList(config.run.symbols);
   if (!files.empty()) {
     Result<std::vector<SymbolSeries>> series = ReadSymbolSeries(files, symbols, exchange, spec);
     if (!series.ok()) return series.status().WithContext("run.data");
@@ -151,7 +138,7 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
       from_bound ? from - config.features.warm_up_days * kNanosPerDay : from;
   ASSIGN_OR_RETURN(std::vector<SymbolSeries> series,
                    LoadSeries(config, spec, candles, warm_from, to));
-  const bool from_table = CommaList(config.run.data).empty();
+  const bool from_table = SplitCommaList(config.run.data).empty();
   BarCloseCursor cursor(series, warm_from, to);
   const std::optional<UnixNanos> first = BarCloseCursor(series, from, to).Peek();
   if (!first) return InvalidArgumentError("no bars between run.from and run.to");

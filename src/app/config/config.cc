@@ -45,6 +45,19 @@ Result<ProgressMode> ParseProgressMode(std::string_view text) {
   return InvalidArgumentError("'{}' is not one of auto, on, off", text);
 }
 
+std::vector<std::string> SplitCommaList(std::string_view text) {
+  std::vector<std::string> items;
+  while (!text.empty()) {
+    const std::size_t comma = text.find(',');
+    std::string_view item = text.substr(0, comma);
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (!item.empty()) items.emplace_back(item);
+  }
+  return items;
+}
+
 std::vector<FeatureSetConfig> DefaultFeatureSets() {
   return {
       {"5m",

@@ -84,6 +84,10 @@ struct FeatureSetConfig {
   bool operator==(const FeatureSetConfig&) const = default;
 };
 
+// The items of a comma-separated config value ("a.json, b.json" -> {"a.json", "b.json"}),
+// blanks around them trimmed, empty items dropped.
+std::vector<std::string> SplitCommaList(std::string_view text);
+
 // The embedded default feature sets: 40+ features over 5m, 15m, 1h and 4h.
 std::vector<FeatureSetConfig> DefaultFeatureSets();
 
