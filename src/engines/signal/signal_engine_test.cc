@@ -183,7 +183,7 @@ TEST(SignalEngineTest, EmitsASignalWithEveryFieldAndBatchesTheModel) {
   EXPECT_EQ(*s.max_hold_minutes, 240);
   EXPECT_FALSE(s.trailing_pct.has_value());
   EXPECT_EQ(s.model_version, "m@7");
-  EXPECT_EQ(s.feature_hash, "5c10e40a55d9d648");  // FNV-1a of {0.6, 0.2, 0.9}
+  EXPECT_EQ(s.feature_hash, "44dc8a2650ca26c6");  // XXH64 of {0.6, 0.2, 0.9}
   EXPECT_EQ(s.notes, "a 0.60 (previous 0.60) | b 0.20 (previous 0.20)");
   ASSERT_EQ(s.gate_checks.size(), 4u);
   EXPECT_NEAR(s.gate_checks[2].value, 2.8 / 1.2, 1e-12);
