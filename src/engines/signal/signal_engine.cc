@@ -79,6 +79,7 @@ Result<std::unique_ptr<SignalEngine>> SignalEngine::Create(
                                 config.volatility_period);
   }
   std::vector<EnsembleSource> sources;
+  std::vector<ModelScoring> model_scoring;
   for (const std::unique_ptr<Theory>& theory : theories) {
     if (theory == nullptr) return InvalidArgumentError("signal: a theory is missing (null)");
     const std::string name(theory->name());
@@ -97,6 +98,9 @@ Result<std::unique_ptr<SignalEngine>> SignalEngine::Create(
       return FailedPreconditionError("model '{}': sequence length must be at least 1, got {}",
                                      manifest.Tag(), model->sequence_length());
     }
+    ASSIGN_OR_RETURN(ModelScoring scoring,
+                     ModelScoring::ForManifest(manifest, config.levels.reward_risk));
+    model_scoring.push_back(scoring);
     sources.push_back({"model:" + manifest.name, WeightOf(config.model_weights, manifest.name)});
   }
   ASSIGN_OR_RETURN(AdaptiveEnsemble ensemble,
@@ -109,8 +113,8 @@ Result<std::unique_ptr<SignalEngine>> SignalEngine::Create(
   ASSIGN_OR_RETURN(ShadowBook shadows, ShadowBook::Create(config.shadows));
   std::unique_ptr<SignalEngine> engine(new SignalEngine(
       config, base, std::move(feature_names), std::move(ensemble), std::move(classifier),
-      std::move(gates), std::move(planner), std::move(sizer), std::move(book),
-      std::move(shadows)));
+      std::move(gates), std::move(planner), std::move(sizer), std::move(book), std::move(shadows),
+      std::move(model_scoring)));
   for (std::unique_ptr<Theory>& theory : theories) {
     RETURN_IF_ERROR(theory->Bind(engine->lookup_));
   }
@@ -126,7 +130,8 @@ Result<std::unique_ptr<SignalEngine>> SignalEngine::Create(
 SignalEngine::SignalEngine(const SignalEngineConfig& config, Timeframe base,
                            std::vector<std::string> feature_names, AdaptiveEnsemble ensemble,
                            SignalClassifier classifier, QualityGates gates, LevelPlanner planner,
-                           PositionSizer sizer, OpenSignalBook book, ShadowBook shadows)
+                           PositionSizer sizer, OpenSignalBook book, ShadowBook shadows,
+                           std::vector<ModelScoring> model_scoring)
     : config_(config),
       base_(base),
       lookup_(base, feature_names),
@@ -137,6 +142,7 @@ SignalEngine::SignalEngine(const SignalEngineConfig& config, Timeframe base,
       sizer_(std::move(sizer)),
       book_(std::move(book)),
       shadows_(std::move(shadows)),
+      model_scoring_(std::move(model_scoring)),
       base_name_(base.ToString()) {}
 
 SignalEngine::~SignalEngine() = default;
@@ -272,7 +278,7 @@ void SignalEngine::RunModels(std::span<const BarCloseInput> inputs, BarCloseOutp
     for (std::size_t i = 0; i < n; ++i) {
       if (!batch_ready_[i] || batch_states_[i]->history_count < sequence) continue;
       const double p = model_probabilities_[model_row_of_[i]];
-      scores_[i * sources + source] = std::isnan(p) ? kNaN : std::clamp(p, 0.0, 1.0);
+      scores_[i * sources + source] = model_scoring_[m].Score(p);
     }
   }
 }

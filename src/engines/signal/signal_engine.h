@@ -21,6 +21,7 @@
 #include "engines/signal/feature_lookup.h"
 #include "engines/signal/level_context.h"
 #include "engines/signal/level_planner.h"
+#include "engines/signal/model_scoring.h"
 #include "engines/signal/open_signal_book.h"
 #include "engines/signal/position_sizer.h"
 #include "engines/signal/quality_gates.h"
@@ -93,8 +94,8 @@ struct SignalClosed {
   bool shadow = false;
 };
 
-// Lifecycle: Create once (binds the theories, checks the models' feature names), then
-// OnBarClose per base-bar close, OnSignalDenied per emitted signal that was not
+// Lifecycle: Create once (binds the theories, checks the models' feature names and reads their
+// labels), then OnBarClose per base-bar close, OnSignalDenied per emitted signal that was not
 // traded and OnSignalClosed per resolved signal or shadow, in event order. A symbol's state is
 // created on its first bar; nothing is allocated per bar afterwards except the output signals.
 // Threading: single-threaded (the engine thread).
@@ -102,7 +103,7 @@ class SignalEngine {
  public:
   // InvalidArgument for a bad config; FailedPrecondition when a theory cannot bind its features
   // or a model's manifest feature names (or base timeframe) differ from the engine's, naming the
-  // first difference.
+  // first difference, or a model's label is not one the engine can score (model_scoring.h).
   static Result<std::unique_ptr<SignalEngine>> Create(
       const SignalEngineConfig& config, Timeframe base, std::vector<std::string> feature_names,
       std::vector<std::unique_ptr<Theory>> theories,
@@ -138,6 +139,8 @@ class SignalEngine {
   double exposure() const { return book_.exposure(); }
   // Open shadows of one symbol and direction (0 for a symbol the engine has not seen).
   int open_shadows(std::string_view exchange, std::string_view symbol, Direction direction) const;
+  // How each model's probability is scored, in model order.
+  std::span<const ModelScoring> model_scoring() const { return model_scoring_; }
   std::span<const std::string> feature_names() const { return lookup_.names(); }
 
  private:
@@ -151,7 +154,8 @@ class SignalEngine {
   SignalEngine(const SignalEngineConfig& config, Timeframe base,
                std::vector<std::string> feature_names, AdaptiveEnsemble ensemble,
                SignalClassifier classifier, QualityGates gates, LevelPlanner planner,
-               PositionSizer sizer, OpenSignalBook book, ShadowBook shadows);
+               PositionSizer sizer, OpenSignalBook book, ShadowBook shadows,
+               std::vector<ModelScoring> model_scoring);
 
   SymbolState& FindOrAddSymbol(std::string_view exchange, std::string_view symbol);
   SymbolState* FindSymbol(std::string_view exchange, std::string_view symbol) const;
@@ -178,6 +182,7 @@ class SignalEngine {
   PositionSizer sizer_;
   OpenSignalBook book_;
   ShadowBook shadows_;
+  std::vector<ModelScoring> model_scoring_;
   std::string base_name_;  // base_.ToString(), stored with every signal
   TradeStats trade_stats_;
   std::size_t max_sequence_ = 1;

@@ -202,6 +202,45 @@ TEST(SignalEngineTest, SequenceModelsGetTheLastVectorsOldestFirst) {
   EXPECT_DOUBLE_EQ(f->model->last_first_value_, 0.6);  // the oldest vector comes first
 }
 
+TEST(SignalEngineTest, ATpBeforeSlModelVotesLongAboveItsBreakEvenAndAbstainsBelow) {
+  SignalEngineConfig config = TestConfig();
+  config.gates.volume_enabled = false;
+  auto f = MakeEngine(config, 1, "tp-before-sl:rr=3");  // p* = 1 / (1 + 3) = 0.25
+  ASSERT_EQ(f->engine->model_scoring().size(), 1u);
+  EXPECT_EQ(f->engine->model_scoring()[0].kind(), ModelScoring::Kind::kLongBreakEven);
+  EXPECT_DOUBLE_EQ(f->engine->model_scoring()[0].break_even(), 0.25);
+  BarCloseOutput out;
+  // p = 0.26, just above p*: a long vote of strength 0.01 / 0.75 next to the theories' 0.8, 0.6.
+  ASSERT_TRUE(Close(*f->engine, {{"SOLUSDT", MakeBar(0, 100, 1), {0.6, 0.2, 0.26}}}, &out).ok());
+  ASSERT_EQ(out.emitted.size(), 1u);
+  const double model_score = 0.5 + 0.5 * (0.01 / 0.75);
+  EXPECT_NEAR(*out.emitted[0].signal.prediction, (0.8 + 0.6 + model_score) / 3, 1e-12);
+  EXPECT_EQ(out.emitted[0].signal.model_version, "m@7");
+  ASSERT_EQ(out.emitted[0].contributions.size(), 3u);
+  EXPECT_NEAR(out.emitted[0].contributions[2].contribution_score, (model_score - 0.5) / 3, 1e-12);
+  // p = 0.24, just below: the model abstains (read as "price rises" it would have voted short,
+  // 0.24, and dragged the blend to 0.547, a hold).
+  ASSERT_TRUE(Close(*f->engine, {{"ADAUSDT", MakeBar(0, 100, 1), {0.6, 0.2, 0.24}}}, &out).ok());
+  ASSERT_EQ(out.emitted.size(), 1u);
+  EXPECT_NEAR(*out.emitted[0].signal.prediction, 0.7, 1e-12);
+  EXPECT_EQ(out.emitted[0].signal.model_version, "");
+  EXPECT_EQ(out.emitted[0].contributions.size(), 2u);
+}
+
+TEST(SignalEngineTest, AModelWhoseLabelCannotBeScoredIsRefused) {
+  int calls = 0;
+  std::size_t rows = 0;
+  std::vector<std::unique_ptr<ModelRunner>> models;
+  models.push_back(std::make_unique<FakeModel>(kNames, &calls, &rows, 1, "up-in-1h"));
+  Result<std::unique_ptr<SignalEngine>> engine =
+      SignalEngine::Create(TestConfig(), Timeframe::Minutes(5), kNames, {}, std::move(models));
+  ASSERT_FALSE(engine.ok());
+  EXPECT_EQ(engine.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(engine.status().message(),
+            "model 'm@7': cannot score its label: unknown label kind 'up-in-1h' in 'up-in-1h' "
+            "(accepted: tp-before-sl)");
+}
+
 TEST(SignalEngineTest, ModelFeatureMismatchNamesTheFirstDifference) {
   int calls = 0;
   std::size_t rows = 0;

@@ -50,12 +50,13 @@ class FakeTheory final : public Theory {
 class FakeModel final : public ModelRunner {
  public:
   FakeModel(std::vector<std::string> names, int* calls, std::size_t* last_rows,
-            std::size_t sequence = 1)
+            std::size_t sequence = 1, std::string label = "")
       : calls_(calls), last_rows_(last_rows), sequence_(sequence) {
     manifest_.name = "m";
     manifest_.version = "7";
     manifest_.base_timeframe = "5m";
     manifest_.feature_names = std::move(names);
+    manifest_.label = std::move(label);
   }
   const ModelManifest& manifest() const override { return manifest_; }
   std::size_t sequence_length() const override { return sequence_; }
@@ -104,14 +105,16 @@ struct Fixture {
   FakeModel* model = nullptr;
 };
 
+// The fake model has no label unless given one: its p is then scored around 0.5.
 inline std::unique_ptr<Fixture> MakeEngine(SignalEngineConfig config = TestConfig(),
-                                           std::size_t sequence = 1) {
+                                           std::size_t sequence = 1, std::string label = "") {
   auto f = std::make_unique<Fixture>();
   std::vector<std::unique_ptr<Theory>> theories;
   theories.push_back(std::make_unique<FakeTheory>("ta", "a"));
   theories.push_back(std::make_unique<FakeTheory>("tb", "b"));
   std::vector<std::unique_ptr<ModelRunner>> models;
-  auto model = std::make_unique<FakeModel>(kNames, &f->calls, &f->last_rows, sequence);
+  auto model =
+      std::make_unique<FakeModel>(kNames, &f->calls, &f->last_rows, sequence, std::move(label));
   f->model = model.get();
   models.push_back(std::move(model));
   Result<std::unique_ptr<SignalEngine>> engine = SignalEngine::Create(
