@@ -20,10 +20,20 @@
 // symbol's share is derived from its close, not timed alone), features_us, theories_us,
 // engine_us, model_us (engine - theories: Predict and the model's share of the blend),
 // engine_over_features (engine_us / features_us), and per close of the engine with the model:
-// evaluated, emitted, rejected (candidates that failed a gate, each still built as a full
-// SignalRejected record), rejected_by_confidence / _volume / _reward_risk, blocked (open signal
-// or cooldown).
-// The engines never hear of outcomes, so a symbol that emitted stays blocked by its open signal.
+// evaluated, emitted, rejected (candidates that failed a gate), records (SignalEmitted +
+// SignalRejected records output), rejected_records, rejected_while_shadow_open (rejected and
+// only counted: a shadow of that symbol and direction was open), rejected_by_confidence /
+// _volume / _reward_risk, blocked (open signal or cooldown), shadows_closed, open_shadows (at the
+// end of the close).
+// Both engines run the default configuration, so the default shadow policy
+// (one_per_symbol_direction); PULSE_BENCH_SHADOWS=all|none sets another one for a side-by-side
+// look (the reported figures are with the default). Outcomes come back as in the pipeline, from
+// a stand-in for the outcome tracker (untimed, before each engine's OnBarClose): every emitted
+// signal (treated as approved) and every rejected record (a shadow) is followed on its symbol's
+// bars until its stop or take-profit is touched (stop first when both), then reported with
+// OnSignalClosed (shadow for the rejected ones). Without it the shadow slots would never free
+// and the records would stop after the first rejection of each symbol and direction, which
+// would flatter the engine.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -33,9 +43,11 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "adapters/inference/testing/temp_dir.h"
+#include "analytics/bracket_exit.h"
 #include "app/config/config.h"
 #include "app/model_training.h"
 #include "app/signal_engine_builder.h"
@@ -50,6 +62,75 @@ using Clock = std::chrono::steady_clock;
 
 constexpr int kEngineWarmUpCloses = 60;  // > the 20-bar swing, volume and ATR % windows
 
+// Stands in for the outcome tracker of one engine: follows the records it output until their
+// bracket is hit and reports them closed (real signals and shadows).
+class OutcomeStandIn {
+ public:
+  // Symbol name -> index in the universe.
+  explicit OutcomeStandIn(const std::unordered_map<std::string, std::size_t>* index)
+      : index_(index) {}
+
+  // Checks every followed record against its symbol's bar of this close and reports the ones
+  // whose stop or take-profit it touched. Returns how many shadows closed.
+  int OnBars(const bench::FeatureUniverse& u, signal::SignalEngine& engine) {
+    int shadows_closed = 0;
+    std::size_t kept = 0;
+    for (Followed& f : followed_) {
+      const Bar& bar = u.symbol(f.symbol).last;
+      const analytics::BracketHit hit = analytics::ResolveBoth(
+          analytics::CheckBracket(f.bracket, bar), analytics::BothHitPolicy::kStopLossFirst);
+      if (hit == analytics::BracketHit::kNone) {
+        followed_[kept++] = f;
+        continue;
+      }
+      signal::SignalClosed closed;
+      closed.exchange = "bench";
+      closed.symbol = u.symbol(f.symbol).name;
+      closed.direction = f.bracket.direction;
+      closed.closed_at = bar.open_time;
+      closed.shadow = f.shadow;
+      const double exit = analytics::ExitPrice(f.bracket, hit, bar);
+      const double side = f.bracket.direction == Direction::kLong ? 1.0 : -1.0;
+      closed.pnl_percent = side * (exit - f.bracket.entry) / f.bracket.entry * 100;
+      Status st = engine.OnSignalClosed(closed);
+      if (!st.ok()) {
+        std::fprintf(stderr, "closing %s: %s\n", closed.symbol.c_str(), st.ToString().c_str());
+        std::abort();
+      }
+      shadows_closed += f.shadow ? 1 : 0;
+    }
+    followed_.resize(kept);
+    return shadows_closed;
+  }
+
+  // Follows what one close output.
+  void Follow(const signal::BarCloseOutput& out) {
+    for (const SignalEmitted& e : out.emitted) Add(e.signal, false);
+    for (const SignalRejected& r : out.rejected) Add(r.signal, true);
+  }
+
+  int open_shadows() const {
+    int n = 0;
+    for (const Followed& f : followed_) n += f.shadow ? 1 : 0;
+    return n;
+  }
+
+ private:
+  struct Followed {
+    std::size_t symbol;
+    analytics::Bracket bracket;
+    bool shadow;
+  };
+
+  void Add(const Signal& s, bool shadow) {
+    followed_.push_back(
+        {index_->at(s.symbol), {s.direction, s.entry_price, s.stop_loss, s.take_profit}, shadow});
+  }
+
+  const std::unordered_map<std::string, std::size_t>* index_;
+  std::vector<Followed> followed_;
+};
+
 // Both engines over the shared universe, fed the same closes.
 class BarClosePath {
  public:
@@ -63,6 +144,7 @@ class BarClosePath {
 
   struct Times {
     double features = 0, theories = 0, engine = 0;  // seconds
+    int shadows_closed = 0;                         // of the engine with the model
   };
 
   // One close: features, then each engine on the same inputs.
@@ -77,6 +159,9 @@ class BarClosePath {
       const bench::UniverseSymbol& s = u.symbol(i);
       inputs_[i] = signal::BarCloseInput{"bench", s.name, s.last, s.features.Values()};
     }
+    // As in the pipeline, open signals and shadows meet the bar before the engine sees it.
+    theories_outcomes_.OnBars(u, *theories_);
+    t.shadows_closed = engine_outcomes_.OnBars(u, *engine_);
     start = Clock::now();
     Status theories = theories_->OnBarClose(inputs_, &theories_out_);
     end = Clock::now();
@@ -90,10 +175,14 @@ class BarClosePath {
                    engine.ToString().c_str());
       std::abort();
     }
+    theories_outcomes_.Follow(theories_out_);
+    engine_outcomes_.Follow(engine_out_);
     return t;
   }
 
   const signal::BarCloseCounts& counts() const { return engine_out_.counts; }
+  const signal::BarCloseOutput& output() const { return engine_out_; }
+  int open_shadows() const { return engine_outcomes_.open_shadows(); }
 
  private:
   BarClosePath() {
@@ -106,6 +195,14 @@ class BarClosePath {
     const std::string sample =
         std::string(src ? src : PULSE_DEFAULT_SOURCE_DIR) + "/data/sample/BTCUSDT-5m.csv.gz";
     app::Config config;
+    if (const char* shadows = std::getenv("PULSE_BENCH_SHADOWS")) {
+      Result<signal::ShadowPolicy> policy = signal::ParseShadowPolicy(shadows);
+      if (!policy.ok()) {
+        error_ = "PULSE_BENCH_SHADOWS: " + policy.status().ToString();
+        return;
+      }
+      config.signal.engine.shadows = *policy;
+    }
     app::ModelTrainingRequest request;
     request.data_files = {sample};
     request.rounds = 30;
@@ -127,6 +224,7 @@ class BarClosePath {
     theories_ = std::move(*theories);
     engine_ = std::move(*engine);
     inputs_.resize(u.size());
+    for (std::size_t i = 0; i < u.size(); ++i) index_[u.symbol(i).name] = i;
     for (int i = 0; i < kEngineWarmUpCloses; ++i) Close();
     if (counts().warming_up != 0) error_ = "the engine is still warming up";
   }
@@ -135,6 +233,8 @@ class BarClosePath {
   std::unique_ptr<signal::SignalEngine> theories_, engine_;
   std::vector<signal::BarCloseInput> inputs_;
   signal::BarCloseOutput theories_out_, engine_out_;
+  std::unordered_map<std::string, std::size_t> index_;
+  OutcomeStandIn theories_outcomes_{&index_}, engine_outcomes_{&index_};
   std::string error_;
 };
 
@@ -157,7 +257,8 @@ void RunBarClose(benchmark::State& state, Reported reported) {
   std::vector<double> closes;
   BarClosePath::Times sum;
   double evaluated = 0, emitted = 0, rejected = 0, by_confidence = 0, by_volume = 0;
-  double by_reward_risk = 0, blocked = 0;
+  double by_reward_risk = 0, blocked = 0, records = 0, rejected_records = 0;
+  double while_shadow_open = 0, shadows_closed = 0, open_shadows = 0;
   for (auto _ : state) {
     const BarClosePath::Times t = path.Close();
     double seconds = t.features;
@@ -175,6 +276,12 @@ void RunBarClose(benchmark::State& state, Reported reported) {
     by_volume += path.counts().rejected_by_volume;
     by_reward_risk += path.counts().rejected_by_reward_risk;
     blocked += path.counts().blocked_by_open_signal + path.counts().blocked_by_cooldown;
+    const signal::BarCloseOutput& out = path.output();
+    records += static_cast<double>(out.emitted.size() + out.rejected.size());
+    rejected_records += static_cast<double>(out.rejected.size());
+    while_shadow_open += path.counts().rejected_while_shadow_open;
+    shadows_closed += t.shadows_closed;
+    open_shadows += path.open_shadows();
   }
   const double n = static_cast<double>(state.iterations());
   double total = 0;
@@ -192,6 +299,11 @@ void RunBarClose(benchmark::State& state, Reported reported) {
   state.counters["evaluated"] = evaluated / n;
   state.counters["emitted"] = emitted / n;
   state.counters["rejected"] = rejected / n;
+  state.counters["records"] = records / n;
+  state.counters["rejected_records"] = rejected_records / n;
+  state.counters["rejected_while_shadow_open"] = while_shadow_open / n;
+  state.counters["shadows_closed"] = shadows_closed / n;
+  state.counters["open_shadows"] = open_shadows / n;
   state.counters["rejected_by_confidence"] = by_confidence / n;
   state.counters["rejected_by_volume"] = by_volume / n;
   state.counters["rejected_by_reward_risk"] = by_reward_risk / n;

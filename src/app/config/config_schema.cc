@@ -386,6 +386,14 @@ void AddSignalKeys(std::vector<ConfigKey>& keys) {
       T::kInt, "signal.open_signals.max_per_symbol_direction", 0, 1000000));
   keys.push_back(EngineNumber<&E::open_signals, &OpenSignalConfig::cooldown_minutes>(
       T::kInt, "signal.open_signals.cooldown_minutes", 0, 1e9));
+  keys.push_back(Enum(
+      "signal.shadows", {"one_per_symbol_direction", "all", "none"},
+      [](Config& c, std::string_view v) {
+        c.signal.engine.shadows = *signal::ParseShadowPolicy(v);
+      },
+      [](const Config& c) {
+        return std::string(signal::ShadowPolicyName(c.signal.engine.shadows));
+      }));
   keys.push_back(String("signal.models", Set<&Config::signal, &SignalConfig::models>,
                         Get<&Config::signal, &SignalConfig::models>));
   keys.push_back(Number(T::kDouble, "signal.model_weight", 0, 1e6,

@@ -41,7 +41,7 @@ void OpenSignalBook::Open(std::size_t symbol, Direction direction, double positi
   exposure_ += position_value;
 }
 
-Status OpenSignalBook::Close(std::size_t symbol, Direction direction, UnixNanos closed_at) {
+Status OpenSignalBook::Release(std::size_t symbol, Direction direction) {
   Slot& slot = slots_[Index(symbol, direction)];
   if (slot.open == 0) {
     return FailedPreconditionError("no open {} signal to close", DirectionName(direction));
@@ -51,6 +51,12 @@ Status OpenSignalBook::Close(std::size_t symbol, Direction direction, UnixNanos 
   slot.value = slot.open == 0 ? 0.0 : slot.value - released;
   exposure_ -= released;
   if (exposure_ < 0) exposure_ = 0;  // rounding
+  return Status::Ok();
+}
+
+Status OpenSignalBook::Close(std::size_t symbol, Direction direction, UnixNanos closed_at) {
+  RETURN_IF_ERROR(Release(symbol, direction));
+  Slot& slot = slots_[Index(symbol, direction)];
   slot.closed_before = true;
   slot.last_closed_at = closed_at;
   return Status::Ok();

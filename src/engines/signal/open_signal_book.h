@@ -19,7 +19,8 @@ struct OpenSignalConfig {
 };
 
 // Lifecycle: created once; AddSymbol on a symbol's first bar (the only allocation); Admit per
-// candidate, Open per emitted signal, Close when a signal's outcome is known.
+// candidate, Open per emitted signal, Close when a signal's outcome is known, Release when an
+// emitted signal was not traded.
 // Threading: single-threaded (the engine thread).
 class OpenSignalBook {
  public:
@@ -36,6 +37,9 @@ class OpenSignalBook {
   // Frees one open signal (its value is the slot's average open value) and starts the cooldown.
   // FailedPrecondition when the symbol has no open signal in that direction.
   Status Close(std::size_t symbol, Direction direction, UnixNanos closed_at);
+  // Frees one open signal like Close but starts no cooldown (the signal was never traded).
+  // FailedPrecondition when the symbol has no open signal in that direction.
+  Status Release(std::size_t symbol, Direction direction);
 
   int open_count(std::size_t symbol, Direction direction) const {
     return slots_[Index(symbol, direction)].open;

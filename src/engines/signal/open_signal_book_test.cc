@@ -46,6 +46,21 @@ TEST(OpenSignalBookTest, SeveralOpenWhenConfiguredAndAverageRelease) {
   EXPECT_EQ(book.Admit(s, Direction::kShort, 0), Admission::kAllowed);  // no cooldown
 }
 
+TEST(OpenSignalBookTest, ReleaseFreesTheSlotWithoutCooldown) {
+  OpenSignalBook book = *OpenSignalBook::Create({});  // 1 open, 60 minutes
+  const std::size_t s = book.AddSymbol();
+  const UnixNanos t0 = FromSeconds(1'700'000'000);
+  book.Open(s, Direction::kLong, 400);
+  book.Open(s, Direction::kShort, 100);
+  ASSERT_TRUE(book.Release(s, Direction::kLong).ok());
+  EXPECT_DOUBLE_EQ(book.exposure(), 100.0);
+  EXPECT_EQ(book.open_count(s, Direction::kLong), 0);
+  EXPECT_EQ(book.Admit(s, Direction::kLong, t0), Admission::kAllowed);  // no cooldown
+  const Status st = book.Release(s, Direction::kLong);
+  EXPECT_EQ(st.code(), StatusCode::kFailedPrecondition);
+  EXPECT_DOUBLE_EQ(book.exposure(), 100.0);
+}
+
 TEST(OpenSignalBookTest, ClosingWhatIsNotOpenIsAnError) {
   OpenSignalBook book = *OpenSignalBook::Create({});
   const std::size_t s = book.AddSymbol();

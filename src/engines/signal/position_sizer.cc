@@ -100,26 +100,35 @@ SizeDecision PositionSizer::Size(const SizeRequest& r, const TradeStats& stats) 
   return d;
 }
 
-GateCheck PositionSizer::SizeCheck(const SizeDecision& d, const SizeRequest& r) const {
+GateCheck PositionSizer::SizeVerdict(const SizeDecision& d) const {
   GateCheck c;
   c.gate = "size";
   c.value = d.value;
   c.threshold = config_.min_position_value;
   c.passed = d.ok;
+  return c;
+}
+
+std::string PositionSizer::SizeReason(const SizeDecision& d, const SizeRequest& r) const {
   if (d.method == SizingMethod::kKelly && d.kelly_fraction <= 0) {
-    c.reason =
-        fmt::format("kelly fraction {:.4f} <= 0: no edge in the tracked trades", d.kelly_fraction);
-  } else {
-    c.reason =
-        fmt::format("position value {:.2f} {} minimum {:.2f} ({}", d.value, d.ok ? ">=" : "<",
-                    config_.min_position_value, SizingMethodName(d.method));
-    if (d.limit == SizeLimit::kMaxPositionValue) c.reason += ", capped at the maximum value";
-    if (d.limit == SizeLimit::kMaxExposure) {
-      c.reason += fmt::format(", exposure room {:.2f} of {:.2f}",
-                              std::max(0.0, max_exposure() - r.open_exposure), max_exposure());
-    }
-    c.reason += ")";
+    return fmt::format("kelly fraction {:.4f} <= 0: no edge in the tracked trades",
+                       d.kelly_fraction);
   }
+  std::string reason =
+      fmt::format("position value {:.2f} {} minimum {:.2f} ({}", d.value, d.ok ? ">=" : "<",
+                  config_.min_position_value, SizingMethodName(d.method));
+  if (d.limit == SizeLimit::kMaxPositionValue) reason += ", capped at the maximum value";
+  if (d.limit == SizeLimit::kMaxExposure) {
+    reason += fmt::format(", exposure room {:.2f} of {:.2f}",
+                          std::max(0.0, max_exposure() - r.open_exposure), max_exposure());
+  }
+  reason += ")";
+  return reason;
+}
+
+GateCheck PositionSizer::SizeCheck(const SizeDecision& d, const SizeRequest& r) const {
+  GateCheck c = SizeVerdict(d);
+  c.reason = SizeReason(d, r);
   return c;
 }
 

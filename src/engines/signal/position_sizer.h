@@ -84,6 +84,10 @@ class PositionSizer {
   // The "size" gate check for a decision (passed when ok), e.g. "position value 4.20 < minimum
   // 10.00 (exposure room 4.20)".
   GateCheck SizeCheck(const SizeDecision& decision, const SizeRequest& request) const;
+  // SizeCheck without the reason (no formatting): gate, value, threshold and passed.
+  GateCheck SizeVerdict(const SizeDecision& decision) const;
+  // The reason SizeCheck writes.
+  std::string SizeReason(const SizeDecision& decision, const SizeRequest& request) const;
 
   double max_exposure() const { return config_.equity * config_.max_exposure_percent / 100.0; }
   const SizingConfig& config() const { return config_; }

@@ -37,41 +37,45 @@ Result<QualityGates> QualityGates::Create(const QualityGateConfig& config) {
   return QualityGates(config);
 }
 
-void QualityGates::Check(const GateInputs& in, std::vector<GateCheck>* checks) const {
+void QualityGates::Evaluate(const GateInputs& in, std::vector<GateCheck>* checks) const {
   checks->clear();
-  if (config_.confidence_enabled) {
-    GateCheck c;
-    c.gate = "confidence";
-    c.value = in.confidence;
-    c.threshold = config_.min_confidence;
-    c.passed = in.confidence >= config_.min_confidence;
-    c.reason = fmt::format("confidence {:.2f} {} {:.2f}", in.confidence, c.passed ? ">=" : "<",
-                           config_.min_confidence);
-    checks->push_back(std::move(c));
-  }
+  auto add = [checks](const char* gate, double value, double threshold) {
+    GateCheck& c = checks->emplace_back();
+    c.gate = gate;
+    c.value = value;
+    c.threshold = threshold;
+    c.passed = value >= threshold;
+  };
+  if (config_.confidence_enabled) add("confidence", in.confidence, config_.min_confidence);
   if (config_.volume_enabled) {
     const double ratio = in.volume_average > 0 ? in.volume / in.volume_average : 0.0;
-    GateCheck c;
-    c.gate = "volume";
-    c.value = ratio;
-    c.threshold = config_.min_volume_ratio;
-    c.passed = ratio >= config_.min_volume_ratio;
-    c.reason = fmt::format("volume {:.2f}x {} {:.2f}x of the {}-bar average", ratio,
-                           c.passed ? ">=" : "<", config_.min_volume_ratio, config_.volume_period);
-    checks->push_back(std::move(c));
+    add("volume", ratio, config_.min_volume_ratio);
   }
   if (config_.reward_risk_enabled) {
     const double rr =
         RewardRiskAfterFees(in.entry, in.stop_loss, in.take_profit, config_.fee_percent);
-    GateCheck c;
-    c.gate = "reward_risk";
-    c.value = rr;
-    c.threshold = config_.min_reward_risk;
-    c.passed = rr >= config_.min_reward_risk;
-    c.reason = fmt::format("reward/risk {:.2f} {} {:.2f} after {:.2f}% fees per side", rr,
-                           c.passed ? ">=" : "<", config_.min_reward_risk, config_.fee_percent);
-    checks->push_back(std::move(c));
+    add("reward_risk", rr, config_.min_reward_risk);
   }
+}
+
+void QualityGates::Explain(std::vector<GateCheck>* checks) const {
+  for (GateCheck& c : *checks) {
+    const char* op = c.passed ? ">=" : "<";
+    if (c.gate == "confidence") {
+      c.reason = fmt::format("confidence {:.2f} {} {:.2f}", c.value, op, c.threshold);
+    } else if (c.gate == "volume") {
+      c.reason = fmt::format("volume {:.2f}x {} {:.2f}x of the {}-bar average", c.value, op,
+                             c.threshold, config_.volume_period);
+    } else if (c.gate == "reward_risk") {
+      c.reason = fmt::format("reward/risk {:.2f} {} {:.2f} after {:.2f}% fees per side", c.value,
+                             op, c.threshold, config_.fee_percent);
+    }
+  }
+}
+
+void QualityGates::Check(const GateInputs& inputs, std::vector<GateCheck>* checks) const {
+  Evaluate(inputs, checks);
+  Explain(checks);
 }
 
 bool AllPassed(const std::vector<GateCheck>& checks) {

@@ -43,8 +43,16 @@ class QualityGates {
   static Result<QualityGates> Create(const QualityGateConfig& config);
 
   // One GateCheck per enabled gate, in the order confidence, volume, reward_risk, each with
-  // value, threshold, passed and a reason such as "volume 1.40x < 2.00x of the 20-bar average".
-  // Appends to `checks` (cleared first).
+  // value, threshold and passed; the reason is left empty (no formatting, no allocation once
+  // `checks` has grown). Appends to `checks` (cleared first).
+  void Evaluate(const GateInputs& inputs, std::vector<GateCheck>* checks) const;
+
+  // Writes the reason of every confidence, volume and reward_risk check in `checks` (others are
+  // left alone) from its value, threshold and verdict, such as "volume 1.40x < 2.00x of the
+  // 20-bar average".
+  void Explain(std::vector<GateCheck>* checks) const;
+
+  // Evaluate, then Explain.
   void Check(const GateInputs& inputs, std::vector<GateCheck>* checks) const;
 
   const QualityGateConfig& config() const { return config_; }

@@ -41,6 +41,26 @@ TEST(QualityGatesTest, PassesAtTheThresholds) {
   EXPECT_DOUBLE_EQ(checks[2].value, 5.8 / 2.2);
 }
 
+TEST(QualityGatesTest, EvaluateGivesTheVerdictsAndExplainTheReasons) {
+  QualityGates gates = *QualityGates::Create({});
+  const GateInputs inputs{0.72, 140, 100, 100, 98, 104};
+  std::vector<GateCheck> checked, evaluated;
+  gates.Check(inputs, &checked);
+  gates.Evaluate(inputs, &evaluated);
+  ASSERT_EQ(evaluated.size(), 3u);
+  for (std::size_t i = 0; i < evaluated.size(); ++i) {
+    EXPECT_EQ(evaluated[i].gate, checked[i].gate);
+    EXPECT_EQ(evaluated[i].value, checked[i].value);
+    EXPECT_EQ(evaluated[i].passed, checked[i].passed);
+    EXPECT_EQ(evaluated[i].reason, "");
+  }
+  // A check of another gate (the sizer's) keeps its own reason.
+  evaluated.push_back({"size", 5, 10, false, "position value 5.00 < minimum 10.00"});
+  gates.Explain(&evaluated);
+  for (std::size_t i = 0; i < checked.size(); ++i) EXPECT_EQ(evaluated[i], checked[i]);
+  EXPECT_EQ(evaluated[3].reason, "position value 5.00 < minimum 10.00");
+}
+
 TEST(QualityGatesTest, DisabledGatesReportNothing) {
   QualityGateConfig config;
   config.confidence_enabled = false;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include <fmt/format.h>
+
 #include "engines/signal/feature_hash.h"
 
 namespace pulse::signal {
@@ -77,6 +79,7 @@ Result<std::unique_ptr<SignalEngine>> SignalEngine::Create(
                                 config.volatility_period);
   }
   std::vector<EnsembleSource> sources;
+  std::vector<ModelScoring> model_scoring;
   for (const std::unique_ptr<Theory>& theory : theories) {
     if (theory == nullptr) return InvalidArgumentError("signal: a theory is missing (null)");
     const std::string name(theory->name());
@@ -95,6 +98,9 @@ Result<std::unique_ptr<SignalEngine>> SignalEngine::Create(
       return FailedPreconditionError("model '{}': sequence length must be at least 1, got {}",
                                      manifest.Tag(), model->sequence_length());
     }
+    ASSIGN_OR_RETURN(ModelScoring scoring,
+                     ModelScoring::ForManifest(manifest, config.levels.reward_risk));
+    model_scoring.push_back(scoring);
     sources.push_back({"model:" + manifest.name, WeightOf(config.model_weights, manifest.name)});
   }
   ASSIGN_OR_RETURN(AdaptiveEnsemble ensemble,
@@ -104,9 +110,11 @@ Result<std::unique_ptr<SignalEngine>> SignalEngine::Create(
   ASSIGN_OR_RETURN(LevelPlanner planner, LevelPlanner::Create(config.levels));
   ASSIGN_OR_RETURN(PositionSizer sizer, PositionSizer::Create(config.sizing));
   ASSIGN_OR_RETURN(OpenSignalBook book, OpenSignalBook::Create(config.open_signals));
+  ASSIGN_OR_RETURN(ShadowBook shadows, ShadowBook::Create(config.shadows));
   std::unique_ptr<SignalEngine> engine(new SignalEngine(
       config, base, std::move(feature_names), std::move(ensemble), std::move(classifier),
-      std::move(gates), std::move(planner), std::move(sizer), std::move(book)));
+      std::move(gates), std::move(planner), std::move(sizer), std::move(book), std::move(shadows),
+      std::move(model_scoring)));
   for (std::unique_ptr<Theory>& theory : theories) {
     RETURN_IF_ERROR(theory->Bind(engine->lookup_));
   }
@@ -122,7 +130,8 @@ Result<std::unique_ptr<SignalEngine>> SignalEngine::Create(
 SignalEngine::SignalEngine(const SignalEngineConfig& config, Timeframe base,
                            std::vector<std::string> feature_names, AdaptiveEnsemble ensemble,
                            SignalClassifier classifier, QualityGates gates, LevelPlanner planner,
-                           PositionSizer sizer, OpenSignalBook book)
+                           PositionSizer sizer, OpenSignalBook book, ShadowBook shadows,
+                           std::vector<ModelScoring> model_scoring)
     : config_(config),
       base_(base),
       lookup_(base, feature_names),
@@ -131,12 +140,15 @@ SignalEngine::SignalEngine(const SignalEngineConfig& config, Timeframe base,
       gates_(std::move(gates)),
       planner_(std::move(planner)),
       sizer_(std::move(sizer)),
-      book_(std::move(book)) {}
+      book_(std::move(book)),
+      shadows_(std::move(shadows)),
+      model_scoring_(std::move(model_scoring)),
+      base_name_(base.ToString()) {}
 
 SignalEngine::~SignalEngine() = default;
 
 SignalEngine::SymbolState* SignalEngine::FindSymbol(std::string_view exchange,
-                                                    std::string_view symbol) {
+                                                    std::string_view symbol) const {
   auto by_exchange = symbols_.find(exchange);
   if (by_exchange == symbols_.end()) return nullptr;
   auto it = by_exchange->second.find(symbol);
@@ -149,7 +161,9 @@ SignalEngine::SymbolState& SignalEngine::FindOrAddSymbol(std::string_view exchan
   LevelContextConfig context = planner_.ContextConfig();
   context.volume_period = config_.gates.volume_period;
   context.volatility_period = config_.volatility_period;
-  states_.push_back(std::make_unique<SymbolState>(exchange, symbol, book_.AddSymbol(), context,
+  const std::size_t slot = book_.AddSymbol();
+  shadows_.AddSymbol();  // the same numbering: one slot pair per symbol in both books
+  states_.push_back(std::make_unique<SymbolState>(exchange, symbol, slot, context,
                                                   lookup_.names().size(), max_sequence_));
   auto by_exchange = symbols_.find(exchange);
   if (by_exchange == symbols_.end()) {
@@ -195,7 +209,13 @@ Status SignalEngine::OnBarClose(std::span<const BarCloseInput> inputs, BarCloseO
   // Update each symbol's state and ask the theories.
   for (std::size_t i = 0; i < n; ++i) {
     const BarCloseInput& in = inputs[i];
-    SymbolState& state = FindOrAddSymbol(in.exchange, in.symbol);
+    // Callers usually pass the same symbols in the same order at every close: check the state
+    // this row had last time before looking the names up.
+    SymbolState* last = batch_states_[i];
+    SymbolState& state =
+        last != nullptr && last->symbol == in.symbol && last->exchange == in.exchange
+            ? *last
+            : FindOrAddSymbol(in.exchange, in.symbol);
     batch_states_[i] = &state;
     state.context.Update(in.bar);
     std::copy(in.features.begin(), in.features.end(),
@@ -258,7 +278,7 @@ void SignalEngine::RunModels(std::span<const BarCloseInput> inputs, BarCloseOutp
     for (std::size_t i = 0; i < n; ++i) {
       if (!batch_ready_[i] || batch_states_[i]->history_count < sequence) continue;
       const double p = model_probabilities_[model_row_of_[i]];
-      scores_[i * sources + source] = std::isnan(p) ? kNaN : std::clamp(p, 0.0, 1.0);
+      scores_[i * sources + source] = model_scoring_[m].Score(p);
     }
   }
 }
@@ -304,25 +324,65 @@ void SignalEngine::Decide(const BarCloseInput& in, std::size_t row, SymbolState&
   gate_inputs.entry = levels->entry;
   gate_inputs.stop_loss = levels->stop_loss;
   gate_inputs.take_profit = levels->take_profit;
-  gates_.Check(gate_inputs, &checks_);
+  gates_.Evaluate(gate_inputs, &checks_);
   SizeRequest size_request;
   size_request.entry = levels->entry;
   size_request.stop_distance = levels->stop_distance;
   size_request.volatility_ratio = state.context.VolatilityRatio();
   size_request.open_exposure = book_.exposure();
   const SizeDecision size = sizer_.Size(size_request, trade_stats_);
-  checks_.push_back(sizer_.SizeCheck(size, size_request));
+  checks_.push_back(sizer_.SizeVerdict(size));
+  const bool passed = AllPassed(checks_);
+  if (!passed) {
+    ++counts.rejected;
+    for (const GateCheck& c : checks_) {
+      if (c.passed) continue;
+      if (c.gate == "confidence") ++counts.rejected_by_confidence;
+      if (c.gate == "volume") ++counts.rejected_by_volume;
+      if (c.gate == "reward_risk") ++counts.rejected_by_reward_risk;
+      if (c.gate == "size") ++counts.rejected_by_size;
+    }
+    if (!shadows_.WantsRecord(state.book_id, direction)) {
+      if (shadows_.policy() == ShadowPolicy::kOnePerSymbolDirection) {
+        ++counts.rejected_while_shadow_open;
+      }
+      return;  // counted only: no record, so no reasons, hash, notes or contributions
+    }
+  }
+  // Only a candidate that becomes a record pays for its reasons and the rest of the record.
+  gates_.Explain(&checks_);
+  checks_.back().reason = sizer_.SizeReason(size, size_request);  // the size check is last
+  std::vector<TheoryContribution> contributions;
+  Signal signal =
+      MakeSignal(in, state, scores, blend, cls, *levels, size.size, close_time, &contributions);
+  if (passed) {
+    signal.status = SignalStatus::kPending;
+    book_.Open(state.book_id, direction, size.value);
+    ++counts.emitted;
+    output->emitted.push_back({std::move(signal), std::move(contributions)});
+    return;
+  }
+  signal.status = SignalStatus::kRejected;
+  shadows_.Open(state.book_id, direction);
+  output->rejected.push_back({std::move(signal), std::move(contributions)});
+}
 
+Signal SignalEngine::MakeSignal(const BarCloseInput& in, const SymbolState& state,
+                                std::span<const double> scores, const Blend& blend, SignalClass cls,
+                                const Levels& levels, double size, UnixNanos close_time,
+                                std::vector<TheoryContribution>* contributions) const {
+  const Direction direction = *blend.direction;
+  const std::size_t sources = ensemble_.size();
   Signal signal;
   signal.symbol = state.symbol;
   signal.exchange = state.exchange;
-  signal.timeframe = base_.ToString();
+  signal.timeframe = base_name_;
   signal.direction = direction;
-  signal.entry_price = levels->entry;
-  signal.stop_loss = levels->stop_loss;
-  signal.take_profit = levels->take_profit;
+  signal.entry_price = levels.entry;
+  signal.stop_loss = levels.stop_loss;
+  signal.take_profit = levels.take_profit;
   signal.confidence = blend.confidence;
-  signal.size = size.size;
+  signal.size = size;
   signal.source = "ensemble";
   signal.created_at = close_time;
   signal.prediction = blend.prediction;
@@ -331,12 +391,13 @@ void SignalEngine::Decide(const BarCloseInput& in, std::size_t row, SymbolState&
   signal.trailing_pct = config_.levels.trailing_pct;
   signal.max_hold_minutes = config_.levels.max_hold_minutes;
   signal.feature_hash = FeatureHash(in.features);
+  signal.gate_checks = checks_;
   const FeatureView view{in.features, state.previous, &in.bar};
   const double side = direction == Direction::kLong ? 1.0 : -1.0;
-  std::vector<TheoryContribution> contributions;
+  contributions->reserve(sources);
   for (std::size_t s = 0; s < sources; ++s) {
     if (std::isnan(scores[s])) continue;
-    contributions.push_back(
+    contributions->push_back(
         {0, ensemble_.source(s).name, contributions_[s], std::nullopt, close_time});
     if (s < theories_.size()) {
       if (side * (scores[s] - 0.5) > 0) {
@@ -348,25 +409,7 @@ void SignalEngine::Decide(const BarCloseInput& in, std::size_t row, SymbolState&
       signal.model_version += models_[s - theories_.size()]->manifest().Tag();
     }
   }
-  const bool passed = AllPassed(checks_);
-  signal.gate_checks = checks_;
-  if (passed) {
-    signal.status = SignalStatus::kPending;
-    book_.Open(state.book_id, direction, size.value);
-    ++counts.emitted;
-    output->emitted.push_back({std::move(signal), std::move(contributions)});
-    return;
-  }
-  signal.status = SignalStatus::kRejected;
-  ++counts.rejected;
-  for (const GateCheck& c : checks_) {
-    if (c.passed) continue;
-    if (c.gate == "confidence") ++counts.rejected_by_confidence;
-    if (c.gate == "volume") ++counts.rejected_by_volume;
-    if (c.gate == "reward_risk") ++counts.rejected_by_reward_risk;
-    if (c.gate == "size") ++counts.rejected_by_size;
-  }
-  output->rejected.push_back({std::move(signal), std::move(contributions)});
+  return signal;
 }
 
 Status SignalEngine::OnSignalClosed(const SignalClosed& closed) {
@@ -374,6 +417,10 @@ Status SignalEngine::OnSignalClosed(const SignalClosed& closed) {
   if (state == nullptr) {
     return NotFoundError("signal closed for {}:{}, a symbol the engine has not seen",
                          closed.exchange, closed.symbol);
+  }
+  if (closed.shadow) {
+    return shadows_.Close(state->book_id, closed.direction)
+        .WithContext(closed.exchange + ":" + closed.symbol);
   }
   std::vector<std::pair<std::size_t, bool>> outcomes;
   for (const auto& [name, correct] : closed.source_correct) {
@@ -389,6 +436,25 @@ Status SignalEngine::OnSignalClosed(const SignalClosed& closed) {
   trade_stats_.Add(closed.pnl_percent);
   for (const auto& [index, correct] : outcomes) ensemble_.RecordOutcome(index, correct);
   return Status::Ok();
+}
+
+Status SignalEngine::OnSignalDenied(std::string_view exchange, std::string_view symbol,
+                                    Direction direction, UnixNanos /*at*/) {
+  SymbolState* state = FindSymbol(exchange, symbol);
+  if (state == nullptr) {
+    return NotFoundError("signal denied for {}:{}, a symbol the engine has not seen", exchange,
+                         symbol);
+  }
+  Status released = book_.Release(state->book_id, direction);
+  if (!released.ok()) return released.WithContext(fmt::format("{}:{}", exchange, symbol));
+  shadows_.Open(state->book_id, direction);
+  return Status::Ok();
+}
+
+int SignalEngine::open_shadows(std::string_view exchange, std::string_view symbol,
+                               Direction direction) const {
+  const SymbolState* state = FindSymbol(exchange, symbol);
+  return state == nullptr ? 0 : shadows_.open_count(state->book_id, direction);
 }
 
 }  // namespace pulse::signal

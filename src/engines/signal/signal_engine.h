@@ -2,7 +2,8 @@
 // own market state (ATR, swing, volume and volatility averages, the previous and last N feature
 // vectors); per bar close it asks every theory, runs every model once over all symbols (one
 // batched Predict per model), blends them (AdaptiveEnsemble), classifies, checks the open-signal
-// book, plans levels, applies the quality gates and sizes the position.
+// book, plans levels, applies the quality gates and sizes the position. Candidates that fail a
+// gate become SignalRejected records (followed as shadows) as the shadow policy allows.
 #pragma once
 
 #include <cstdint>
@@ -20,9 +21,11 @@
 #include "engines/signal/feature_lookup.h"
 #include "engines/signal/level_context.h"
 #include "engines/signal/level_planner.h"
+#include "engines/signal/model_scoring.h"
 #include "engines/signal/open_signal_book.h"
 #include "engines/signal/position_sizer.h"
 #include "engines/signal/quality_gates.h"
+#include "engines/signal/shadow_book.h"
 #include "engines/signal/signal_classifier.h"
 #include "engines/signal/signal_engine_config.h"
 #include "engines/signal/theory.h"
@@ -50,7 +53,11 @@ struct BarCloseCounts {
   int blocked_by_cooldown = 0;
   int invalid_levels = 0;  // e.g. a swing stop on the wrong side of the entry
   int emitted = 0;
-  int rejected = 0;  // candidates that failed at least one gate
+  int rejected = 0;  // candidates that failed at least one gate (recorded or not)
+  // Rejected candidates not output because a shadow of that symbol and direction was open
+  // (shadow policy one_per_symbol_direction); rejected - this = records, unless the policy is
+  // none (no records).
+  int rejected_while_shadow_open = 0;
   // Per gate (a candidate failing two gates counts in both).
   int rejected_by_confidence = 0;
   int rejected_by_volume = 0;
@@ -73,7 +80,8 @@ struct BarCloseOutput {
   BarCloseCounts counts;
 };
 
-// What the outcome tracker reports when a signal the engine emitted is resolved.
+// What the outcome tracker reports when a signal the engine emitted is resolved, or (shadow) when
+// a shadow is: a SignalRejected record or a signal reported through OnSignalDenied.
 struct SignalClosed {
   std::string exchange;
   std::string symbol;
@@ -82,17 +90,20 @@ struct SignalClosed {
   double pnl_percent = 0;
   // Per contributing source ("theory:<name>" / "model:<name>"): was it right?
   std::vector<std::pair<std::string, bool>> source_correct;
+  // A shadow resolved: only frees its shadow slot (pnl and sources are ignored).
+  bool shadow = false;
 };
 
-// Lifecycle: Create once (binds the theories, checks the models' feature names), then
-// OnBarClose per base-bar close and OnSignalClosed per resolved signal, in event order. A
-// symbol's state is created on its first bar; nothing is allocated per bar afterwards except the
-// output signals. Threading: single-threaded (the engine thread).
+// Lifecycle: Create once (binds the theories, checks the models' feature names and reads their
+// labels), then OnBarClose per base-bar close, OnSignalDenied per emitted signal that was not
+// traded and OnSignalClosed per resolved signal or shadow, in event order. A symbol's state is
+// created on its first bar; nothing is allocated per bar afterwards except the output signals.
+// Threading: single-threaded (the engine thread).
 class SignalEngine {
  public:
   // InvalidArgument for a bad config; FailedPrecondition when a theory cannot bind its features
   // or a model's manifest feature names (or base timeframe) differ from the engine's, naming the
-  // first difference.
+  // first difference, or a model's label is not one the engine can score (model_scoring.h).
   static Result<std::unique_ptr<SignalEngine>> Create(
       const SignalEngineConfig& config, Timeframe base, std::vector<std::string> feature_names,
       std::vector<std::unique_ptr<Theory>> theories,
@@ -107,14 +118,29 @@ class SignalEngine {
   // `output->model_failures` and counted in `counts.model_failures`.
   Status OnBarClose(std::span<const BarCloseInput> inputs, BarCloseOutput* output);
 
-  // Frees the one-open slot, starts the cooldown, feeds Kelly's trade statistics and each
-  // source's accuracy. NotFound for an unknown symbol or source; FailedPrecondition when that
-  // symbol and direction has no open signal. Nothing changes on error.
+  // Real signal: frees the one-open slot, starts the cooldown, feeds Kelly's trade statistics
+  // and each source's accuracy. Shadow (`closed.shadow`): frees one shadow slot of that symbol
+  // and direction, nothing else. NotFound for an unknown symbol or (real) source;
+  // FailedPrecondition when that symbol and direction has no open signal (shadow). Nothing
+  // changes on error.
   Status OnSignalClosed(const SignalClosed& closed);
+
+  // An emitted signal was not traded (the controller denied it at `at`): frees its open-book
+  // slot and its exposure without starting the cooldown and without touching trade statistics
+  // or source accuracy; the signal now occupies the shadow slot of that symbol and direction
+  // until OnSignalClosed reports its shadow closed. NotFound for an unknown symbol;
+  // FailedPrecondition when that symbol and direction has no open signal. Nothing changes on
+  // error.
+  Status OnSignalDenied(std::string_view exchange, std::string_view symbol, Direction direction,
+                        UnixNanos at);
 
   const AdaptiveEnsemble& ensemble() const { return ensemble_; }
   const TradeStats& trade_stats() const { return trade_stats_; }
   double exposure() const { return book_.exposure(); }
+  // Open shadows of one symbol and direction (0 for a symbol the engine has not seen).
+  int open_shadows(std::string_view exchange, std::string_view symbol, Direction direction) const;
+  // How each model's probability is scored, in model order.
+  std::span<const ModelScoring> model_scoring() const { return model_scoring_; }
   std::span<const std::string> feature_names() const { return lookup_.names(); }
 
  private:
@@ -128,14 +154,21 @@ class SignalEngine {
   SignalEngine(const SignalEngineConfig& config, Timeframe base,
                std::vector<std::string> feature_names, AdaptiveEnsemble ensemble,
                SignalClassifier classifier, QualityGates gates, LevelPlanner planner,
-               PositionSizer sizer, OpenSignalBook book);
+               PositionSizer sizer, OpenSignalBook book, ShadowBook shadows,
+               std::vector<ModelScoring> model_scoring);
 
   SymbolState& FindOrAddSymbol(std::string_view exchange, std::string_view symbol);
-  SymbolState* FindSymbol(std::string_view exchange, std::string_view symbol);
+  SymbolState* FindSymbol(std::string_view exchange, std::string_view symbol) const;
   bool Ready(const SymbolState& state) const;
   void RunModels(std::span<const BarCloseInput> inputs, BarCloseOutput* output);
   void Decide(const BarCloseInput& input, std::size_t row, SymbolState& state,
               BarCloseOutput* output);
+  // The full record of a candidate that is output (emitted or rejected): levels, size, the
+  // gates' reasons, feature hash, notes, model versions and contributions.
+  Signal MakeSignal(const BarCloseInput& in, const SymbolState& state,
+                    std::span<const double> scores, const Blend& blend, SignalClass cls,
+                    const Levels& levels, double size, UnixNanos close_time,
+                    std::vector<TheoryContribution>* contributions) const;
 
   SignalEngineConfig config_;
   Timeframe base_;
@@ -148,6 +181,9 @@ class SignalEngine {
   LevelPlanner planner_;
   PositionSizer sizer_;
   OpenSignalBook book_;
+  ShadowBook shadows_;
+  std::vector<ModelScoring> model_scoring_;
+  std::string base_name_;  // base_.ToString(), stored with every signal
   TradeStats trade_stats_;
   std::size_t max_sequence_ = 1;
 

@@ -10,6 +10,7 @@
 #include "engines/signal/open_signal_book.h"
 #include "engines/signal/position_sizer.h"
 #include "engines/signal/quality_gates.h"
+#include "engines/signal/shadow_book.h"
 #include "engines/signal/signal_classifier.h"
 
 namespace pulse::signal {
@@ -25,6 +26,8 @@ struct SignalEngineConfig {
   int volatility_period = 20;       // ATR % average for volatility-adjusted sizing
   SizingConfig sizing;              // fixed fractional 1 % of 10000, Kelly after 20 trades
   OpenSignalConfig open_signals;    // one per symbol and direction, 60-minute cooldown
+  // Which rejected candidates are output as SignalRejected records (shadows).
+  ShadowPolicy shadows = ShadowPolicy::kOnePerSymbolDirection;
 };
 
 }  // namespace pulse::signal
