@@ -11,6 +11,8 @@ find_package(prometheus-cpp CONFIG REQUIRED COMPONENTS core)
 find_package(PkgConfig REQUIRED)
 # libpqxx ships no usable CMake config in Debian: use pkg-config.
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
+# xxHash (libxxhash-dev): feature-vector hashes and run fingerprints.
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 # Models: libxgboost-dev (+ the xgboost package for its CMake config); OpenCV's DNN module has no
 # CMake config or .pc without the full libopencv-dev, so find its headers and libraries directly.
 find_package(xgboost CONFIG REQUIRED)

@@ -151,9 +151,15 @@ Result<ModelTrainingResult> TrainModel(
   }
   ASSIGN_OR_RETURN(const indicators::FeatureSetSpec spec,
                    FeatureSetSpecFromConfig(config.features, request.timeframe));
-  const std::string label_text = request.label.empty() ? DefaultLabelText(config) : request.label;
+  std::string label_text = request.label.empty() ? DefaultLabelText(config) : request.label;
   Result<signal::LabelSpec> label_spec = signal::ParseLabelSpec(label_text);
   if (!label_spec.ok()) return label_spec.status().WithContext("--label");
+  if (!label_spec->reward_risk) {
+    // The manifest's label always names its reward:risk: the engine scores the model's
+    // probability against that trade's break-even.
+    label_text += fmt::format("{}rr={}", label_text.find(':') == std::string::npos ? ":" : ",",
+                              config.signal.engine.levels.reward_risk);
+  }
   const std::int64_t bar_nanos = spec.base.NominalNanos();
 
   ModelTrainingResult result;

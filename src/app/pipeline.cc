@@ -78,6 +78,8 @@ struct Pipeline::State {
       const std::vector<std::vector<TheoryContribution>>& contributions);
   Status Store(const OutcomeResolved& outcome);
   Status Learn(const OutcomeResolved& outcome);
+  // A shadow resolved: the engine may record the next candidate of its symbol and direction.
+  Status ReleaseShadow(const OutcomeResolved& outcome);
   Status DrainPaperEvents();
   // Stores the outcomes in `resolved`, teaches the engine and the controller with the real
   // ones, and keeps them for outcomes().
@@ -157,6 +159,7 @@ Status Pipeline::State::ProcessResolved() {
     RETURN_IF_ERROR(Store(r));
     if (r.shadow) {
       ++counts.shadows_resolved;
+      RETURN_IF_ERROR(ReleaseShadow(r));
     } else {
       ++counts.resolved;
       RETURN_IF_ERROR(Learn(r));
@@ -166,6 +169,16 @@ Status Pipeline::State::ProcessResolved() {
   }
   resolved.clear();
   return Status::Ok();
+}
+
+Status Pipeline::State::ReleaseShadow(const OutcomeResolved& outcome) {
+  signal::SignalClosed closed;
+  closed.exchange = outcome.signal.exchange;
+  closed.symbol = outcome.signal.symbol;
+  closed.direction = outcome.signal.direction;
+  closed.closed_at = outcome.result.exit_time.value_or(clock.Now());
+  closed.shadow = true;
+  return engine->OnSignalClosed(closed);
 }
 
 Status Pipeline::State::DrainPaperEvents() {
@@ -226,6 +239,9 @@ Status Pipeline::State::TrackNewSignals() {
     risk::ReviewDecision decision = controller.Review(e.signal);
     if (auto* denied = std::get_if<SignalDenied>(&decision)) {
       ++counts.denied;
+      // Not traded: the engine frees its slot and follows it as a shadow instead.
+      RETURN_IF_ERROR(engine->OnSignalDenied(denied->signal.exchange, denied->signal.symbol,
+                                             denied->signal.direction, clock.Now()));
       signals.push_back(DeniedSignalForStorage(*denied));
       shadow.push_back(true);
     } else {
@@ -332,6 +348,7 @@ Status Pipeline::OnBarClose(std::span<const SymbolBar> bars) {
   RETURN_IF_ERROR(s.engine->OnBarClose(s.inputs, &s.output));
   s.counts.emitted += static_cast<std::int64_t>(s.output.emitted.size());
   s.counts.rejected += static_cast<std::int64_t>(s.output.rejected.size());
+  s.counts.candidates_rejected += s.output.counts.rejected;
   RETURN_IF_ERROR(s.TrackNewSignals());
   RETURN_IF_ERROR(s.DrainControllerOutputs());
   const std::vector<EquityPoint> points = s.paper.TakeEquityCurve();

@@ -39,8 +39,9 @@ struct SymbolBar {
 struct PipelineCounts {
   std::int64_t bars = 0;
   std::int64_t bar_closes = 0;
-  std::int64_t emitted = 0;   // passed every quality gate
-  std::int64_t rejected = 0;  // failed a gate (shadow-tracked)
+  std::int64_t emitted = 0;              // passed every quality gate
+  std::int64_t candidates_rejected = 0;  // failed a gate (every one, as the engine counts)
+  std::int64_t rejected = 0;  // of those, the ones recorded and shadow-tracked (signal.shadows)
   std::int64_t denied = 0;    // refused by the controller (shadow-tracked)
   std::int64_t resolved = 0;  // real signals resolved
   std::int64_t shadows_resolved = 0;

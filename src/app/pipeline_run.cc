@@ -34,9 +34,9 @@ std::uint64_t FoldBar(std::uint64_t hash, std::string_view symbol, const Bar& ba
   std::memcpy(bytes, &hash, sizeof(hash));
   std::memcpy(bytes + sizeof(hash), &bar.open_time, sizeof(bar.open_time));
   std::memcpy(bytes + sizeof(hash) + sizeof(bar.open_time), fields, sizeof(fields));
-  const std::uint64_t with_bar = signal::Fnv1a64(bytes);
+  const std::uint64_t with_bar = signal::XxHash64(bytes);
   return with_bar ^
-         signal::Fnv1a64({reinterpret_cast<const unsigned char*>(symbol.data()), symbol.size()});
+         signal::XxHash64({reinterpret_cast<const unsigned char*>(symbol.data()), symbol.size()});
 }
 
 // The run's series: the candle files of run.data, or the ohlcv table.
@@ -116,7 +116,7 @@ std::string RunFingerprint(const Config& config) {
   decisive.run.commit_every = defaults.run.commit_every;
   decisive.run.poll_interval_s = defaults.run.poll_interval_s;
   const std::string yaml = DumpConfigYaml(decisive, /*mask_secrets=*/true);
-  return Hex(signal::Fnv1a64({reinterpret_cast<const unsigned char*>(yaml.data()), yaml.size()}));
+  return Hex(signal::XxHash64({reinterpret_cast<const unsigned char*>(yaml.data()), yaml.size()}));
 }
 
 Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, const Clock& wall,

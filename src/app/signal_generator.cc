@@ -23,6 +23,7 @@ void AddCounts(const signal::BarCloseCounts& c, signal::BarCloseCounts* total) {
   total->invalid_levels += c.invalid_levels;
   total->emitted += c.emitted;
   total->rejected += c.rejected;
+  total->rejected_while_shadow_open += c.rejected_while_shadow_open;
   total->rejected_by_confidence += c.rejected_by_confidence;
   total->rejected_by_volume += c.rejected_by_volume;
   total->rejected_by_reward_risk += c.rejected_by_reward_risk;
@@ -90,15 +91,17 @@ Result<SignalRunReport> GenerateSignals(const Config& config,
       GeneratedSignal& g = report.signals[report_index(r.signal)];
       g.followed = std::move(r.result);
       g.followed.signal_id = 0;
-      if (r.shadow) continue;
       signal::SignalClosed closed;
       closed.exchange = g.signal.exchange;
       closed.symbol = g.signal.symbol;
       closed.direction = g.signal.direction;
       closed.closed_at = *g.followed.exit_time;
-      closed.pnl_percent = *g.followed.pnl_percent_net;
-      for (const TheoryContribution& c : r.contributions) {
-        if (c.was_correct) closed.source_correct.emplace_back(c.theory_name, *c.was_correct);
+      closed.shadow = r.shadow;  // a shadow only frees its slot
+      if (!r.shadow) {
+        closed.pnl_percent = *g.followed.pnl_percent_net;
+        for (const TheoryContribution& c : r.contributions) {
+          if (c.was_correct) closed.source_correct.emplace_back(c.theory_name, *c.was_correct);
+        }
       }
       RETURN_IF_ERROR(engine->OnSignalClosed(closed));
     }

@@ -89,7 +89,8 @@ Status RunRunCommand(CliContext& ctx, const RunFlags& f) {
   table.AddRow({"bar closes stored", std::to_string(s.bar_closes)});
   table.AddRow({"bars stored", std::to_string(s.bars)});
   table.AddRow({"signals emitted", std::to_string(s.counts.emitted)});
-  table.AddRow({"candidates rejected", std::to_string(s.counts.rejected)});
+  table.AddRow({"candidates rejected", std::to_string(s.counts.candidates_rejected)});
+  table.AddRow({"  recorded as shadows", std::to_string(s.counts.rejected)});
   table.AddRow({"signals denied", std::to_string(s.counts.denied)});
   table.AddRow({"signals resolved", std::to_string(s.counts.resolved)});
   table.AddRow({"shadows resolved", std::to_string(s.counts.shadows_resolved)});

@@ -95,11 +95,13 @@ void PrintSummary(const SignalRunReport& r, std::size_t symbols) {
       "  blocked: open signal {}, cooldown {}; invalid levels {}\n"
       "  candidates {}: passed {}, rejected {}\n"
       "  rejections by gate: confidence {}, volume {}, reward_risk {}, size {}\n"
+      "  shadows recorded {}, not recorded while one of that symbol and direction was open {}\n"
       "  passed, followed on later bars: {}\n"
       "  rejected (shadow), followed on later bars: {}\n",
       symbols, r.bars, r.bar_closes, c.evaluated, c.warming_up, c.hold, c.blocked_by_open_signal,
       c.blocked_by_cooldown, c.invalid_levels, c.emitted + c.rejected, c.emitted, c.rejected,
       c.rejected_by_confidence, c.rejected_by_volume, c.rejected_by_reward_risk, c.rejected_by_size,
+      c.rejected - c.rejected_while_shadow_open, c.rejected_while_shadow_open,
       OutcomeLine(r.signals, SignalStatus::kPending),
       OutcomeLine(r.signals, SignalStatus::kRejected));
 }

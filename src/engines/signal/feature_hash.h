@@ -10,8 +10,7 @@
 
 namespace pulse::signal {
 
-// XXH64 of `bytes` (the published xxHash 64-bit algorithm: same value as XXH64() of the xxHash
-// library and `xxhsum -H1`).
+// XXH64 of `bytes`, from the xxHash library (libxxhash): the value of `xxhsum -H1`.
 std::uint64_t XxHash64(std::span<const unsigned char> bytes, std::uint64_t seed = 0);
 
 // XxHash64 (seed 0) over the in-memory bytes of the doubles (IEEE-754, little endian: the
