@@ -40,6 +40,7 @@ UnixNanos FloorDiv(UnixNanos t, std::int64_t step) {
 struct CachedTrade {
   analytics::TradeRecord record;
   std::vector<std::string> scopes;  // the source: and symbol: scopes it counts for
+  UnixNanos updated_at = 0;         // of the result row it was read from
 };
 
 // What a (scope, window) was computed from last time, and the metrics text it gave.
@@ -122,11 +123,13 @@ struct PerformanceSnapshotter::State {
   std::map<std::pair<UnixNanos, SignalId>, CachedTrade> by_exit;
   std::map<SignalId, UnixNanos> exit_of;
   std::optional<UnixNanos> read_since;  // results updated at or after this are read next
-  // Rebuilt when the trades change (generation counts the changes).
+  // The records of every scope in exit order ("overall" holds all of them), so a window is a
+  // span of one vector. Trades read after every stored one are appended (the positions of the
+  // others stay); anything else rebuilds the vectors and starts a new generation.
+  std::map<std::string, std::vector<analytics::TradeRecord>> scopes;
+  std::vector<std::pair<UnixNanos, SignalId>> to_append;
+  bool rebuild = false;
   std::int64_t generation = 0;
-  bool dirty = true;
-  std::vector<const CachedTrade*> trades;                     // exit order
-  std::map<std::string, std::vector<std::size_t>> members;    // scope -> indices into trades
   std::map<std::pair<std::string, std::string>, Memo> memos;  // (scope, window)
 
   UnixNanos NextDue(UnixNanos after) const;
@@ -182,46 +185,48 @@ Status PerformanceSnapshotter::State::Refresh(UnixNanos now) {
   read_since = now - kRereadMargin;
   for (const OutcomeResolved& o : outcomes) {
     ASSIGN_OR_RETURN(analytics::TradeRecord record, analytics::MakeTradeRecord(o.signal, o.result));
-    CachedTrade trade{std::move(record), {}};
+    CachedTrade trade{std::move(record), {}, o.result.updated_at};
     for (const std::string& source : AttributedSources(o)) {
       trade.scopes.push_back(SourceScope(source));
     }
     trade.scopes.push_back(SymbolScope(o.signal.symbol));
     auto old = exit_of.find(o.signal.id);
     if (old != exit_of.end()) {
+      // Read again unchanged (it was written within the re-read margin).
+      if (by_exit.at({old->second, o.signal.id}).updated_at == trade.updated_at) continue;
       by_exit.erase({old->second, o.signal.id});
       exit_of.erase(old);
+      rebuild = true;
     }
-    const UnixNanos exit = trade.record.exit_time;
-    by_exit.emplace(std::make_pair(exit, o.signal.id), std::move(trade));
-    exit_of.emplace(o.signal.id, exit);
-    dirty = true;
+    const std::pair<UnixNanos, SignalId> key(trade.record.exit_time, o.signal.id);
+    if (!by_exit.empty() && key < by_exit.rbegin()->first) rebuild = true;
+    by_exit.emplace(key, std::move(trade));
+    exit_of.emplace(o.signal.id, key.first);
+    to_append.push_back(key);
   }
   return Status::Ok();
 }
 
 void PerformanceSnapshotter::State::Rebuild() {
-  if (!dirty) return;
-  ++generation;
-  dirty = false;
-  trades.clear();
-  members.clear();
-  for (const auto& [key, trade] : by_exit) {
-    const std::size_t index = trades.size();
-    trades.push_back(&trade);
-    members[std::string(kOverallScope)].push_back(index);
-    for (const std::string& scope : trade.scopes) {
-      std::vector<std::size_t>& list = members[scope];
-      if (list.empty() || list.back() != index) list.push_back(index);
-    }
+  auto add = [&](const CachedTrade& trade) {
+    scopes[std::string(kOverallScope)].push_back(trade.record);
+    for (const std::string& scope : trade.scopes) scopes[scope].push_back(trade.record);
+  };
+  if (rebuild) {
+    ++generation;
+    rebuild = false;
+    scopes.clear();
+    for (const auto& [key, trade] : by_exit) add(trade);
+  } else {
+    for (const auto& key : to_append) add(by_exit.at(key));
   }
+  to_append.clear();
 }
 
 Result<std::string> PerformanceSnapshotter::State::Metrics(const std::string& scope,
                                                            const std::string& window,
                                                            UnixNanos at) {
-  const std::vector<std::size_t>& list = members[scope];
-  auto exit_of_index = [&](std::size_t i) { return trades[i]->record.exit_time; };
+  const std::vector<analytics::TradeRecord>& list = scopes[scope];
   // The window (start, at]; `all` has no start.
   std::optional<UnixNanos> start;
   if (window == "day") start = calendar.DayStart(at - 1);
@@ -229,22 +234,21 @@ Result<std::string> PerformanceSnapshotter::State::Metrics(const std::string& sc
   if (window == "30d") start = at - 30 * kNanosPerDay;
   const auto after = [&](UnixNanos t) {
     return static_cast<std::size_t>(
-        std::upper_bound(list.begin(), list.end(), t,
-                         [&](UnixNanos v, std::size_t i) { return v < exit_of_index(i); }) -
+        std::upper_bound(
+            list.begin(), list.end(), t,
+            [](UnixNanos v, const analytics::TradeRecord& r) { return v < r.exit_time; }) -
         list.begin());
   };
   const std::size_t lo = start ? after(*start) : 0;
   const std::size_t hi = after(at);
-  const UnixNanos from = start ? *start : (lo < hi ? exit_of_index(list[lo]) : at);
+  const UnixNanos from = start ? *start : (lo < hi ? list[lo].exit_time : at);
   // The daily returns depend on the trades and on the UTC days the window spans.
   const auto key =
       std::make_tuple(generation, lo, hi, FloorDiv(from, kNanosPerDay), FloorDiv(at, kNanosPerDay));
   Memo& memo = memos[{scope, window}];
   if (!memo.metrics.empty() && memo.key == key) return memo.metrics;
 
-  std::vector<analytics::TradeRecord> records;
-  records.reserve(hi - lo);
-  for (std::size_t k = lo; k < hi; ++k) records.push_back(trades[list[k]]->record);
+  const std::span<const analytics::TradeRecord> records(list.data() + lo, hi - lo);
   nlohmann::ordered_json metrics;
   metrics["trades"] = TradeStatsToJson(analytics::ComputeTradeStats(records));
   ASSIGN_OR_RETURN(analytics::CalibrationBreakdown calibration,
@@ -271,18 +275,18 @@ Result<std::string> PerformanceSnapshotter::State::Metrics(const std::string& sc
 
 Status PerformanceSnapshotter::State::Round(UnixNanos at, bool every_scope) {
   Rebuild();
-  std::vector<std::string> scopes = {std::string(kOverallScope)};
+  std::vector<std::string> names = {std::string(kOverallScope)};
   if (every_scope) {
-    for (const auto& [scope, list] : members) {
+    for (const auto& [scope, list] : scopes) {
       // Scopes with a trade by `at`, in name order (source: before symbol:).
-      if (scope != kOverallScope && !list.empty() && trades[list.front()]->record.exit_time <= at) {
-        scopes.push_back(scope);
+      if (scope != kOverallScope && !list.empty() && list.front().exit_time <= at) {
+        names.push_back(scope);
       }
     }
   }
   std::vector<PerformanceSnapshot> rows;
-  rows.reserve(scopes.size() * config.windows.size());
-  for (const std::string& scope : scopes) {
+  rows.reserve(names.size() * config.windows.size());
+  for (const std::string& scope : names) {
     for (const std::string& window : config.windows) {
       ASSIGN_OR_RETURN(std::string metrics, Metrics(scope, window, at));
       rows.push_back({0, at, scope, window, std::move(metrics)});

@@ -146,9 +146,15 @@ Result<analytics::ReturnStats> DailyTradeReturnStats(std::span<const analytics::
     return InvalidArgumentError("return period ends ({}) before it starts ({})", FormatIso8601(to),
                                 FormatIso8601(from));
   }
+  // What the curve needs of each trade with a quote P&L (no text fields to copy).
   std::vector<analytics::TradeRecord> with_quote;
+  with_quote.reserve(trades.size());
   for (const analytics::TradeRecord& t : trades) {
-    if (t.pnl_quote) with_quote.push_back(t);
+    if (!t.pnl_quote) continue;
+    analytics::TradeRecord& q = with_quote.emplace_back();
+    q.signal_id = t.signal_id;
+    q.exit_time = t.exit_time;
+    q.pnl_quote = t.pnl_quote;
   }
   ASSIGN_OR_RETURN(std::vector<analytics::EquityPoint> curve,
                    analytics::BuildEquityCurve(with_quote, capital, from));
