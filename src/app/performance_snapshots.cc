@@ -21,8 +21,12 @@ namespace pulse::app {
 namespace {
 
 // Results written this long before the previous read are read again (a writer whose clock lags
-// or whose transaction committed late is not missed; repeats replace themselves).
+// or whose transaction committed late is not missed; repeats are skipped).
 constexpr std::int64_t kRereadMargin = 5 * kNanosPerMinute;
+// Between day ends, only results that exited this long before the previous read are read (the
+// exit-time index keeps that cheap however many shadows the store holds); a result rewritten
+// later than that after its exit is read at the next day end.
+constexpr std::int64_t kExitLookback = kNanosPerDay;
 
 constexpr std::string_view kSourcePrefix = "source:";
 constexpr std::string_view kSymbolPrefix = "symbol:";
@@ -122,7 +126,10 @@ struct PerformanceSnapshotter::State {
   // Closed real trades by (exit time, signal id), and where each signal id sits.
   std::map<std::pair<UnixNanos, SignalId>, CachedTrade> by_exit;
   std::map<SignalId, UnixNanos> exit_of;
-  std::optional<UnixNanos> read_since;  // results updated at or after this are read next
+  // Results written at or after these are read next, by the next read and the next full read.
+  std::optional<UnixNanos> read_since;
+  std::optional<UnixNanos> full_read_since;
+  std::optional<UnixNanos> full_read;  // when the last full read was
   // The records of every scope in exit order ("overall" holds all of them), so a window is a
   // span of one vector. Trades read after every stored one are appended (the positions of the
   // others stay); anything else rebuilds the vectors and starts a new generation.
@@ -134,7 +141,10 @@ struct PerformanceSnapshotter::State {
 
   UnixNanos NextDue(UnixNanos after) const;
   Status RunDue(UnixNanos now);
-  Status Refresh(UnixNanos now);
+  // `full` (and at least once a day): every result written since the previous full read,
+  // whatever its exit time; otherwise those written since the previous read that exited
+  // recently.
+  Status Refresh(UnixNanos now, bool full);
   void Rebuild();
   Status Round(UnixNanos at, bool every_scope);
   Result<std::string> Metrics(const std::string& scope, const std::string& window, UnixNanos at);
@@ -160,9 +170,11 @@ Status PerformanceSnapshotter::State::RunDue(UnixNanos now) {
   if (now < next_due) return Status::Ok();
   // Every day end passed, and the latest interval time passed, in time order.
   std::map<UnixNanos, bool> due;  // time -> every scope
+  bool day_end = false;
   if (config.day_end) {
     for (UnixNanos d = calendar.NextDayStart(last); d <= now; d = calendar.NextDayStart(d)) {
       due[d] = true;
+      day_end = true;
     }
   }
   if (config.interval_s > 0) {
@@ -173,14 +185,22 @@ Status PerformanceSnapshotter::State::RunDue(UnixNanos now) {
   last = now;
   next_due = NextDue(now);
   if (due.empty()) return Status::Ok();
-  RETURN_IF_ERROR(Refresh(now));
+  RETURN_IF_ERROR(Refresh(now, day_end));
   for (const auto& [at, every_scope] : due) RETURN_IF_ERROR(Round(at, every_scope));
   return Status::Ok();
 }
 
-Status PerformanceSnapshotter::State::Refresh(UnixNanos now) {
+Status PerformanceSnapshotter::State::Refresh(UnixNanos now, bool full) {
   ClosedOutcomeFilter filter;
-  filter.updated_since = read_since;
+  full = full || !full_read || now - *full_read >= kNanosPerDay;
+  if (full) {
+    filter.updated_since = full_read_since;
+    full_read = now;
+    full_read_since = now - kRereadMargin;
+  } else {
+    filter.updated_since = read_since;
+    filter.exit_since = *read_since - kExitLookback;
+  }
   ASSIGN_OR_RETURN(std::vector<OutcomeResolved> outcomes, signals.ListClosedOutcomes(filter));
   read_since = now - kRereadMargin;
   for (const OutcomeResolved& o : outcomes) {
@@ -327,7 +347,7 @@ Status PerformanceSnapshotter::Finish(UnixNanos now) {
   if (!s.config.enabled) return Status::Ok();
   RETURN_IF_ERROR(s.RunDue(now));
   if (s.last_round == now) return Status::Ok();
-  RETURN_IF_ERROR(s.Refresh(now));
+  RETURN_IF_ERROR(s.Refresh(now, /*full=*/true));
   return s.Round(now, /*every_scope=*/true);
 }
 

@@ -65,10 +65,12 @@ struct SnapshotConfig {
 // taken_at is its due time and its metrics are as of that instant (trades with exit <= it),
 // so a late call (a gap in the data) writes the same rows the timely one would have; when
 // several are due at once, every passed day end gets its round but only the latest interval
-// time does. Closed trades are read incrementally (results updated since the previous read,
-// less 5 minutes), and a (scope, window) whose trades and days did not change reuses its
-// previous metrics text.
-// Threading: single-threaded, on the engine thread. Borrows the stores.
+// time does. Closed trades are read incrementally: results written since the previous read
+// (less 5 minutes) that exited in the day before it; at day ends, at Finish and at least once
+// a day, every result written since the previous such full read (so a result rewritten more
+// than a day after its exit shows from the next full read). A (scope, window) whose trades and days
+// did not change reuses its previous metrics text. Threading: single-threaded, on the engine
+// thread. Borrows the stores.
 class PerformanceSnapshotter {
  public:
   // `time_zone`: the risk time zone (IANA name); `capital`: the account the daily returns are

@@ -236,6 +236,27 @@ TEST_F(PerformanceSnapshotsTest, AnUpdatedResultIsReadAgain) {
   EXPECT_DOUBLE_EQ(all["trades"]["total_pnl_pct"].get<double>(), -3 - 2);
 }
 
+TEST_F(PerformanceSnapshotsTest, AnOldResultRewrittenShowsFromTheNextDayEnd) {
+  PerformanceSnapshotter s = Make();
+  Drive(s, T("2026-03-10T22:10:00Z"), T("2026-03-12T01:10:00Z"));
+  // X1 (exit 2026-03-10T22:30Z) is corrected more than a day after its exit.
+  SaveResult(ids_[0], T("2026-03-10T21:30:00Z"), T("2026-03-10T22:30:00Z"), -3, -3,
+             T("2026-03-12T01:30:00Z"));
+  Drive(s, T("2026-03-12T01:15:00Z"), T("2026-03-12T23:00:00Z"));
+  const double before = 4 - 2 + 1;
+  const double after = -3 - 2 + 1;
+  EXPECT_DOUBLE_EQ(
+      Metrics("2026-03-12T02:00:00Z", "overall", "all")["trades"]["total_pnl_pct"].get<double>(),
+      before);
+  EXPECT_DOUBLE_EQ(
+      Metrics("2026-03-12T22:00:00Z", "overall", "all")["trades"]["total_pnl_pct"].get<double>(),
+      before);
+  // The day end (midnight in Berlin) reads every result written since the previous read.
+  EXPECT_DOUBLE_EQ(
+      Metrics("2026-03-12T23:00:00Z", "overall", "all")["trades"]["total_pnl_pct"].get<double>(),
+      after);
+}
+
 TEST_F(PerformanceSnapshotsTest, NothingIsReadWhenNothingIsDue) {
   PerformanceSnapshotter s = Make();
   ASSERT_TRUE(s.OnBarClose(T("2026-03-10T22:10:00Z")).ok());
