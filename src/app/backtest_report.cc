@@ -1,9 +1,5 @@
 #include "app/backtest_report.h"
 
-#include <algorithm>
-#include <cmath>
-#include <map>
-
 #include <fmt/format.h>
 
 #include "analytics/breakdowns.h"
@@ -12,55 +8,11 @@
 #include "analytics/trade_record.h"
 #include "analytics/trade_stats.h"
 #include "app/json_views.h"
+#include "app/report_sections.h"
 
 namespace pulse::app {
 
 namespace {
-
-constexpr double kCryptoDaysPerYear = 365;
-
-// The first failed check of a shadow: the gate (or "risk:<rule>") that stopped it.
-std::string StoppedBy(const Signal& signal) {
-  for (const GateCheck& g : signal.gate_checks) {
-    if (!g.passed) return g.gate;
-  }
-  return "unknown";
-}
-
-nlohmann::ordered_json BreakdownJson(std::span<const analytics::TradeRecord> trades,
-                                     analytics::BreakdownKey key) {
-  nlohmann::ordered_json groups = nlohmann::ordered_json::array();
-  for (const analytics::BreakdownGroup& g : analytics::BreakDown(trades, key)) {
-    nlohmann::ordered_json row;
-    row["label"] = g.label;
-    row["count"] = g.stats.count;
-    row["win_rate_pct"] = FigureToJson(g.stats.win_rate_pct);
-    row["expectancy_pct"] = FigureToJson(g.stats.expectancy_pct);
-    row["profit_factor"] =
-        g.stats.profit_factor ? FigureToJson(*g.stats.profit_factor) : nlohmann::json(nullptr);
-    row["total_pnl_quote"] = FigureToJson(g.stats.total_pnl_quote);
-    groups.push_back(std::move(row));
-  }
-  return groups;
-}
-
-nlohmann::ordered_json CalibrationJson(const analytics::CalibrationReport& report) {
-  nlohmann::ordered_json j;
-  j["count"] = report.count;
-  j["ece"] = FigureToJson(report.ece);
-  j["brier"] = FigureToJson(report.brier);
-  nlohmann::ordered_json bins = nlohmann::ordered_json::array();
-  for (const analytics::ReliabilityBin& b : report.bins) {
-    if (b.count == 0) continue;
-    bins.push_back({{"lower", b.lower},
-                    {"upper", b.upper},
-                    {"count", b.count},
-                    {"mean_confidence", FigureToJson(b.mean_confidence)},
-                    {"hit_rate", FigureToJson(b.hit_rate)}});
-  }
-  j["bins"] = std::move(bins);
-  return j;
-}
 
 // The paper account's equity as a curve starting at the starting balance.
 std::vector<analytics::EquityPoint> EquityCurve(const BacktestRun& run) {
@@ -73,26 +25,14 @@ std::vector<analytics::EquityPoint> EquityCurve(const BacktestRun& run) {
   return curve;
 }
 
-std::string Num(const nlohmann::json& j, const char* spec = "{:.2f}") {
-  if (j.is_null()) return "-";
-  if (j.is_string()) return j.get<std::string>();
-  if (j.is_number_integer()) return std::to_string(j.get<std::int64_t>());
-  return fmt::format(fmt::runtime(spec), j.get<double>());
-}
-
 }  // namespace
 
 Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
-  std::vector<analytics::TradeRecord> real, shadow;
-  std::map<std::string, std::vector<analytics::TradeRecord>> shadow_by_gate;
+  std::vector<analytics::TradeRecord> real;
   for (const OutcomeResolved& o : run.outcomes) {
+    if (o.shadow) continue;
     ASSIGN_OR_RETURN(analytics::TradeRecord record, analytics::MakeTradeRecord(o.signal, o.result));
-    if (o.shadow) {
-      shadow_by_gate[StoppedBy(o.signal)].push_back(record);
-      shadow.push_back(std::move(record));
-    } else {
-      real.push_back(std::move(record));
-    }
+    real.push_back(std::move(record));
   }
   nlohmann::ordered_json j;
   j["period"] = {{"from", FormatIso8601(run.start)},
@@ -109,19 +49,8 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
                   {"stored", run.stored_signals}};
   j["trades"] = TradeStatsToJson(analytics::ComputeTradeStats(real));
 
-  const std::vector<analytics::EquityPoint> curve = EquityCurve(run);
-  ASSIGN_OR_RETURN(std::vector<analytics::PeriodReturn> daily,
-                   analytics::ResampleReturns(curve, kNanosPerDay, 0));
-  std::vector<double> returns;
-  for (const analytics::PeriodReturn& r : daily) returns.push_back(r.value);
-  analytics::ReturnStatsOptions options;
-  options.periods_per_year = kCryptoDaysPerYear;
-  ASSIGN_OR_RETURN(analytics::ReturnStats stats, analytics::ComputeReturnStats(returns, options));
-  nlohmann::ordered_json ret;
-  ret["periods"] = "daily";
-  ret["days"] = stats.periods;
-  for (const auto& [name, value] : ReturnFigures(stats)) ret[name] = FigureToJson(value);
-  j["returns"] = std::move(ret);
+  ASSIGN_OR_RETURN(analytics::ReturnStats stats, DailyReturnStats(EquityCurve(run)));
+  j["returns"] = ReturnsJson(stats);
 
   const double final_equity = run.portfolio.equity;
   j["paper"] = {{"starting_balance", run.starting_balance},
@@ -130,51 +59,17 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
                 {"realized_pnl", FigureToJson(run.portfolio.realized_pnl)},
                 {"fills", run.counts.fills},
                 {"orders_rejected", run.counts.orders_rejected}};
-
-  nlohmann::ordered_json shadows;
-  shadows["overall"] = TradeStatsToJson(analytics::ComputeTradeStats(shadow));
-  nlohmann::ordered_json by_gate = nlohmann::ordered_json::array();
-  for (const auto& [gate, records] : shadow_by_gate) {
-    const analytics::TradeStats s = analytics::ComputeTradeStats(records);
-    // What the gate saved (positive) or cost (negative): minus the P&L % the stopped
-    // candidates would have made.
-    by_gate.push_back({{"gate", gate},
-                       {"count", s.count},
-                       {"win_rate_pct", FigureToJson(s.win_rate_pct)},
-                       {"total_pnl_pct", FigureToJson(s.total_pnl_pct)},
-                       {"saved_pnl_pct", FigureToJson(-s.total_pnl_pct)}});
-  }
-  shadows["by_gate"] = std::move(by_gate);
-  j["shadows"] = std::move(shadows);
-
-  ASSIGN_OR_RETURN(analytics::CalibrationBreakdown calibration, analytics::CalibrateBySource(real));
-  nlohmann::ordered_json cal;
-  cal["overall"] = CalibrationJson(calibration.overall);
-  nlohmann::ordered_json per_source = nlohmann::ordered_json::object();
-  for (const analytics::SourceCalibration& s : calibration.per_source) {
-    per_source[s.source] = CalibrationJson(s.report);
-  }
-  cal["per_source"] = std::move(per_source);
-  j["calibration"] = std::move(cal);
-
-  nlohmann::ordered_json breakdowns;
-  for (analytics::BreakdownKey key :
-       {analytics::BreakdownKey::kSymbol, analytics::BreakdownKey::kExitReason,
-        analytics::BreakdownKey::kConfidenceBucket, analytics::BreakdownKey::kWeekday,
-        analytics::BreakdownKey::kHour}) {
-    breakdowns[std::string(analytics::BreakdownKeyName(key))] = BreakdownJson(real, key);
-  }
-  j["breakdowns"] = std::move(breakdowns);
+  ASSIGN_OR_RETURN(j["shadows"], ShadowsJson(run.outcomes));
+  ASSIGN_OR_RETURN(j["calibration"], CalibrationSectionJson(real, real));
+  constexpr analytics::BreakdownKey kKeys[] = {
+      analytics::BreakdownKey::kSymbol, analytics::BreakdownKey::kExitReason,
+      analytics::BreakdownKey::kConfidenceBucket, analytics::BreakdownKey::kWeekday,
+      analytics::BreakdownKey::kHour};
+  j["breakdowns"] = BreakdownsJson(real, kKeys);
 
   nlohmann::ordered_json episodes = nlohmann::ordered_json::array();
   for (const RiskStateChanged& c : run.controller) {
-    nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
-    for (const ControllerReason& r : c.reasons) reasons.push_back(r.text);
-    episodes.push_back({{"at", FormatIso8601(c.at)},
-                        {"state", RiskStateName(c.current)},
-                        {"previous", c.previous ? nlohmann::json(RiskStateName(*c.previous))
-                                                : nlohmann::json(nullptr)},
-                        {"reasons", std::move(reasons)}});
+    episodes.push_back(ControllerEpisodeJson(StatusRowOf(c)));
   }
   j["controller"] = std::move(episodes);
   nlohmann::ordered_json trips = nlohmann::ordered_json::array();
@@ -205,21 +100,24 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
       "paper: {} -> {} ({} %), {} fills, {} orders refused\n"
       "calibration: ECE {}, Brier {} over {} signals with a confidence\n",
       r["period"]["from"].get<std::string>(), r["period"]["to"].get<std::string>(),
-      Num(r["period"]["symbols"]), Num(r["period"]["bars"]), Num(s["emitted"]), Num(s["approved"]),
-      Num(s["denied_by_controller"]), Num(s["rejected_by_gates"]), Num(t["count"]), Num(t["wins"]),
-      Num(t["losses"]), Num(t["breakevens"]), Num(t["win_rate_pct"], "{:.1f}"),
-      Num(t["profit_factor"]), Num(t["expectancy_pct"], "{:.3f}"), Num(t["sqn"]),
-      Num(ret["total_return"], "{:.4f}"), Num(ret["annual_return"], "{:.4f}"), Num(ret["sharpe"]),
-      Num(ret["sortino"]), Num(ret["calmar"]), Num(ret["max_drawdown"], "{:.4f}"),
-      Num(ret["var_95"], "{:.4f}"), Num(p["starting_balance"]), Num(p["final_equity"]),
-      Num(p["return_pct"]), Num(p["fills"]), Num(p["orders_rejected"]),
-      Num(r["calibration"]["overall"]["ece"], "{:.4f}"),
-      Num(r["calibration"]["overall"]["brier"], "{:.4f}"),
-      Num(r["calibration"]["overall"]["count"]));
+      FigureText(r["period"]["symbols"]), FigureText(r["period"]["bars"]), FigureText(s["emitted"]),
+      FigureText(s["approved"]), FigureText(s["denied_by_controller"]),
+      FigureText(s["rejected_by_gates"]), FigureText(t["count"]), FigureText(t["wins"]),
+      FigureText(t["losses"]), FigureText(t["breakevens"]), FigureText(t["win_rate_pct"], "{:.1f}"),
+      FigureText(t["profit_factor"]), FigureText(t["expectancy_pct"], "{:.3f}"),
+      FigureText(t["sqn"]), FigureText(ret["total_return"], "{:.4f}"),
+      FigureText(ret["annual_return"], "{:.4f}"), FigureText(ret["sharpe"]),
+      FigureText(ret["sortino"]), FigureText(ret["calmar"]),
+      FigureText(ret["max_drawdown"], "{:.4f}"), FigureText(ret["var_95"], "{:.4f}"),
+      FigureText(p["starting_balance"]), FigureText(p["final_equity"]), FigureText(p["return_pct"]),
+      FigureText(p["fills"]), FigureText(p["orders_rejected"]),
+      FigureText(r["calibration"]["overall"]["ece"], "{:.4f}"),
+      FigureText(r["calibration"]["overall"]["brier"], "{:.4f}"),
+      FigureText(r["calibration"]["overall"]["count"]));
   for (const auto& g : r["shadows"]["by_gate"]) {
     out += fmt::format("gate {}: stopped {}, their win rate {} %, P&L saved {} %\n",
-                       g["gate"].get<std::string>(), Num(g["count"]),
-                       Num(g["win_rate_pct"], "{:.1f}"), Num(g["saved_pnl_pct"]));
+                       g["gate"].get<std::string>(), FigureText(g["count"]),
+                       FigureText(g["win_rate_pct"], "{:.1f}"), FigureText(g["saved_pnl_pct"]));
   }
   out += "traffic light:";
   for (const auto& e : r["controller"]) {

@@ -13,9 +13,9 @@ namespace pulse::app {
 
 nlohmann::json SignalToJson(const Signal& signal, const SignalResult* result);
 nlohmann::json ResultToJson(const SignalResult& result);
-// `pulse stats --format json`: total_trades, wins, losses, breakevens, win_rate_pct,
-// avg_win_pct, avg_loss_pct, avg_pnl_pct, profit_factor (number, "inf" or null),
-// open_positions[], recent_trades[], plus days and since.
+// The recorder's summary, the first keys of `pulse stats --format json` (stats_report.h):
+// total_trades, wins, losses, breakevens, win_rate_pct, avg_win_pct, avg_loss_pct, avg_pnl_pct,
+// profit_factor (number, "inf" or null), open_positions[], recent_trades[], plus days and since.
 nlohmann::json ReportToJson(const control::RecorderReport& report);
 
 // A figure: the number, null for NaN, "inf" / "-inf" for infinities.

@@ -4,10 +4,12 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "core/status.h"
 #include "core/time.h"
+#include "model/outcome_events.h"
 #include "model/signal.h"
 
 namespace pulse {
@@ -18,6 +20,16 @@ struct SignalFilter {
   std::optional<std::string> symbol;
   std::optional<UnixNanos> created_since;
   int limit = 0;  // 0 = no limit; newest first when set
+};
+
+// Which closed outcomes ListClosedOutcomes returns. Empty fields do not filter.
+struct ClosedOutcomeFilter {
+  // false: outcomes of traded signals (status not rejected), as ListClosedResults; true: the
+  // shadow outcomes of rejected candidates (quality gates, controller denials) only.
+  bool shadows = false;
+  std::optional<UnixNanos> exit_since;     // exit_time >= exit_since
+  std::optional<UnixNanos> updated_since;  // the result's updated_at >= updated_since
+  std::vector<std::string> symbols;        // any of these; empty = all
 };
 
 // Persistence of signals and outcomes. Implementations are thread-compatible.
@@ -53,6 +65,11 @@ class SignalStore {
   // Closed results of traded signals (shadow outcomes of rejected candidates excluded) whose
   // exit_time >= since, ordered by exit_time ascending.
   virtual Result<std::vector<SignalResult>> ListClosedResults(UnixNanos since) = 0;
+  // Closed results (outcome not open) with their signal and the signal's contributions (in
+  // the order they were added), each as an OutcomeResolved whose `shadow` is filter.shadows;
+  // ordered by exit_time, then signal id. Read-only.
+  virtual Result<std::vector<OutcomeResolved>> ListClosedOutcomes(
+      const ClosedOutcomeFilter& filter) = 0;
 
   // Contributions of sources to a signal (theory_performance).
   virtual Status AddContributions(std::span<const TheoryContribution> contributions) = 0;

@@ -91,6 +91,30 @@ class InMemorySignalStore : public SignalStore {
     });
     return out;
   }
+  Result<std::vector<OutcomeResolved>> ListClosedOutcomes(
+      const ClosedOutcomeFilter& filter) override {
+    std::vector<OutcomeResolved> out;
+    for (const auto& [id, r] : results_) {
+      const Signal& s = signals_.at(id);
+      if (r.outcome == Outcome::kOpen || !r.exit_time) continue;
+      if ((s.status == SignalStatus::kRejected) != filter.shadows) continue;
+      if (filter.exit_since && *r.exit_time < *filter.exit_since) continue;
+      if (filter.updated_since && r.updated_at < *filter.updated_since) continue;
+      if (!filter.symbols.empty() && std::find(filter.symbols.begin(), filter.symbols.end(),
+                                               s.symbol) == filter.symbols.end()) {
+        continue;
+      }
+      OutcomeResolved o{s, r, filter.shadows, {}};
+      for (const TheoryContribution& c : contributions_) {
+        if (c.signal_id == id) o.contributions.push_back(c);
+      }
+      out.push_back(std::move(o));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+      return *a.result.exit_time < *b.result.exit_time;
+    });
+    return out;
+  }
   Status AddContributions(std::span<const TheoryContribution> contributions) override {
     for (const TheoryContribution& c : contributions) contributions_.push_back(c);
     return Status::Ok();

@@ -1,5 +1,7 @@
 #include "adapters/storage/sql_signal_store.h"
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -353,6 +355,100 @@ Result<std::vector<SignalResult>> SqlSignalStore::ListClosedResults(UnixNanos si
   return results;
 }
 
+namespace {
+
+// "a, b" -> "t.a, t.b".
+std::string Qualified(std::string_view columns, std::string_view alias) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < columns.size()) {
+    std::size_t end = columns.find(", ", start);
+    if (end == std::string_view::npos) end = columns.size();
+    if (!out.empty()) out += ", ";
+    out.append(alias).append(".").append(columns.substr(start, end - start));
+    start = end + 2;
+  }
+  return out;
+}
+
+std::size_t ColumnCount(std::string_view columns) {
+  return static_cast<std::size_t>(std::count(columns.begin(), columns.end(), ',')) + 1;
+}
+
+Result<TheoryContribution> ContributionFromRow(const SqlRow& row) {
+  TheoryContribution c;
+  ASSIGN_OR_RETURN(c.signal_id, row.GetInt64(0));
+  ASSIGN_OR_RETURN(c.theory_name, row.GetString(1));
+  ASSIGN_OR_RETURN(c.contribution_score, row.GetDouble(2));
+  ASSIGN_OR_RETURN(c.was_correct, row.GetOptionalBool(3));
+  ASSIGN_OR_RETURN(c.created_at, row.GetInt64(4));
+  return c;
+}
+
+}  // namespace
+
+Result<std::vector<OutcomeResolved>> SqlSignalStore::ListClosedOutcomes(
+    const ClosedOutcomeFilter& filter) {
+  // signal_results r joined with signals s, and the conditions on them.
+  std::string from =
+      "FROM signal_results r JOIN signals s ON s.id = r.signal_id WHERE r.outcome <> 'open'";
+  from += filter.shadows ? " AND s.status = 'rejected'" : " AND s.status <> 'rejected'";
+  std::vector<SqlValue> params;
+  if (filter.exit_since) {
+    from += " AND r.exit_timestamp >= ?";
+    params.emplace_back(*filter.exit_since);
+  }
+  if (filter.updated_since) {
+    from += " AND r.updated_at >= ?";
+    params.emplace_back(*filter.updated_since);
+  }
+  if (!filter.symbols.empty()) {
+    from += " AND s.symbol IN (";
+    for (std::size_t i = 0; i < filter.symbols.size(); ++i) {
+      from += i == 0 ? "?" : ", ?";
+      params.emplace_back(filter.symbols[i]);
+    }
+    from += ")";
+  }
+  ASSIGN_OR_RETURN(
+      SqlRows rows,
+      db_.Query(fmt::format("SELECT {}, {} {} ORDER BY r.exit_timestamp, r.signal_id",
+                            Qualified(kSignalColumns, "s"), Qualified(kResultColumns, "r"), from),
+                params));
+  const std::size_t signal_width = ColumnCount(kSignalColumns);
+  std::vector<OutcomeResolved> out;
+  out.reserve(rows.size());
+  std::map<SignalId, std::size_t> index_of;
+  for (const SqlRow& row : rows) {
+    const std::vector<SqlValue>& cells = row.values();
+    if (cells.size() != signal_width + ColumnCount(kResultColumns)) {
+      return InternalError("closed outcome row has {} columns", cells.size());
+    }
+    OutcomeResolved o;
+    ASSIGN_OR_RETURN(o.signal,
+                     SignalFromRow(SqlRow({cells.begin(), cells.begin() + signal_width})));
+    ASSIGN_OR_RETURN(o.result, ResultFromRow(SqlRow({cells.begin() + signal_width, cells.end()})));
+    o.shadow = filter.shadows;
+    index_of[o.signal.id] = out.size();
+    out.push_back(std::move(o));
+  }
+  if (out.empty()) return out;
+  ASSIGN_OR_RETURN(SqlRows contributions,
+                   db_.Query(fmt::format("SELECT c.signal_id, c.theory_name, c.contribution_score, "
+                                         "c.was_correct, c.created_at FROM theory_performance c "
+                                         "WHERE c.signal_id IN (SELECT r.signal_id {}) "
+                                         "ORDER BY c.signal_id, c.id",
+                                         from),
+                             params));
+  for (const SqlRow& row : contributions) {
+    ASSIGN_OR_RETURN(TheoryContribution c, ContributionFromRow(row));
+    auto it = index_of.find(c.signal_id);
+    if (it == index_of.end()) continue;  // a result written between the two queries
+    out[it->second].contributions.push_back(std::move(c));
+  }
+  return out;
+}
+
 Status SqlSignalStore::AddContributions(std::span<const TheoryContribution> contributions) {
   if (contributions.empty()) return Status::Ok();
   return db_.InTransaction([&](SqlDatabase& db) -> Status {
@@ -385,12 +481,7 @@ Result<std::vector<TheoryContribution>> SqlSignalStore::ListContributions(Signal
   std::vector<TheoryContribution> out;
   out.reserve(rows.size());
   for (const SqlRow& row : rows) {
-    TheoryContribution c;
-    ASSIGN_OR_RETURN(c.signal_id, row.GetInt64(0));
-    ASSIGN_OR_RETURN(c.theory_name, row.GetString(1));
-    ASSIGN_OR_RETURN(c.contribution_score, row.GetDouble(2));
-    ASSIGN_OR_RETURN(c.was_correct, row.GetOptionalBool(3));
-    ASSIGN_OR_RETURN(c.created_at, row.GetInt64(4));
+    ASSIGN_OR_RETURN(TheoryContribution c, ContributionFromRow(row));
     out.push_back(std::move(c));
   }
   return out;

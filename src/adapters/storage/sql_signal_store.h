@@ -38,6 +38,9 @@ class SqlSignalStore final : public SignalStore {
   Status SaveResult(const SignalResult& result) override;
   Result<std::optional<SignalResult>> GetResult(SignalId id) override;
   Result<std::vector<SignalResult>> ListClosedResults(UnixNanos since) override;
+  // Three queries (results, their signals, their contributions) over one set of conditions.
+  Result<std::vector<OutcomeResolved>> ListClosedOutcomes(
+      const ClosedOutcomeFilter& filter) override;
 
   Status AddContributions(std::span<const TheoryContribution> contributions) override;
   Result<std::vector<TheoryContribution>> ListContributions(SignalId id) override;

@@ -1,10 +1,7 @@
-// `pulse record entry|exit` and `pulse stats`.
-#include <cmath>
+// `pulse record entry|exit`.
 #include <iostream>
 
 #include "app/commands/commands.h"
-#include "app/json_views.h"
-#include "app/table_printer.h"
 #include "control/trade_recorder.h"
 #include "core/numbers.h"
 
@@ -55,60 +52,6 @@ Status RunExit(CliContext& ctx, const RecordFlags& f) {
   return Status::Ok();
 }
 
-std::string ProfitFactorText(const std::optional<double>& pf) {
-  if (!pf) return "-";
-  if (std::isinf(*pf)) return "inf";
-  return FormatFixed(*pf, 2);
-}
-
-Status RunStats(CliContext& ctx, int days, const std::string& format) {
-  ASSIGN_OR_RETURN(control::TradeRecorder recorder, ctx.MakeTradeRecorder());
-  ASSIGN_OR_RETURN(control::RecorderReport rep, recorder.Report(days));
-  if (format == "json") {
-    std::cout << ReportToJson(rep).dump(2) << "\n";
-    return Status::Ok();
-  }
-  const analytics::RecorderStats& s = rep.stats;
-  std::cout << fmt::format("Performance over the last {} days (closed since {})\n", rep.days,
-                           FormatIso8601(rep.since));
-  TablePrinter summary({"figure", ">value"});
-  summary.AddRow({"total trades", std::to_string(s.total_trades)});
-  summary.AddRow({"wins", std::to_string(s.wins)});
-  summary.AddRow({"losses", std::to_string(s.losses)});
-  summary.AddRow({"breakevens", std::to_string(s.breakevens)});
-  summary.AddRow({"win rate %", FormatFixed(s.win_rate_pct, 2)});
-  summary.AddRow({"average win %", FormatFixed(s.avg_win_pct, 2)});
-  summary.AddRow({"average loss %", FormatFixed(s.avg_loss_pct, 2)});
-  summary.AddRow({"average P&L %", FormatFixed(s.avg_pnl_pct, 2)});
-  summary.AddRow({"profit factor", ProfitFactorText(s.profit_factor)});
-  summary.Print(std::cout);
-
-  std::cout << fmt::format("\nOpen positions ({})\n", rep.open_positions.size());
-  TablePrinter open({">id", "symbol", "dir", ">entry", "entered", ">age min"});
-  for (const control::OpenPosition& p : rep.open_positions) {
-    open.AddRow({std::to_string(p.signal.id), p.signal.symbol,
-                 std::string(DirectionName(p.signal.direction)),
-                 fmt::format("{}", p.result.entry_price), FormatIso8601(p.result.entry_time),
-                 FormatFixed(p.age_minutes, 0)});
-  }
-  open.Print(std::cout);
-
-  std::cout << fmt::format("\nRecent trades ({})\n", rep.recent_trades.size());
-  TablePrinter recent({">id", "symbol", "dir", ">entry", ">exit", ">pnl%", "outcome", "reason",
-                       "exited", ">held min"});
-  for (const control::ClosedTrade& t : rep.recent_trades) {
-    recent.AddRow(
-        {std::to_string(t.signal.id), t.signal.symbol,
-         std::string(DirectionName(t.signal.direction)), fmt::format("{}", t.result.entry_price),
-         fmt::format("{}", t.result.exit_price.value_or(0)),
-         FormatOptional(t.result.pnl_percent, 2), std::string(OutcomeName(t.result.outcome)),
-         t.result.exit_reason, FormatIso8601(t.result.exit_time.value_or(0)),
-         FormatOptional(t.result.hold_minutes, 0)});
-  }
-  recent.Print(std::cout);
-  return Status::Ok();
-}
-
 }  // namespace
 
 void AddRecordCommands(CLI::App& app, CliContext& ctx) {
@@ -130,21 +73,6 @@ void AddRecordCommands(CLI::App& app, CliContext& ctx) {
                    "Why: take_profit, stop_loss, manual, ... (default manual)");
   exit->add_option("--at", xf->at, "Time, ISO-8601 (default now)");
   exit->callback([&ctx, xf] { ctx.Finish(RunExit(ctx, *xf)); });
-}
-
-void AddStatsCommand(CLI::App& app, CliContext& ctx) {
-  struct StatsFlags {
-    int days = 30;
-    std::string format = "table";
-  };
-  auto f = std::make_shared<StatsFlags>();
-  CLI::App* stats =
-      app.add_subcommand("stats", "Win rate, P&L and profit factor of recorded trades");
-  stats->add_option("--days", f->days, "Window in days")->capture_default_str();
-  stats->add_option("--format", f->format, "table or json")
-      ->check(CLI::IsMember({"table", "json"}))
-      ->capture_default_str();
-  stats->callback([&ctx, f] { ctx.Finish(RunStats(ctx, f->days, f->format)); });
 }
 
 }  // namespace pulse::app

@@ -1,0 +1,165 @@
+// `pulse stats` (the performance report on the store's data) and `pulse stats snapshots` (the
+// stored performance snapshots).
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "adapters/storage/sql_controller_store.h"
+#include "adapters/storage/sql_database.h"
+#include "adapters/storage/sql_performance_snapshot_store.h"
+#include "app/commands/commands.h"
+#include "app/performance_snapshots.h"
+#include "app/report_sections.h"
+#include "app/stats_report.h"
+#include "app/table_printer.h"
+
+namespace pulse::app {
+
+namespace {
+
+struct StatsFlags {
+  int days = 30;
+  std::vector<std::string> symbols;
+  std::vector<std::string> sources;
+  std::string format = "table";
+};
+
+struct SnapshotFlags {
+  std::string scope;
+  std::string window;
+  int days = 0;
+  CLI::Option* days_option = nullptr;
+  std::string format = "table";
+};
+
+Status RunStats(CliContext& ctx, const StatsFlags& f) {
+  ASSIGN_OR_RETURN(const StatsQuery query, CheckStatsQuery({f.days, f.symbols, f.sources}));
+  ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
+  ASSIGN_OR_RETURN(storage::SqlDatabase * db, ctx.GetDatabase());
+  ASSIGN_OR_RETURN(SignalStore * signals, ctx.GetSignalStore());
+  storage::SqlControllerStore controller(*db);
+  StatsReportInputs inputs;
+  inputs.signals = signals;
+  inputs.controller = &controller;
+  inputs.now = ctx.clock().Now();
+  inputs.capital = config->paper.starting_balance;
+  ASSIGN_OR_RETURN(nlohmann::ordered_json report, BuildStatsReport(query, inputs));
+  if (f.format == "json") {
+    std::cout << report.dump(2) << "\n";
+  } else {
+    std::cout << StatsReportText(report);
+  }
+  return Status::Ok();
+}
+
+// metrics[section][key], or null when the snapshot does not have it.
+nlohmann::ordered_json Figure(const nlohmann::ordered_json& metrics, const char* section,
+                              const char* key) {
+  if (!metrics.contains(section) || !metrics[section].is_object() ||
+      !metrics[section].contains(key)) {
+    return nullptr;
+  }
+  return metrics[section][key];
+}
+
+Status RunSnapshots(CliContext& ctx, const SnapshotFlags& f) {
+  PerformanceSnapshotFilter filter;
+  if (!f.scope.empty()) {
+    ASSIGN_OR_RETURN(filter.scope, ParseSnapshotScope(f.scope));
+  }
+  if (!f.window.empty()) {
+    RETURN_IF_ERROR(CheckSnapshotWindow(f.window));
+    filter.window = f.window;
+  }
+  const bool history = f.days_option != nullptr && f.days_option->count() > 0;
+  if (history && f.days <= 0) return InvalidArgumentError("days must be positive, got {}", f.days);
+  ASSIGN_OR_RETURN(storage::SqlDatabase * db, ctx.GetDatabase());
+  storage::SqlPerformanceSnapshotStore store(*db);
+  std::vector<PerformanceSnapshot> rows;
+  if (history) {
+    filter.since = ctx.clock().Now() - static_cast<std::int64_t>(f.days) * kNanosPerDay;
+    ASSIGN_OR_RETURN(rows, store.List(filter));
+  } else {
+    ASSIGN_OR_RETURN(rows, store.Latest(filter));
+  }
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const PerformanceSnapshot& row : rows) {
+    nlohmann::ordered_json metrics =
+        nlohmann::ordered_json::parse(row.metrics, nullptr, /*allow_exceptions=*/false);
+    if (metrics.is_discarded()) {
+      return DataLossError("performance snapshot {}: metrics are not JSON", row.id);
+    }
+    out.push_back({{"taken_at", FormatIso8601(row.taken_at)},
+                   {"scope", row.scope},
+                   {"window", row.window},
+                   {"metrics", std::move(metrics)}});
+  }
+  if (f.format == "json") {
+    std::cout << out.dump(2) << "\n";
+    return Status::Ok();
+  }
+  TablePrinter table({"taken at", "scope", "window", ">trades", ">win rate %", ">profit factor",
+                      ">expectancy %", ">P&L (quote)", ">ECE", ">Brier", ">Sharpe",
+                      ">max drawdown"});
+  for (const nlohmann::ordered_json& s : out) {
+    const nlohmann::ordered_json& m = s["metrics"];
+    table.AddRow({s["taken_at"].get<std::string>(), s["scope"].get<std::string>(),
+                  s["window"].get<std::string>(), FigureText(Figure(m, "trades", "count")),
+                  FigureText(Figure(m, "trades", "win_rate_pct")),
+                  FigureText(Figure(m, "trades", "profit_factor")),
+                  FigureText(Figure(m, "trades", "expectancy_pct"), "{:.3f}"),
+                  FigureText(Figure(m, "trades", "total_pnl_quote")),
+                  FigureText(Figure(m, "calibration", "ece"), "{:.4f}"),
+                  FigureText(Figure(m, "calibration", "brier"), "{:.4f}"),
+                  FigureText(Figure(m, "returns", "sharpe")),
+                  FigureText(Figure(m, "returns", "max_drawdown"), "{:.4f}")});
+  }
+  std::cout << fmt::format("{} performance snapshots{}\n", out.size(),
+                           history ? fmt::format(" taken in the last {} days", f.days)
+                                   : ", the newest of each scope and window");
+  table.Print(std::cout);
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddStatsCommand(CLI::App& app, CliContext& ctx) {
+  auto f = std::make_shared<StatsFlags>();
+  CLI::App* stats = app.add_subcommand(
+      "stats",
+      "Performance of the closed trades: statistics, daily returns, calibration, breakdowns, "
+      "controller history and what the gates cost or saved");
+  stats->require_subcommand(0, 1);
+  stats->add_option("--days", f->days, "Trades closed in the last N days")->capture_default_str();
+  stats->add_option("--symbol", f->symbols, "Only these symbols (repeat or comma-separate)")
+      ->delimiter(',');
+  stats
+      ->add_option("--source", f->sources,
+                   "Only trades of these sources: a signal's source (manual, ensemble, ...) or a "
+                   "contributing theory / model as stored (theory:<name>, model:<name>); repeat "
+                   "or comma-separate")
+      ->delimiter(',');
+  stats->add_option("--format", f->format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+
+  auto s = std::make_shared<SnapshotFlags>();
+  CLI::App* snapshots = stats->add_subcommand(
+      "snapshots",
+      "Stored performance snapshots: the newest of each scope and window, or with --days every "
+      "one taken in the last N days (oldest first)");
+  snapshots->add_option("--scope", s->scope, "overall, source:<name> or symbol:<SYMBOL>");
+  snapshots->add_option("--window", s->window, "day, 7d, 30d or all");
+  s->days_option = snapshots->add_option("--days", s->days, "Every snapshot of the last N days");
+  snapshots->add_option("--format", s->format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+  snapshots->callback([&ctx, s] { ctx.Finish(RunSnapshots(ctx, *s)); });
+
+  stats->callback([&ctx, f, snapshots] {
+    if (snapshots->parsed()) return;
+    ctx.Finish(RunStats(ctx, *f));
+  });
+}
+
+}  // namespace pulse::app

@@ -1,0 +1,183 @@
+#include "app/report_sections.h"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "analytics/equity_curve.h"
+#include "analytics/trade_stats.h"
+#include "app/json_views.h"
+
+namespace pulse::app {
+
+Result<std::vector<analytics::TradeRecord>> TradeRecordsOf(
+    std::span<const OutcomeResolved> outcomes) {
+  std::vector<analytics::TradeRecord> records;
+  records.reserve(outcomes.size());
+  for (const OutcomeResolved& o : outcomes) {
+    ASSIGN_OR_RETURN(analytics::TradeRecord record, analytics::MakeTradeRecord(o.signal, o.result));
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+std::vector<std::string> AttributedSources(const OutcomeResolved& outcome) {
+  std::vector<std::string> sources;
+  for (const TheoryContribution& c : outcome.contributions) {
+    if (std::find(sources.begin(), sources.end(), c.theory_name) == sources.end()) {
+      sources.push_back(c.theory_name);
+    }
+  }
+  if (sources.empty()) sources.push_back(outcome.signal.source);
+  return sources;
+}
+
+std::string StoppedBy(const Signal& signal) {
+  for (const GateCheck& g : signal.gate_checks) {
+    if (!g.passed) return g.gate;
+  }
+  return "unknown";
+}
+
+nlohmann::ordered_json CalibrationJson(const analytics::CalibrationReport& report) {
+  nlohmann::ordered_json j;
+  j["count"] = report.count;
+  j["ece"] = FigureToJson(report.ece);
+  j["brier"] = FigureToJson(report.brier);
+  nlohmann::ordered_json bins = nlohmann::ordered_json::array();
+  for (const analytics::ReliabilityBin& b : report.bins) {
+    if (b.count == 0) continue;
+    bins.push_back({{"lower", b.lower},
+                    {"upper", b.upper},
+                    {"count", b.count},
+                    {"mean_confidence", FigureToJson(b.mean_confidence)},
+                    {"hit_rate", FigureToJson(b.hit_rate)}});
+  }
+  j["bins"] = std::move(bins);
+  return j;
+}
+
+Result<nlohmann::ordered_json> CalibrationSectionJson(
+    std::span<const analytics::TradeRecord> trades,
+    std::span<const analytics::TradeRecord> per_source_trades) {
+  ASSIGN_OR_RETURN(analytics::CalibrationBreakdown overall, analytics::CalibrateBySource(trades));
+  ASSIGN_OR_RETURN(analytics::CalibrationBreakdown by_source,
+                   analytics::CalibrateBySource(per_source_trades));
+  nlohmann::ordered_json j;
+  j["overall"] = CalibrationJson(overall.overall);
+  nlohmann::ordered_json per_source = nlohmann::ordered_json::object();
+  for (const analytics::SourceCalibration& s : by_source.per_source) {
+    per_source[s.source] = CalibrationJson(s.report);
+  }
+  j["per_source"] = std::move(per_source);
+  return j;
+}
+
+nlohmann::ordered_json BreakdownsJson(std::span<const analytics::TradeRecord> trades,
+                                      std::span<const analytics::BreakdownKey> keys) {
+  nlohmann::ordered_json breakdowns = nlohmann::ordered_json::object();
+  for (analytics::BreakdownKey key : keys) {
+    nlohmann::ordered_json groups = nlohmann::ordered_json::array();
+    for (const analytics::BreakdownGroup& g : analytics::BreakDown(trades, key)) {
+      nlohmann::ordered_json row;
+      row["label"] = g.label;
+      row["count"] = g.stats.count;
+      row["win_rate_pct"] = FigureToJson(g.stats.win_rate_pct);
+      row["expectancy_pct"] = FigureToJson(g.stats.expectancy_pct);
+      row["profit_factor"] =
+          g.stats.profit_factor ? FigureToJson(*g.stats.profit_factor) : nlohmann::json(nullptr);
+      row["total_pnl_quote"] = FigureToJson(g.stats.total_pnl_quote);
+      groups.push_back(std::move(row));
+    }
+    breakdowns[std::string(analytics::BreakdownKeyName(key))] = std::move(groups);
+  }
+  return breakdowns;
+}
+
+Result<nlohmann::ordered_json> ShadowsJson(std::span<const OutcomeResolved> outcomes,
+                                           bool with_quote_pnl) {
+  std::vector<analytics::TradeRecord> all;
+  std::map<std::string, std::vector<analytics::TradeRecord>> by_gate;
+  for (const OutcomeResolved& o : outcomes) {
+    if (!o.shadow) continue;
+    ASSIGN_OR_RETURN(analytics::TradeRecord record, analytics::MakeTradeRecord(o.signal, o.result));
+    by_gate[StoppedBy(o.signal)].push_back(record);
+    all.push_back(std::move(record));
+  }
+  nlohmann::ordered_json shadows;
+  shadows["overall"] = TradeStatsToJson(analytics::ComputeTradeStats(all));
+  nlohmann::ordered_json gates = nlohmann::ordered_json::array();
+  for (const auto& [gate, records] : by_gate) {
+    const analytics::TradeStats s = analytics::ComputeTradeStats(records);
+    nlohmann::ordered_json row = {{"gate", gate},
+                                  {"count", s.count},
+                                  {"win_rate_pct", FigureToJson(s.win_rate_pct)},
+                                  {"total_pnl_pct", FigureToJson(s.total_pnl_pct)},
+                                  {"saved_pnl_pct", FigureToJson(-s.total_pnl_pct)}};
+    if (with_quote_pnl) row["total_pnl_quote"] = FigureToJson(s.total_pnl_quote);
+    gates.push_back(std::move(row));
+  }
+  shadows["by_gate"] = std::move(gates);
+  return shadows;
+}
+
+nlohmann::ordered_json ControllerEpisodeJson(const ControllerStatusRow& row) {
+  nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
+  for (const ControllerReason& r : row.reasons) reasons.push_back(r.text);
+  return {{"at", FormatIso8601(row.changed_at)},
+          {"state", RiskStateName(row.state)},
+          {"previous", row.previous_state ? nlohmann::json(RiskStateName(*row.previous_state))
+                                          : nlohmann::json(nullptr)},
+          {"reasons", std::move(reasons)}};
+}
+
+nlohmann::ordered_json ReturnsJson(const analytics::ReturnStats& stats) {
+  nlohmann::ordered_json j;
+  j["periods"] = "daily";
+  j["days"] = stats.periods;
+  for (const auto& [name, value] : ReturnFigures(stats)) j[name] = FigureToJson(value);
+  return j;
+}
+
+Result<analytics::ReturnStats> DailyTradeReturnStats(std::span<const analytics::TradeRecord> trades,
+                                                     double capital, UnixNanos from, UnixNanos to) {
+  if (to < from) {
+    return InvalidArgumentError("return period ends ({}) before it starts ({})", FormatIso8601(to),
+                                FormatIso8601(from));
+  }
+  // What the curve needs of each trade with a quote P&L (no text fields to copy).
+  std::vector<analytics::TradeRecord> with_quote;
+  with_quote.reserve(trades.size());
+  for (const analytics::TradeRecord& t : trades) {
+    if (!t.pnl_quote) continue;
+    analytics::TradeRecord& q = with_quote.emplace_back();
+    q.signal_id = t.signal_id;
+    q.exit_time = t.exit_time;
+    q.pnl_quote = t.pnl_quote;
+  }
+  ASSIGN_OR_RETURN(std::vector<analytics::EquityPoint> curve,
+                   analytics::BuildEquityCurve(with_quote, capital, from));
+  if (curve.back().time < to) curve.push_back({to, curve.back().equity});
+  return DailyReturnStats(curve);
+}
+
+Result<analytics::ReturnStats> DailyReturnStats(std::span<const analytics::EquityPoint> curve) {
+  ASSIGN_OR_RETURN(std::vector<analytics::PeriodReturn> daily,
+                   analytics::ResampleReturns(curve, kNanosPerDay, 0));
+  std::vector<double> returns;
+  returns.reserve(daily.size());
+  for (const analytics::PeriodReturn& r : daily) returns.push_back(r.value);
+  analytics::ReturnStatsOptions options;
+  options.periods_per_year = kCryptoDaysPerYear;
+  return analytics::ComputeReturnStats(returns, options);
+}
+
+std::string FigureText(const nlohmann::json& figure, const char* spec) {
+  if (figure.is_null()) return "-";
+  if (figure.is_string()) return figure.get<std::string>();
+  if (figure.is_number_integer()) return std::to_string(figure.get<std::int64_t>());
+  return fmt::format(fmt::runtime(spec), figure.get<double>());
+}
+
+}  // namespace pulse::app

@@ -1,0 +1,88 @@
+// Report sections shared by the backtest report (`pulse backtest`), the live report
+// (`pulse stats`) and the performance snapshots: one builder per JSON section, so the same
+// figure has the same key, rounding rule and shape wherever it appears. Keys are stable.
+// Pure functions over values; thread-safe.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analytics/breakdowns.h"
+#include "analytics/calibration.h"
+#include "analytics/equity_curve.h"
+#include "analytics/return_stats.h"
+#include "analytics/trade_record.h"
+#include "core/status.h"
+#include "model/outcome_events.h"
+#include "ports/controller_store.h"
+
+namespace pulse::app {
+
+// Days per year of the daily return figures: crypto trades every day.
+inline constexpr double kCryptoDaysPerYear = 365;
+
+// The trade record of every outcome, in the given order. InvalidArgument (naming the signal)
+// for an outcome that is not closed.
+Result<std::vector<analytics::TradeRecord>> TradeRecordsOf(
+    std::span<const OutcomeResolved> outcomes);
+
+// The sources an outcome counts for: the names of its signal's contributions (theory_performance:
+// "theory:<name>", "model:<name>") in order without repeats, or the signal's own `source` when it
+// has none ("manual", ...).
+std::vector<std::string> AttributedSources(const OutcomeResolved& outcome);
+
+// The first failed check of a rejected candidate: the gate (or "risk:<rule>" for a controller
+// denial) that stopped it; "unknown" when no check failed.
+std::string StoppedBy(const Signal& signal);
+
+// {"count", "ece", "brier", "bins": [{"lower", "upper", "count", "mean_confidence",
+// "hit_rate"}]} with the empty bins left out.
+nlohmann::ordered_json CalibrationJson(const analytics::CalibrationReport& report);
+
+// {"overall": calibration of `trades`, "per_source": {source: calibration}} with the sources
+// taken from the `source` field of `per_source_trades` (pass the same trades for the signal's
+// source, or one record per attributed source).
+Result<nlohmann::ordered_json> CalibrationSectionJson(
+    std::span<const analytics::TradeRecord> trades,
+    std::span<const analytics::TradeRecord> per_source_trades);
+
+// One array per key, under the key's name: [{"label", "count", "win_rate_pct",
+// "expectancy_pct", "profit_factor", "total_pnl_quote"}] in label order.
+nlohmann::ordered_json BreakdownsJson(std::span<const analytics::TradeRecord> trades,
+                                      std::span<const analytics::BreakdownKey> keys);
+
+// What the gates and the controller cost or saved, over the shadow outcomes among `outcomes`
+// (the others are ignored): {"overall": trade statistics, "by_gate": [{"gate", "count",
+// "win_rate_pct", "total_pnl_pct", "saved_pnl_pct"}]} grouped by StoppedBy, in gate order.
+// saved_pnl_pct = -total_pnl_pct: positive when the stopped candidates would have lost.
+// `with_quote_pnl` adds "total_pnl_quote" (the quote P&L after fees) to each gate's row.
+Result<nlohmann::ordered_json> ShadowsJson(std::span<const OutcomeResolved> outcomes,
+                                           bool with_quote_pnl = false);
+
+// One controller state: {"at", "state", "previous" (null for the first), "reasons": [text]}.
+nlohmann::ordered_json ControllerEpisodeJson(const ControllerStatusRow& row);
+
+// {"periods": "daily", "days", then every figure of ReturnFigures} (NaN as null).
+nlohmann::ordered_json ReturnsJson(const analytics::ReturnStats& stats);
+
+// The statistics of one compounded return per UTC day of an equity curve (ResampleReturns;
+// the first day against the curve's first point), 365 days a year. InvalidArgument as
+// ResampleReturns.
+Result<analytics::ReturnStats> DailyReturnStats(std::span<const analytics::EquityPoint> curve);
+
+// The daily return statistics of an account that starts with `capital` at `from` and books
+// each trade's quote P&L (after fees) at its exit: one compounded return per UTC day from the
+// day of `from` to the day of `to` (quiet days return 0), 365 days a year. Trades without a
+// quote P&L are left out. InvalidArgument for a capital that is not positive, a trade exiting
+// before `from` or `to` before `from`.
+Result<analytics::ReturnStats> DailyTradeReturnStats(std::span<const analytics::TradeRecord> trades,
+                                                     double capital, UnixNanos from, UnixNanos to);
+
+// A JSON figure as table text: "-" for null, strings as they are, integers in full, other
+// numbers with `spec` ("{:.2f}" by default).
+std::string FigureText(const nlohmann::json& figure, const char* spec = "{:.2f}");
+
+}  // namespace pulse::app

@@ -1,0 +1,147 @@
+#include "app/report_sections.h"
+
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+namespace pulse::app {
+namespace {
+
+UnixNanos T(const char* s) { return *ParseIso8601(s); }
+
+analytics::TradeRecord Trade(SignalId id, const char* exit, std::optional<double> quote,
+                             double pnl_pct = 1) {
+  analytics::TradeRecord t;
+  t.signal_id = id;
+  t.exit_time = T(exit);
+  t.entry_time = t.exit_time - kNanosPerHour;
+  t.pnl_percent = pnl_pct;
+  t.pnl_quote = quote;
+  t.outcome =
+      pnl_pct > 0.5 ? Outcome::kWin : (pnl_pct < -0.5 ? Outcome::kLoss : Outcome::kBreakeven);
+  return t;
+}
+
+OutcomeResolved Shadow(SignalId id, std::vector<GateCheck> checks, double pnl_pct, double quote,
+                       bool shadow = true) {
+  OutcomeResolved o;
+  o.shadow = shadow;
+  o.signal.id = id;
+  o.signal.symbol = "BTCUSDT";
+  o.signal.status = SignalStatus::kRejected;
+  o.signal.gate_checks = std::move(checks);
+  o.result.signal_id = id;
+  o.result.entry_time = T("2026-03-01T10:00:00Z");
+  o.result.exit_time = T("2026-03-01T12:00:00Z");
+  o.result.pnl_percent = pnl_pct;
+  o.result.pnl_quote_total = quote;
+  o.result.outcome = pnl_pct > 0 ? Outcome::kWin : Outcome::kLoss;
+  return o;
+}
+
+TEST(ReportSectionsTest, AttributedSourcesAreTheContributionsWithoutRepeats) {
+  OutcomeResolved o;
+  o.signal.source = "ensemble";
+  EXPECT_EQ(AttributedSources(o), (std::vector<std::string>{"ensemble"}));
+  o.contributions = {{1, "theory:rsi", 0.3, true, 0},
+                     {1, "model:xgb", 0.1, true, 0},
+                     {1, "theory:rsi", 0.2, true, 0}};
+  EXPECT_EQ(AttributedSources(o), (std::vector<std::string>{"theory:rsi", "model:xgb"}));
+}
+
+TEST(ReportSectionsTest, StoppedByIsTheFirstFailedCheck) {
+  Signal s;
+  EXPECT_EQ(StoppedBy(s), "unknown");
+  s.gate_checks = {{"confidence", 0.8, 0.7, true, ""},
+                   {"volume", 1.2, 2.0, false, "volume"},
+                   {"risk:daily_loss", 0.05, 0.04, false, "daily loss"}};
+  EXPECT_EQ(StoppedBy(s), "volume");
+}
+
+// A 1000 account: +10 on day 1, -20 on day 2 (and a trade without a quote P&L, left out),
+// nothing on day 3.
+TEST(ReportSectionsTest, DailyTradeReturnStatsBooksQuotePnlOnExitDays) {
+  const std::vector<analytics::TradeRecord> trades = {
+      Trade(1, "2026-03-01T10:00:00Z", 10.0), Trade(2, "2026-03-02T15:00:00Z", -20.0),
+      Trade(3, "2026-03-02T16:00:00Z", std::nullopt)};
+  auto stats =
+      DailyTradeReturnStats(trades, 1000, T("2026-03-01T06:00:00Z"), T("2026-03-03T12:00:00Z"));
+  ASSERT_TRUE(stats.ok()) << stats.status();
+  const double r[] = {1010.0 / 1000 - 1, 990.0 / 1010 - 1, 0.0};
+  EXPECT_EQ(stats->periods, 3);
+  EXPECT_NEAR(stats->total_return, 990.0 / 1000 - 1, 1e-12);
+  EXPECT_NEAR(stats->drawdown.max_drawdown, 990.0 / 1010 - 1, 1e-12);
+  const double mean = (r[0] + r[1] + r[2]) / 3;
+  double var = 0;
+  for (double x : r) var += (x - mean) * (x - mean);
+  const double sd = std::sqrt(var / 2);  // sample deviation
+  EXPECT_NEAR(stats->sharpe, mean / sd * std::sqrt(365.0), 1e-9);
+  // The worst day is the 5 % quantile of three returns: r1 + 0.1 * (r2 - r1) (linear).
+  EXPECT_NEAR(stats->var_95, r[1] + 0.1 * (r[2] - r[1]), 1e-12);
+
+  // No trade with a quote P&L: a flat account, every day returns 0.
+  auto flat = DailyTradeReturnStats({}, 1000, T("2026-03-01T06:00:00Z"), T("2026-03-02T06:00:00Z"));
+  ASSERT_TRUE(flat.ok()) << flat.status();
+  EXPECT_EQ(flat->periods, 2);
+  EXPECT_EQ(flat->total_return, 0);
+}
+
+TEST(ReportSectionsTest, DailyTradeReturnStatsRefusesWhatHasNoReturns) {
+  const std::vector<analytics::TradeRecord> trades = {Trade(1, "2026-03-01T10:00:00Z", -1500.0)};
+  const UnixNanos from = T("2026-03-01T00:00:00Z");
+  const UnixNanos to = T("2026-03-02T00:00:00Z");
+  EXPECT_EQ(DailyTradeReturnStats(trades, 1000, from, to).status().code(),
+            StatusCode::kInvalidArgument);  // equity below zero
+  EXPECT_EQ(DailyTradeReturnStats({}, 0, from, to).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(DailyTradeReturnStats(trades, 10000, T("2026-03-01T11:00:00Z"), to).status().code(),
+            StatusCode::kInvalidArgument);  // the trade exits before the start
+  EXPECT_EQ(DailyTradeReturnStats({}, 1000, to, from).status().code(),
+            StatusCode::kInvalidArgument);
+}
+
+TEST(ReportSectionsTest, ShadowsAreGroupedByTheGateThatStoppedThem) {
+  const GateCheck low_confidence{"confidence", 0.6, 0.7, false, "confidence"};
+  const GateCheck passed{"volume", 3, 2, true, ""};
+  const GateCheck daily_loss{"risk:daily_loss", 0.05, 0.04, false, "daily loss"};
+  const std::vector<OutcomeResolved> outcomes = {
+      Shadow(1, {low_confidence}, 2.0, 20), Shadow(2, {passed, low_confidence}, -1.0, -10),
+      Shadow(3, {passed, daily_loss, low_confidence}, -3.0, -30),
+      Shadow(4, {}, 5.0, 50, /*shadow=*/false)};  // traded: not a shadow
+  auto j = ShadowsJson(outcomes, /*with_quote_pnl=*/true);
+  ASSERT_TRUE(j.ok()) << j.status();
+  EXPECT_EQ((*j)["overall"]["count"], 3);
+  EXPECT_DOUBLE_EQ((*j)["overall"]["total_pnl_pct"].get<double>(), 2.0 - 1.0 - 3.0);
+  const auto& gates = (*j)["by_gate"];
+  ASSERT_EQ(gates.size(), 2u);
+  EXPECT_EQ(gates[0]["gate"], "confidence");
+  EXPECT_EQ(gates[0]["count"], 2);
+  EXPECT_DOUBLE_EQ(gates[0]["win_rate_pct"].get<double>(), 50.0);
+  EXPECT_DOUBLE_EQ(gates[0]["total_pnl_pct"].get<double>(), 1.0);
+  EXPECT_DOUBLE_EQ(gates[0]["saved_pnl_pct"].get<double>(), -1.0);
+  EXPECT_DOUBLE_EQ(gates[0]["total_pnl_quote"].get<double>(), 10.0);
+  EXPECT_EQ(gates[1]["gate"], "risk:daily_loss");
+  EXPECT_DOUBLE_EQ(gates[1]["saved_pnl_pct"].get<double>(), 3.0);
+  auto plain = ShadowsJson(outcomes);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_FALSE((*plain)["by_gate"][0].contains("total_pnl_quote"));
+}
+
+TEST(ReportSectionsTest, ControllerEpisodeAndFigureText) {
+  const ControllerStatusRow row{7,
+                                T("2026-03-01T12:00:00Z"),
+                                RiskState::kRed,
+                                RiskState::kGreen,
+                                {{"win_rate", 0.6, 0.65, "win rate 60% < 65%"}}};
+  const nlohmann::ordered_json e = ControllerEpisodeJson(row);
+  EXPECT_EQ(e.dump(), R"({"at":"2026-03-01T12:00:00Z","state":"red","previous":"green",)"
+                      R"("reasons":["win rate 60% < 65%"]})");
+  EXPECT_EQ(ControllerEpisodeJson({1, 0, RiskState::kGreen, std::nullopt, {}})["previous"],
+            nullptr);
+  EXPECT_EQ(FigureText(nullptr), "-");
+  EXPECT_EQ(FigureText("inf"), "inf");
+  EXPECT_EQ(FigureText(12), "12");
+  EXPECT_EQ(FigureText(1.23456, "{:.3f}"), "1.235");
+}
+
+}  // namespace
+}  // namespace pulse::app

@@ -1,0 +1,176 @@
+#include "app/stats_report.h"
+
+#include <algorithm>
+
+#include "analytics/recorder_stats.h"
+#include "analytics/trade_stats.h"
+#include "app/json_views.h"
+#include "app/report_sections.h"
+#include "control/trade_recorder.h"
+#include "core/ids.h"
+
+namespace pulse::app {
+
+namespace {
+
+bool Contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// A trade counts for the source filter when its signal's source or one of its contributing
+// sources is named.
+bool MatchesSources(const std::vector<std::string>& sources, const Signal& signal,
+                    std::span<const TheoryContribution> contributions) {
+  if (sources.empty() || Contains(sources, signal.source)) return true;
+  return std::any_of(contributions.begin(), contributions.end(),
+                     [&](const TheoryContribution& c) { return Contains(sources, c.theory_name); });
+}
+
+Result<std::vector<OutcomeResolved>> LoadOutcomes(SignalStore& store, const StatsQuery& query,
+                                                  UnixNanos since, bool shadows) {
+  ClosedOutcomeFilter filter;
+  filter.shadows = shadows;
+  filter.exit_since = since;
+  filter.symbols = query.symbols;
+  ASSIGN_OR_RETURN(std::vector<OutcomeResolved> outcomes, store.ListClosedOutcomes(filter));
+  std::erase_if(outcomes, [&](const OutcomeResolved& o) {
+    return !MatchesSources(query.sources, o.signal, o.contributions);
+  });
+  return outcomes;
+}
+
+// One record per source each trade is attributed to, with `source` set to that source.
+std::vector<analytics::TradeRecord> Attributed(std::span<const OutcomeResolved> outcomes,
+                                               std::span<const analytics::TradeRecord> records) {
+  std::vector<analytics::TradeRecord> out;
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    for (std::string& source : AttributedSources(outcomes[i])) {
+      out.push_back(records[i]);
+      out.back().source = std::move(source);
+    }
+  }
+  return out;
+}
+
+// The recorder's summary over the filtered trades, their newest closed trades, and the open
+// positions that pass the filters.
+Result<control::RecorderReport> Summary(SignalStore& store, const StatsQuery& query,
+                                        const StatsReportInputs& inputs, UnixNanos since,
+                                        std::span<const OutcomeResolved> traded) {
+  control::RecorderReport report;
+  report.days = query.days;
+  report.since = since;
+  std::vector<SignalResult> results;
+  results.reserve(traded.size());
+  for (const OutcomeResolved& o : traded) results.push_back(o.result);
+  report.stats = analytics::ComputeRecorderStats(results);
+  const std::size_t recent = std::min<std::size_t>(
+      traded.size(), static_cast<std::size_t>(std::max(inputs.recent_trades, 0)));
+  for (std::size_t i = 0; i < recent; ++i) {
+    const OutcomeResolved& o = traded[traded.size() - 1 - i];
+    report.recent_trades.push_back({o.signal, o.result});
+  }
+  SignalFilter open_filter;
+  open_filter.statuses = {SignalStatus::kOpen};
+  ASSIGN_OR_RETURN(std::vector<Signal> open, store.ListSignals(open_filter));
+  for (Signal& s : open) {
+    if (!query.symbols.empty() && !Contains(query.symbols, s.symbol)) continue;
+    if (!query.sources.empty()) {
+      ASSIGN_OR_RETURN(std::vector<TheoryContribution> contributions,
+                       store.ListContributions(s.id));
+      if (!MatchesSources(query.sources, s, contributions)) continue;
+    }
+    ASSIGN_OR_RETURN(std::optional<SignalResult> r, store.GetResult(s.id));
+    if (!r) continue;
+    const double age = static_cast<double>(inputs.now - r->entry_time) / kNanosPerMinute;
+    report.open_positions.push_back({std::move(s), *r, age});
+  }
+  std::stable_sort(report.open_positions.begin(), report.open_positions.end(),
+                   [](const control::OpenPosition& a, const control::OpenPosition& b) {
+                     return a.result.entry_time < b.result.entry_time;
+                   });
+  return report;
+}
+
+Result<nlohmann::ordered_json> ReturnsSection(std::span<const analytics::TradeRecord> records,
+                                              double capital, UnixNanos since, UnixNanos now) {
+  Result<analytics::ReturnStats> stats = DailyTradeReturnStats(records, capital, since, now);
+  if (!stats.ok()) {
+    // The equity fell to zero or below: returns on this capital are not defined.
+    if (stats.status().code() == StatusCode::kInvalidArgument) return nlohmann::ordered_json();
+    return stats.status();
+  }
+  nlohmann::ordered_json j;
+  j["capital"] = capital;
+  j["trades"] = std::count_if(records.begin(), records.end(),
+                              [](const analytics::TradeRecord& t) { return t.pnl_quote; });
+  const nlohmann::ordered_json figures = ReturnsJson(*stats);
+  for (const auto& [key, value] : figures.items()) j[key] = value;
+  return j;
+}
+
+}  // namespace
+
+Result<StatsQuery> CheckStatsQuery(const StatsQuery& query) {
+  if (query.days <= 0) return InvalidArgumentError("days must be positive, got {}", query.days);
+  StatsQuery checked;
+  checked.days = query.days;
+  for (const std::string& raw : query.symbols) {
+    ASSIGN_OR_RETURN(std::string symbol, NormalizeSymbol(raw));
+    if (!Contains(checked.symbols, symbol)) checked.symbols.push_back(std::move(symbol));
+  }
+  for (const std::string& source : query.sources) {
+    if (source.empty()) return InvalidArgumentError("empty source name");
+    if (!Contains(checked.sources, source)) checked.sources.push_back(source);
+  }
+  return checked;
+}
+
+Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
+                                                const StatsReportInputs& inputs) {
+  if (inputs.signals == nullptr) return InvalidArgumentError("the report needs a signal store");
+  if (!(inputs.capital > 0)) {
+    return InvalidArgumentError("capital must be positive, got {}", inputs.capital);
+  }
+  ASSIGN_OR_RETURN(const StatsQuery query, CheckStatsQuery(raw_query));
+  SignalStore& store = *inputs.signals;
+  const UnixNanos since = inputs.now - static_cast<std::int64_t>(query.days) * kNanosPerDay;
+  ASSIGN_OR_RETURN(std::vector<OutcomeResolved> traded, LoadOutcomes(store, query, since, false));
+  ASSIGN_OR_RETURN(std::vector<OutcomeResolved> shadows, LoadOutcomes(store, query, since, true));
+  ASSIGN_OR_RETURN(std::vector<analytics::TradeRecord> records, TradeRecordsOf(traded));
+  const std::vector<analytics::TradeRecord> attributed = Attributed(traded, records);
+
+  ASSIGN_OR_RETURN(control::RecorderReport summary, Summary(store, query, inputs, since, traded));
+  nlohmann::ordered_json j = ReportToJson(summary);
+  j["filters"] = {{"symbols", query.symbols}, {"sources", query.sources}};
+  j["trades"] = TradeStatsToJson(analytics::ComputeTradeStats(records));
+  ASSIGN_OR_RETURN(j["returns"], ReturnsSection(records, inputs.capital, since, inputs.now));
+  ASSIGN_OR_RETURN(j["calibration"], CalibrationSectionJson(records, attributed));
+  constexpr analytics::BreakdownKey kKeys[] = {
+      analytics::BreakdownKey::kSymbol,     analytics::BreakdownKey::kTimeframe,
+      analytics::BreakdownKey::kSource,     analytics::BreakdownKey::kConfidenceBucket,
+      analytics::BreakdownKey::kExitReason, analytics::BreakdownKey::kWeekday,
+      analytics::BreakdownKey::kHour};
+  nlohmann::ordered_json breakdowns = BreakdownsJson(records, kKeys);
+  constexpr analytics::BreakdownKey kSourceKey[] = {analytics::BreakdownKey::kSource};
+  breakdowns["source"] = BreakdownsJson(attributed, kSourceKey)["source"];
+  j["breakdowns"] = std::move(breakdowns);
+
+  nlohmann::ordered_json controller;
+  controller["latest"] = nullptr;
+  controller["history"] = nlohmann::ordered_json::array();
+  if (inputs.controller != nullptr) {
+    ASSIGN_OR_RETURN(std::optional<ControllerStatusRow> latest, inputs.controller->Latest());
+    ASSIGN_OR_RETURN(std::vector<ControllerStatusRow> history,
+                     inputs.controller->ListStatus({since, 0}));
+    if (latest) controller["latest"] = ControllerEpisodeJson(*latest);
+    for (const ControllerStatusRow& row : history) {
+      controller["history"].push_back(ControllerEpisodeJson(row));
+    }
+  }
+  j["controller"] = std::move(controller);
+  ASSIGN_OR_RETURN(j["shadows"], ShadowsJson(shadows, /*with_quote_pnl=*/true));
+  return j;
+}
+
+}  // namespace pulse::app

@@ -1,0 +1,67 @@
+// The live performance report (`pulse stats`): everything the store knows about the trades that
+// closed in the last N days, optionally for some symbols or sources only. Built from the same
+// section builders as the backtest report (report_sections.h), as one JSON object, and as text
+// for a terminal.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/status.h"
+#include "core/time.h"
+#include "ports/controller_store.h"
+#include "ports/signal_store.h"
+
+namespace pulse::app {
+
+// What the report covers. Empty lists do not filter.
+struct StatsQuery {
+  int days = 30;  // trades that closed at or after now - days (> 0)
+  // Symbols in any spelling NormalizeSymbol accepts ("btc/usdt").
+  std::vector<std::string> symbols;
+  // A signal's `source` ("manual", "ensemble") or a contributing source as stored in
+  // theory_performance ("theory:rsi_reversal", "model:xgb"): a trade counts when any matches.
+  std::vector<std::string> sources;
+};
+
+// Where the report reads and what it needs besides the query.
+struct StatsReportInputs {
+  SignalStore* signals = nullptr;         // required
+  ControllerStore* controller = nullptr;  // null: the controller section is empty
+  UnixNanos now = 0;                      // from the caller's Clock
+  double capital = 10000;  // the account the daily returns are measured against (> 0)
+  int recent_trades = 10;  // how many closed trades the recent list shows
+};
+
+// The query with its symbols normalised and duplicates dropped. InvalidArgument for days <= 0,
+// a bad symbol or an empty source (check before opening anything).
+Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
+
+// The report. Keys, in order:
+//   the recorder's summary (ReportToJson: days, since, total_trades, wins, losses, breakevens,
+//   win_rate_pct, avg_win_pct, avg_loss_pct, avg_pnl_pct, profit_factor, open_positions,
+//   recent_trades; kept for scripts written against earlier versions), then
+//   filters      {"symbols", "sources"} as applied (symbols normalised)
+//   trades       TradeStatsToJson of the trades in the window
+//   returns      {"capital", "trades" (those with a quote P&L), then ReturnsJson of
+//                DailyTradeReturnStats from `since` to now}; null when the equity would not
+//                stay positive
+//   calibration  {"overall", "per_source"} (per source = per attributed source)
+//   breakdowns   symbol, timeframe, source (attributed sources), confidence, exit_reason,
+//                weekday, hour
+//   controller   {"latest": the newest controller_status row or null, "history": the rows
+//                changed since `since`} (not filtered by symbol or source)
+//   shadows      ShadowsJson of the rejected and denied candidates that closed in the window,
+//                with each gate's quote P&L
+// InvalidArgument as CheckStatsQuery, and for a missing signal store or a capital that is not
+// positive.
+Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& query,
+                                                const StatsReportInputs& inputs);
+
+// The same report for a terminal: the summary, returns, calibration, breakdown, controller,
+// shadow, open-position and recent-trade tables.
+std::string StatsReportText(const nlohmann::ordered_json& report);
+
+}  // namespace pulse::app

@@ -1,0 +1,357 @@
+#include "app/stats_report.h"
+
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+#include "support/in_memory_controller_store.h"
+#include "support/in_memory_signal_store.h"
+
+namespace pulse::app {
+namespace {
+
+using nlohmann::ordered_json;
+
+UnixNanos T(const char* s) { return *ParseIso8601(s); }
+
+// "Now" is a Wednesday noon; the trades closed one, two, three and forty days before.
+const UnixNanos kNow = T("2026-03-11T12:00:00Z");
+
+class StatsReportTest : public ::testing::Test {
+ protected:
+  StatsReportTest() {
+    // Traded: A (BTC, ensemble of rsi and xgb) +4 %, quote +4; B (ETH, manual) -2 %, quote -8;
+    // C (BTC, rsi only) +0.2 % breakeven without a size; D (SOL) forty days ago.
+    a_ = Add("BTCUSDT", "ensemble", {"theory:rsi", "model:xgb"}, 0.85, "2026-03-10T10:00:00Z",
+             "2026-03-10T12:00:00Z", 4, 4.0, Outcome::kWin);
+    b_ = Add("ETHUSDT", "manual", {}, 0.65, "2026-03-09T08:00:00Z", "2026-03-09T12:00:00Z", -2,
+             -8.0, Outcome::kLoss);
+    c_ = Add("BTCUSDT", "ensemble", {"theory:rsi"}, 0.75, "2026-03-08T23:00:00Z",
+             "2026-03-09T00:30:00Z", 0.2, std::nullopt, Outcome::kBreakeven);
+    Add("SOLUSDT", "manual", {}, 0.9, "2026-01-30T10:00:00Z", "2026-01-30T12:00:00Z", 5, 5.0,
+        Outcome::kWin);
+    // Shadows: one stopped by the confidence gate (+3 %), one denied by the daily-loss rule
+    // (-1.5 %), one too old.
+    s1_ = Add("BTCUSDT", "ensemble", {"theory:rsi"}, 0.6, "2026-03-10T09:00:00Z",
+              "2026-03-10T11:00:00Z", 3, 3.0, Outcome::kWin,
+              {{"confidence", 0.6, 0.7, false, "confidence 0.60 < 0.70"}});
+    s2_ = Add("ETHUSDT", "ensemble", {"model:xgb"}, 0.8, "2026-03-09T09:00:00Z",
+              "2026-03-09T10:00:00Z", -1.5, -3.0, Outcome::kLoss,
+              {{"confidence", 0.8, 0.7, true, ""},
+               {"risk:daily_loss", 0.05, 0.04, false, "daily loss 5% > 4%"}});
+    Add("ETHUSDT", "ensemble", {}, 0.8, "2026-01-09T09:00:00Z", "2026-01-09T10:00:00Z", -1, -1.0,
+        Outcome::kLoss, {{"volume", 1, 2, false, "volume"}});
+    // Open: entered two hours ago.
+    Signal open = MakeSignal("BTCUSDT", "manual", 0.7, SignalStatus::kPending);
+    open_ = *signals_.AddSignal(open);
+    SignalResult entry;
+    entry.signal_id = open_;
+    entry.entry_price = 100;
+    entry.entry_time = kNow - 2 * kNanosPerHour;
+    EXPECT_TRUE(signals_.SaveResult(entry).ok());
+    // Controller: green long ago, red five days ago, yellow yesterday.
+    for (const ControllerStatusRow& row :
+         {ControllerStatusRow{0, T("2026-01-01T00:00:00Z"), RiskState::kGreen, std::nullopt, {}},
+          ControllerStatusRow{0,
+                              T("2026-03-06T12:00:00Z"),
+                              RiskState::kRed,
+                              RiskState::kGreen,
+                              {{"consecutive_losses", 5, 5, "5 losses in a row"}}},
+          ControllerStatusRow{0,
+                              T("2026-03-10T12:00:00Z"),
+                              RiskState::kYellow,
+                              RiskState::kRed,
+                              {{"win_rate", 0.68, 0.7, "win rate 68% < 70%"}}}}) {
+      EXPECT_TRUE(controller_.AppendStatus(row).ok());
+    }
+  }
+
+  static Signal MakeSignal(const std::string& symbol, const std::string& source, double confidence,
+                           SignalStatus status) {
+    Signal s;
+    s.symbol = symbol;
+    s.source = source;
+    s.timeframe = symbol == "ETHUSDT" ? "1h" : "5m";
+    s.entry_price = 100;
+    s.stop_loss = 95;
+    s.take_profit = 110;
+    s.confidence = confidence;
+    s.status = status;
+    return s;
+  }
+
+  // A closed trade; with failed gate checks, a rejected candidate's shadow outcome.
+  SignalId Add(const std::string& symbol, const std::string& source,
+               const std::vector<std::string>& contributions, double confidence, const char* entry,
+               const char* exit, double pnl_pct, std::optional<double> quote, Outcome outcome,
+               std::vector<GateCheck> checks = {}) {
+    Signal s = MakeSignal(symbol, source, confidence,
+                          checks.empty() ? SignalStatus::kPending : SignalStatus::kRejected);
+    s.created_at = T(entry);
+    s.gate_checks = std::move(checks);
+    const SignalId id = *signals_.AddSignal(s);
+    std::vector<TheoryContribution> stored;
+    for (const std::string& name : contributions) {
+      stored.push_back({id, name, 0.5, std::nullopt, T(entry)});
+    }
+    EXPECT_TRUE(signals_.AddContributions(stored).ok());
+    SignalResult r;
+    r.signal_id = id;
+    r.entry_price = 100;
+    r.entry_time = T(entry);
+    r.exit_price = 100 + pnl_pct;
+    r.exit_time = T(exit);
+    r.pnl_percent = pnl_pct;
+    r.pnl_quote_total = quote;
+    r.outcome = outcome;
+    r.exit_reason = pnl_pct > 0 ? "take_profit" : "stop_loss";
+    r.updated_at = T(exit);
+    EXPECT_TRUE(signals_.SaveResult(r).ok());
+    return id;
+  }
+
+  Result<ordered_json> Report(StatsQuery query = {}) {
+    StatsReportInputs inputs;
+    inputs.signals = &signals_;
+    inputs.controller = &controller_;
+    inputs.now = kNow;
+    inputs.capital = 1000;
+    return BuildStatsReport(query, inputs);
+  }
+
+  static std::vector<std::string> Labels(const ordered_json& groups) {
+    std::vector<std::string> labels;
+    for (const ordered_json& g : groups) labels.push_back(g["label"].get<std::string>());
+    return labels;
+  }
+
+  testing::InMemorySignalStore signals_;
+  testing::InMemoryControllerStore controller_;
+  SignalId a_ = 0, b_ = 0, c_ = 0, s1_ = 0, s2_ = 0, open_ = 0;
+};
+
+TEST_F(StatsReportTest, TradeStatisticsOfTheWindow) {
+  auto r = Report();
+  ASSERT_TRUE(r.ok()) << r.status();
+  const ordered_json& t = (*r)["trades"];
+  EXPECT_EQ(t["count"], 3);  // the 40-day-old trade and the shadows are not in it
+  EXPECT_EQ(t["wins"], 1);
+  EXPECT_EQ(t["losses"], 1);
+  EXPECT_EQ(t["breakevens"], 1);
+  EXPECT_NEAR(t["win_rate_pct"].get<double>(), 100.0 / 3, 1e-9);
+  EXPECT_NEAR(t["expectancy_pct"].get<double>(), (4 - 2 + 0.2) / 3, 1e-12);
+  EXPECT_NEAR(t["profit_factor"].get<double>(), 4.0 / 2.0, 1e-12);
+  EXPECT_NEAR(t["total_pnl_quote"].get<double>(), 4 - 8, 1e-12);
+  EXPECT_EQ(t["best_signal_id"], a_);
+  EXPECT_EQ(t["worst_signal_id"], b_);
+  // The summary kept for older scripts agrees.
+  EXPECT_EQ((*r)["days"], 30);
+  EXPECT_EQ((*r)["since"], "2026-02-09T12:00:00Z");
+  EXPECT_EQ((*r)["total_trades"], 3);
+  EXPECT_NEAR((*r)["avg_pnl_pct"].get<double>(), (4 - 2 + 0.2) / 3, 1e-12);
+  ASSERT_EQ((*r)["recent_trades"].size(), 3u);  // newest exit first
+  EXPECT_EQ((*r)["recent_trades"][0]["signal_id"], a_);
+  EXPECT_EQ((*r)["recent_trades"][2]["signal_id"], c_);
+  ASSERT_EQ((*r)["open_positions"].size(), 1u);
+  EXPECT_EQ((*r)["open_positions"][0]["signal_id"], open_);
+  EXPECT_DOUBLE_EQ((*r)["open_positions"][0]["age_minutes"].get<double>(), 120.0);
+}
+
+TEST_F(StatsReportTest, DailyReturnsOnTheCapital) {
+  auto r = Report();
+  ASSERT_TRUE(r.ok()) << r.status();
+  const ordered_json& ret = (*r)["returns"];
+  EXPECT_EQ(ret["capital"], 1000.0);
+  EXPECT_EQ(ret["trades"], 2);  // C has no quote P&L
+  // From 2026-02-09 to 2026-03-11: 31 UTC days; B on 03-09 takes 1000 to 992, A on 03-10 to 996.
+  EXPECT_EQ(ret["days"], 31);
+  EXPECT_NEAR(ret["total_return"].get<double>(), 996.0 / 1000 - 1, 1e-12);
+  EXPECT_NEAR(ret["max_drawdown"].get<double>(), 992.0 / 1000 - 1, 1e-12);
+  std::vector<double> daily(31, 0.0);
+  daily[28] = 992.0 / 1000 - 1;
+  daily[29] = 996.0 / 992 - 1;
+  double mean = 0;
+  for (double x : daily) mean += x / 31;
+  double var = 0;
+  for (double x : daily) var += (x - mean) * (x - mean) / 30;
+  EXPECT_NEAR(ret["sharpe"].get<double>(), mean / std::sqrt(var) * std::sqrt(365.0), 1e-9);
+}
+
+TEST_F(StatsReportTest, CalibrationOverallAndPerAttributedSource) {
+  auto r = Report();
+  ASSERT_TRUE(r.ok()) << r.status();
+  const ordered_json& overall = (*r)["calibration"]["overall"];
+  // A (0.85, win), B (0.65, loss), C (0.75, breakeven = miss), each alone in its bin.
+  EXPECT_EQ(overall["count"], 3);
+  EXPECT_NEAR(overall["brier"].get<double>(), (0.15 * 0.15 + 0.65 * 0.65 + 0.75 * 0.75) / 3, 1e-12);
+  EXPECT_NEAR(overall["ece"].get<double>(), (0.15 + 0.65 + 0.75) / 3, 1e-12);
+  EXPECT_EQ(overall["bins"].size(), 3u);
+  const ordered_json& per_source = (*r)["calibration"]["per_source"];
+  ASSERT_EQ(per_source.size(), 3u);
+  EXPECT_EQ(per_source["theory:rsi"]["count"], 2);  // A and C
+  EXPECT_NEAR(per_source["theory:rsi"]["brier"].get<double>(), (0.15 * 0.15 + 0.75 * 0.75) / 2,
+              1e-12);
+  EXPECT_EQ(per_source["model:xgb"]["count"], 1);
+  EXPECT_EQ(per_source["manual"]["count"], 1);
+}
+
+TEST_F(StatsReportTest, Breakdowns) {
+  auto r = Report();
+  ASSERT_TRUE(r.ok()) << r.status();
+  const ordered_json& b = (*r)["breakdowns"];
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : b.items()) keys.push_back(key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"symbol", "timeframe", "source", "confidence",
+                                            "exit_reason", "weekday", "hour"}));
+  EXPECT_EQ(Labels(b["symbol"]), (std::vector<std::string>{"BTCUSDT", "ETHUSDT"}));
+  EXPECT_EQ(b["symbol"][0]["count"], 2);
+  EXPECT_EQ(Labels(b["timeframe"]), (std::vector<std::string>{"1h", "5m"}));
+  // A counts for both of its sources.
+  EXPECT_EQ(Labels(b["source"]), (std::vector<std::string>{"manual", "model:xgb", "theory:rsi"}));
+  EXPECT_EQ(b["source"][2]["count"], 2);
+  EXPECT_EQ(Labels(b["confidence"]), (std::vector<std::string>{"0.6-0.7", "0.7-0.8", "0.8-0.9"}));
+  EXPECT_EQ(Labels(b["exit_reason"]), (std::vector<std::string>{"stop_loss", "take_profit"}));
+  // Entries: C Sunday 23:00, B Monday 08:00, A Tuesday 10:00 (ISO weekdays 7, 1, 2).
+  EXPECT_EQ(Labels(b["weekday"]), (std::vector<std::string>{"1", "2", "7"}));
+  EXPECT_EQ(Labels(b["hour"]), (std::vector<std::string>{"8", "10", "23"}));
+}
+
+TEST_F(StatsReportTest, ControllerHistoryInTheWindowAndTheLatestState) {
+  auto r = Report();
+  ASSERT_TRUE(r.ok()) << r.status();
+  const ordered_json& c = (*r)["controller"];
+  EXPECT_EQ(c["latest"]["state"], "yellow");
+  EXPECT_EQ(c["latest"]["at"], "2026-03-10T12:00:00Z");
+  ASSERT_EQ(c["history"].size(), 2u);  // the green of January is before the window
+  EXPECT_EQ(c["history"][0]["state"], "red");
+  EXPECT_EQ(c["history"][0]["reasons"][0], "5 losses in a row");
+}
+
+TEST_F(StatsReportTest, ShadowsByTheGateThatStoppedThem) {
+  auto r = Report();
+  ASSERT_TRUE(r.ok()) << r.status();
+  const ordered_json& s = (*r)["shadows"];
+  EXPECT_EQ(s["overall"]["count"], 2);
+  EXPECT_NEAR(s["overall"]["win_rate_pct"].get<double>(), 50.0, 1e-12);
+  const ordered_json& gates = s["by_gate"];
+  ASSERT_EQ(gates.size(), 2u);
+  EXPECT_EQ(gates[0]["gate"], "confidence");
+  EXPECT_NEAR(gates[0]["saved_pnl_pct"].get<double>(), -3.0, 1e-12);  // it cost 3 %
+  EXPECT_NEAR(gates[0]["total_pnl_quote"].get<double>(), 3.0, 1e-12);
+  EXPECT_EQ(gates[1]["gate"], "risk:daily_loss");
+  EXPECT_NEAR(gates[1]["saved_pnl_pct"].get<double>(), 1.5, 1e-12);
+  EXPECT_EQ(gates[1]["count"], 1);
+}
+
+TEST_F(StatsReportTest, SymbolFilter) {
+  StatsQuery query;
+  query.symbols = {"btc/usdt", "BTCUSDT"};
+  auto r = Report(query);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ((*r)["filters"]["symbols"], ordered_json::array({"BTCUSDT"}));
+  EXPECT_EQ((*r)["trades"]["count"], 2);  // A and C
+  EXPECT_NEAR((*r)["trades"]["total_pnl_pct"].get<double>(), 4.2, 1e-12);
+  EXPECT_EQ((*r)["shadows"]["overall"]["count"], 1);  // S1
+  EXPECT_EQ((*r)["open_positions"].size(), 1u);
+  EXPECT_EQ(Labels((*r)["breakdowns"]["symbol"]), (std::vector<std::string>{"BTCUSDT"}));
+  // The controller is not per symbol.
+  EXPECT_EQ((*r)["controller"]["history"].size(), 2u);
+}
+
+TEST_F(StatsReportTest, SourceFilterMatchesContributionsAndTheSourceColumn) {
+  StatsQuery xgb;
+  xgb.sources = {"model:xgb"};
+  auto r = Report(xgb);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ((*r)["trades"]["count"], 1);
+  EXPECT_EQ((*r)["trades"]["best_signal_id"], a_);
+  EXPECT_EQ((*r)["shadows"]["overall"]["count"], 1);  // S2
+  EXPECT_EQ((*r)["shadows"]["by_gate"][0]["gate"], "risk:daily_loss");
+  EXPECT_TRUE((*r)["open_positions"].empty());
+
+  StatsQuery manual;
+  manual.sources = {"manual", "theory:rsi"};
+  r = Report(manual);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ((*r)["trades"]["count"], 3);  // B by its source column; A and C by rsi
+  EXPECT_EQ((*r)["open_positions"].size(), 1u);
+
+  StatsQuery ensemble;
+  ensemble.sources = {"ensemble"};
+  r = Report(ensemble);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ((*r)["trades"]["count"], 2);
+}
+
+TEST_F(StatsReportTest, UnknownSymbolGivesAnEmptyReport) {
+  StatsQuery query;
+  query.symbols = {"XRPUSDT"};
+  auto r = Report(query);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ((*r)["trades"]["count"], 0);
+  EXPECT_EQ((*r)["returns"]["trades"], 0);
+  EXPECT_EQ((*r)["returns"]["total_return"], 0.0);
+  EXPECT_TRUE((*r)["returns"]["sharpe"].is_null());
+  EXPECT_EQ((*r)["calibration"]["overall"]["count"], 0);
+  EXPECT_TRUE((*r)["breakdowns"]["symbol"].empty());
+  EXPECT_TRUE((*r)["shadows"]["by_gate"].empty());
+}
+
+TEST_F(StatsReportTest, ShorterWindow) {
+  StatsQuery query;
+  query.days = 2;  // since 2026-03-09T12:00Z: B (exit at exactly that time) and A
+  auto r = Report(query);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ((*r)["trades"]["count"], 2);
+  EXPECT_EQ((*r)["shadows"]["overall"]["count"], 1);
+  EXPECT_EQ((*r)["controller"]["history"].size(), 1u);
+}
+
+TEST_F(StatsReportTest, BadInputIsRefused) {
+  StatsQuery days;
+  days.days = 0;
+  EXPECT_EQ(Report(days).status().code(), StatusCode::kInvalidArgument);
+  days.days = -3;
+  EXPECT_NE(Report(days).status().message().find("days must be positive, got -3"),
+            std::string::npos);
+  StatsQuery symbol;
+  symbol.symbols = {"BTC!"};
+  EXPECT_EQ(Report(symbol).status().code(), StatusCode::kInvalidArgument);
+  StatsQuery source;
+  source.sources = {""};
+  EXPECT_EQ(Report(source).status().code(), StatusCode::kInvalidArgument);
+  StatsReportInputs no_capital;
+  no_capital.signals = &signals_;
+  no_capital.capital = 0;
+  EXPECT_EQ(BuildStatsReport({}, no_capital).status().code(), StatusCode::kInvalidArgument);
+}
+
+// The line of `text` that starts with `label`, or "".
+std::string LineOf(const std::string& text, const std::string& label) {
+  std::size_t pos = text.find("\n" + label);
+  if (pos == std::string::npos) return "";
+  ++pos;
+  return text.substr(pos, text.find('\n', pos) - pos);
+}
+
+TEST_F(StatsReportTest, TextShowsEverySection) {
+  auto r = Report();
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::string text = StatsReportText(*r);
+  EXPECT_TRUE(LineOf(text, "win rate %").ends_with(" 33.33")) << text;
+  EXPECT_TRUE(LineOf(text, "profit factor").ends_with(" 2.00")) << text;
+  EXPECT_TRUE(LineOf(text, "theory:rsi").starts_with("theory:rsi ")) << text;
+  EXPECT_NE(LineOf(text, "risk:daily_loss").find(" 1.50 "), std::string::npos) << text;
+  for (const char* expected :
+       {"Performance over the last 30 days (closed since 2026-02-09T12:00:00Z)\n",
+        "Daily returns on a capital of 1000.00 (2 trades with a quote P&L, 31 days)\n",
+        "Calibration: ECE 0.5167, Brier 0.3358 over 3 trades with a confidence\n", "\nBy source\n",
+        "Controller: yellow since 2026-03-10T12:00:00Z (win rate 68% < 70%)\n",
+        "Shadow outcomes: 2 rejected or denied candidates closed, win rate 50.00 %, P&L 1.50 %\n",
+        "\nOpen positions (1)\n", "\nRecent trades (3)\n"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+  }
+}
+
+}  // namespace
+}  // namespace pulse::app

@@ -1,0 +1,186 @@
+// StatsReportText: the `pulse stats` report as tables, rendered from its JSON so both formats
+// always show the same figures.
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "app/report_sections.h"
+#include "app/stats_report.h"
+#include "app/table_printer.h"
+
+namespace pulse::app {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string Joined(const Json& names) {
+  std::string out;
+  for (const Json& n : names) out += (out.empty() ? "" : ", ") + n.get<std::string>();
+  return out;
+}
+
+void Summary(const Json& r, std::ostream& out) {
+  std::string filters;
+  if (!r["filters"]["symbols"].empty()) filters += "; symbols " + Joined(r["filters"]["symbols"]);
+  if (!r["filters"]["sources"].empty()) filters += "; sources " + Joined(r["filters"]["sources"]);
+  out << fmt::format("Performance over the last {} days (closed since {}){}\n",
+                     FigureText(r["days"]), r["since"].get<std::string>(), filters);
+  const Json& t = r["trades"];
+  TablePrinter table({"figure", ">value"});
+  table.AddRow({"total trades", FigureText(t["count"])});
+  table.AddRow({"wins", FigureText(t["wins"])});
+  table.AddRow({"losses", FigureText(t["losses"])});
+  table.AddRow({"breakevens", FigureText(t["breakevens"])});
+  table.AddRow({"win rate %", FigureText(t["win_rate_pct"])});
+  table.AddRow({"average win %", FigureText(t["avg_win_pct"])});
+  table.AddRow({"average loss %", FigureText(t["avg_loss_pct"])});
+  table.AddRow({"average P&L % (expectancy)", FigureText(t["expectancy_pct"], "{:.3f}")});
+  table.AddRow({"payoff ratio", FigureText(t["payoff_ratio"])});
+  table.AddRow({"profit factor", FigureText(t["profit_factor"])});
+  table.AddRow({"SQN", FigureText(t["sqn"])});
+  table.AddRow({"total P&L %", FigureText(t["total_pnl_pct"])});
+  table.AddRow({"total P&L (quote, after fees)", FigureText(t["total_pnl_quote"])});
+  table.AddRow({"max consecutive wins", FigureText(t["max_consecutive_wins"])});
+  table.AddRow({"max consecutive losses", FigureText(t["max_consecutive_losses"])});
+  table.AddRow({"average hold min", FigureText(t["avg_hold_minutes"], "{:.0f}")});
+  table.AddRow({"average hold min, winners", FigureText(t["avg_hold_minutes_winners"], "{:.0f}")});
+  table.AddRow({"average hold min, losers", FigureText(t["avg_hold_minutes_losers"], "{:.0f}")});
+  if (t["count"].get<std::int64_t>() > 0) {
+    table.AddRow({"best trade %", fmt::format("{} (signal {})", FigureText(t["best_pnl_pct"]),
+                                              FigureText(t["best_signal_id"]))});
+    table.AddRow({"worst trade %", fmt::format("{} (signal {})", FigureText(t["worst_pnl_pct"]),
+                                               FigureText(t["worst_signal_id"]))});
+  }
+  table.Print(out);
+}
+
+void Returns(const Json& r, std::ostream& out) {
+  if (r.is_null()) {
+    out << "\nDaily returns: not defined (the equity would fall to zero or below)\n";
+    return;
+  }
+  out << fmt::format("\nDaily returns on a capital of {} ({} trades with a quote P&L, {} days)\n",
+                     FigureText(r["capital"]), FigureText(r["trades"]), FigureText(r["days"]));
+  TablePrinter table({"figure", ">value"});
+  for (const auto& [key, value] : r.items()) {
+    if (key == "capital" || key == "trades" || key == "periods" || key == "days") continue;
+    table.AddRow({key, FigureText(value, "{:.4f}")});
+  }
+  table.Print(out);
+}
+
+void Calibration(const Json& c, std::ostream& out) {
+  const Json& overall = c["overall"];
+  out << fmt::format("\nCalibration: ECE {}, Brier {} over {} trades with a confidence\n",
+                     FigureText(overall["ece"], "{:.4f}"), FigureText(overall["brier"], "{:.4f}"),
+                     FigureText(overall["count"]));
+  if (overall["bins"].empty()) return;
+  TablePrinter bins({"confidence", ">trades", ">mean confidence", ">hit rate"});
+  for (const Json& b : overall["bins"]) {
+    bins.AddRow({fmt::format("{:.1f}-{:.1f}", b["lower"].get<double>(), b["upper"].get<double>()),
+                 FigureText(b["count"]), FigureText(b["mean_confidence"], "{:.3f}"),
+                 FigureText(b["hit_rate"], "{:.3f}")});
+  }
+  bins.Print(out);
+  TablePrinter sources({"source", ">trades", ">ECE", ">Brier"});
+  for (const auto& [source, s] : c["per_source"].items()) {
+    sources.AddRow({source, FigureText(s["count"]), FigureText(s["ece"], "{:.4f}"),
+                    FigureText(s["brier"], "{:.4f}")});
+  }
+  out << "\n";
+  sources.Print(out);
+}
+
+void Breakdowns(const Json& b, std::ostream& out) {
+  for (const auto& [key, groups] : b.items()) {
+    if (groups.empty()) continue;
+    out << fmt::format("\nBy {}\n", key);
+    TablePrinter table(
+        {key, ">trades", ">win rate %", ">expectancy %", ">profit factor", ">P&L (quote)"});
+    for (const Json& g : groups) {
+      table.AddRow({g["label"].get<std::string>(), FigureText(g["count"]),
+                    FigureText(g["win_rate_pct"]), FigureText(g["expectancy_pct"], "{:.3f}"),
+                    FigureText(g["profit_factor"]), FigureText(g["total_pnl_quote"])});
+    }
+    table.Print(out);
+  }
+}
+
+std::string Reasons(const Json& episode) {
+  std::string out;
+  for (const Json& r : episode["reasons"]) out += (out.empty() ? "" : "; ") + r.get<std::string>();
+  return out;
+}
+
+void Controller(const Json& c, std::ostream& out) {
+  if (c["latest"].is_null()) {
+    out << "\nController: no state recorded\n";
+  } else {
+    const Json& latest = c["latest"];
+    const std::string why = Reasons(latest);
+    out << fmt::format("\nController: {} since {}{}\n", latest["state"].get<std::string>(),
+                       latest["at"].get<std::string>(), why.empty() ? "" : " (" + why + ")");
+  }
+  if (c["history"].empty()) return;
+  TablePrinter table({"at", "state", "previous", "reasons"});
+  for (const Json& e : c["history"]) {
+    table.AddRow({e["at"].get<std::string>(), e["state"].get<std::string>(),
+                  FigureText(e["previous"]), Reasons(e)});
+  }
+  table.Print(out);
+}
+
+void Shadows(const Json& s, std::ostream& out) {
+  const Json& all = s["overall"];
+  out << fmt::format(
+      "\nShadow outcomes: {} rejected or denied candidates closed, win rate {} %, P&L {} %\n",
+      FigureText(all["count"]), FigureText(all["win_rate_pct"]), FigureText(all["total_pnl_pct"]));
+  if (s["by_gate"].empty()) return;
+  TablePrinter table({"stopped by", ">count", ">win rate %", ">P&L %", ">saved %", ">P&L (quote)"});
+  for (const Json& g : s["by_gate"]) {
+    table.AddRow({g["gate"].get<std::string>(), FigureText(g["count"]),
+                  FigureText(g["win_rate_pct"]), FigureText(g["total_pnl_pct"]),
+                  FigureText(g["saved_pnl_pct"]), FigureText(g["total_pnl_quote"])});
+  }
+  table.Print(out);
+}
+
+void Positions(const Json& r, std::ostream& out) {
+  out << fmt::format("\nOpen positions ({})\n", r["open_positions"].size());
+  TablePrinter open({">id", "symbol", "dir", ">entry", "entered", ">age min"});
+  for (const Json& p : r["open_positions"]) {
+    open.AddRow({FigureText(p["signal_id"]), p["symbol"].get<std::string>(),
+                 p["direction"].get<std::string>(), FigureText(p["entry_price"], "{}"),
+                 p["entry_time"].get<std::string>(), FigureText(p["age_minutes"], "{:.0f}")});
+  }
+  open.Print(out);
+
+  out << fmt::format("\nRecent trades ({})\n", r["recent_trades"].size());
+  TablePrinter recent({">id", "symbol", "dir", ">entry", ">exit", ">pnl%", "outcome", "reason",
+                       "exited", ">held min"});
+  for (const Json& t : r["recent_trades"]) {
+    recent.AddRow({FigureText(t["signal_id"]), t["symbol"].get<std::string>(),
+                   t["direction"].get<std::string>(), FigureText(t["entry_price"], "{}"),
+                   FigureText(t["exit_price"], "{}"), FigureText(t["pnl_percent"]),
+                   t["outcome"].get<std::string>(), FigureText(t["exit_reason"]),
+                   FigureText(t["exit_time"]), FigureText(t["hold_minutes"], "{:.0f}")});
+  }
+  recent.Print(out);
+}
+
+}  // namespace
+
+std::string StatsReportText(const nlohmann::ordered_json& report) {
+  std::ostringstream out;
+  Summary(report, out);
+  Returns(report["returns"], out);
+  Calibration(report["calibration"], out);
+  Breakdowns(report["breakdowns"], out);
+  Controller(report["controller"], out);
+  Shadows(report["shadows"], out);
+  Positions(report, out);
+  return out.str();
+}
+
+}  // namespace pulse::app
