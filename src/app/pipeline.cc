@@ -7,6 +7,7 @@
 
 #include "app/config/features_config.h"
 #include "app/features_builder.h"
+#include "app/performance_snapshots.h"
 #include "app/signal_engine_builder.h"
 #include "engines/paper/paper_engine.h"
 #include "engines/risk/trading_controller.h"
@@ -58,8 +59,10 @@ struct Pipeline::State {
   std::vector<CircuitBreakerTripped> trips;
   std::map<std::string, SymbolState, std::less<>> symbols;  // "exchange:symbol"
   std::string key;
-  SignalId next_id = 1;                       // without a signal store
-  std::optional<AccountState> saved_account;  // as SaveAccount last wrote it
+  SignalId next_id = 1;                               // without a signal store
+  std::optional<AccountState> saved_account;          // as SaveAccount last wrote it
+  std::optional<PerformanceSnapshotter> snapshotter;  // with a snapshot store
+  UnixNanos created_at = 0;                           // the clock at Create
   PipelineCounts counts;
   std::vector<OutcomeResolved> outcomes;
   std::vector<EquityPoint> equity;
@@ -102,7 +105,14 @@ Status Pipeline::State::CheckResumeDone(bool at_end) {
   if (!options.resume || resume_checked || (!at_end && !Writing())) return Status::Ok();
   resume_checked = true;
   const std::size_t stored = options.resume->signal_ids.size();
-  if (next_resume_id == stored) return Status::Ok();
+  if (next_resume_id == stored) {
+    // The snapshot schedule as it stood after the last stored close: rounds due after it are
+    // written, the ones before it are stored already.
+    if (snapshotter && options.resume->through > created_at) {
+      RETURN_IF_ERROR(snapshotter->OnBarClose(options.resume->through));
+    }
+    return Status::Ok();
+  }
   return FailedPreconditionError(
       "the run stored {} signals up to {} but replaying the same bars made {}: the data or the "
       "configuration differs from the run that stored them",
@@ -299,6 +309,14 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Config& config, Simulat
       clock, stores, std::move(options), base, std::move(spec), std::move(engine), tracker_config,
       std::move(paper), std::move(controller))));
   pipeline->state_->volatility_index = volatility_index;
+  pipeline->state_->created_at = clock.Now();
+  if (stores.snapshots != nullptr && stores.signals != nullptr && config.snapshots.enabled) {
+    ASSIGN_OR_RETURN(PerformanceSnapshotter snapshotter,
+                     PerformanceSnapshotter::Create(config.snapshots, config.risk.time_zone,
+                                                    config.paper.starting_balance, *stores.signals,
+                                                    *stores.snapshots));
+    pipeline->state_->snapshotter.emplace(std::move(snapshotter));
+  }
   pipeline->state_->volatility_scale = config.risk.breakers.volatility_feature_scale;
   RETURN_IF_ERROR(pipeline->state_->DrainControllerOutputs());
   return pipeline;
@@ -353,6 +371,7 @@ Status Pipeline::OnBarClose(std::span<const SymbolBar> bars) {
   RETURN_IF_ERROR(s.DrainControllerOutputs());
   const std::vector<EquityPoint> points = s.paper.TakeEquityCurve();
   if (!points.empty()) s.equity.push_back(points.back());
+  if (s.snapshotter && s.Writing()) RETURN_IF_ERROR(s.snapshotter->OnBarClose(close_time));
   return Status::Ok();
 }
 
@@ -419,10 +438,22 @@ Status Pipeline::SaveAccount() {
 
 bool Pipeline::replaying() const { return !state_->Writing(); }
 
+Status Pipeline::EndReplay() {
+  State& s = *state_;
+  if (!s.options.resume) return Status::Ok();
+  RETURN_IF_ERROR(s.CheckResumeDone(/*at_end=*/true));  // also starts the snapshot schedule
+  s.options.resume.reset();
+  return Status::Ok();
+}
+
 Status Pipeline::Finish(bool close_open) {
   State& s = *state_;
   RETURN_IF_ERROR(s.CheckResumeDone(/*at_end=*/true));
-  if (!close_open) return SaveAccount();
+  if (!close_open) {
+    RETURN_IF_ERROR(SaveAccount());
+    if (s.snapshotter && s.Writing()) RETURN_IF_ERROR(s.snapshotter->Finish(s.clock.Now()));
+    return Status::Ok();
+  }
   s.paper.CloseAll(kExitEndOfData);
   RETURN_IF_ERROR(s.DrainPaperEvents());
   s.resolved.clear();
@@ -434,7 +465,9 @@ Status Pipeline::Finish(bool close_open) {
   }
   const std::vector<EquityPoint> points = s.paper.TakeEquityCurve();
   if (!points.empty()) s.equity.push_back(points.back());
-  return SaveAccount();
+  RETURN_IF_ERROR(SaveAccount());
+  if (s.snapshotter && s.Writing()) RETURN_IF_ERROR(s.snapshotter->Finish(s.clock.Now()));
+  return Status::Ok();
 }
 
 const PipelineCounts& Pipeline::counts() const { return state_->counts; }

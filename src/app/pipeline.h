@@ -20,6 +20,7 @@
 #include "model/outcome_events.h"
 #include "model/trading.h"
 #include "ports/controller_store.h"
+#include "ports/performance_snapshot_store.h"
 #include "ports/portfolio_store.h"
 #include "ports/run_store.h"
 #include "ports/signal_store.h"
@@ -55,6 +56,8 @@ struct PipelineStores {
   SignalStore* signals = nullptr;
   PortfolioStore* portfolio = nullptr;
   ControllerStore* controller = nullptr;
+  // With `signals` too: performance snapshots on the configured schedule (config.snapshots).
+  PerformanceSnapshotStore* snapshots = nullptr;
 };
 
 // Resuming a run after a restart: the bar closes up to `through` were stored before. They are
@@ -118,6 +121,9 @@ class Pipeline {
 
   // True while the bar closes are a resume's replay (nothing is written).
   bool replaying() const;
+  // Ends a resume's replay before the next close: what follows is written (a run that stopped
+  // after its last stored close but before finishing). Checks the stored ids were all taken.
+  Status EndReplay();
 
   // End of the data: when `close_open`, open paper positions and real signals are closed at
   // the last prices ("end_of_data"); shadows still open are closed too so every tracked

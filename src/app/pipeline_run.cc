@@ -9,6 +9,7 @@
 
 #include "adapters/storage/sql_candle_store.h"
 #include "adapters/storage/sql_controller_store.h"
+#include "adapters/storage/sql_performance_snapshot_store.h"
 #include "adapters/storage/sql_portfolio_store.h"
 #include "adapters/storage/sql_run_store.h"
 #include "adapters/storage/sql_signal_store.h"
@@ -147,6 +148,7 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
   storage::SqlSignalStore signals(db);
   storage::SqlPortfolioStore portfolio(db);
   storage::SqlControllerStore controller(db);
+  storage::SqlPerformanceSnapshotStore snapshots(db);
   SimulatedClock clock(*first);
   const std::string fingerprint = RunFingerprint(config);
   RunSummary summary;
@@ -174,8 +176,9 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
     summary.resumed_from = pipeline_options.resume->through;
     LOG_INFO("run {}: resuming after {} ({} bar closes stored); replaying them first", stored.name,
              FormatIso8601(summary.resumed_from), stored.bar_closes);
-    ASSIGN_OR_RETURN(pipeline, Pipeline::Create(config, clock, {&signals, &portfolio, &controller},
-                                                pipeline_options));
+    ASSIGN_OR_RETURN(
+        pipeline, Pipeline::Create(config, clock, {&signals, &portfolio, &controller, &snapshots},
+                                   pipeline_options));
   } else {
     stored.name = config.run.name;
     stored.fingerprint = fingerprint;
@@ -186,8 +189,8 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
     RETURN_IF_ERROR(db.InTransaction([&](storage::SqlDatabase&) -> Status {
       RETURN_IF_ERROR(runs.CreateRun(stored));
       ASSIGN_OR_RETURN(
-          pipeline,
-          Pipeline::Create(config, clock, {&signals, &portfolio, &controller}, pipeline_options));
+          pipeline, Pipeline::Create(config, clock, {&signals, &portfolio, &controller, &snapshots},
+                                     pipeline_options));
       return Status::Ok();
     }));
     LOG_INFO("run {}: started at {} over {} series", stored.name, FormatIso8601(*first),
@@ -339,7 +342,11 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
   summary.stopped = Stopping(options) && (have || !options.exit_at_end);
   if (!summary.stopped) {
     RETURN_IF_ERROR(db.InTransaction([&](storage::SqlDatabase&) -> Status {
-      if (!crossed) RETURN_IF_ERROR(check_replay());
+      if (!crossed) {
+        RETURN_IF_ERROR(check_replay());
+        // Stopped after its last close but before finishing: finish now.
+        if (!stored.finished) RETURN_IF_ERROR(pipeline->EndReplay());
+      }
       RETURN_IF_ERROR(pipeline->Finish(/*close_open=*/false));
       run.checkpoint_close = last_close;
       run.bars_hash = Hex(hash);

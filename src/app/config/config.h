@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/performance_snapshots.h"
 #include "core/log.h"
 #include "core/status.h"
 #include "engines/paper/paper_config.h"
@@ -160,6 +161,8 @@ struct Config {
   paper::PaperConfig paper;
   // The trading controller (risk: in YAML): traffic light, circuit breakers, time zone.
   risk::RiskConfig risk;
+  // Performance snapshots of a run (snapshots: in YAML); the day ends in risk.time_zone.
+  SnapshotConfig snapshots;
   NotifyConfig notify;
 };
 

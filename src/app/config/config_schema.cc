@@ -151,6 +151,16 @@ std::optional<std::string> CheckTimeOrEmpty(std::string_view text) {
                      text);
 }
 
+std::optional<std::string> CheckSnapshotWindows(std::string_view text) {
+  const std::vector<std::string> windows = SplitCommaList(text);
+  if (windows.empty()) return std::string("needs at least one window (day, 7d, 30d, all)");
+  for (const std::string& w : windows) {
+    Status st = CheckSnapshotWindow(w);
+    if (!st.ok()) return std::string(st.message());
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> CheckNotEmpty(std::string_view text) {
   if (!text.empty()) return std::nullopt;
   return std::string("must not be empty");
@@ -519,6 +529,21 @@ std::vector<ConfigKey> BuildKeys() {
                         CheckTimeOrEmpty));
   keys.push_back(String("run.to", Set<&C::run, &RunConfig::to>, Get<&C::run, &RunConfig::to>,
                         CheckTimeOrEmpty));
+  keys.push_back(Bool("snapshots.enabled", Set<&C::snapshots, &SnapshotConfig::enabled>,
+                      Get<&C::snapshots, &SnapshotConfig::enabled>));
+  keys.push_back(Number(T::kInt, "snapshots.interval_s", 0, 1e9,
+                        Set<&C::snapshots, &SnapshotConfig::interval_s>,
+                        Get<&C::snapshots, &SnapshotConfig::interval_s>));
+  keys.push_back(Bool("snapshots.day_end", Set<&C::snapshots, &SnapshotConfig::day_end>,
+                      Get<&C::snapshots, &SnapshotConfig::day_end>));
+  keys.push_back(String(
+      "snapshots.windows",
+      [](Config& c, std::string_view text) { c.snapshots.windows = SplitCommaList(text); },
+      [](const Config& c) { return fmt::format("{}", fmt::join(c.snapshots.windows, ",")); },
+      CheckSnapshotWindows));
+  keys.push_back(Bool("snapshots.every_scope_on_interval",
+                      Set<&C::snapshots, &SnapshotConfig::every_scope_on_interval>,
+                      Get<&C::snapshots, &SnapshotConfig::every_scope_on_interval>));
   keys.push_back(Number(T::kInt, "run.commit_every", 1, 1e6, Set<&C::run, &RunConfig::commit_every>,
                         Get<&C::run, &RunConfig::commit_every>));
   keys.push_back(Number(T::kDouble, "run.poll_interval_s", 0.01, 86400,
