@@ -43,7 +43,8 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
   j["signals"] = {{"emitted", run.counts.emitted},
                   {"approved", run.counts.emitted - run.counts.denied},
                   {"denied_by_controller", run.counts.denied},
-                  {"rejected_by_gates", run.counts.rejected},
+                  {"rejected_by_gates", run.counts.candidates_rejected},
+                  {"shadows_recorded", run.counts.rejected},
                   {"resolved", run.counts.resolved},
                   {"shadows_resolved", run.counts.shadows_resolved},
                   {"stored", run.stored_signals}};
@@ -92,7 +93,7 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
   std::string out = fmt::format(
       "Backtest {} .. {}: {} symbols, {} bars\n"
       "signals: {} passed the gates ({} approved, {} denied by the controller), {} rejected by "
-      "the gates\n"
+      "the gates ({} followed as shadows)\n"
       "trades: {} (wins {}, losses {}, breakeven {}), win rate {} %, profit factor {}, "
       "expectancy {} %, SQN {}\n"
       "returns (daily): total {}, annual {}, Sharpe {}, Sortino {}, Calmar {}, max drawdown {}, "
@@ -102,12 +103,12 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
       r["period"]["from"].get<std::string>(), r["period"]["to"].get<std::string>(),
       FigureText(r["period"]["symbols"]), FigureText(r["period"]["bars"]), FigureText(s["emitted"]),
       FigureText(s["approved"]), FigureText(s["denied_by_controller"]),
-      FigureText(s["rejected_by_gates"]), FigureText(t["count"]), FigureText(t["wins"]),
-      FigureText(t["losses"]), FigureText(t["breakevens"]), FigureText(t["win_rate_pct"], "{:.1f}"),
-      FigureText(t["profit_factor"]), FigureText(t["expectancy_pct"], "{:.3f}"),
-      FigureText(t["sqn"]), FigureText(ret["total_return"], "{:.4f}"),
-      FigureText(ret["annual_return"], "{:.4f}"), FigureText(ret["sharpe"]),
-      FigureText(ret["sortino"]), FigureText(ret["calmar"]),
+      FigureText(s["rejected_by_gates"]), FigureText(s["shadows_recorded"]), FigureText(t["count"]),
+      FigureText(t["wins"]), FigureText(t["losses"]), FigureText(t["breakevens"]),
+      FigureText(t["win_rate_pct"], "{:.1f}"), FigureText(t["profit_factor"]),
+      FigureText(t["expectancy_pct"], "{:.3f}"), FigureText(t["sqn"]),
+      FigureText(ret["total_return"], "{:.4f}"), FigureText(ret["annual_return"], "{:.4f}"),
+      FigureText(ret["sharpe"]), FigureText(ret["sortino"]), FigureText(ret["calmar"]),
       FigureText(ret["max_drawdown"], "{:.4f}"), FigureText(ret["var_95"], "{:.4f}"),
       FigureText(p["starting_balance"]), FigureText(p["final_equity"]), FigureText(p["return_pct"]),
       FigureText(p["fills"]), FigureText(p["orders_rejected"]),

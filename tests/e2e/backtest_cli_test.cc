@@ -40,14 +40,17 @@ TEST_F(BacktestCliTest, JsonReportIsDeterministicAndConsistent) {
   EXPECT_EQ(r["period"]["symbols"], 3);
   const json& s = r["signals"];
   const json& t = r["trades"];
-  // Every candidate is stored; every approved signal and every shadow ends with a result.
-  EXPECT_EQ(s["stored"].get<int>(), s["emitted"].get<int>() + s["rejected_by_gates"].get<int>());
+  // Every signal and every recorded shadow (one per symbol and direction at a time) is stored;
+  // every approved signal and every shadow ends with a result.
+  EXPECT_EQ(s["stored"].get<int>(), s["emitted"].get<int>() + s["shadows_recorded"].get<int>());
+  EXPECT_GT(s["shadows_recorded"].get<int>(), 0);
+  EXPECT_LT(s["shadows_recorded"].get<int>(), s["rejected_by_gates"].get<int>());
   EXPECT_EQ(s["approved"].get<int>() + s["denied_by_controller"].get<int>(),
             s["emitted"].get<int>());
   EXPECT_EQ(t["count"], s["approved"]);
   EXPECT_EQ(s["resolved"], s["approved"]);
   EXPECT_EQ(s["shadows_resolved"].get<int>(),
-            s["rejected_by_gates"].get<int>() + s["denied_by_controller"].get<int>());
+            s["shadows_recorded"].get<int>() + s["denied_by_controller"].get<int>());
   EXPECT_GT(s["rejected_by_gates"].get<int>(), 0);
   EXPECT_EQ(t["wins"].get<int>() + t["losses"].get<int>() + t["breakevens"].get<int>(),
             t["count"].get<int>());
