@@ -6,17 +6,7 @@
 namespace pulse::app {
 
 std::vector<std::string> ConfiguredModelPaths(const SignalConfig& config) {
-  std::vector<std::string> paths;
-  std::string_view rest = config.models;
-  while (!rest.empty()) {
-    const std::size_t comma = rest.find(',');
-    std::string_view item = rest.substr(0, comma);
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty()) paths.emplace_back(item);
-  }
-  return paths;
+  return SplitCommaList(config.models);
 }
 
 Result<std::vector<std::unique_ptr<ModelRunner>>> OpenConfiguredModels(const SignalConfig& config) {
