@@ -1,11 +1,12 @@
 // ComputeReturnStats: every figure of return_stats.h from one pass over the returns
-// (ReturnPass) plus one partial selection (std::nth_element) for the 1 %, 5 % and 95 % quantiles.
+// (ReturnPass) plus partial selections (SelectNth) for the 1 %, 5 % and 95 % quantiles.
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "analytics/return_pass.h"
 #include "analytics/return_stats.h"
+#include "analytics/select_nth.h"
 
 namespace pulse::analytics {
 
@@ -39,14 +40,14 @@ void LowQuantiles(double* b, std::size_t len, std::size_t m, Quantiles& q) {
   const auto k05 = static_cast<std::size_t>(p05);
   const auto k01 = static_cast<std::size_t>(p01);
   // 5 %: everything before k05 is <= b[k05], everything after is >=.
-  std::nth_element(b, b + k05, b + len);
+  SelectNth(b, b + k05, b + len);
   const double v05 = b[k05];
   q.q05 = Interpolate(v05, b + k05 + 1, b + len, p05, k05);
   double sum05 = 0;
   for (std::size_t i = 0; i <= k05; ++i) sum05 += b[i];
   q.mean_low05 = sum05 / static_cast<double>(k05 + 1);
   // 1 %: inside the first k05 + 1 values.
-  std::nth_element(b, b + k01, b + k05 + 1);
+  SelectNth(b, b + k01, b + k05 + 1);
   q.q01 = (k01 + 1 <= k05) ? Interpolate(b[k01], b + k01 + 1, b + k05 + 1, p01, k01)
                            : Interpolate(b[k01], b + k05 + 1, b + len, p01, k01);
   double sum01 = 0;
@@ -59,7 +60,7 @@ void HighQuantile(double* b, std::size_t len, std::size_t m, Quantiles& q) {
   const double p95 = 0.95 * static_cast<double>(m - 1);
   const auto k95 = static_cast<std::size_t>(p95);
   const std::size_t j = k95 - (m - len);  // rank of k95 inside b
-  std::nth_element(b, b + j, b + len);
+  SelectNth(b, b + j, b + len);
   q.q95 = Interpolate(b[j], b + j + 1, b + len, p95 - static_cast<double>(m - len), j);
 }
 
