@@ -1,0 +1,17 @@
+// Resident memory of this process, for the replay benchmarks' RSS counters (Linux: getrusage
+// and /proc/self/statm; elsewhere 0). Thread-safe.
+#pragma once
+
+#include <cstdint>
+
+namespace pulse::bench {
+
+// The peak resident set size so far (ru_maxrss), in bytes.
+std::int64_t PeakRssBytes();
+// The resident set size now (/proc/self/statm), in bytes; 0 when unavailable.
+std::int64_t CurrentRssBytes();
+// The resident set size after returning the allocator's free memory to the system
+// (malloc_trim with glibc; the plain figure elsewhere), in bytes.
+std::int64_t TrimmedRssBytes();
+
+}  // namespace pulse::bench
