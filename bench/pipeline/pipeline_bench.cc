@@ -18,15 +18,15 @@
 // Every pipeline row also replays both baselines once per iteration, untimed, and reports
 // x_features and x_merge: its CPU time over theirs in the same run. Counters: bars_per_s (CPU
 // time), wall_bars_per_s, emitted / rejected / denied / resolved / shadows_resolved / fills,
-// stored_signals, and for Synthetic the memory: run_peak_rss_mb (highest /proc/self/statm
-// resident size sampled every 64 closes of the run), rss_after_mb, peak_rss_mb (ru_maxrss of
-// the process so far).
+// stored_signals, stored_contributions, and for Synthetic the memory: rss_before_mb (resident
+// size before the replay, after malloc_trim), peak_rss_mb (ru_maxrss of the replay alone: the
+// peak is reset before it, peak_is_the_run = 1 when the system allowed that), rss_after_mb.
 //   BM_Replay_Synthetic_Repeats  the Synthetic replay over --repeat_days (default 2, so ten
 //                                fit in about two minutes here) with the SQLite file store,
 //                                --repeats times (default 10) in one process, each with a fresh
-//                                pipeline and store; after each repeat the resident size as it
-//                                is (rss_*) and after malloc_trim (trimmed_rss_*, what is still
-//                                in use): *_first_mb / *_last_mb / *_max_mb, *_growth_mb =
+//                                pipeline and store: the resident size still in use after each
+//                                repeat (rss_*, after malloc_trim) and each repeat's own peak
+//                                (peak_*): *_first_mb / *_last_mb / *_max_mb, *_growth_mb =
 //                                last - first, *_growth_max_mb = max - first.
 // Goal: >= 2 M bars/s per core; peak RSS < 500 MB for 100 symbols; flat over repeats.
 #include <benchmark/benchmark.h>
@@ -112,27 +112,6 @@ const indicators::FeatureSetSpec& Spec() {
   return spec;
 }
 
-// A BarSource that samples the resident set size every 64 closes while passing bars through.
-class RssSampling final : public BarSource {
- public:
-  explicit RssSampling(BarSource& inner) : inner_(inner) {}
-  bool NextClose(std::vector<app::SymbolBar>& close) override {
-    if (closes_++ % 64 == 0) peak_ = std::max(peak_, CurrentRssBytes());
-    return inner_.NextClose(close);
-  }
-  void Restart() override {
-    closes_ = 0;
-    inner_.Restart();
-  }
-  std::int64_t total_bars() const override { return inner_.total_bars(); }
-  std::int64_t peak() const { return std::max(peak_, CurrentRssBytes()); }
-
- private:
-  BarSource& inner_;
-  std::int64_t closes_ = 0;
-  std::int64_t peak_ = 0;
-};
-
 void BaselineRow(benchmark::State& state, BarSource& source, bool features) {
   ReplayResult r;
   for (auto _ : state) {
@@ -159,8 +138,8 @@ void PipelineRow(benchmark::State& state, BarSource& source, StoreKind store, bo
   const app::Config config;
   ReplayResult r;
   double pipeline_cpu = 0, pipeline_wall = 0, features_cpu = 0, merge_cpu = 0;
-  std::int64_t run_peak = 0;
-  RssSampling sampled(source);
+  std::int64_t rss_before = 0, run_peak = 0;
+  bool peak_is_the_run = true;
   for (auto _ : state) {
     state.PauseTiming();
     double t0 = ThreadCpuSeconds();
@@ -175,12 +154,16 @@ void PipelineRow(benchmark::State& state, BarSource& source, StoreKind store, bo
     benchmark::DoNotOptimize(features->sink + merge.sink);
     features_cpu += t1 - t0;
     merge_cpu += t2 - t1;
+    if (track_rss) {
+      // Start from what is in use, so the peak is this replay's.
+      rss_before = std::max(rss_before, TrimmedRssBytes());
+      peak_is_the_run = ResetPeakRss() && peak_is_the_run;
+    }
     state.ResumeTiming();
 
     const double w0 = WallSeconds();
     t0 = ThreadCpuSeconds();
-    auto done = ReplayPipeline(track_rss ? static_cast<BarSource&>(sampled) : source, config, store,
-                               closes_per_transaction);
+    auto done = ReplayPipeline(source, config, store, closes_per_transaction);
     t1 = ThreadCpuSeconds();
     pipeline_wall += WallSeconds() - w0;
     if (!done.ok()) {
@@ -189,7 +172,7 @@ void PipelineRow(benchmark::State& state, BarSource& source, StoreKind store, bo
     }
     pipeline_cpu += t1 - t0;
     r = *done;
-    if (track_rss) run_peak = std::max(run_peak, sampled.peak());
+    if (track_rss) run_peak = std::max(run_peak, PeakRssBytes());
   }
   const double bars = static_cast<double>(r.bars);
   const double n = static_cast<double>(state.iterations());
@@ -210,9 +193,10 @@ void PipelineRow(benchmark::State& state, BarSource& source, StoreKind store, bo
   state.counters["stored_signals"] = static_cast<double>(r.stored_signals);
   state.counters["stored_contributions"] = static_cast<double>(r.stored_contributions);
   if (track_rss) {
-    state.counters["run_peak_rss_mb"] = static_cast<double>(run_peak) / kMiB;
+    state.counters["rss_before_mb"] = static_cast<double>(rss_before) / kMiB;
+    state.counters["peak_rss_mb"] = static_cast<double>(run_peak) / kMiB;
+    state.counters["peak_is_the_run"] = peak_is_the_run ? 1 : 0;
     state.counters["rss_after_mb"] = static_cast<double>(CurrentRssBytes()) / kMiB;
-    state.counters["peak_rss_mb"] = static_cast<double>(PeakRssBytes()) / kMiB;
   }
 }
 
@@ -270,23 +254,25 @@ void BM_Replay_Synthetic_Repeats(benchmark::State& state) {
   const app::Config config;
   const Settings& settings = GetSettings();
   SyntheticMarket market(settings.symbols, std::int64_t{settings.repeat_days} * 288);
-  std::vector<double> rss_mb, trimmed_mb;
+  std::vector<double> live_mb, peak_mb;
   std::int64_t bars = 0;
   for (auto _ : state) {
-    rss_mb.clear();
-    trimmed_mb.clear();
+    live_mb.clear();
+    peak_mb.clear();
     for (int i = 0; i < settings.repeats; ++i) {
+      TrimmedRssBytes();
+      ResetPeakRss();
       auto done = ReplayPipeline(market, config, StoreKind::kSqliteFile);
       if (!done.ok()) {
         state.SkipWithError(std::string(done.status().message()).c_str());
         return;
       }
       bars += done->bars;
-      rss_mb.push_back(static_cast<double>(CurrentRssBytes()) / kMiB);
-      trimmed_mb.push_back(static_cast<double>(TrimmedRssBytes()) / kMiB);
+      peak_mb.push_back(static_cast<double>(PeakRssBytes()) / kMiB);
+      live_mb.push_back(static_cast<double>(TrimmedRssBytes()) / kMiB);
     }
   }
-  if (rss_mb.empty()) return;
+  if (live_mb.empty()) return;
   state.SetItemsProcessed(bars);
   auto report = [&](const std::string& prefix, const std::vector<double>& mb) {
     const double max = *std::max_element(mb.begin(), mb.end());
@@ -296,10 +282,9 @@ void BM_Replay_Synthetic_Repeats(benchmark::State& state) {
     state.counters[prefix + "growth_mb"] = mb.back() - mb.front();
     state.counters[prefix + "growth_max_mb"] = max - mb.front();
   };
-  report("rss_", rss_mb);
-  report("trimmed_rss_", trimmed_mb);
-  state.counters["repeats"] = static_cast<double>(rss_mb.size());
-  state.counters["peak_rss_mb"] = static_cast<double>(PeakRssBytes()) / kMiB;
+  report("rss_", live_mb);
+  report("peak_", peak_mb);
+  state.counters["repeats"] = static_cast<double>(live_mb.size());
   state.counters["symbols"] = market.symbols();
   state.counters["days"] = settings.repeat_days;
 }

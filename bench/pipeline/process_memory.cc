@@ -24,6 +24,13 @@ std::int64_t CurrentRssBytes() {
   return resident_pages * static_cast<std::int64_t>(sysconf(_SC_PAGESIZE));
 }
 
+bool ResetPeakRss() {
+  std::ofstream clear_refs("/proc/self/clear_refs");
+  clear_refs << "5";
+  clear_refs.flush();
+  return static_cast<bool>(clear_refs);
+}
+
 std::int64_t TrimmedRssBytes() {
 #if defined(__GLIBC__)
   malloc_trim(0);
