@@ -39,12 +39,14 @@ template <typename Real, typename Bits>
   constexpr std::uint64_t kExponentMask = 0xfff0000000000000ULL;
   constexpr std::uint64_t kSignBit12 = 0x800;
   constexpr std::uint64_t kMagicBits = std::bit_cast<std::uint64_t>(kMagic);
-  const auto bits = std::bit_cast<Bits>(x);
+  // __builtin_bit_cast, not std::bit_cast: a function call that is not inlined (-O0) would pass
+  // 32-byte vectors between code built for AVX2 and code built without it.
+  const auto bits = __builtin_bit_cast(Bits, x);
   const Bits tmp = bits - kHalfSqrt2;
   const Bits k_field = tmp >> 52;
   const Bits k = (k_field ^ kSignBit12) - kSignBit12;  // sign-extended, modulo 2^64
-  const Real m = std::bit_cast<Real>(bits - (tmp & kExponentMask));
-  const Real dk = std::bit_cast<Real>(kMagicBits + k) - kMagic;
+  const Real m = __builtin_bit_cast(Real, bits - (tmp & kExponentMask));
+  const Real dk = __builtin_bit_cast(Real, kMagicBits + k) - kMagic;
 
   const Real f = m - 1.0;
   const Real hfsq = 0.5 * f * f;
