@@ -4,8 +4,8 @@
 // hand-written quickselect for the quantile, as a C programmer would write it). Pulse computes
 // every figure of ReturnStats (also Calmar, omega, tail ratio, stability, CVaR, 1 % VaR / CVaR,
 // ulcer index, drawdown indices) in that time. The ratio (Pulse / plain loop) is a counter on
-// the Pulse row; goal <= 1.0. BM_SelectNth_* compare the selection behind the quantiles with
-// std::nth_element.
+// the BM_ReturnStats_Ratio row; goal <= 1.0. BM_SelectNth_* compare the selection behind the
+// quantiles with std::nth_element.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
