@@ -4,7 +4,9 @@
 // hand-written quickselect for the quantile, as a C programmer would write it). Pulse computes
 // every figure of ReturnStats (also Calmar, omega, tail ratio, stability, CVaR, 1 % VaR / CVaR,
 // ulcer index, drawdown indices) in that time. The ratio (Pulse / plain loop) is a counter on
-// the Pulse row; goal <= 1.0.
+// the BM_ReturnStats_Ratio row; goal <= 1.0. BM_SelectNth_* compare the selection behind the
+// quantiles with std::nth_element.
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -15,6 +17,7 @@
 #include <benchmark/benchmark.h>
 
 #include "analytics/return_stats.h"
+#include "analytics/select_nth.h"
 
 namespace {
 
@@ -165,8 +168,32 @@ void BM_ReturnStats_Ratio(benchmark::State& state) {
   state.counters["ratio"] = pulse_time / plain;
 }
 
+// The selection behind the quantiles: the 5 % order statistic of 1M returns, SelectNth against
+// std::nth_element on the same copies.
+template <bool kPulse>
+void BM_SelectNth(benchmark::State& state) {
+  const std::vector<double>& r = Returns();
+  const std::vector<double> values(r.begin(), r.begin() + std::min<std::size_t>(r.size(), 1 << 20));
+  std::vector<double> work;
+  const std::size_t k = values.size() / 20;
+  for (auto _ : state) {
+    state.PauseTiming();
+    work = values;
+    state.ResumeTiming();
+    if constexpr (kPulse) {
+      pulse::analytics::SelectNth(work.data(), work.data() + k, work.data() + work.size());
+    } else {
+      std::nth_element(work.begin(), work.begin() + static_cast<std::ptrdiff_t>(k), work.end());
+    }
+    benchmark::DoNotOptimize(work[k]);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
+}
+
 }  // namespace
 
 BENCHMARK(BM_ReturnStats_PlainLoop)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReturnStats_Pulse)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReturnStats_Ratio)->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK(BM_SelectNth<true>)->Name("BM_SelectNth_Pulse")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SelectNth<false>)->Name("BM_SelectNth_StdNthElement")->Unit(benchmark::kMillisecond);

@@ -1,10 +1,12 @@
-// ComputeReturnStats: every figure of return_stats.h in one pass over the returns plus one
-// partial selection (std::nth_element) for the 1 %, 5 % and 95 % quantiles.
+// ComputeReturnStats: every figure of return_stats.h from one pass over the returns
+// (ReturnPass) plus partial selections (SelectNth) for the 1 %, 5 % and 95 % quantiles.
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "analytics/return_pass.h"
 #include "analytics/return_stats.h"
+#include "analytics/select_nth.h"
 
 namespace pulse::analytics {
 
@@ -13,11 +15,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kZ95 = -1.6448536269514722;  // standard normal quantile at 0.05
 constexpr double kZ99 = -2.3263478740408408;  // at 0.01
-
-// Equity is kept as exp(log_offset) * scaled so that long series neither overflow nor
-// underflow; `high` is the running high on the same scale.
-constexpr double kRescaleAbove = 1e150;
-constexpr double kRescaleBelow = 1e-150;
 
 struct Quantiles {
   double q01 = kNaN, q05 = kNaN, q95 = kNaN;
@@ -43,14 +40,14 @@ void LowQuantiles(double* b, std::size_t len, std::size_t m, Quantiles& q) {
   const auto k05 = static_cast<std::size_t>(p05);
   const auto k01 = static_cast<std::size_t>(p01);
   // 5 %: everything before k05 is <= b[k05], everything after is >=.
-  std::nth_element(b, b + k05, b + len);
+  SelectNth(b, b + k05, b + len);
   const double v05 = b[k05];
   q.q05 = Interpolate(v05, b + k05 + 1, b + len, p05, k05);
   double sum05 = 0;
   for (std::size_t i = 0; i <= k05; ++i) sum05 += b[i];
   q.mean_low05 = sum05 / static_cast<double>(k05 + 1);
   // 1 %: inside the first k05 + 1 values.
-  std::nth_element(b, b + k01, b + k05 + 1);
+  SelectNth(b, b + k01, b + k05 + 1);
   q.q01 = (k01 + 1 <= k05) ? Interpolate(b[k01], b + k01 + 1, b + k05 + 1, p01, k01)
                            : Interpolate(b[k01], b + k05 + 1, b + len, p01, k01);
   double sum01 = 0;
@@ -63,7 +60,7 @@ void HighQuantile(double* b, std::size_t len, std::size_t m, Quantiles& q) {
   const double p95 = 0.95 * static_cast<double>(m - 1);
   const auto k95 = static_cast<std::size_t>(p95);
   const std::size_t j = k95 - (m - len);  // rank of k95 inside b
-  std::nth_element(b, b + j, b + len);
+  SelectNth(b, b + j, b + len);
   q.q95 = Interpolate(b[j], b + j + 1, b + len, p95 - static_cast<double>(m - len), j);
 }
 
@@ -130,113 +127,63 @@ Result<ReturnStats> ComputeReturnStats(std::span<const double> returns,
   const double rf = options.risk_free;
   const double omega_threshold =
       ppy == 1 ? options.omega_required : std::pow(1 + options.omega_required, 1 / ppy) - 1;
-  const double x_center = static_cast<double>(n - 1) / 2;
 
   // The tails of the distribution, for the quantiles (or every value when not sampled).
   const TailBounds tails = EstimateTails(returns);
-  std::vector<double> low_tail, high_tail;
-  if (tails.sampled) {
-    low_tail.reserve(n / 8);
-    high_tail.reserve(n / 8);
-  } else {
-    low_tail.reserve(n);
-  }
-  std::size_t m = 0;
-  // Moments of r - rf summed around the first excess return (exact zero spread for a constant
-  // series), downside squares, omega's gains and losses.
-  double shift = 0, s1 = 0, s2 = 0, down2 = 0, gains = 0, losses = 0;
-  // Equity, drawdown and the regression of log equity on the observation index.
-  double scaled = 1, high = 1, log_offset = 0, dd2 = 0;
-  double sy = 0, syy = 0, sxy = 0, sx = 0;
+  ReturnPass::Params params;
+  params.periods = n;
+  params.risk_free = rf;
+  params.omega_threshold = omega_threshold;
+  params.low_bound = tails.sampled ? tails.low : std::numeric_limits<double>::infinity();
+  params.high_bound = tails.sampled ? tails.high : kNaN;
+  params.tail_capacity = tails.sampled ? n / 8 : n;
+  ReturnPass pass(params);
+  pass.Run(returns);
+  const ReturnSums& t = pass.sums();
+  const std::size_t m = t.observations;
   DrawdownInfo& dd = s.drawdown;
-  std::int64_t high_index = -1;
-
-  for (std::size_t i = 0; i < n; ++i) {
-    const double r = returns[i];
-    const auto idx = static_cast<std::int64_t>(i);
-    if (!std::isnan(r)) {
-      if (!tails.sampled || r <= tails.low) low_tail.push_back(r);
-      if (tails.sampled && r >= tails.high) high_tail.push_back(r);
-      const double x = r - rf;
-      if (m == 0) shift = x;
-      const double d = x - shift;
-      s1 += d;
-      s2 += d * d;
-      const double below = x < 0 ? x : 0;
-      down2 += below * below;
-      const double o = x - omega_threshold;
-      gains += o > 0 ? o : 0;
-      losses += o < 0 ? -o : 0;
-
-      scaled *= 1 + r;
-      if (scaled > kRescaleAbove || scaled < kRescaleBelow) {
-        if (scaled > 0) {
-          log_offset += std::log(scaled);
-          high /= scaled;
-          scaled = 1;
-        }
-      }
-      // Regression on x = m - center (centred so the sums stay small).
-      const double y = log_offset + std::log(scaled);
-      const double xc = static_cast<double>(m) - x_center;
-      sx += xc;
-      sy += y;
-      syy += y * y;
-      sxy += xc * y;
-      ++m;
-    }
-    if (scaled >= high) {
-      if (dd.trough >= 0 && dd.recovery < 0 && dd.peak == high_index) dd.recovery = idx;
-      high = scaled;
-      high_index = idx;
-    } else {
-      const double draw = scaled / high - 1;
-      dd2 += draw * draw;
-      if (draw < dd.max_drawdown) {
-        dd.max_drawdown = draw;
-        dd.peak = high_index;
-        dd.trough = idx;
-        dd.recovery = -1;
-      }
-    }
-  }
+  dd = t.drawdown;
   s.observations = static_cast<std::int64_t>(m);
   const double nd = static_cast<double>(n);
   const double md = static_cast<double>(m);
 
-  const double growth = std::exp(log_offset) * scaled;
+  const double growth = std::exp(t.log_offset) * t.scaled;
   s.total_return = growth - 1;
   s.annual_return = std::pow(growth, ppy / nd) - 1;
-  dd.current_drawdown = scaled / high - 1;
-  s.ulcer_index = std::sqrt(dd2 / nd);
+  dd.current_drawdown = t.scaled / t.high - 1;
+  s.ulcer_index = std::sqrt(t.dd2 / nd);
   s.calmar = dd.max_drawdown < 0 ? s.annual_return / std::fabs(dd.max_drawdown) : kNaN;
   if (std::isinf(s.calmar)) s.calmar = kNaN;
 
-  const double mean_excess = m > 0 ? shift + s1 / md : kNaN;
-  const double stdev = m > 1 ? std::sqrt(std::max(0.0, (s2 - s1 * s1 / md) / (md - 1))) : kNaN;
+  const double mean_excess = m > 0 ? t.shift + t.s1 / md : kNaN;
+  const double stdev =
+      m > 1 ? std::sqrt(std::max(0.0, (t.s2 - t.s1 * t.s1 / md) / (md - 1))) : kNaN;
   const double sqrt_ppy = std::sqrt(ppy);
-  s.downside_risk = m > 0 ? std::sqrt(down2 / md) * sqrt_ppy : kNaN;
+  s.downside_risk = m > 0 ? std::sqrt(t.down2 / md) * sqrt_ppy : kNaN;
   if (n < 2) {
     s.annual_volatility = s.sharpe = s.sortino = s.omega = kNaN;
   } else {
     s.annual_volatility = stdev * sqrt_ppy;
     s.sharpe = mean_excess / stdev * sqrt_ppy;
     s.sortino = mean_excess * ppy / s.downside_risk;
-    s.omega = losses > 0 ? gains / losses : kNaN;
+    s.omega = t.losses > 0 ? t.gains / t.losses : kNaN;
   }
 
   s.stability = kNaN;
   if (m >= 2) {
     // sums over centred x: sxx = sum (x - mean_x)^2 with x = 0..m-1 shifted by a constant.
-    const double mean_xc = sx / md;
-    const double mean_y = sy / md;
+    const double mean_xc = t.sx / md;
+    const double mean_y = t.sy / md;
     const double sxx = md * (md * md - 1) / 12;
-    const double cov = sxy - md * mean_xc * mean_y;
-    const double vyy = syy - md * mean_y * mean_y;
+    const double cov = t.sxy - md * mean_xc * mean_y;
+    const double vyy = t.syy - md * mean_y * mean_y;
     s.stability = cov * cov / (sxx * vyy);
   }
 
   Quantiles q;
+  std::span<double> low_tail = pass.low_tail();
+  std::span<double> high_tail = pass.high_tail();
+  std::vector<double> all_values;
   if (m > 0) {
     const double last = md - 1;
     const auto k05 = static_cast<std::size_t>(0.05 * last);
@@ -244,9 +191,10 @@ Result<ReturnStats> ComputeReturnStats(std::span<const double> returns,
     const bool tails_hold =
         tails.sampled && low_tail.size() >= std::min(m, k05 + 2) && m - high_tail.size() <= k95;
     if (!tails_hold && tails.sampled) {
-      low_tail.clear();
+      all_values.reserve(m);
       for (double r : returns)
-        if (!std::isnan(r)) low_tail.push_back(r);
+        if (!std::isnan(r)) all_values.push_back(r);
+      low_tail = all_values;
     }
     LowQuantiles(low_tail.data(), low_tail.size(), m, q);
     if (tails_hold) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -124,6 +125,38 @@ SqlValue OptionalTime(const std::optional<UnixNanos>& t) {
   return t ? SqlValue(std::int64_t{*t}) : SqlValue();
 }
 
+constexpr std::string_view kInsertSignal =
+    "INSERT INTO signals (symbol, exchange, timeframe, direction, entry_price, stop_loss, "
+    "take_profit, confidence, size, source, source_kind, status, created_at, notes, prediction, "
+    "classification, trailing_activation_pct, trailing_pct, max_hold_minutes, model_version, "
+    "feature_hash, rejection_reasons, gate_checks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+const std::string& InsertSignalReturningId() {
+  static const std::string sql = std::string(kInsertSignal) + " RETURNING id";
+  return sql;
+}
+
+// Contributions go in multi-row INSERTs of up to this many rows (rows keep their order, so their
+// ids are those one INSERT per row would give); one SQL text per row count, so few statements
+// to prepare and cache.
+constexpr std::size_t kContributionsPerInsert = 16;
+constexpr std::size_t kContributionColumns = 6;
+
+const std::string& ContributionInsertSql(std::size_t rows) {
+  static const std::vector<std::string> texts = [] {
+    std::vector<std::string> out(kContributionsPerInsert + 1);
+    for (std::size_t n = 1; n <= kContributionsPerInsert; ++n) {
+      out[n] =
+          "INSERT INTO theory_performance (theory_name, signal_id, contribution_score, "
+          "was_correct, source_kind, created_at) VALUES (?, ?, ?, ?, ?, ?)";
+      for (std::size_t i = 1; i < n; ++i) out[n] += ", (?, ?, ?, ?, ?, ?)";
+    }
+    return out;
+  }();
+  return texts[rows];
+}
+
 }  // namespace
 
 std::string_view SourceKindOf(std::string_view source, std::string_view fallback) {
@@ -136,38 +169,39 @@ std::string_view SourceKindOf(std::string_view source, std::string_view fallback
 
 Result<SignalId> SqlSignalStore::Insert(SqlDatabase& db, const Signal& s) {
   if (s.symbol.empty()) return InvalidArgumentError("signal has no symbol");
-  ASSIGN_OR_RETURN(
-      SqlRows rows,
-      db.Query("INSERT INTO signals (symbol, exchange, timeframe, direction, entry_price, "
-               "stop_loss, take_profit, confidence, size, source, source_kind, status, "
-               "created_at, notes, prediction, classification, trailing_activation_pct, "
-               "trailing_pct, max_hold_minutes, model_version, feature_hash, rejection_reasons, "
-               "gate_checks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-               "?, ?, ?) RETURNING id",
-               {SqlValue(s.symbol),
-                SqlValue(s.exchange),
-                SqlValue(s.timeframe),
-                SqlValue(std::string(DirectionName(s.direction))),
-                SqlValue(s.entry_price),
-                SqlValue(s.stop_loss),
-                SqlValue(s.take_profit),
-                SqlNullable(s.confidence),
-                SqlNullable(s.size),
-                SqlValue(s.source),
-                SqlValue(std::string(SourceKindOf(s.source, "manual"))),
-                SqlValue(std::string(SignalStatusName(s.status))),
-                SqlValue(s.created_at),
-                SqlValue(s.notes),
-                SqlNullable(s.prediction),
-                s.classification ? SqlValue(std::string(SignalClassName(*s.classification)))
-                                 : SqlValue(),
-                SqlNullable(s.trailing_activation_pct),
-                SqlNullable(s.trailing_pct),
-                s.max_hold_minutes ? SqlValue(std::int64_t{*s.max_hold_minutes}) : SqlValue(),
-                NullableText(s.model_version),
-                NullableText(s.feature_hash),
-                NullableText(RejectionReasons(s)),
-                SqlValue(GateChecksJson(s.gate_checks))}));
+  const SqlValue params[] = {
+      SqlValue(s.symbol),
+      SqlValue(s.exchange),
+      SqlValue(s.timeframe),
+      SqlValue(std::string(DirectionName(s.direction))),
+      SqlValue(s.entry_price),
+      SqlValue(s.stop_loss),
+      SqlValue(s.take_profit),
+      SqlNullable(s.confidence),
+      SqlNullable(s.size),
+      SqlValue(s.source),
+      SqlValue(std::string(SourceKindOf(s.source, "manual"))),
+      SqlValue(std::string(SignalStatusName(s.status))),
+      SqlValue(s.created_at),
+      SqlValue(s.notes),
+      SqlNullable(s.prediction),
+      s.classification ? SqlValue(std::string(SignalClassName(*s.classification))) : SqlValue(),
+      SqlNullable(s.trailing_activation_pct),
+      SqlNullable(s.trailing_pct),
+      s.max_hold_minutes ? SqlValue(std::int64_t{*s.max_hold_minutes}) : SqlValue(),
+      NullableText(s.model_version),
+      NullableText(s.feature_hash),
+      NullableText(RejectionReasons(s)),
+      SqlValue(GateChecksJson(s.gate_checks))};
+  if (db.dialect() == SqlDialect::kSqlite) {
+    // SQLite gathers RETURNING rows in a temporary table per statement; the id is the rowid
+    // of the insert, which last_insert_rowid() reads for free on the same connection.
+    RETURN_IF_ERROR(db.Execute(kInsertSignal, params).status());
+    ASSIGN_OR_RETURN(SqlRows rows, db.Query("SELECT last_insert_rowid()"));
+    if (rows.size() != 1) return InternalError("last_insert_rowid() gave {} rows", rows.size());
+    return rows[0].GetInt64(0);
+  }
+  ASSIGN_OR_RETURN(SqlRows rows, db.Query(InsertSignalReturningId(), params));
   if (rows.size() != 1) return InternalError("INSERT ... RETURNING id gave {} rows", rows.size());
   return rows[0].GetInt64(0);
 }
@@ -206,10 +240,7 @@ Result<std::vector<SignalId>> SqlSignalStore::AddSignalsWithContributions(
   RETURN_IF_ERROR(db_.InTransaction([&](SqlDatabase& db) -> Status {
     for (std::size_t i = 0; i < signals.size(); ++i) {
       ASSIGN_OR_RETURN(SignalId id, Insert(db, signals[i]));
-      for (TheoryContribution c : contributions[i]) {
-        c.signal_id = id;
-        RETURN_IF_ERROR(InsertContribution(db, c));
-      }
+      RETURN_IF_ERROR(InsertContributions(db, contributions[i], id));
       ids.push_back(id);
     }
     return Status::Ok();
@@ -455,22 +486,34 @@ Status SqlSignalStore::AddContributions(std::span<const TheoryContribution> cont
     std::set<SignalId> checked;
     for (const TheoryContribution& c : contributions) {
       if (checked.insert(c.signal_id).second) RETURN_IF_ERROR(RequireSignal(db, c.signal_id));
-      RETURN_IF_ERROR(InsertContribution(db, c));
+      if (c.theory_name.empty()) return InvalidArgumentError("contribution without theory_name");
     }
-    return Status::Ok();
+    return InsertContributions(db, contributions, std::nullopt);
   });
 }
 
-Status SqlSignalStore::InsertContribution(SqlDatabase& db, const TheoryContribution& c) {
-  if (c.theory_name.empty()) return InvalidArgumentError("contribution without theory_name");
-  return db
-      .Execute(
-          "INSERT INTO theory_performance (theory_name, signal_id, contribution_score, "
-          "was_correct, source_kind, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-          {SqlValue(c.theory_name), SqlValue(c.signal_id), SqlValue(c.contribution_score),
-           SqlNullable(c.was_correct), SqlValue(std::string(SourceKindOf(c.theory_name, "theory"))),
-           SqlValue(c.created_at)})
-      .status();
+Status SqlSignalStore::InsertContributions(SqlDatabase& db,
+                                           std::span<const TheoryContribution> contributions,
+                                           std::optional<SignalId> signal_id) {
+  for (const TheoryContribution& c : contributions) {
+    if (c.theory_name.empty()) return InvalidArgumentError("contribution without theory_name");
+  }
+  std::vector<SqlValue> params;
+  for (std::size_t first = 0; first < contributions.size(); first += kContributionsPerInsert) {
+    const std::size_t rows = std::min(kContributionsPerInsert, contributions.size() - first);
+    params.clear();
+    params.reserve(rows * kContributionColumns);
+    for (const TheoryContribution& c : contributions.subspan(first, rows)) {
+      params.emplace_back(c.theory_name);
+      params.emplace_back(signal_id.value_or(c.signal_id));
+      params.emplace_back(c.contribution_score);
+      params.push_back(SqlNullable(c.was_correct));
+      params.emplace_back(std::string(SourceKindOf(c.theory_name, "theory")));
+      params.emplace_back(c.created_at);
+    }
+    RETURN_IF_ERROR(db.Execute(ContributionInsertSql(rows), params).status());
+  }
+  return Status::Ok();
 }
 
 Result<std::vector<TheoryContribution>> SqlSignalStore::ListContributions(SignalId id) {

@@ -51,7 +51,12 @@ class SqlSignalStore final : public SignalStore {
   Result<SignalId> Insert(SqlDatabase& db, const Signal& signal);
   Status RequireSignal(SqlDatabase& db, SignalId id);
   Status WriteResult(SqlDatabase& db, const SignalResult& result);
-  static Status InsertContribution(SqlDatabase& db, const TheoryContribution& c);
+  // Inserts the rows in order, a few per statement; with `signal_id` set, for that signal
+  // whatever their own signal_id says. InvalidArgument (nothing inserted) for an empty
+  // theory_name.
+  static Status InsertContributions(SqlDatabase& db,
+                                    std::span<const TheoryContribution> contributions,
+                                    std::optional<SignalId> signal_id);
 
   SqlDatabase& db_;
 };

@@ -35,6 +35,14 @@ bool TimeStopReached(const TrackedSignal& t, UnixNanos at) {
          at - t.result.entry_time >= *t.signal.max_hold_minutes * kNanosPerMinute;
 }
 
+// Stable compaction of a book in one pass: open[k] stays open and moves to open[kept]. The
+// caller erases the tail [kept, end) afterwards, so resolving m of n signals costs O(n) moves
+// in all instead of one erase (a shift of the rest) per resolution.
+void Keep(std::vector<TrackedSignal>& open, std::size_t k, std::size_t& kept) {
+  if (kept != k) open[kept] = std::move(open[k]);
+  ++kept;
+}
+
 }  // namespace
 
 OutcomeTracker::OutcomeTracker(const TrackerConfig& config, const Clock& clock)
@@ -173,15 +181,14 @@ void OutcomeTracker::OnBar(std::string_view exchange, std::string_view symbol, T
   book->last_price = bar.close;
   const UnixNanos bar_close = bar.open_time + timeframe.NominalNanos();
   auto& open = book->open;
-  for (std::size_t k = 0; k < open.size();) {
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < open.size(); ++k) {
     TrackedSignal& t = open[k];
-    if (t.timeframe != timeframe || bar.open_time < t.signal.created_at ||
-        !ApplyBar(t, bar, bar_close, finer, out)) {
-      ++k;
-      continue;
-    }
-    open.erase(open.begin() + static_cast<std::ptrdiff_t>(k));
+    const bool exits = t.timeframe == timeframe && bar.open_time >= t.signal.created_at &&
+                       ApplyBar(t, bar, bar_close, finer, out);
+    if (!exits) Keep(open, k, kept);
   }
+  open.erase(open.begin() + static_cast<std::ptrdiff_t>(kept), open.end());
 }
 
 void OutcomeTracker::OnTrade(std::string_view exchange, std::string_view symbol, UnixNanos time,
@@ -191,10 +198,11 @@ void OutcomeTracker::OnTrade(std::string_view exchange, std::string_view symbol,
   book->last_price = price;
   const Bar print{time, price, price, price, price, 0};
   auto& open = book->open;
-  for (std::size_t k = 0; k < open.size();) {
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < open.size(); ++k) {
     TrackedSignal& t = open[k];
     if (time < t.signal.created_at) {
-      ++k;
+      Keep(open, k, kept);
       continue;
     }
     const BracketHit hit = analytics::CheckBracket(t.bracket, print);
@@ -202,7 +210,7 @@ void OutcomeTracker::OnTrade(std::string_view exchange, std::string_view symbol,
     if (hit == BracketHit::kNone) {
       if (!TimeStopReached(t, time)) {
         if (t.trailing) analytics::UpdateTrailingStop(print, &t.bracket, &*t.trailing);
-        ++k;
+        Keep(open, k, kept);
         continue;
       }
       Resolve(t, price, time, kExitTimeStop, out);
@@ -212,8 +220,8 @@ void OutcomeTracker::OnTrade(std::string_view exchange, std::string_view symbol,
                                                              : kExitStopLoss;
       Resolve(t, analytics::ExitPrice(t.bracket, hit, print), time, std::move(reason), out);
     }
-    open.erase(open.begin() + static_cast<std::ptrdiff_t>(k));
   }
+  open.erase(open.begin() + static_cast<std::ptrdiff_t>(kept), open.end());
 }
 
 Result<OutcomeResolved> OutcomeTracker::Exit(SignalId id, double price, UnixNanos time,
@@ -244,17 +252,18 @@ void OutcomeTracker::ExitAll(std::string_view reason, bool include_shadows,
   const UnixNanos now = clock_.Now();
   for (auto& [key, book] : books_) {
     auto& open = book.open;
-    for (std::size_t k = 0; k < open.size();) {
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < open.size(); ++k) {
       TrackedSignal& t = open[k];
       if (t.shadow && !include_shadows) {
-        ++k;
+        Keep(open, k, kept);
         continue;
       }
       const double price = book.last_price.value_or(t.result.entry_price);
       NotePrice(t, price);
       Resolve(t, price, std::max(now, t.result.entry_time), std::string(reason), out);
-      open.erase(open.begin() + static_cast<std::ptrdiff_t>(k));
     }
+    open.erase(open.begin() + static_cast<std::ptrdiff_t>(kept), open.end());
   }
 }
 

@@ -221,6 +221,44 @@ TEST_F(OutcomeTrackerTest, ManualExitAndExitAll) {
   EXPECT_TRUE(tracker_.Open()[0].shadow);
 }
 
+// Several signals of one symbol resolving on the same bars: outcomes come out in the order the
+// signals were tracked, and the ones still open keep that order.
+TEST_F(OutcomeTrackerTest, ManyExitsOnOneBarKeepTheTrackingOrder) {
+  // Stops at 99, 98, 97, ... and take-profits at 150, 104, 150, 106, 150, 108: ids 1..6.
+  const double tps[] = {150, 104, 150, 106, 150, 108};
+  for (int i = 0; i < 6; ++i) {
+    Signal s = MakeSignal(Direction::kLong, 100, 99 - i, tps[i]);
+    s.id = i + 1;
+    ASSERT_TRUE(tracker_.Track(s, {}, /*shadow=*/i % 2 == 1).ok());
+  }
+  // Up to 106.5: ids 2 and 4 take profit.
+  std::vector<OutcomeResolved> out = Bar5m(0, 100, 106.5, 99.5, 106);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].signal.id, 2);
+  EXPECT_EQ(out[1].signal.id, 4);
+  EXPECT_EQ(out[1].result.exit_reason, "take_profit");
+  // Down to 96.5: the stops of ids 1 (99) and 3 (97) are hit, 5 (95) and 6 (94) survive.
+  out = Bar5m(1, 106, 106, 96.5, 97);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].signal.id, 1);
+  EXPECT_EQ(out[1].signal.id, 3);
+  EXPECT_EQ(out[1].result.exit_reason, "stop_loss");
+  const std::vector<TrackedSignal> open = tracker_.Open();
+  ASSERT_EQ(open.size(), 2u);
+  EXPECT_EQ(open[0].signal.id, 5);
+  EXPECT_EQ(open[1].signal.id, 6);
+  EXPECT_DOUBLE_EQ(open[1].bracket.take_profit, 108);
+  EXPECT_TRUE(open[1].shadow);
+  EXPECT_EQ(tracker_.open_count(), 2u);
+  // Trades resolve the same way: 108 takes id 6's profit, id 5 stays.
+  out.clear();
+  tracker_.OnTrade("binance", "BTCUSDT", kT0 + 3 * k5m, 108, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].signal.id, 6);
+  ASSERT_EQ(tracker_.Open().size(), 1u);
+  EXPECT_EQ(tracker_.Open()[0].signal.id, 5);
+}
+
 TEST_F(OutcomeTrackerTest, RejectsSignalsItCannotFollow) {
   EXPECT_EQ(tracker_.Track(MakeSignal(Direction::kLong, 100, 101, 104), {}, false).code(),
             StatusCode::kInvalidArgument);

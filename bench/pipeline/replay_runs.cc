@@ -1,0 +1,83 @@
+#include "bench/pipeline/replay_runs.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/features_builder.h"
+
+namespace pulse::bench {
+
+Result<ReplayResult> ReplayPipeline(BarSource& source, const app::Config& config,
+                                    StoreKind store_kind, int closes_per_transaction) {
+  source.Restart();
+  ReplayResult result;
+  std::vector<app::SymbolBar> close;
+  if (!source.NextClose(close)) return result;
+  SimulatedClock clock(close.front().bar.open_time);
+  ASSIGN_OR_RETURN(std::unique_ptr<BenchStore> store, BenchStore::Open(store_kind, clock));
+  ASSIGN_OR_RETURN(std::unique_ptr<app::Pipeline> pipeline,
+                   app::Pipeline::Create(config, clock, store->stores()));
+  storage::SqlDatabase* db = closes_per_transaction > 0 ? store->db() : nullptr;
+  bool more = true;
+  auto closes = [&](int count) -> Status {
+    for (int i = 0; more && (count <= 0 || i < count); ++i) {
+      RETURN_IF_ERROR(pipeline->OnBarClose(close));
+      result.bars += static_cast<std::int64_t>(close.size());
+      ++result.closes;
+      more = source.NextClose(close);
+    }
+    return Status::Ok();
+  };
+  while (more) {
+    if (db != nullptr) {
+      RETURN_IF_ERROR(
+          db->InTransaction([&](storage::SqlDatabase&) { return closes(closes_per_transaction); }));
+    } else {
+      RETURN_IF_ERROR(closes(0));
+    }
+  }
+  RETURN_IF_ERROR(pipeline->Finish(/*close_open=*/true));
+  result.counts = pipeline->counts();
+  result.sink = pipeline->portfolio().equity;
+  ASSIGN_OR_RETURN(result.stored_signals, store->Rows("signals"));
+  ASSIGN_OR_RETURN(result.stored_contributions, store->Rows("theory_performance"));
+  return result;
+}
+
+Result<ReplayResult> ReplayFeatures(BarSource& source, const indicators::FeatureSetSpec& spec) {
+  source.Restart();
+  ReplayResult result;
+  std::map<std::string, app::StreamingFeatures, std::less<>> symbols;
+  std::string key;
+  std::vector<app::SymbolBar> close;
+  while (source.NextClose(close)) {
+    for (const app::SymbolBar& b : close) {
+      key.assign(b.exchange).append(":").append(b.symbol);
+      auto it = symbols.find(key);
+      if (it == symbols.end()) {
+        ASSIGN_OR_RETURN(app::StreamingFeatures features, app::StreamingFeatures::Create(spec));
+        it = symbols.emplace(key, std::move(features)).first;
+      }
+      RETURN_IF_ERROR(it->second.OnBaseBar(b.bar));
+      result.sink += it->second.Values()[0];
+    }
+    result.bars += static_cast<std::int64_t>(close.size());
+    ++result.closes;
+  }
+  return result;
+}
+
+ReplayResult ReplayMergeOnly(BarSource& source) {
+  source.Restart();
+  ReplayResult result;
+  std::vector<app::SymbolBar> close;
+  while (source.NextClose(close)) {
+    for (const app::SymbolBar& b : close) result.sink += b.bar.close;
+    result.bars += static_cast<std::int64_t>(close.size());
+    ++result.closes;
+  }
+  return result;
+}
+
+}  // namespace pulse::bench

@@ -1,0 +1,38 @@
+// The replays the pipeline benchmarks time, each over a whole BarSource from its start:
+//   ReplayPipeline   app::Pipeline (features -> signal engine -> controller -> paper engine ->
+//                    outcome tracker -> store), then Finish(close_open = true), as
+//                    app::RunBacktest drives it; with `closes_per_transaction` > 0, that many
+//                    OnBarClose calls run inside one store transaction (the store's own become
+//                    savepoints), which shows what batching the writes would save;
+//   ReplayFeatures   the streaming features alone (one app::StreamingFeatures per symbol, found
+//                    by name as the pipeline finds its symbols): the baseline for the pipeline;
+//   ReplayMergeOnly  the merge loop alone (bars produced and grouped by close, nothing else).
+// Threading: single-threaded; each call owns everything it creates.
+#pragma once
+
+#include <cstdint>
+
+#include "app/config/config.h"
+#include "app/pipeline.h"
+#include "bench/pipeline/bar_source.h"
+#include "bench/pipeline/bench_store.h"
+#include "core/status.h"
+#include "indicators/feature_set.h"
+
+namespace pulse::bench {
+
+struct ReplayResult {
+  std::int64_t bars = 0;
+  std::int64_t closes = 0;
+  app::PipelineCounts counts;             // ReplayPipeline only
+  std::int64_t stored_signals = 0;        // rows in the signals table at the end
+  std::int64_t stored_contributions = 0;  // rows in theory_performance
+  double sink = 0;                        // a value depending on every bar, so no work is skipped
+};
+
+Result<ReplayResult> ReplayPipeline(BarSource& source, const app::Config& config, StoreKind store,
+                                    int closes_per_transaction = 0);
+Result<ReplayResult> ReplayFeatures(BarSource& source, const indicators::FeatureSetSpec& spec);
+ReplayResult ReplayMergeOnly(BarSource& source);
+
+}  // namespace pulse::bench
