@@ -41,6 +41,7 @@ void FeatureUniverse::Aggregate() {
 
 void FeatureUniverse::Aggregate(UniverseSymbol& s) {
   const Bar bar = BarAt(s, next_);
+  s.last = bar;
   s.pending = 0;
   for (data::BarAggregator& a : s.aggregators) {
     for (std::optional<Bar> done = a.Update(bar); done; done = a.PollCompleted()) {
@@ -56,7 +57,6 @@ double FeatureUniverse::Update(bool aggregate) {
   for (UniverseSymbol& s : symbols_) {
     if (aggregate) Aggregate(s);
     for (int h = 0; h < s.pending; ++h) (void)s.features.OnBar(s.higher_tf[h], s.higher[h]);
-    s.last = BarAt(s, next_);
     (void)s.features.OnBar(s.features.base(), s.last);
     sink += s.features.Values()[0];
   }

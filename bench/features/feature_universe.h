@@ -31,7 +31,7 @@ struct UniverseSymbol {
   Bar higher[4];
   Timeframe higher_tf[4];
   int pending = 0;
-  Bar last;  // the base bar fed by the last Update
+  Bar last;  // the base bar of the last Aggregate, fed by the next Update
 };
 
 class FeatureUniverse {
@@ -55,9 +55,11 @@ class FeatureUniverse {
   // Bar `j` of a symbol on the common clock.
   Bar BarAt(const UniverseSymbol& s, std::int64_t j) const;
 
-  // Aggregation of bar next() for every symbol: the higher bars it completes are kept.
+  // Aggregation of bar next() for every symbol: the bar (`last`) and the higher bars it
+  // completes are kept.
   void Aggregate();
-  // The feature-set update of bar next() for every symbol; `aggregate` does Aggregate first.
+  // The feature-set update of bar next() for every symbol, from what Aggregate kept;
+  // `aggregate` does Aggregate first (otherwise it must have run for this bar).
   // Returns a sum of one feature per symbol (to keep the work observable).
   double Update(bool aggregate);
 

@@ -34,7 +34,10 @@ double Aroon::Value(int index) const {
 
 void Aroon::UpdateInto(const Bar& bar, double* out) {
   Update(bar);
-  for (int k = 0; k < 3; ++k) out[k] = Value(k);
+  const bool ready = Ready();
+  out[0] = ready ? down_ : kNaN;
+  out[1] = ready ? up_ : kNaN;
+  out[2] = ready ? osc_ : kNaN;
 }
 
 }  // namespace pulse::indicators

@@ -141,7 +141,11 @@ Status FeatureSet::OnBar(Timeframe timeframe, const Bar& bar) {
                                 timeframe.ToString(), FormatIso8601(bar.open_time),
                                 FormatIso8601(group->last_open));
   }
-  const UnixNanos close = timeframe.Next(timeframe.BucketStart(bar.open_time));
+  // A bar opening where the previous one closed is on a bucket start already (every close is
+  // one), which spares the bucket computation on the usual, gapless stream.
+  const bool follows = group->any && bar.open_time == group->last_close;
+  const UnixNanos close =
+      timeframe.Next(follows ? bar.open_time : timeframe.BucketStart(bar.open_time));
   if (group == &groups_[0]) {
     for (int g = 1; g < groups_.size(); ++g) {
       const Group& higher = groups_[g];

@@ -18,16 +18,30 @@ Ichimoku::Ichimoku(int conversion_period, int base_period, int span_b_period, in
       lows_(std::max({conversion_period, base_period, span_b_period}), Kind::kMin),
       span_a_history_(displacement + 1),
       span_b_history_(displacement + 1),
-      closes_(displacement + 1) {}
+      closes_(displacement + 1) {
+  const int periods[3] = {conversion_period, base_period, span_b_period};
+  int order[3] = {0, 1, 2};
+  std::stable_sort(order, order + 3, [&periods](int a, int b) { return periods[a] > periods[b]; });
+  for (int j = 0; j < 3; ++j) {
+    periods_desc_[j] = periods[order[j]];
+    slot_of_[j] = order[j];
+  }
+}
 
 void Ichimoku::Update(const Bar& bar) {
   highs_.Push(bar.high);
   lows_.Push(bar.low);
-  tenkan_ = (highs_.ValueOver(conversion_period_) + lows_.ValueOver(conversion_period_)) / 2.0;
-  kijun_ = (highs_.ValueOver(base_period_) + lows_.ValueOver(base_period_)) / 2.0;
+  double highs[3];
+  double lows[3];
+  highs_.ValuesOverDescending(periods_desc_, 3, highs);
+  lows_.ValuesOverDescending(periods_desc_, 3, lows);
+  double mids[3];
+  for (int j = 0; j < 3; ++j) mids[slot_of_[j]] = (highs[j] + lows[j]) / 2.0;
+  tenkan_ = mids[0];
+  kijun_ = mids[1];
   // Values of bars before the windows fill are pushed too; they leave the rings before WarmUp.
   span_a_history_.Push((tenkan_ + kijun_) / 2.0);
-  span_b_history_.Push((highs_.ValueOver(span_b_period_) + lows_.ValueOver(span_b_period_)) / 2.0);
+  span_b_history_.Push(mids[2]);
   closes_.Push(bar.close);
   ++count_;
 }

@@ -20,8 +20,9 @@ namespace pulse::indicators {
 // TradingView shifts its plots by displacement - 1 bars; pass 25 to reproduce its cloud.
 // WarmUp = max(conversion, base, span_b) - 1 + displacement: all outputs start together.
 // O(1) amortised: one monotonic queue of highs and one of lows over the longest period answer
-// all three periods (MinMaxWindow::ValueOver), and rings keep displacement + 1 past values. Built
-// once, updated bar by bar, Reset() to reuse. Single-threaded value object.
+// all three periods in one walk (MinMaxWindow::ValuesOverDescending), and rings keep the last
+// displacement + 1 values. Built once, updated bar by bar, Reset() to reuse. Single-threaded
+// value object.
 class Ichimoku final : public Indicator {
  public:
   Ichimoku(int conversion_period, int base_period, int span_b_period, int displacement);
@@ -40,6 +41,10 @@ class Ichimoku final : public Indicator {
   int span_b_period_;
   int displacement_;
   int warm_up_;
+  // The three periods longest first (ties in any order) and where each one's mid goes: 0 tenkan,
+  // 1 kijun, 2 span B; one walk of each queue answers all three.
+  int periods_desc_[3];
+  int slot_of_[3];
   MinMaxWindow highs_;  // over the longest of the three periods
   MinMaxWindow lows_;
   RingBuffer span_a_history_;  // (tenkan + kijun) / 2 of the last displacement + 1 bars

@@ -93,6 +93,18 @@ class MinMaxWindow {
     while (entries[i].stamp < count_ - n) i = i + 1 == cap ? 0 : i + 1;
     return entries[i].value;
   }
+  // ValueOver(n[0]), ..., ValueOver(n[k - 1]) in one walk past the candidates, for windows in
+  // descending order (n[0] >= n[1] >= ...), each within 1..window.
+  void ValuesOverDescending(const int* n, int k, double* out) const {
+    const int cap = entries_.size();
+    const Entry* entries = entries_.data();
+    int i = front_;
+    for (int j = 0; j < k; ++j) {
+      const long long from = count_ - n[j];
+      while (entries[i].stamp < from) i = i + 1 == cap ? 0 : i + 1;
+      out[j] = entries[i].value;
+    }
+  }
   // Pushes since the extreme was pushed (0 when it is the newest value).
   int Age() const { return static_cast<int>(count_ - 1 - entries_[front_].stamp); }
   void Clear() {

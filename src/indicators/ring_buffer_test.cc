@@ -50,6 +50,15 @@ TEST(IndicatorsMinMaxWindow, AnswersEveryShorterWindowOverTheSameInput) {
       EXPECT_EQ(max.ValueOver(n), *std::max_element(xs.begin() + from, xs.begin() + i + 1));
       EXPECT_EQ(min.ValueOver(n), *std::min_element(xs.begin() + from, xs.begin() + i + 1));
     }
+    const int ns[5] = {26, 25, 9, 9, 1};
+    double highs[5];
+    double lows[5];
+    max.ValuesOverDescending(ns, 5, highs);
+    min.ValuesOverDescending(ns, 5, lows);
+    for (int j = 0; j < 5; ++j) {
+      EXPECT_EQ(highs[j], max.ValueOver(ns[j]));
+      EXPECT_EQ(lows[j], min.ValueOver(ns[j]));
+    }
   }
 }
 

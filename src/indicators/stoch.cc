@@ -37,7 +37,9 @@ double Stoch::Value(int index) const {
 
 void Stoch::UpdateInto(const Bar& bar, double* out) {
   Update(bar);
-  for (int k = 0; k < 2; ++k) out[k] = Value(k);
+  const bool ready = Ready();
+  out[0] = ready ? k() : kNaN;
+  out[1] = ready ? d() : kNaN;
 }
 
 // ---- WillR ----

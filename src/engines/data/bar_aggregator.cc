@@ -157,7 +157,10 @@ std::optional<Bar> BarAggregator::Pop() {
 
 std::optional<Bar> BarAggregator::Update(const Bar& bar) {
   ++stats_.input_bars;
-  const bool off_grid = from_.BucketStart(bar.open_time) != bar.open_time;
+  // The bar right after the previous input is on the grid (as that one was); only the others
+  // need the bucket computation.
+  const bool follows = last_input_.has_value() && bar.open_time == from_.Next(*last_input_);
+  const bool off_grid = !follows && from_.BucketStart(bar.open_time) != bar.open_time;
   const bool not_after = last_input_.has_value() && bar.open_time <= *last_input_;
   if (off_grid || not_after) {
     ++stats_.rejected_bars;
