@@ -12,17 +12,6 @@
 
 namespace pulse::app {
 
-Result<std::optional<UnixNanos>> ParseTimeBound(const std::string& text, std::string_view name) {
-  if (text.empty()) return std::optional<UnixNanos>();
-  Result<UnixNanos> t = ParseIso8601(text);
-  if (!t.ok()) {
-    return InvalidArgumentError(
-        "{} '{}': expected an ISO-8601 time such as 2024-05-01 or 2024-05-01T12:00:00Z ({})", name,
-        text, t.status().message());
-  }
-  return std::optional<UnixNanos>(*t);
-}
-
 CliContext::CliContext() : clock_(&SystemClock::Instance()) {}
 CliContext::~CliContext() = default;
 

@@ -5,7 +5,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <string_view>
 
 #include "app/config/config.h"
 #include "app/config/config_loader.h"
@@ -25,10 +24,6 @@ namespace pulse::app {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitCheckFailed = 1;  // e.g. data unusable, server unreachable
 inline constexpr int kExitBadInput = 2;     // refused input; nothing was changed
-
-// A time bound given as text (a flag or a config value named `name`): empty = none, else
-// ISO-8601. InvalidArgument naming `name` and the accepted form.
-Result<std::optional<UnixNanos>> ParseTimeBound(const std::string& text, std::string_view name);
 
 // Owned by RunCli for one invocation. Lazily loads config and opens the store on first use.
 // Single-threaded.

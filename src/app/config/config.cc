@@ -45,6 +45,17 @@ Result<ProgressMode> ParseProgressMode(std::string_view text) {
   return InvalidArgumentError("'{}' is not one of auto, on, off", text);
 }
 
+Result<std::optional<UnixNanos>> ParseTimeBound(const std::string& text, std::string_view name) {
+  if (text.empty()) return std::optional<UnixNanos>();
+  Result<UnixNanos> t = ParseIso8601(text);
+  if (!t.ok()) {
+    return InvalidArgumentError(
+        "{} '{}': expected an ISO-8601 time such as 2024-05-01 or 2024-05-01T12:00:00Z ({})", name,
+        text, t.status().message());
+  }
+  return std::optional<UnixNanos>(*t);
+}
+
 std::vector<std::string> SplitCommaList(std::string_view text) {
   std::vector<std::string> items;
   while (!text.empty()) {

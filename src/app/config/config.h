@@ -7,6 +7,7 @@
 // example file.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "app/performance_snapshots.h"
 #include "core/log.h"
 #include "core/status.h"
+#include "core/time.h"
 #include "engines/paper/paper_config.h"
 #include "engines/risk/risk_config.h"
 #include "engines/signal/signal_engine_config.h"
@@ -88,6 +90,10 @@ struct FeatureSetConfig {
 // The items of a comma-separated config value ("a.json, b.json" -> {"a.json", "b.json"}),
 // blanks around them trimmed, empty items dropped.
 std::vector<std::string> SplitCommaList(std::string_view text);
+
+// A time bound given as text (a flag or a config value named `name`): empty = none, else
+// ISO-8601. InvalidArgument naming `name` and the accepted form.
+Result<std::optional<UnixNanos>> ParseTimeBound(const std::string& text, std::string_view name);
 
 // The embedded default feature sets: 40+ features over 5m, 15m, 1h and 4h.
 std::vector<FeatureSetConfig> DefaultFeatureSets();

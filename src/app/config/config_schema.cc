@@ -144,9 +144,7 @@ std::optional<std::string> CheckExchange(std::string_view text) {
 }
 
 std::optional<std::string> CheckTimeOrEmpty(std::string_view text) {
-  if (text.empty()) return std::nullopt;
-  Result<UnixNanos> t = ParseIso8601(text);
-  if (t.ok()) return std::nullopt;
+  if (ParseTimeBound(std::string(text), "").ok()) return std::nullopt;
   return fmt::format("'{}' is not an ISO-8601 time such as 2024-05-01 or 2024-05-01T12:00:00Z",
                      text);
 }
