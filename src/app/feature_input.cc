@@ -65,4 +65,10 @@ Result<std::vector<SymbolSeries>> ReadSymbolSeries(const std::vector<std::string
   return series;
 }
 
+std::int64_t TotalBars(const std::vector<SymbolSeries>& series) {
+  std::int64_t total = 0;
+  for (const SymbolSeries& s : series) total += static_cast<std::int64_t>(s.bars.size());
+  return total;
+}
+
 }  // namespace pulse::app

@@ -3,6 +3,7 @@
 // `pulse signals generate` and `pulse backtest`.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,5 +41,8 @@ Result<std::vector<SymbolSeries>> ReadSymbolSeries(const std::vector<std::string
                                                    const std::vector<std::string>& symbols,
                                                    const std::string& exchange,
                                                    const indicators::FeatureSetSpec& spec);
+
+// The bars of every series together (a progress bar's total).
+std::int64_t TotalBars(const std::vector<SymbolSeries>& series);
 
 }  // namespace pulse::app

@@ -14,7 +14,6 @@
 #include "adapters/storage/sql_run_store.h"
 #include "adapters/storage/sql_signal_store.h"
 #include "app/bar_close_cursor.h"
-#include "app/cli_context.h"
 #include "app/config/config_dump.h"
 #include "app/config/features_config.h"
 #include "core/log.h"
@@ -237,7 +236,6 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
     RETURN_IF_ERROR(pipeline->WarmUp(close));
     have = cursor.Next(&close);
   }
-  std::int64_t closes_done = 0;
   const std::int64_t log_every = std::max<std::int64_t>(1, cursor.total_bars() / 10);
   std::int64_t next_log = log_every;
 
@@ -320,12 +318,12 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
       return runs.SaveProgress(run);
     });
     RETURN_IF_ERROR(batch);
-    closes_done = cursor.bars_given();
-    if (options.progress) options.progress(closes_done, cursor.total_bars());
-    if (closes_done >= next_log) {
-      LOG_INFO("run {}: {} of {} bars, simulated time {}", run.name, closes_done,
-               cursor.total_bars(), FormatIso8601(last_close));
-      next_log = closes_done + log_every;
+    const std::int64_t bars_done = cursor.bars_given();
+    if (options.progress) options.progress(bars_done, cursor.total_bars());
+    if (bars_done >= next_log) {
+      LOG_INFO("run {}: {} of {} bars, simulated time {}", run.name, bars_done, cursor.total_bars(),
+               FormatIso8601(last_close));
+      next_log = bars_done + log_every;
     }
     if (Stopping(options)) break;
     if (speed > 0 && !pipeline->replaying()) {
@@ -339,7 +337,8 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
     }
   }
 
-  summary.stopped = Stopping(options) && (have || !options.exit_at_end);
+  // The loop ends at the end of the data with exit_at_end, or when stopped.
+  summary.stopped = have || !options.exit_at_end;
   if (!summary.stopped) {
     RETURN_IF_ERROR(db.InTransaction([&](storage::SqlDatabase&) -> Status {
       if (!crossed) {

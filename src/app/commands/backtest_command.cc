@@ -29,10 +29,7 @@ Status RunBacktestCommand(CliContext& ctx, const BacktestFlags& f) {
   const std::string exchange = f.exchange.empty() ? config->data.default_exchange : f.exchange;
   ASSIGN_OR_RETURN(std::vector<SymbolSeries> series,
                    ReadSymbolSeries(f.data, f.symbols, exchange, spec));
-  std::int64_t total = 0;
-  for (const SymbolSeries& s : series) total += static_cast<std::int64_t>(s.bars.size());
-  const ProgressBar::Mode mode = ProgressBar::ModeFromFlag(f.progress);
-  ProgressBar progress("backtest", total, mode);
+  ProgressBar progress("backtest", TotalBars(series), ProgressBar::ModeFromFlag(f.progress));
   Result<BacktestRun> run =
       RunBacktest(*config, series, options, [&](std::int64_t done) { progress.Update(done); });
   progress.Finish();

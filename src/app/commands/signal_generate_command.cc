@@ -112,10 +112,7 @@ Status RunGenerate(CliContext& ctx, const GenerateFlags& f) {
   const std::string exchange = f.exchange.empty() ? config->data.default_exchange : f.exchange;
   ASSIGN_OR_RETURN(std::vector<SymbolSeries> series,
                    ReadSymbolSeries(f.data, f.symbols, exchange, spec));
-  std::int64_t total = 0;
-  for (const SymbolSeries& s : series) total += static_cast<std::int64_t>(s.bars.size());
-  const ProgressBar::Mode mode = ProgressBar::ModeFromFlag(f.progress);
-  ProgressBar progress("signals", total, mode);
+  ProgressBar progress("signals", TotalBars(series), ProgressBar::ModeFromFlag(f.progress));
   Result<SignalRunReport> report =
       GenerateSignals(*config, series, [&](std::int64_t done) { progress.Update(done); });
   progress.Finish();
