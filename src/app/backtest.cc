@@ -1,6 +1,7 @@
 #include "app/backtest.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 
 #include "adapters/storage/migrator.h"
@@ -40,8 +41,13 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
   storage::SqlSignalStore signals(*db);
   storage::SqlPortfolioStore portfolio(*db);
   storage::SqlControllerStore controller(*db);
-  ASSIGN_OR_RETURN(std::unique_ptr<Pipeline> pipeline,
-                   Pipeline::Create(config, clock, {&signals, &portfolio, &controller}));
+  // Outcomes are read back from the store at the end rather than kept by the pipeline: the
+  // store holds them anyway, and the report sees exactly what `pulse stats` would.
+  PipelineOptions pipeline_options;
+  pipeline_options.keep_outcomes = false;
+  ASSIGN_OR_RETURN(
+      std::unique_ptr<Pipeline> pipeline,
+      Pipeline::Create(config, clock, {&signals, &portfolio, &controller}, pipeline_options));
 
   BacktestRun run;
   run.start = *first;
@@ -62,7 +68,12 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
   RETURN_IF_ERROR(pipeline->Finish(/*close_open=*/true));
   if (progress) progress(cursor.bars_given());
   run.counts = pipeline->counts();
-  run.outcomes = pipeline->outcomes();
+  ClosedOutcomeFilter filter;
+  ASSIGN_OR_RETURN(run.outcomes, signals.ListClosedOutcomes(filter));
+  filter.shadows = true;
+  ASSIGN_OR_RETURN(std::vector<OutcomeResolved> shadows, signals.ListClosedOutcomes(filter));
+  run.outcomes.insert(run.outcomes.end(), std::make_move_iterator(shadows.begin()),
+                      std::make_move_iterator(shadows.end()));
   run.equity = pipeline->equity_curve();
   run.portfolio = pipeline->portfolio();
   run.controller = pipeline->controller_history();

@@ -25,7 +25,7 @@ struct BacktestRun {
   UnixNanos end = 0;    // close time of the last
   std::int64_t symbols = 0;
   PipelineCounts counts;
-  std::vector<OutcomeResolved> outcomes;  // real and shadow, in resolution order
+  std::vector<OutcomeResolved> outcomes;  // real, then shadow, each by exit time and id
   std::vector<EquityPoint> equity;        // paper account, one point per bar close
   double starting_balance = 0;
   PortfolioSnapshot portfolio;  // at the end, everything closed
