@@ -8,6 +8,7 @@
 #include <cstring>
 #include <memory>
 
+#include "adapters/replay/csv_text.h"
 #include "adapters/replay/gzip_inflate.h"
 #include "core/time.h"
 
@@ -19,34 +20,6 @@ constexpr std::array<std::string_view, 6> kFieldNames = {"timestamp", "open",  "
                                                          "low",       "close", "volume"};
 // Millisecond timestamps whose nanosecond value fits in int64 (up to the year 2262).
 constexpr std::int64_t kMaxAbsMillis = 9'200'000'000'000;
-
-bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string_view StripBom(std::string_view s) {
-  if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
-  return s;
-}
-
-// Shortened copy of a field for error messages.
-std::string Quote(std::string_view s) {
-  constexpr std::size_t kMax = 40;
-  if (s.size() <= kMax) return std::string(s);
-  return std::string(s.substr(0, kMax)) + "...";
-}
-
-bool ParseDouble(std::string_view s, double* out) {
-  if (s.empty()) return false;
-  const char* first = s.data();
-  if (*first == '+') ++first;
-  const auto [ptr, ec] = std::from_chars(first, s.data() + s.size(), *out);
-  return ec == std::errc() && ptr == s.data() + s.size();
-}
 
 // Milliseconds as an integer, an integral float ("1.6e12", "1606780800000.0"), or ISO-8601.
 // Returns an empty string on success, otherwise what is wrong.
@@ -80,7 +53,7 @@ std::string SetField(Bar& bar, int index, std::string_view text) {
   double v = 0;
   if (!ParseDouble(text, &v)) {
     if (text.empty()) return fmt::format("{} is empty", kFieldNames[index]);
-    return fmt::format("{} is not a number: '{}'", kFieldNames[index], Quote(text));
+    return fmt::format("{} is not a number: '{}'", kFieldNames[index], QuoteForError(text));
   }
   switch (index) {
     case 1:
@@ -100,18 +73,6 @@ std::string SetField(Bar& bar, int index, std::string_view text) {
       break;
   }
   return {};
-}
-
-bool LooksLikeHeader(std::string_view line) {
-  const std::string_view t = Trim(line);
-  if (t.empty()) return false;
-  const char c = t.front();
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '"' || c == '_';
-}
-
-std::string_view Unquote(std::string_view s) {
-  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') return s.substr(1, s.size() - 2);
-  return s;
 }
 
 Result<std::vector<Bar>> ParseCsv(std::string_view text, std::string_view source) {
