@@ -396,6 +396,7 @@ Status Pipeline::OnTrade(std::string_view exchange, std::string_view symbol, Uni
     return InvalidArgumentError("{} {}: trade price {} is not positive", exchange, symbol, price);
   }
   s.clock.SetTime(time);
+  RETURN_IF_ERROR(s.CheckResumeDone(/*at_end=*/false));
   s.resolved.clear();
   s.tracker.OnTrade(exchange, symbol, time, price, &s.resolved);
   if (s.resolved.empty()) return Status::Ok();

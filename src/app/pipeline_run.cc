@@ -1,11 +1,14 @@
 #include "app/pipeline_run.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <limits>
+#include <ranges>
 #include <thread>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "adapters/storage/sql_candle_store.h"
 #include "adapters/storage/sql_controller_store.h"
@@ -16,6 +19,7 @@
 #include "app/bar_close_cursor.h"
 #include "app/config/config_dump.h"
 #include "app/config/features_config.h"
+#include "app/trade_input.h"
 #include "core/log.h"
 #include "engines/signal/feature_hash.h"
 
@@ -37,6 +41,33 @@ std::uint64_t FoldBar(std::uint64_t hash, std::string_view symbol, const Bar& ba
   const std::uint64_t with_bar = signal::XxHash64(bytes);
   return with_bar ^
          signal::XxHash64({reinterpret_cast<const unsigned char*>(symbol.data()), symbol.size()});
+}
+
+// The running hash with one trade print of `symbol` folded in.
+std::uint64_t FoldTrade(std::uint64_t hash, std::string_view symbol, UnixNanos time, double price) {
+  return FoldBar(hash, symbol, Bar{time, price, price, price, price, 0});
+}
+
+// The run's trade prints (run.trades), each of a symbol the run has bars of.
+Result<std::vector<SymbolTrades>> LoadTrades(const Config& config,
+                                             const std::vector<SymbolSeries>& series) {
+  const std::vector<std::string> entries = SplitCommaList(config.run.trades);
+  if (entries.empty()) return std::vector<SymbolTrades>{};
+  Result<std::vector<SymbolTrades>> trades =
+      ReadSymbolTrades(entries, config.data.default_exchange);
+  if (!trades.ok()) return trades.status().WithContext("run.trades");
+  for (const SymbolTrades& t : *trades) {
+    const bool known = std::any_of(series.begin(), series.end(),
+                                   [&](const SymbolSeries& s) { return s.symbol == t.symbol; });
+    if (!known) {
+      return InvalidArgumentError(
+          "run.trades: trades of {} but the run has no bars of {} (symbols: {}); name a file's "
+          "symbol as SYMBOL=FILE",
+          t.symbol, t.symbol,
+          fmt::join(series | std::views::transform(&SymbolSeries::symbol), ", "));
+    }
+  }
+  return trades;
 }
 
 // The run's series: the candle files of run.data, or the ohlcv table.
@@ -112,7 +143,9 @@ std::string RunFingerprint(const Config& config) {
   decisive.logging = defaults.logging;
   decisive.replay = defaults.replay;
   decisive.notify = defaults.notify;
-  decisive.run.data = defaults.run.data;  // where the bars come from: the bars hash checks them
+  // Where the bars and prints come from: the run's hash checks them.
+  decisive.run.data = defaults.run.data;
+  decisive.run.trades = defaults.run.trades;
   decisive.run.commit_every = defaults.run.commit_every;
   decisive.run.poll_interval_s = defaults.run.poll_interval_s;
   const std::string yaml = DumpConfigYaml(decisive, /*mask_secrets=*/true);
@@ -139,6 +172,8 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
   ASSIGN_OR_RETURN(std::vector<SymbolSeries> series,
                    LoadSeries(config, spec, candles, warm_from, to));
   const bool from_table = SplitCommaList(config.run.data).empty();
+  ASSIGN_OR_RETURN(const std::vector<SymbolTrades> trades, LoadTrades(config, series));
+  TradeStream trade_stream(trades);
   BarCloseCursor cursor(series, warm_from, to);
   const std::optional<UnixNanos> first = BarCloseCursor(series, from, to).Peek();
   if (!first) return InvalidArgumentError("no bars between run.from and run.to");
@@ -239,12 +274,29 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
   const std::int64_t log_every = std::max<std::int64_t>(1, cursor.total_bars() / 10);
   std::int64_t next_log = log_every;
 
-  // One close: due commands, the pipeline, the run's running figures.
+  // One close: the replay check when it passes the checkpoint, the trade prints before it,
+  // due commands, the pipeline, the run's running
+  // figures. Prints earlier than the pipeline's clock (before the first traded bar, or late
+  // for a close already made) are skipped.
   auto one_close = [&](std::vector<ControllerCommand>& pending) -> Status {
     const UnixNanos close_time = close.front().bar.open_time + tf.NominalNanos();
     if (!crossed && close_time > through) {
       RETURN_IF_ERROR(check_replay());
       ASSIGN_OR_RETURN(pending, runs.PendingCommands());
+    }
+    TradeStream::Item print;
+    while (trade_stream.NextBefore(close_time, &print)) {
+      if (print.time < clock.Now()) {
+        ++summary.trades_skipped;
+        continue;
+      }
+      const SymbolTrades& of = trades[print.series];
+      Status st = pipeline->OnTrade(of.exchange, of.symbol, print.time, print.price);
+      if (!st.ok()) {
+        return st.WithContext(fmt::format("trade print at {}", FormatIso8601(print.time)));
+      }
+      hash = FoldTrade(hash, of.symbol, print.time, print.price);
+      ++summary.trades;
     }
     if (!crossed) {
       while (next_replay_command < replay_commands.size() &&

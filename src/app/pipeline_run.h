@@ -1,4 +1,5 @@
-// RunPipeline: `pulse run`. The pipeline over replayed bars (candle files or the ohlcv table),
+// RunPipeline: `pulse run`. The pipeline over replayed bars (candle files or the ohlcv table)
+// and, when given, trade prints between the bar closes (run.trades),
 // writing to the store in transactions that each end with the run's checkpoint, so a run
 // killed at any moment and started again with the same settings resumes and ends with exactly
 // the rows of an uninterrupted run. Manual controller commands queued in the store are
@@ -42,6 +43,8 @@ struct RunSummary {
   std::int64_t bar_closes = 0;       // closes processed and stored in this process
   std::int64_t bars = 0;
   std::int64_t commands_applied = 0;  // manual controller commands applied in this process
+  std::int64_t trades = 0;            // trade prints delivered (replay included)
+  std::int64_t trades_skipped = 0;    // prints before the first traded bar
   UnixNanos first_close = 0;          // of the whole run
   UnixNanos last_close = 0;
   bool finished = false;  // reached the end of the data with exit_at_end

@@ -9,8 +9,10 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "e2e/cli_runner.h"
@@ -65,6 +67,43 @@ std::string FirstDifference(const std::map<std::string, Rows>& a,
   return "";
 }
 
+// The value column of the summary row `label` in `out` ("" when there is no such row).
+std::string TableValue(const std::string& out, const std::string& label) {
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind(label + "  ", 0) != 0) continue;
+    return line.substr(line.find_last_of(' ') + 1);
+  }
+  return "";
+}
+
+// Starts `args` with a transaction per close on `cli` and kills it with SIGKILL once at least
+// half of its `closes` are stored (but not all).
+void KillHalfway(CliRunner& cli, const std::vector<std::string>& args, std::int64_t closes) {
+  const std::map<std::string, std::string> per_close = {{"PULSE_RUN__COMMIT_EVERY", "1"}};
+  const int pid = cli.Start(args, per_close);
+  ASSERT_GT(pid, 0);
+  std::int64_t at_kill = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    try {
+      const Rows rows = cli.Query("SELECT bar_closes FROM pipeline_runs");
+      if (!rows.empty()) at_kill = std::stoll(rows[0][0]);
+    } catch (const std::exception&) {
+      continue;  // not created yet
+    }
+    if (at_kill >= closes / 2) break;
+  }
+  ASSERT_EQ(kill(pid, SIGKILL), 0);
+  const CliResult crashed = cli.Wait(pid);
+  EXPECT_EQ(crashed.exit_code, 128 + SIGKILL);
+  const std::int64_t checkpoint = Count(cli, "SELECT bar_closes FROM pipeline_runs");
+  ASSERT_GE(checkpoint, closes / 2);
+  ASSERT_LT(checkpoint, closes) << "the run ended before it was killed";
+  EXPECT_EQ(Count(cli, "SELECT finished FROM pipeline_runs"), 0);
+}
+
 TEST(RunCliTest, ResumesAfterSigkillWithExactlyTheRowsOfAnUninterruptedRun) {
   CliRunner whole;
   const CliResult done = whole.Run(RunArgs());
@@ -84,29 +123,7 @@ TEST(RunCliTest, ResumesAfterSigkillWithExactlyTheRowsOfAnUninterruptedRun) {
 
   // The same again with a transaction per close, killed half-way.
   CliRunner killed;
-  const std::map<std::string, std::string> per_close = {{"PULSE_RUN__COMMIT_EVERY", "1"}};
-  const int pid = killed.Start(RunArgs(), per_close);
-  ASSERT_GT(pid, 0);
-  std::int64_t at_kill = 0;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-  while (std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    try {
-      const Rows rows = killed.Query("SELECT bar_closes FROM pipeline_runs");
-      if (!rows.empty()) at_kill = std::stoll(rows[0][0]);
-    } catch (const std::exception&) {
-      continue;  // not created yet
-    }
-    if (at_kill >= closes / 2) break;
-  }
-  ASSERT_EQ(kill(pid, SIGKILL), 0);
-  const CliResult crashed = killed.Wait(pid);
-  EXPECT_EQ(crashed.exit_code, 128 + SIGKILL);
-  const std::int64_t checkpoint = Count(killed, "SELECT bar_closes FROM pipeline_runs");
-  ASSERT_GE(checkpoint, closes / 2);
-  ASSERT_LT(checkpoint, closes) << "the run ended before it was killed";
-  EXPECT_EQ(Count(killed, "SELECT finished FROM pipeline_runs"), 0);
-
+  ASSERT_NO_FATAL_FAILURE(KillHalfway(killed, RunArgs(), closes));
   const CliResult resumed = killed.Run(RunArgs());
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
   EXPECT_NE(resumed.out.find("resumed after"), std::string::npos) << resumed.out;
@@ -242,6 +259,87 @@ TEST(RunCliTest, WarmsTheFeaturesUpOnTheDaysBeforeFrom) {
   EXPECT_EQ(warm_closes, 4 * 288);  // the traded closes only, in both
   EXPECT_EQ(cold_closes, 4 * 288);
   EXPECT_LT(warm, cold);
+}
+
+// Trade prints between the bar closes: a print through a tracked signal's stop closes it at the
+// print's time and price, not at the next bar close; the bundled real prints are replayed; a
+// run with prints killed half-way resumes to the rows of an uninterrupted one.
+TEST(RunCliTest, TradePrintsResolveSignalsBetweenBarCloses) {
+  CliRunner bars_only;
+  ASSERT_EQ(bars_only.Run(RunArgs()).exit_code, 0);
+  // The first signal stopped out at least three bars after it was made.
+  const Rows chosen = bars_only.Query(
+      "SELECT s.id, s.symbol, s.direction, s.created_at, s.stop_loss, r.exit_timestamp "
+      "FROM signals s JOIN signal_results r ON r.signal_id = s.id "
+      "WHERE r.exit_reason = 'stop_loss' AND r.exit_timestamp - s.created_at >= 900000000000 "
+      "ORDER BY s.id LIMIT 1");
+  ASSERT_EQ(chosen.size(), 1u);
+  const std::string id = chosen[0][0];
+  const std::string symbol = chosen[0][1];
+  const bool is_long = chosen[0][2] == "long";
+  const std::int64_t created = std::stoll(chosen[0][3]);
+  const double stop = std::stod(chosen[0][4]);
+  // Two and a half minutes after the signal, a print 0.1 % through its stop.
+  const std::int64_t print_ms = created / 1000000 + 150000;
+  const double price = is_long ? stop * 0.999 : stop * 1.001;
+  ASSERT_LT(print_ms * 1000000, std::stoll(chosen[0][5]));
+
+  CliRunner with_prints;
+  const std::string trades = with_prints.WriteFile(
+      "prints.csv", fmt::format("timestamp,price,quantity\n{},{:.17g},0.5\n", print_ms, price));
+  const std::vector<std::string> args = RunArgs(
+      {"--trades", symbol + "=" + trades, "--trades",
+       "BTCUSDT=" + CliRunner::SourceDir() + "/data/sample/BTCUSDT-trades-2021-01-08.csv.gz"});
+  const CliResult run = with_prints.Run(args);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(TableValue(run.out, "trade prints"), "2002") << run.out;
+  const Rows exit = with_prints.Query(
+      "SELECT exit_timestamp, exit_price, exit_reason FROM signal_results WHERE signal_id = " + id);
+  ASSERT_EQ(exit.size(), 1u);
+  EXPECT_EQ(std::stoll(exit[0][0]), print_ms * 1000000);
+  EXPECT_NEAR(std::stod(exit[0][1]), price, price * 1e-12);
+  EXPECT_EQ(exit[0][2], "stop_loss");
+  const std::map<std::string, Rows> expected = Dump(with_prints);
+
+  CliRunner killed;
+  killed.WriteFile("prints.csv",
+                   fmt::format("timestamp,price,quantity\n{},{:.17g},0.5\n", print_ms, price));
+  std::vector<std::string> killed_args = args;
+  killed_args[killed_args.size() - 3] = symbol + "=" + killed.dir() + "/prints.csv";
+  const std::int64_t closes = Count(with_prints, "SELECT bar_closes FROM pipeline_runs");
+  ASSERT_NO_FATAL_FAILURE(KillHalfway(killed, killed_args, closes));
+  const CliResult resumed = killed.Run(killed_args);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  const std::map<std::string, Rows> got = Dump(killed);
+  EXPECT_TRUE(got == expected) << FirstDifference(expected, got);
+
+  // Other prints on the same run are other data: refused.
+  killed.WriteFile("prints.csv", fmt::format("timestamp,price,quantity\n{},{:.17g},0.5\n",
+                                             print_ms + 1000, price));
+  const CliResult other = killed.Run(killed_args);
+  EXPECT_EQ(other.exit_code, 2);
+  EXPECT_NE(other.err.find("the data differs"), std::string::npos) << other.err;
+}
+
+TEST(RunCliTest, RefusesBadTradeFiles) {
+  CliRunner cli;
+  const std::string unordered =
+      cli.WriteFile("BTCUSDT-trades.csv", "timestamp,price\n1606780800000,1\n1606780799000,1\n");
+  const CliResult bad = cli.Run(RunArgs({"--trades", unordered}));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("BTCUSDT-trades.csv: line 3: trade at 2020-11-30T23:59:59Z is earlier"),
+            std::string::npos)
+      << bad.err;
+  const std::string sol = cli.WriteFile("SOLUSDT-trades.csv", "timestamp,price\n1606780800000,1\n");
+  const CliResult other_symbol = cli.Run(RunArgs({"--trades", sol}));
+  EXPECT_EQ(other_symbol.exit_code, 2);
+  EXPECT_NE(other_symbol.err.find("trades of SOLUSDT but the run has no bars of SOLUSDT"),
+            std::string::npos)
+      << other_symbol.err;
+  const CliResult missing = cli.Run(RunArgs({"--trades", "BTCUSDT=nope.csv"}));
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("nope.csv"), std::string::npos) << missing.err;
+  EXPECT_EQ(Count(cli, "SELECT COUNT(*) FROM signals"), 0);
 }
 
 TEST(RunCliTest, RefusesBadInput) {

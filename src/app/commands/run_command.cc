@@ -44,7 +44,7 @@ class StopSignals {
 };
 
 struct RunFlags {
-  std::vector<std::string> data, symbols;
+  std::vector<std::string> data, symbols, trades;
   std::string name, from, to, progress = "auto";
   bool exit_at_end = false;
 };
@@ -58,6 +58,7 @@ Status RunRunCommand(CliContext& ctx, const RunFlags& f) {
   Config config = *loaded;
   if (!f.data.empty()) config.run.data = Join(f.data);
   if (!f.symbols.empty()) config.run.symbols = Join(f.symbols);
+  if (!f.trades.empty()) config.run.trades = Join(f.trades);
   if (!f.name.empty()) config.run.name = f.name;
   if (!f.from.empty()) config.run.from = f.from;
   if (!f.to.empty()) config.run.to = f.to;
@@ -88,6 +89,10 @@ Status RunRunCommand(CliContext& ctx, const RunFlags& f) {
   TablePrinter table({"", ">value"});
   table.AddRow({"bar closes stored", std::to_string(s.bar_closes)});
   table.AddRow({"bars stored", std::to_string(s.bars)});
+  table.AddRow({"trade prints", std::to_string(s.trades)});
+  if (s.trades_skipped > 0) {
+    table.AddRow({"  skipped (before the first bar traded)", std::to_string(s.trades_skipped)});
+  }
   table.AddRow({"signals emitted", std::to_string(s.counts.emitted)});
   table.AddRow({"candidates rejected", std::to_string(s.counts.candidates_rejected)});
   table.AddRow({"  recorded as shadows", std::to_string(s.counts.rejected)});
@@ -159,6 +164,9 @@ void AddRunCommand(CLI::App& app, CliContext& ctx) {
       "storing everything; started again, a run resumes where it stopped");
   cmd->add_option("--data", f->data, "Candle file(s) (default run.data; none: the ohlcv table)");
   cmd->add_option("--symbol", f->symbols, "Symbols (default run.symbols)");
+  cmd->add_option("--trades", f->trades,
+                  "Trade file(s) replayed between the bar closes, FILE or SYMBOL=FILE (default "
+                  "run.trades)");
   cmd->add_option("--name", f->name, "Run name (default run.name)");
   cmd->add_option("--from", f->from, "First bar time (ISO-8601, default run.from)");
   cmd->add_option("--to", f->to, "End of the bars (ISO-8601, exclusive; default run.to)");

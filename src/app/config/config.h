@@ -73,6 +73,9 @@ struct RunConfig {
   // Comma-separated symbols (with files: one per file, default from the file name; with the
   // ohlcv table: empty = every symbol with base-timeframe bars on data.default_exchange).
   std::string symbols;
+  // Trade files replayed between the bar closes, comma-separated, each "FILE" or "SYMBOL=FILE";
+  // the tracker resolves signals on them (empty: bars only).
+  std::string trades;
   std::string from;            // ISO-8601, first bar traded (inclusive); empty = the first bar
   std::string to;              // ISO-8601, end (exclusive); empty = the last bar
   int commit_every = 64;       // bar closes per transaction, each ending with a checkpoint
