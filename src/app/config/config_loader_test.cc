@@ -266,6 +266,26 @@ profiles:
       << config.status().message();
 }
 
+// database.url is checked by the storage adapter's parser: what it opens is accepted, the
+// rest is refused with its message (the password masked).
+TEST(ConfigLoaderTest, DatabaseUrlIsCheckedByTheStorageParser) {
+  for (const std::string url :
+       {"sqlite::memory:", "sqlite:///tmp/x.db", "postgresql://pulse:pw@127.0.0.1:5432/pulse"}) {
+    ConfigSources sources;
+    sources.overrides = {{"database.url", url}};
+    ConfigLoadReport report = LoadConfigReport(sources);
+    EXPECT_TRUE(report.ok()) << url << ": " << report.ProblemText();
+  }
+  ConfigSources bad;
+  bad.overrides = {{"database.url", "mysql://u:hunter2@h/db"}};
+  ConfigLoadReport report = LoadConfigReport(bad);
+  ASSERT_FALSE(report.ok());
+  const std::string text = report.ProblemText();
+  EXPECT_NE(text.find("database.url: unknown database URL scheme 'mysql'"), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("hunter2"), std::string::npos) << text;
+}
+
 TEST(ConfigLoaderTest, SecretsAndPasswordsInYamlAreRefusedEvenInProfiles) {
   ConfigLoadReport report = LoadConfigReport(Yaml(R"(
 database:

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "adapters/storage/database_url.h"
 #include "core/ascii.h"
 #include "core/time.h"
 #include "core/timeframe.h"
@@ -119,15 +120,12 @@ std::string FormatNumber(double value) { return fmt::format("{}", value); }
 
 // --- Extra checks ------------------------------------------------------------------------
 
+// The storage adapter's own URL parser decides, so every URL it opens (sqlite::memory:
+// included) is accepted here and nothing else.
 std::optional<std::string> CheckDatabaseUrl(std::string_view url) {
-  for (std::string_view scheme : {"sqlite://", "postgresql://", "postgres://"}) {
-    if (url.starts_with(scheme)) {
-      if (url.size() == scheme.size()) return fmt::format("'{}' names no database", url);
-      return std::nullopt;
-    }
-  }
-  return fmt::format("'{}' is not a sqlite://, postgresql:// or postgres:// URL",
-                     MaskUrlPassword(url));
+  const Result<storage::DatabaseUrl> parsed = storage::ParseDatabaseUrl(url);
+  if (parsed.ok()) return std::nullopt;
+  return std::string(parsed.status().message());
 }
 
 std::optional<std::string> CheckTimeframe(std::string_view text) {
