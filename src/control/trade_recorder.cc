@@ -145,36 +145,4 @@ Result<SignalResult> TradeRecorder::RecordExit(SignalId id, double price, std::s
   return result;
 }
 
-Result<RecorderReport> TradeRecorder::Report(int days) {
-  if (days <= 0) return InvalidArgumentError("days must be positive, got {}", days);
-  RecorderReport report;
-  report.days = days;
-  const UnixNanos now = clock_.Now();
-  report.since = now - static_cast<std::int64_t>(days) * kNanosPerDay;
-  ASSIGN_OR_RETURN(std::vector<SignalResult> closed, store_.ListClosedResults(report.since));
-  report.stats = analytics::ComputeRecorderStats(closed);
-
-  const size_t recent = std::min<size_t>(closed.size(), options_.recent_trades);
-  for (size_t i = 0; i < recent; ++i) {
-    const SignalResult& r = closed[closed.size() - 1 - i];
-    ASSIGN_OR_RETURN(Signal s, store_.GetSignal(r.signal_id));
-    report.recent_trades.push_back({std::move(s), r});
-  }
-
-  SignalFilter open_filter;
-  open_filter.statuses = {SignalStatus::kOpen};
-  ASSIGN_OR_RETURN(std::vector<Signal> open, store_.ListSignals(open_filter));
-  for (Signal& s : open) {
-    ASSIGN_OR_RETURN(std::optional<SignalResult> r, store_.GetResult(s.id));
-    if (!r) continue;
-    OpenPosition p{std::move(s), *r, static_cast<double>(now - r->entry_time) / kNanosPerMinute};
-    report.open_positions.push_back(std::move(p));
-  }
-  std::sort(report.open_positions.begin(), report.open_positions.end(),
-            [](const OpenPosition& a, const OpenPosition& b) {
-              return a.result.entry_time < b.result.entry_time;
-            });
-  return report;
-}
-
 }  // namespace pulse::control

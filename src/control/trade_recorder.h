@@ -27,7 +27,7 @@ struct ClosedTrade {
   SignalResult result;
 };
 
-// What `pulse stats` shows.
+// The recorder's summary as `pulse stats` shows it (built by the app's stats report).
 struct RecorderReport {
   int days = 30;
   UnixNanos since = 0;
@@ -43,7 +43,6 @@ class TradeRecorder {
  public:
   struct Options {
     double breakeven_band_pct = 0.5;
-    int recent_trades = 10;
   };
 
   TradeRecorder(SignalStore& store, const Clock& clock, Options options);
@@ -60,9 +59,6 @@ class TradeRecorder {
   // Closes an entered signal: P&L (direction-aware), hold time and outcome.
   Result<SignalResult> RecordExit(SignalId id, double price, std::string reason,
                                   std::optional<UnixNanos> at);
-
-  // Closed trades whose exit is within the last `days` days, open positions, recent trades.
-  Result<RecorderReport> Report(int days);
 
  private:
   SignalStore& store_;

@@ -142,32 +142,5 @@ TEST_F(TradeRecorderTest, ExitMarksContributions) {
   EXPECT_DOUBLE_EQ(*r.pnl_percent_net, -2.0);
 }
 
-TEST_F(TradeRecorderTest, ReportWindowOpenAndRecent) {
-  // One old trade outside the 30-day window, two inside, one open position.
-  auto trade = [&](const char* entry, const char* exit, double exit_price) {
-    SignalId id = *recorder_.AddSignal(Long());
-    EXPECT_TRUE(recorder_.RecordEntry(id, 50000, T(entry)).ok());
-    EXPECT_TRUE(recorder_.RecordExit(id, exit_price, "", T(exit)).ok());
-    return id;
-  };
-  trade("2026-09-01T00:00:00Z", "2026-09-02T00:00:00Z", 60000);
-  trade("2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", 51000);
-  SignalId last = trade("2026-11-10T00:00:00Z", "2026-11-11T00:00:00Z", 49000);
-  SignalId open = *recorder_.AddSignal(Long());
-  ASSERT_TRUE(recorder_.RecordEntry(open, 50000, T("2026-11-21T11:00:00Z")).ok());
-
-  RecorderReport rep = *recorder_.Report(30);
-  EXPECT_EQ(rep.stats.total_trades, 2);
-  EXPECT_EQ(rep.stats.wins, 1);
-  EXPECT_EQ(rep.stats.losses, 1);
-  EXPECT_DOUBLE_EQ(*rep.stats.profit_factor, 1.0);
-  ASSERT_EQ(rep.recent_trades.size(), 2u);
-  EXPECT_EQ(rep.recent_trades[0].signal.id, last);
-  ASSERT_EQ(rep.open_positions.size(), 1u);
-  EXPECT_EQ(rep.open_positions[0].signal.id, open);
-  EXPECT_DOUBLE_EQ(rep.open_positions[0].age_minutes, 60);
-  EXPECT_EQ(recorder_.Report(0).status().code(), StatusCode::kInvalidArgument);
-}
-
 }  // namespace
 }  // namespace pulse::control
