@@ -83,16 +83,10 @@ Result<std::vector<Bar>> ParseCsv(std::string_view text, std::string_view source
     ++newlines;
   }
   bars.reserve(newlines + 1);
-  std::size_t pos = 0;
-  std::int64_t line_no = 0;
+  LineReader lines(text);
   bool seen_content = false;
-  while (pos < text.size()) {
-    std::size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    std::string_view line = text.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for (std::string_view line; lines.Next(&line);) {
+    const std::int64_t line_no = lines.number();
     if (Trim(line).empty()) continue;
     if (!seen_content) {
       seen_content = true;

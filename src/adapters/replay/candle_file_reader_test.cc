@@ -1,11 +1,12 @@
 #include "adapters/replay/candle_file_reader.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <cmath>
 #include <cstdlib>
 #include <string>
+
+#include "adapters/replay/gzip_for_tests.h"
 
 #include "adapters/replay/gzip_inflate.h"
 
@@ -24,21 +25,6 @@ std::string SharedDataDir() {
   if (!dir.empty()) return dir;
   const std::string source = EnvDir("PULSE_SOURCE_DIR");
   return source.empty() ? std::string() : source + "/../shared/data";
-}
-
-// Compresses `text` in gzip format (for exercising the in-memory .gz path).
-std::string Gzip(const std::string& text) {
-  z_stream zs{};
-  EXPECT_EQ(deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&zs, text.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  zs.avail_in = static_cast<uInt>(text.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
 }
 
 TEST(CandleFileReaderTest, ParsesCsvWithHeader) {
@@ -168,7 +154,7 @@ TEST(CandleFileReaderTest, ParsesRealBinanceKlinePayloads) {
 
 TEST(CandleFileReaderTest, GzipInMemoryMatchesPlain) {
   const std::string text = "1,1,2,0.5,1.5,10\n2,1.5,3,1,2,20\n";
-  const std::string gz = Gzip(text);
+  const std::string gz = GzipForTests(text);
   ASSERT_TRUE(LooksGzipped(gz));
   Result<std::vector<Bar>> plain = ParseCandles(text, "p.csv");
   Result<std::vector<Bar>> packed = ParseCandles(gz, "p.csv.gz");
@@ -181,7 +167,7 @@ TEST(CandleFileReaderTest, GzipInMemoryMatchesPlain) {
 }
 
 TEST(CandleFileReaderTest, CorruptGzipIsDataLoss) {
-  std::string gz = Gzip("1,1,2,0.5,1.5,10\n2,1.5,3,1,2,20\n");
+  std::string gz = GzipForTests("1,1,2,0.5,1.5,10\n2,1.5,3,1,2,20\n");
   Result<std::vector<Bar>> truncated = ParseCandles(gz.substr(0, gz.size() / 2), "t.csv.gz");
   ASSERT_FALSE(truncated.ok());
   EXPECT_EQ(truncated.status().code(), StatusCode::kDataLoss);

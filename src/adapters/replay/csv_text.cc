@@ -43,4 +43,15 @@ bool LooksLikeHeader(std::string_view line) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '"' || c == '_';
 }
 
+bool LineReader::Next(std::string_view* line) {
+  if (pos_ >= text_.size()) return false;
+  std::size_t eol = text_.find('\n', pos_);
+  if (eol == std::string_view::npos) eol = text_.size();
+  *line = text_.substr(pos_, eol - pos_);
+  if (!line->empty() && line->back() == '\r') line->remove_suffix(1);
+  pos_ = eol + 1;
+  ++number_;
+  return true;
+}
+
 }  // namespace pulse::replay

@@ -2,6 +2,7 @@
 // messages, strict number parsing and header detection of CSV lines.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -27,5 +28,22 @@ bool ParseDouble(std::string_view s, double* out);
 
 // True when the first non-blank character of `line` is a letter, a quote or '_' (a header row).
 bool LooksLikeHeader(std::string_view line);
+
+// Walks text line by line without copying: LF or CRLF endings, the last line with or without
+// one. Usage: `for (std::string_view line; lines.Next(&line);) { ... lines.number() ... }`.
+class LineReader {
+ public:
+  explicit LineReader(std::string_view text) : text_(text) {}
+
+  // The next line without its ending; false at the end of the text.
+  bool Next(std::string_view* line);
+  // 1-based number of the line last returned.
+  std::int64_t number() const { return number_; }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  std::int64_t number_ = 0;
+};
 
 }  // namespace pulse::replay

@@ -131,17 +131,11 @@ Result<TradeFile> ParseTrades(std::string_view data, std::string_view source_nam
   TradeFile file;
   std::optional<TradeColumns> columns;
   std::vector<std::string_view> fields;
-  std::size_t pos = 0;
-  std::int64_t line_no = 0;
+  LineReader lines(text);
   auto error = [&](std::string_view what) {
-    return InvalidArgumentError("{}: line {}: {}", source_name, line_no, what);
+    return InvalidArgumentError("{}: line {}: {}", source_name, lines.number(), what);
   };
-  while (pos < text.size()) {
-    std::size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    std::string_view line = text.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line_no;
+  for (std::string_view line; lines.Next(&line);) {
     if (Trim(line).empty()) continue;
     SplitLine(line, &fields);
     if (!columns) {

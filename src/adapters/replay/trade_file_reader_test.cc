@@ -1,10 +1,11 @@
 #include "adapters/replay/trade_file_reader.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <cstdlib>
 #include <string>
+
+#include "adapters/replay/gzip_for_tests.h"
 
 namespace pulse::replay {
 namespace {
@@ -13,20 +14,6 @@ namespace {
 std::string SourceDir() {
   const char* v = std::getenv("PULSE_SOURCE_DIR");
   return v == nullptr ? std::string(".") : std::string(v);
-}
-
-std::string Gzip(const std::string& text) {
-  z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&z, text.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
 }
 
 TradePrint Print(UnixNanos time, double price, double quantity) { return {time, price, quantity}; }
@@ -94,7 +81,7 @@ TEST(TradeFileReaderTest, ReadsHeaderlessKrakenAndBinanceDumps) {
 
 TEST(TradeFileReaderTest, InflatesGzipAndAcceptsIsoTimes) {
   const Result<TradeFile> file =
-      ParseTrades(Gzip("time,price,size\n2021-01-08T00:00:00.5Z,100.5,2\n"), "x.csv.gz");
+      ParseTrades(GzipForTests("time,price,size\n2021-01-08T00:00:00.5Z,100.5,2\n"), "x.csv.gz");
   ASSERT_TRUE(file.ok()) << file.status();
   ASSERT_EQ(file->prints.size(), 1u);
   EXPECT_EQ(file->prints[0].time, 1610064000 * kNanosPerSecond + 500 * kNanosPerMilli);
