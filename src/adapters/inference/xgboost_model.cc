@@ -1,13 +1,28 @@
 #include "adapters/inference/xgboost_model.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "adapters/inference/probability_calibration.h"
+#include "adapters/inference/xgboost_forest.h"
+#include "core/log.h"
 
 namespace pulse::inference {
+
+std::string_view XgboostEngineName(XgboostEngine engine) {
+  return engine == XgboostEngine::kCompiled ? "compiled" : "library";
+}
+
+Result<XgboostEngine> ParseXgboostEngine(std::string_view name) {
+  if (name == "compiled") return XgboostEngine::kCompiled;
+  if (name == "library") return XgboostEngine::kLibrary;
+  return InvalidArgumentError("unknown XGBoost engine \"{}\" (expected compiled or library)", name);
+}
 
 Result<std::unique_ptr<XgboostModel>> XgboostModel::Load(const std::string& model_path,
                                                          ModelManifest manifest,
@@ -56,8 +71,38 @@ Result<std::unique_ptr<XgboostModel>> XgboostModel::Load(const std::string& mode
   std::string config =
       R"({"type": 0, "training": false, "iteration_begin": 0, )"
       R"("iteration_end": 0, "strict_shape": false, "missing": NaN, "cache_id": 0})";
-  return std::unique_ptr<XgboostModel>(
+  std::unique_ptr<XgboostModel> model(
       new XgboostModel(std::move(booster), std::move(manifest), std::move(config)));
+  if (options.engine == XgboostEngine::kCompiled) {
+    auto forest = CompileXgboostForest(model->booster_.get(), features);
+    if (forest.ok()) {
+      model->forest_ = *std::move(forest);
+      model->engine_ = XgboostEngine::kCompiled;
+    } else {
+      model->fallback_reason_ = forest.status().message();
+    }
+  }
+  if (model->engine_ == XgboostEngine::kLibrary) {
+    // libxgboost's in-place prediction refuses some boosters (gblinear) only when asked to
+    // predict: try one row of missing values now rather than fail at every bar close.
+    std::vector<double> row(model->row_width(), std::numeric_limits<double>::quiet_NaN());
+    double p = 0;
+    const Status trial = model->PredictLibrary(row, std::span<double>(&p, 1));
+    if (!trial.ok()) {
+      if (model->fallback_reason_.empty()) {
+        return InvalidArgumentError("XGBoost model {} does not run on libxgboost: {}", model_path,
+                                    trial.message());
+      }
+      return InvalidArgumentError(
+          "XGBoost model {} runs on neither engine: not compiled ({}), and libxgboost fails: {}",
+          model_path, model->fallback_reason_, trial.message());
+    }
+    if (!model->fallback_reason_.empty()) {
+      LOG_WARN("XGBoost model {}: runs on libxgboost, not compiled: {}", model_path,
+               model->fallback_reason_);
+    }
+  }
+  return model;
 }
 
 XgboostModel::XgboostModel(XgbBooster booster, ModelManifest manifest, std::string predict_config)
@@ -77,7 +122,30 @@ Status XgboostModel::Predict(std::span<const double> rows, std::span<double> pro
                                 row_count, probabilities.size());
   }
   if (row_count == 0) return Status::Ok();
+  if (engine_ == XgboostEngine::kCompiled) {
+    PredictCompiled(rows, probabilities);
+  } else {
+    RETURN_IF_ERROR(PredictLibrary(rows, probabilities));
+  }
+  ApplyCalibration(manifest_.calibration, probabilities);
+  return Status::Ok();
+}
 
+void XgboostModel::PredictCompiled(std::span<const double> rows, std::span<double> probabilities) {
+  // Margins in chunks on the stack: nothing is allocated.
+  constexpr std::size_t kChunk = 256;
+  float margins[kChunk];
+  const std::size_t width = row_width();
+  for (std::size_t begin = 0; begin < probabilities.size(); begin += kChunk) {
+    const std::size_t n = std::min(kChunk, probabilities.size() - begin);
+    forest_.Evaluate(rows.subspan(begin * width, n * width), std::span<float>(margins, n));
+    for (std::size_t i = 0; i < n; ++i) probabilities[begin + i] = XgboostSigmoid(margins[i]);
+  }
+}
+
+Status XgboostModel::PredictLibrary(std::span<const double> rows, std::span<double> probabilities) {
+  const std::size_t width = row_width();
+  const std::size_t row_count = probabilities.size();
   const std::string array = DenseDoubleArrayInterface(rows.data(), row_count, width);
   const bst_ulong* shape = nullptr;
   bst_ulong dims = 0;
@@ -93,7 +161,6 @@ Status XgboostModel::Predict(std::span<const double> rows, std::span<double> pro
                          values, row_count);
   }
   for (std::size_t i = 0; i < row_count; ++i) probabilities[i] = out[i];
-  ApplyCalibration(manifest_.calibration, probabilities);
   return Status::Ok();
 }
 
