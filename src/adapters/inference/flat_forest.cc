@@ -20,15 +20,17 @@ struct Pending {
 
 Result<FlatForest> FlatForest::Build(std::span<const ForestTree> trees, std::size_t features,
                                      float base_margin) {
-  if (features >= kMissingRight) {
+  if (features >= (std::uint32_t{1} << 26)) {
     return InvalidArgumentError("a forest over {} features is too wide", features);
   }
   FlatForest forest;
   forest.features_ = features;
-  forest.stride_ = features + 1;
   forest.base_margin_ = base_margin;
-  forest.scratch_.assign(kBlockRows * forest.stride_, 0.0f);
-  const auto zero_column = static_cast<std::uint32_t>(features);
+  forest.scratch_.assign(kBlockRows * (features + 1), 0.0f);
+  const auto zero_column = static_cast<std::uint32_t>(features * kBlockRows);
+  const auto offset = [](std::size_t index) {
+    return static_cast<std::uint32_t>(index * sizeof(Node));
+  };
 
   std::vector<Pending> queue;
   std::vector<std::uint8_t> seen;
@@ -39,9 +41,14 @@ Result<FlatForest> FlatForest::Build(std::span<const ForestTree> trees, std::siz
         tree.threshold.size() != n || tree.value.size() != n || tree.default_left.size() != n) {
       return InvalidArgumentError("tree {}: node arrays are empty or of different lengths", t);
     }
+    if (forest.nodes_.size() + n >= (std::size_t{1} << 27)) {
+      return InvalidArgumentError("tree {}: more than {} nodes in the forest", t,
+                                  std::size_t{1} << 27);
+    }
     const auto root = static_cast<std::uint32_t>(forest.nodes_.size());
-    forest.roots_.push_back(root);
+    forest.roots_.push_back(offset(root));
     forest.nodes_.emplace_back();
+    forest.values_.push_back(0.0f);
     seen.assign(n, 0);
     queue.assign(1, Pending{0, root, 0});
     int depth = 0;
@@ -54,9 +61,10 @@ Result<FlatForest> FlatForest::Build(std::span<const ForestTree> trees, std::siz
       }
       seen[i] = 1;
       depth = std::max(depth, p.depth);
-      Node& out = forest.nodes_[p.flat];
       if (tree.left[i] == -1 && tree.right[i] == -1) {
-        out = Node{zero_column, std::numeric_limits<float>::infinity(), p.flat, tree.value[i]};
+        forest.nodes_[p.flat] =
+            Node{zero_column, std::numeric_limits<float>::infinity(), offset(p.flat), 0};
+        forest.values_[p.flat] = tree.value[i];
         continue;
       }
       for (const std::int32_t child : {tree.left[i], tree.right[i]}) {
@@ -76,11 +84,11 @@ Result<FlatForest> FlatForest::Build(std::span<const ForestTree> trees, std::siz
         return InvalidArgumentError("tree {} is deeper than {} levels", t, kMaxDepth);
       }
       const auto left = static_cast<std::uint32_t>(forest.nodes_.size());
-      std::uint32_t column = static_cast<std::uint32_t>(tree.feature[i]);
-      if (tree.default_left[i] == 0) column |= kMissingRight;
-      out = Node{column, tree.threshold[i], left, 0.0f};
-      forest.nodes_.emplace_back();  // `out` is not used after these
-      forest.nodes_.emplace_back();
+      const auto column = static_cast<std::uint32_t>(tree.feature[i]) * kBlockRows;
+      forest.nodes_[p.flat] = Node{static_cast<std::uint32_t>(column), tree.threshold[i],
+                                   offset(left), tree.default_left[i] == 0 ? 1u : 0u};
+      forest.nodes_.resize(forest.nodes_.size() + 2);
+      forest.values_.resize(forest.values_.size() + 2, 0.0f);
       queue.push_back(Pending{tree.left[i], left, p.depth + 1});
       queue.push_back(Pending{tree.right[i], left + 1, p.depth + 1});
     }
@@ -89,7 +97,7 @@ Result<FlatForest> FlatForest::Build(std::span<const ForestTree> trees, std::siz
   return forest;
 }
 
-// kRows rows (converted to float in `block`, stride_ apart) through trees first_tree ..
+// kRows rows (converted to float in `block`, column-major) through trees first_tree ..
 // first_tree + kTrees - 1, all row-tree pairs stepping together one level at a time (they are
 // independent, so the loads of one overlap the others'). Leaf values are then added to each
 // row's margin in tree order.
@@ -102,21 +110,21 @@ void FlatForest::EvaluateTrees(const float* block, std::size_t first_tree, float
     depth = std::max<int>(depth, depths_[first_tree + t]);
     for (std::size_t r = 0; r < kRows; ++r) at[t * kRows + r] = roots_[first_tree + t];
   }
-  const Node* nodes = nodes_.data();
+  const auto* nodes = reinterpret_cast<const unsigned char*>(nodes_.data());
   for (int level = 0; level < depth; ++level) {
     for (std::size_t lane = 0; lane < kLanes; ++lane) {
-      const Node& node = nodes[at[lane]];
-      const float x = block[(lane % kRows) * stride_ + (node.feature & ~kMissingRight)];
+      const Node& node = *reinterpret_cast<const Node*>(nodes + at[lane]);
+      const float x = block[node.column + lane % kRows];
       // x >= threshold is false for NaN: a missing value goes right only when the node says so.
-      const std::uint32_t right =
-          static_cast<std::uint32_t>(x >= node.threshold) |
-          (static_cast<std::uint32_t>(std::isnan(x)) & (node.feature >> 31));
-      at[lane] = node.left + right;
+      const std::uint32_t right = static_cast<std::uint32_t>(x >= node.threshold) |
+                                  (static_cast<std::uint32_t>(std::isnan(x)) & node.nan_right);
+      at[lane] = node.left + right * static_cast<std::uint32_t>(sizeof(Node));
     }
   }
+  const float* values = values_.data();
   for (std::size_t r = 0; r < kRows; ++r) {
     float margin = margins[r];
-    for (std::size_t t = 0; t < kTrees; ++t) margin += nodes[at[t * kRows + r]].value;
+    for (std::size_t t = 0; t < kTrees; ++t) margin += values[at[t * kRows + r] / sizeof(Node)];
     margins[r] = margin;
   }
 }
@@ -128,15 +136,25 @@ void FlatForest::EvaluateBlock(const double* rows, float* margins) {
   float* block = scratch_.data();
   for (std::size_t r = 0; r < kRows; ++r) {
     const double* row = rows + r * features_;
-    float* out = block + r * stride_;
-    for (std::size_t c = 0; c < features_; ++c) out[c] = static_cast<float>(row[c]);
-    out[features_] = 0.0f;
+    for (std::size_t c = 0; c < features_; ++c) {
+      block[c * kBlockRows + r] = static_cast<float>(row[c]);
+    }
     margins[r] = base_margin_;
   }
   constexpr std::size_t kTrees = kBlockRows / kRows;
   const std::size_t trees = roots_.size();
   std::size_t t = 0;
   for (; t + kTrees <= trees; t += kTrees) EvaluateTrees<kRows, kTrees>(block, t, margins);
+  // The last few trees in halving groups, so that a single row's last trees still overlap.
+  if constexpr (kTrees >= 16) {
+    if (trees - t >= 8) EvaluateTrees<kRows, 8>(block, std::exchange(t, t + 8), margins);
+  }
+  if constexpr (kTrees >= 8) {
+    if (trees - t >= 4) EvaluateTrees<kRows, 4>(block, std::exchange(t, t + 4), margins);
+  }
+  if constexpr (kTrees >= 4) {
+    if (trees - t >= 2) EvaluateTrees<kRows, 2>(block, std::exchange(t, t + 2), margins);
+  }
   for (; t < trees; ++t) EvaluateTrees<kRows, 1>(block, t, margins);
 }
 

@@ -57,15 +57,14 @@ class FlatForest {
 
  private:
   // A node of the flat array. A split's children sit at left and left + 1. A leaf points to
-  // itself, reads the always-zero column `features` and compares it against +infinity, so
-  // extra steps past a leaf stay on it: every row takes the same number of steps per tree.
+  // itself, reads the always-zero column and compares it against +infinity, so extra steps
+  // past a leaf stay on it: every row takes the same number of steps per tree.
   struct Node {
-    std::uint32_t feature;  // column; high bit set: a missing value goes right
-    float threshold;        // go right when value >= threshold
-    std::uint32_t left;     // index of the left child (a leaf: itself)
-    float value;            // a leaf's output (0 for splits)
+    std::uint32_t column;     // offset of the feature's column in the block (feature * 16)
+    float threshold;          // go right when value >= threshold
+    std::uint32_t left;       // byte offset of the left child in nodes_ (a leaf: its own)
+    std::uint32_t nan_right;  // 1: a missing value goes right; 0: left
   };
-  static constexpr std::uint32_t kMissingRight = 0x80000000u;
 
   template <std::size_t kRows, std::size_t kTrees>
   void EvaluateTrees(const float* block, std::size_t first_tree, float* margins) const;
@@ -73,12 +72,14 @@ class FlatForest {
   void EvaluateBlock(const double* rows, float* margins);
 
   std::vector<Node> nodes_;
-  std::vector<std::uint32_t> roots_;
+  std::vector<float> values_;         // per node: a leaf's output, 0 for splits
+  std::vector<std::uint32_t> roots_;  // byte offsets in nodes_
   std::vector<std::uint8_t> depths_;  // steps from the root to the deepest leaf, per tree
   std::size_t features_ = 0;
-  std::size_t stride_ = 0;  // floats per row in scratch_: features + the zero column
   float base_margin_ = 0;
-  std::vector<float> scratch_;  // kBlockRows rows converted to float
+  // Up to kBlockRows rows converted to float, column-major: value c of row r at
+  // c * kBlockRows + r; then the zero column.
+  std::vector<float> scratch_;
 };
 
 }  // namespace pulse::inference
