@@ -382,6 +382,26 @@ TEST(XgboostForestTest, FlatForestFollowsTheSplitRuleAndDefaultBranches) {
   EXPECT_EQ(one[0], 4.75f);
 }
 
+TEST(XgboostForestTest, FlatForestSkipsDeletedNodesAndTakesChildrenInAnyOrder) {
+  // Root at 0 splits x0 < 1 into node 4 (left, a leaf 10) and node 2 (right, splits x1 < 0 into
+  // node 1 (leaf 20) and node 3 (leaf 30)); node 5 is a deleted node nothing points to.
+  ForestTree tree;
+  tree.left = {4, -1, 1, -1, -1, 0};
+  tree.right = {2, -1, 3, -1, -1, 0};
+  tree.feature = {0, 0, 1, 0, 0, 7};
+  tree.threshold = {1.0f, 0, 0.0f, 0, 0, NAN};
+  tree.value = {0, 20.0f, 0, 30.0f, 10.0f, 99.0f};
+  tree.default_left = {0, 0, 1, 0, 0, 0};
+  const ForestTree trees[] = {tree};
+  auto forest = FlatForest::Build(trees, 2, 0.0f);
+  ASSERT_TRUE(forest.ok()) << forest.status();
+  EXPECT_EQ(forest->node_count(), 5u);
+  const std::vector<double> rows = {0, 5, 2, -1, 2, 1, NAN, 0, 3, NAN};
+  std::vector<float> margins(5);
+  forest->Evaluate(rows, margins);
+  EXPECT_EQ(margins, (std::vector<float>{10.0f, 20.0f, 30.0f, 30.0f, 20.0f}));
+}
+
 TEST(XgboostForestTest, EngineNamesParse) {
   EXPECT_EQ(*ParseXgboostEngine("compiled"), XgboostEngine::kCompiled);
   EXPECT_EQ(*ParseXgboostEngine("library"), XgboostEngine::kLibrary);

@@ -1,6 +1,7 @@
 #include "adapters/inference/xgboost_model.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <limits>
 #include <utility>
@@ -77,7 +78,12 @@ Result<std::unique_ptr<XgboostModel>> XgboostModel::Load(const std::string& mode
     auto forest = CompileXgboostForest(model->booster_.get(), features);
     if (forest.ok()) {
       model->forest_ = *std::move(forest);
-      model->engine_ = XgboostEngine::kCompiled;
+      const Status same = model->CheckCompiledAgainstLibrary();
+      if (same.ok()) {
+        model->engine_ = XgboostEngine::kCompiled;
+      } else {
+        model->fallback_reason_ = same.message();
+      }
     } else {
       model->fallback_reason_ = forest.status().message();
     }
@@ -128,6 +134,33 @@ Status XgboostModel::Predict(std::span<const double> rows, std::span<double> pro
     RETURN_IF_ERROR(PredictLibrary(rows, probabilities));
   }
   ApplyCalibration(manifest_.calibration, probabilities);
+  return Status::Ok();
+}
+
+Status XgboostModel::CheckCompiledAgainstLibrary() {
+  // Probe rows: all missing, all zero, then values in [-3, 3) from a fixed linear congruential
+  // sequence with about one in eight missing.
+  constexpr std::size_t kProbes = 10;
+  const std::size_t width = row_width();
+  std::vector<double> rows(kProbes * width, 0.0);
+  std::fill_n(rows.begin(), width, std::numeric_limits<double>::quiet_NaN());
+  std::uint64_t state = 0x9E3779B97F4A7C15u;
+  for (std::size_t i = 2 * width; i < rows.size(); ++i) {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    const auto bits = static_cast<std::uint32_t>(state >> 32);
+    rows[i] = (bits & 7u) == 0 ? std::numeric_limits<double>::quiet_NaN()
+                               : static_cast<double>(bits >> 3) / (1u << 29) * 6.0 - 3.0;
+  }
+  std::vector<double> library(kProbes), compiled(kProbes);
+  RETURN_IF_ERROR(PredictLibrary(rows, library));
+  PredictCompiled(rows, compiled);
+  for (std::size_t r = 0; r < kProbes; ++r) {
+    if (compiled[r] != library[r]) {
+      return InternalError(
+          "the compiled trees give {} on probe row {} where libxgboost gives {} (XGBoost {})",
+          compiled[r], r, library[r], XgbVersion());
+    }
+  }
   return Status::Ok();
 }
 

@@ -71,6 +71,10 @@ class XgboostModel : public ModelRunner {
  private:
   XgboostModel(XgbBooster booster, ModelManifest manifest, std::string predict_config);
 
+  // Compares the compiled engine with libxgboost on a few fixed probe rows (bit for bit); an
+  // Internal error naming the first difference (e.g. after an XGBoost upgrade that changed its
+  // arithmetic) makes Load fall back to the library engine.
+  Status CheckCompiledAgainstLibrary();
   Status PredictLibrary(std::span<const double> rows, std::span<double> probabilities);
   void PredictCompiled(std::span<const double> rows, std::span<double> probabilities);
 
