@@ -20,8 +20,8 @@ namespace pulse::inference {
 // What evaluates the trees in Predict.
 enum class XgboostEngine {
   // The trees compiled into a FlatForest at load (several times faster than libxgboost, same
-  // output). Models it cannot represent (dart, gblinear, categorical splits, several outputs)
-  // run through libxgboost instead; fallback_reason() says why.
+  // output). Models it cannot represent (dart, categorical splits, several outputs) run
+  // through libxgboost instead; fallback_reason() says why.
   kCompiled,
   // libxgboost's in-place prediction (XGBoosterPredictFromDense).
   kLibrary,
