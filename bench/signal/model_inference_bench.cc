@@ -2,18 +2,24 @@
 // features (trained in the set-up on seeded synthetic data) and a small ONNX MLP run by OpenCV
 // DNN, one row at a time and in batches of 1000 rows (one row per symbol).
 //
-//   BM_XgboostModel_SingleRow          XgboostModel::PredictOne (in-place dense prediction)
-//   BM_XgboostModel_Batch1000          one Predict over 1000 rows, nthread 1 (the default)
-//   BM_XgboostModel_Batch1000Threads2  the same with nthread 2
-//   BM_XgboostDMatrix_Batch1000        baseline: the classic C API route, a float DMatrix per
-//                                      batch (XGDMatrixCreateFromMat) + XGBoosterPredict
-//   BM_OnnxModel_MlpSingleRow          the test suite's MLP (6-16-1), one row
-//   BM_OnnxModel_MlpBatch1000          the same, 1000 rows in one forward pass
+//   BM_XgboostLibrary_SingleRow          XgboostModel::PredictOne on the library engine
+//                                        (libxgboost's in-place dense prediction)
+//   BM_XgboostLibrary_Batch1000          one Predict over 1000 rows, library engine, nthread 1
+//   BM_XgboostLibrary_Batch1000Threads2  the same with nthread 2
+//   BM_XgboostCompiled_SingleRow         PredictOne on the compiled engine (the default)
+//   BM_XgboostCompiled_Batch1000         one Predict over 1000 rows, compiled engine
+//   BM_XgboostDMatrix_Batch1000          baseline: the classic C API route, a float DMatrix per
+//                                        batch (XGDMatrixCreateFromMat) + XGBoosterPredict
+//   BM_OnnxModel_MlpSingleRow            the test suite's MLP (6-16-1), one row
+//   BM_OnnxModel_MlpBatch1000            the same, 1000 rows in one forward pass
 //
-// Counter us_per_row: wall time per row. The goal: <= 2 us/row batched for XGBoost.
+// Counter us_per_row: wall time per row. The compiled rows also report library_ratio: the
+// library engine's time for the same call (timed in the same process just before) over the
+// compiled engine's. The goal: <= 2 us/row batched for XGBoost.
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -77,11 +83,13 @@ struct Fixture {
   }
 };
 
-std::unique_ptr<XgboostModel> LoadXgboost(int nthread) {
-  auto model =
-      XgboostModel::Load(Fixture::Get().xgboost_path, Manifest("xgboost", kFeatures), {nthread});
-  if (!model.ok()) {
-    std::fprintf(stderr, "%s\n", model.status().ToString().c_str());
+std::unique_ptr<XgboostModel> LoadXgboost(int nthread, XgboostEngine engine) {
+  auto model = XgboostModel::Load(Fixture::Get().xgboost_path, Manifest("xgboost", kFeatures),
+                                  {.nthread = nthread, .engine = engine});
+  if (!model.ok() || (*model)->engine() != engine) {
+    std::fprintf(
+        stderr, "%s\n",
+        model.ok() ? (*model)->fallback_reason().c_str() : model.status().ToString().c_str());
     std::abort();
   }
   return std::move(model).value();
@@ -93,36 +101,97 @@ void SetPerRow(benchmark::State& state, std::size_t rows) {
                          benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
-void BM_XgboostModel_SingleRow(benchmark::State& state) {
-  auto model = LoadXgboost(1);
+// Seconds per call of `call` over `calls` calls (after one warm-up call).
+template <typename Call>
+double SecondsPerCall(Call&& call, int calls) {
+  call();
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < calls; ++i) call();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / calls;
+}
+
+// Predicts rows [i % kBatch] one at a time.
+void SingleRow(benchmark::State& state, XgboostEngine engine) {
+  auto model = LoadXgboost(1, engine);
   const auto& rows = Fixture::Get().rows.features;
   std::size_t i = 0;
-  for (auto _ : state) {
+  auto one = [&] {
     auto p =
         model->PredictOne(std::span<const double>(&rows[(i++ % kBatch) * kFeatures], kFeatures));
     benchmark::DoNotOptimize(p);
+  };
+  double library_seconds = 0;
+  if (engine == XgboostEngine::kCompiled) {
+    auto library = LoadXgboost(1, XgboostEngine::kLibrary);
+    std::size_t j = 0;
+    library_seconds = SecondsPerCall(
+        [&] {
+          auto p = library->PredictOne(
+              std::span<const double>(&rows[(j++ % kBatch) * kFeatures], kFeatures));
+          benchmark::DoNotOptimize(p);
+        },
+        20000);
   }
+  const auto start = std::chrono::steady_clock::now();
+  for (auto _ : state) one();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() /
+      static_cast<double>(state.iterations());
   SetPerRow(state, 1);
+  if (library_seconds > 0) state.counters["library_ratio"] = library_seconds / seconds;
 }
-BENCHMARK(BM_XgboostModel_SingleRow)->UseRealTime();
 
-void BatchXgboost(benchmark::State& state, int nthread) {
-  auto model = LoadXgboost(nthread);
+void BM_XgboostLibrary_SingleRow(benchmark::State& state) {
+  SingleRow(state, XgboostEngine::kLibrary);
+}
+BENCHMARK(BM_XgboostLibrary_SingleRow)->UseRealTime();
+
+void BM_XgboostCompiled_SingleRow(benchmark::State& state) {
+  SingleRow(state, XgboostEngine::kCompiled);
+}
+BENCHMARK(BM_XgboostCompiled_SingleRow)->UseRealTime();
+
+void BatchXgboost(benchmark::State& state, int nthread, XgboostEngine engine) {
+  auto model = LoadXgboost(nthread, engine);
   const auto& rows = Fixture::Get().rows.features;
   std::vector<double> out(kBatch);
+  double library_seconds = 0;
+  if (engine == XgboostEngine::kCompiled) {
+    auto library = LoadXgboost(nthread, XgboostEngine::kLibrary);
+    library_seconds = SecondsPerCall(
+        [&] {
+          const Status status = library->Predict(rows, out);
+          benchmark::DoNotOptimize(status);
+        },
+        200);
+  }
+  const auto start = std::chrono::steady_clock::now();
   for (auto _ : state) {
     const Status status = model->Predict(rows, out);
     benchmark::DoNotOptimize(status);
     benchmark::DoNotOptimize(out.data());
   }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() /
+      static_cast<double>(state.iterations());
   SetPerRow(state, kBatch);
+  if (library_seconds > 0) state.counters["library_ratio"] = library_seconds / seconds;
 }
 
-void BM_XgboostModel_Batch1000(benchmark::State& state) { BatchXgboost(state, 1); }
-BENCHMARK(BM_XgboostModel_Batch1000)->UseRealTime();
+void BM_XgboostLibrary_Batch1000(benchmark::State& state) {
+  BatchXgboost(state, 1, XgboostEngine::kLibrary);
+}
+BENCHMARK(BM_XgboostLibrary_Batch1000)->UseRealTime();
 
-void BM_XgboostModel_Batch1000Threads2(benchmark::State& state) { BatchXgboost(state, 2); }
-BENCHMARK(BM_XgboostModel_Batch1000Threads2)->UseRealTime();
+void BM_XgboostLibrary_Batch1000Threads2(benchmark::State& state) {
+  BatchXgboost(state, 2, XgboostEngine::kLibrary);
+}
+BENCHMARK(BM_XgboostLibrary_Batch1000Threads2)->UseRealTime();
+
+void BM_XgboostCompiled_Batch1000(benchmark::State& state) {
+  BatchXgboost(state, 1, XgboostEngine::kCompiled);
+}
+BENCHMARK(BM_XgboostCompiled_Batch1000)->UseRealTime();
 
 void BM_XgboostDMatrix_Batch1000(benchmark::State& state) {
   XgbBooster booster;

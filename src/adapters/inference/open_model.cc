@@ -19,7 +19,8 @@ std::string FormatOfExtension(const std::string& extension) {
 
 }  // namespace
 
-Result<std::unique_ptr<ModelRunner>> OpenModel(const std::string& model_path) {
+Result<std::unique_ptr<ModelRunner>> OpenModel(const std::string& model_path,
+                                               const OpenModelOptions& options) {
   const std::filesystem::path path(model_path);
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
@@ -51,7 +52,8 @@ Result<std::unique_ptr<ModelRunner>> OpenModel(const std::string& model_path) {
                                 model_path, manifest->format, extension, implied);
   }
   if (manifest->format == "xgboost") {
-    ASSIGN_OR_RETURN(auto model, XgboostModel::Load(model_path, *std::move(manifest)));
+    ASSIGN_OR_RETURN(auto model,
+                     XgboostModel::Load(model_path, *std::move(manifest), options.xgboost));
     return std::unique_ptr<ModelRunner>(std::move(model));
   }
   ASSIGN_OR_RETURN(auto model, OnnxModel::Load(model_path, *std::move(manifest)));

@@ -64,6 +64,14 @@ TEST(OpenModelTest, XgboostModelOpensWithItsManifestAndPredictsLikeADirectLoad) 
   ASSERT_TRUE((*direct)->Predict(rows, b).ok());
   EXPECT_EQ(a, b);
   EXPECT_NE(a[0], a[1]);
+  // The compiled engine by default; the options pick the library engine, same output.
+  EXPECT_EQ(dynamic_cast<XgboostModel&>(**opened).engine(), XgboostEngine::kCompiled);
+  auto library = OpenModel(path, {.xgboost = {.engine = XgboostEngine::kLibrary}});
+  ASSERT_TRUE(library.ok()) << library.status();
+  EXPECT_EQ(dynamic_cast<XgboostModel&>(**library).engine(), XgboostEngine::kLibrary);
+  std::vector<double> c(20);
+  ASSERT_TRUE((*library)->Predict(rows, c).ok());
+  EXPECT_EQ(a, c);
 
   EXPECT_EQ(OpenModel(dir.File("absent.ubj")).status().code(), StatusCode::kNotFound);
 }

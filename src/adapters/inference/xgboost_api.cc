@@ -49,6 +49,12 @@ std::string DenseDoubleArrayInterface(const double* data, std::size_t rows, std:
                      reinterpret_cast<std::uintptr_t>(data), rows, cols);
 }
 
+std::string XgbVersion() {
+  int major = 0, minor = 0, patch = 0;
+  XGBoostVersion(&major, &minor, &patch);
+  return fmt::format("{}.{}.{}", major, minor, patch);
+}
+
 Result<std::string> BoosterObjective(BoosterHandle booster) {
   bst_ulong length = 0;
   const char* text = nullptr;

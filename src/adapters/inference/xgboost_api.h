@@ -61,6 +61,9 @@ class XgbMatrix {
 // The __array_interface__ JSON (version 3, "<f8") of a row-major rows x cols double matrix.
 std::string DenseDoubleArrayInterface(const double* data, std::size_t rows, std::size_t cols);
 
+// The linked libxgboost's version, "1.7.4".
+std::string XgbVersion();
+
 // The booster's objective name from its JSON configuration (e.g. "binary:logistic").
 Result<std::string> BoosterObjective(BoosterHandle booster);
 

@@ -1,13 +1,29 @@
 #include "adapters/inference/xgboost_model.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "adapters/inference/probability_calibration.h"
+#include "adapters/inference/xgboost_forest.h"
+#include "core/log.h"
 
 namespace pulse::inference {
+
+std::string_view XgboostEngineName(XgboostEngine engine) {
+  return engine == XgboostEngine::kCompiled ? "compiled" : "library";
+}
+
+Result<XgboostEngine> ParseXgboostEngine(std::string_view name) {
+  if (name == "compiled") return XgboostEngine::kCompiled;
+  if (name == "library") return XgboostEngine::kLibrary;
+  return InvalidArgumentError("unknown XGBoost engine \"{}\" (expected compiled or library)", name);
+}
 
 Result<std::unique_ptr<XgboostModel>> XgboostModel::Load(const std::string& model_path,
                                                          ModelManifest manifest,
@@ -56,8 +72,43 @@ Result<std::unique_ptr<XgboostModel>> XgboostModel::Load(const std::string& mode
   std::string config =
       R"({"type": 0, "training": false, "iteration_begin": 0, )"
       R"("iteration_end": 0, "strict_shape": false, "missing": NaN, "cache_id": 0})";
-  return std::unique_ptr<XgboostModel>(
+  std::unique_ptr<XgboostModel> model(
       new XgboostModel(std::move(booster), std::move(manifest), std::move(config)));
+  if (options.engine == XgboostEngine::kCompiled) {
+    auto forest = CompileXgboostForest(model->booster_.get(), features);
+    if (forest.ok()) {
+      model->forest_ = *std::move(forest);
+      const Status same = model->CheckCompiledAgainstLibrary();
+      if (same.ok()) {
+        model->engine_ = XgboostEngine::kCompiled;
+      } else {
+        model->fallback_reason_ = same.message();
+      }
+    } else {
+      model->fallback_reason_ = forest.status().message();
+    }
+  }
+  if (model->engine_ == XgboostEngine::kLibrary) {
+    // libxgboost's in-place prediction refuses some boosters (gblinear) only when asked to
+    // predict: try one row of missing values now rather than fail at every bar close.
+    std::vector<double> row(model->row_width(), std::numeric_limits<double>::quiet_NaN());
+    double p = 0;
+    const Status trial = model->PredictLibrary(row, std::span<double>(&p, 1));
+    if (!trial.ok()) {
+      if (model->fallback_reason_.empty()) {
+        return InvalidArgumentError("XGBoost model {} does not run on libxgboost: {}", model_path,
+                                    trial.message());
+      }
+      return InvalidArgumentError(
+          "XGBoost model {} runs on neither engine: not compiled ({}), and libxgboost fails: {}",
+          model_path, model->fallback_reason_, trial.message());
+    }
+    if (!model->fallback_reason_.empty()) {
+      LOG_WARN("XGBoost model {}: runs on libxgboost, not compiled: {}", model_path,
+               model->fallback_reason_);
+    }
+  }
+  return model;
 }
 
 XgboostModel::XgboostModel(XgbBooster booster, ModelManifest manifest, std::string predict_config)
@@ -77,7 +128,57 @@ Status XgboostModel::Predict(std::span<const double> rows, std::span<double> pro
                                 row_count, probabilities.size());
   }
   if (row_count == 0) return Status::Ok();
+  if (engine_ == XgboostEngine::kCompiled) {
+    PredictCompiled(rows, probabilities);
+  } else {
+    RETURN_IF_ERROR(PredictLibrary(rows, probabilities));
+  }
+  ApplyCalibration(manifest_.calibration, probabilities);
+  return Status::Ok();
+}
 
+Status XgboostModel::CheckCompiledAgainstLibrary() {
+  // Probe rows: all missing, all zero, then values in [-3, 3) from a fixed linear congruential
+  // sequence with about one in eight missing.
+  constexpr std::size_t kProbes = 10;
+  const std::size_t width = row_width();
+  std::vector<double> rows(kProbes * width, 0.0);
+  std::fill_n(rows.begin(), width, std::numeric_limits<double>::quiet_NaN());
+  std::uint64_t state = 0x9E3779B97F4A7C15u;
+  for (std::size_t i = 2 * width; i < rows.size(); ++i) {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    const auto bits = static_cast<std::uint32_t>(state >> 32);
+    rows[i] = (bits & 7u) == 0 ? std::numeric_limits<double>::quiet_NaN()
+                               : static_cast<double>(bits >> 3) / (1u << 29) * 6.0 - 3.0;
+  }
+  std::vector<double> library(kProbes), compiled(kProbes);
+  RETURN_IF_ERROR(PredictLibrary(rows, library));
+  PredictCompiled(rows, compiled);
+  for (std::size_t r = 0; r < kProbes; ++r) {
+    if (compiled[r] != library[r]) {
+      return InternalError(
+          "the compiled trees give {} on probe row {} where libxgboost gives {} (XGBoost {})",
+          compiled[r], r, library[r], XgbVersion());
+    }
+  }
+  return Status::Ok();
+}
+
+void XgboostModel::PredictCompiled(std::span<const double> rows, std::span<double> probabilities) {
+  // Margins in chunks on the stack: nothing is allocated.
+  constexpr std::size_t kChunk = 256;
+  float margins[kChunk];
+  const std::size_t width = row_width();
+  for (std::size_t begin = 0; begin < probabilities.size(); begin += kChunk) {
+    const std::size_t n = std::min(kChunk, probabilities.size() - begin);
+    forest_.Evaluate(rows.subspan(begin * width, n * width), std::span<float>(margins, n));
+    for (std::size_t i = 0; i < n; ++i) probabilities[begin + i] = XgboostSigmoid(margins[i]);
+  }
+}
+
+Status XgboostModel::PredictLibrary(std::span<const double> rows, std::span<double> probabilities) {
+  const std::size_t width = row_width();
+  const std::size_t row_count = probabilities.size();
   const std::string array = DenseDoubleArrayInterface(rows.data(), row_count, width);
   const bst_ulong* shape = nullptr;
   bst_ulong dims = 0;
@@ -93,7 +194,6 @@ Status XgboostModel::Predict(std::span<const double> rows, std::span<double> pro
                          values, row_count);
   }
   for (std::size_t i = 0; i < row_count; ++i) probabilities[i] = out[i];
-  ApplyCalibration(manifest_.calibration, probabilities);
   return Status::Ok();
 }
 

@@ -148,6 +148,13 @@ TEST(XgboostModelTest, JsonAndUbjPredictWhatTheirTreesSay) {
     auto one = (*model)->PredictOne(std::span<const double>(&fresh.features[3 * 8], 8));
     ASSERT_TRUE(one.ok()) << one.status();
     EXPECT_NEAR(*one, expected[3], 1e-6);
+    // The default engine is the compiled one, and libxgboost itself agrees exactly.
+    EXPECT_EQ((*model)->engine(), XgboostEngine::kCompiled) << (*model)->fallback_reason();
+    auto library = XgboostModel::Load(path, ManifestFor(8), {.engine = XgboostEngine::kLibrary});
+    ASSERT_TRUE(library.ok()) << library.status();
+    std::vector<double> from_library(rows, -1);
+    ASSERT_TRUE((*library)->Predict(fresh.features, from_library).ok());
+    EXPECT_EQ(got, from_library) << path;
   }
 }
 
