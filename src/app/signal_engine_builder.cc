@@ -5,6 +5,12 @@
 
 namespace pulse::app {
 
+inference::OpenModelOptions ModelOpenOptions(const SignalConfig& config) {
+  inference::OpenModelOptions options;
+  options.xgboost.engine = config.xgboost_engine;
+  return options;
+}
+
 std::vector<std::string> ConfiguredModelPaths(const SignalConfig& config) {
   return SplitCommaList(config.models);
 }
@@ -12,7 +18,8 @@ std::vector<std::string> ConfiguredModelPaths(const SignalConfig& config) {
 Result<std::vector<std::unique_ptr<ModelRunner>>> OpenConfiguredModels(const SignalConfig& config) {
   std::vector<std::unique_ptr<ModelRunner>> models;
   for (const std::string& path : ConfiguredModelPaths(config)) {
-    Result<std::unique_ptr<ModelRunner>> model = inference::OpenModel(path);
+    Result<std::unique_ptr<ModelRunner>> model =
+        inference::OpenModel(path, ModelOpenOptions(config));
     if (!model.ok()) return model.status().WithContext("signal.models");
     models.push_back(std::move(*model));
   }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/inference/open_model.h"
 #include "app/config/config.h"
 #include "core/status.h"
 #include "core/timeframe.h"
@@ -13,6 +14,9 @@
 #include "ports/model_runner.h"
 
 namespace pulse::app {
+
+// How configured models are opened (signal.xgboost_engine).
+inference::OpenModelOptions ModelOpenOptions(const SignalConfig& config);
 
 // The model files of `signal.models` (comma-separated; blanks ignored).
 std::vector<std::string> ConfiguredModelPaths(const SignalConfig& config);

@@ -13,6 +13,7 @@
 #include "app/feature_input.h"
 #include "app/model_training.h"
 #include "app/progress_bar.h"
+#include "app/signal_engine_builder.h"
 
 namespace pulse::app {
 
@@ -126,7 +127,8 @@ Status RunTrain(CliContext& ctx, TrainFlags& f) {
 
 Status RunInspect(CliContext& ctx, const InspectFlags& f) {
   ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
-  ASSIGN_OR_RETURN(std::unique_ptr<ModelRunner> model, inference::OpenModel(f.model));
+  ASSIGN_OR_RETURN(std::unique_ptr<ModelRunner> model,
+                   inference::OpenModel(f.model, ModelOpenOptions(config->signal)));
   const ModelManifest& m = model->manifest();
   constexpr std::size_t kNamesShown = 5;
   std::vector<std::string> first_names(
@@ -183,7 +185,8 @@ Status WritePredictions(const BarPredictions& predictions, std::ostream& out) {
 
 Status RunPredict(CliContext& ctx, const PredictFlags& f) {
   ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
-  ASSIGN_OR_RETURN(std::unique_ptr<ModelRunner> model, inference::OpenModel(f.model));
+  ASSIGN_OR_RETURN(std::unique_ptr<ModelRunner> model,
+                   inference::OpenModel(f.model, ModelOpenOptions(config->signal)));
   ASSIGN_OR_RETURN(const indicators::FeatureSetSpec spec,
                    ModelFeatureSpec(model->manifest(), config->features));
   ASSIGN_OR_RETURN(const std::vector<Bar> bars,

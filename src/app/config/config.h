@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "adapters/inference/xgboost_model.h"
 #include "app/performance_snapshots.h"
 #include "core/log.h"
 #include "core/status.h"
@@ -119,6 +120,8 @@ struct SignalConfig {
   std::vector<signal::TheoryConfig> theories = DefaultTheories();
   std::string models;         // model files (.json / .ubj / .onnx), comma-separated
   double model_weight = 1.0;  // base ensemble weight of every model
+  // How XGBoost models run: compiled into Pulse's flat forest (default) or through libxgboost.
+  inference::XgboostEngine xgboost_engine = inference::XgboostEngine::kCompiled;
 
   static std::vector<signal::TheoryConfig> DefaultTheories();
 };

@@ -286,6 +286,20 @@ TEST(ConfigLoaderTest, DatabaseUrlIsCheckedByTheStorageParser) {
   EXPECT_EQ(text.find("hunter2"), std::string::npos) << text;
 }
 
+TEST(ConfigLoaderTest, XgboostEngineIsCompiledOrLibrary) {
+  EXPECT_EQ(LoadConfigReport({}).config.signal.xgboost_engine, inference::XgboostEngine::kCompiled);
+  ConfigSources library;
+  library.overrides = {{"signal.xgboost_engine", "library"}};
+  EXPECT_EQ(LoadConfigReport(library).config.signal.xgboost_engine,
+            inference::XgboostEngine::kLibrary);
+  ConfigSources bad;
+  bad.overrides = {{"signal.xgboost_engine", "gpu"}};
+  EXPECT_EQ(
+      Problems(LoadConfigReport(bad)),
+      (std::vector<std::string>{"signal.xgboost_engine: 'gpu' is not one of compiled, library "
+                                "(from the command line)"}));
+}
+
 TEST(ConfigLoaderTest, SecretsAndPasswordsInYamlAreRefusedEvenInProfiles) {
   ConfigLoadReport report = LoadConfigReport(Yaml(R"(
 database:

@@ -405,6 +405,14 @@ void AddSignalKeys(std::vector<ConfigKey>& keys) {
   keys.push_back(Number(T::kDouble, "signal.model_weight", 0, 1e6,
                         Set<&Config::signal, &SignalConfig::model_weight>,
                         Get<&Config::signal, &SignalConfig::model_weight>));
+  keys.push_back(Enum(
+      "signal.xgboost_engine", {"compiled", "library"},
+      [](Config& c, std::string_view v) {
+        c.signal.xgboost_engine = *inference::ParseXgboostEngine(v);
+      },
+      [](const Config& c) {
+        return std::string(inference::XgboostEngineName(c.signal.xgboost_engine));
+      }));
   AddTheoryKeys(keys);
 }
 
