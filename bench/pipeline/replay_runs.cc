@@ -16,8 +16,11 @@ Result<ReplayResult> ReplayPipeline(BarSource& source, const app::Config& config
   if (!source.NextClose(close)) return result;
   SimulatedClock clock(close.front().bar.open_time);
   ASSIGN_OR_RETURN(std::unique_ptr<BenchStore> store, BenchStore::Open(store_kind, clock));
+  // As `pulse run` runs: resolved outcomes go to the store only, none are kept in memory.
+  app::PipelineOptions options;
+  options.keep_outcomes = false;
   ASSIGN_OR_RETURN(std::unique_ptr<app::Pipeline> pipeline,
-                   app::Pipeline::Create(config, clock, store->stores()));
+                   app::Pipeline::Create(config, clock, store->stores(), std::move(options)));
   storage::SqlDatabase* db = closes_per_transaction > 0 ? store->db() : nullptr;
   bool more = true;
   auto closes = [&](int count) -> Status {

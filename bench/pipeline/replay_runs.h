@@ -1,9 +1,11 @@
 // The replays the pipeline benchmarks time, each over a whole BarSource from its start:
 //   ReplayPipeline   app::Pipeline (features -> signal engine -> controller -> paper engine ->
 //                    outcome tracker -> store), then Finish(close_open = true), as
-//                    app::RunBacktest drives it; with `closes_per_transaction` > 0, that many
-//                    OnBarClose calls run inside one store transaction (the store's own become
-//                    savepoints), which shows what batching the writes would save;
+//                    app::RunBacktest drives it, keeping no outcomes in memory (as `pulse
+//                    run`: PipelineOptions::keep_outcomes false); with
+//                    `closes_per_transaction` > 0, that many OnBarClose calls run inside one
+//                    store transaction (the store's own become savepoints), which shows what
+//                    batching the writes would save;
 //   ReplayFeatures   the streaming features alone (one app::StreamingFeatures per symbol, found
 //                    by name as the pipeline finds its symbols): the baseline for the pipeline;
 //   ReplayMergeOnly  the merge loop alone (bars produced and grouped by close, nothing else).

@@ -18,11 +18,12 @@ namespace pulse::app {
 
 namespace {
 
-// One symbol the pipeline has seen: its streaming features.
+// One symbol the pipeline has seen: its streaming features and its tracker book.
 struct SymbolState {
   std::string exchange;
   std::string symbol;
   StreamingFeatures features;
+  tracker::OutcomeTracker::BookId book = 0;
 };
 
 }  // namespace
@@ -59,6 +60,9 @@ struct Pipeline::State {
   std::vector<CircuitBreakerTripped> trips;
   std::map<std::string, SymbolState, std::less<>> symbols;  // "exchange:symbol"
   std::string key;
+  // The symbol of each position of the last close: callers pass the same symbols in the same
+  // order at every close, so the lookup by name is mostly skipped.
+  std::vector<SymbolState*> rows;
   SignalId next_id = 1;                               // without a signal store
   std::optional<AccountState> saved_account;          // as SaveAccount last wrote it
   std::optional<PerformanceSnapshotter> snapshotter;  // with a snapshot store
@@ -72,6 +76,9 @@ struct Pipeline::State {
   signal::BarCloseOutput output;
 
   Result<SymbolState*> Symbol(std::string_view exchange, std::string_view symbol);
+  // Symbol(), first trying the symbol that had position `row` at the last close.
+  Result<SymbolState*> SymbolAt(std::size_t row, std::string_view exchange,
+                                std::string_view symbol);
   // False while a resume replays closes that are stored already.
   bool Writing() const { return !options.resume || clock.Now() > options.resume->through; }
   // Once writing starts (or at the end, `at_end`), every stored id must have been taken.
@@ -96,9 +103,22 @@ Result<SymbolState*> Pipeline::State::Symbol(std::string_view exchange, std::str
   auto it = symbols.find(key);
   if (it != symbols.end()) return &it->second;
   ASSIGN_OR_RETURN(StreamingFeatures features, StreamingFeatures::Create(spec));
-  auto [inserted, ok] = symbols.emplace(
-      key, SymbolState{std::string(exchange), std::string(symbol), std::move(features)});
+  auto [inserted, ok] =
+      symbols.emplace(key, SymbolState{std::string(exchange), std::string(symbol),
+                                       std::move(features), tracker.BookOf(exchange, symbol)});
   return &inserted->second;
+}
+
+Result<SymbolState*> Pipeline::State::SymbolAt(std::size_t row, std::string_view exchange,
+                                               std::string_view symbol) {
+  if (row < rows.size()) {
+    SymbolState* last = rows[row];
+    if (last->symbol == symbol && last->exchange == exchange) return last;
+  }
+  ASSIGN_OR_RETURN(SymbolState * found, Symbol(exchange, symbol));
+  if (row >= rows.size()) rows.resize(row + 1);
+  rows[row] = found;
+  return found;
 }
 
 Status Pipeline::State::CheckResumeDone(bool at_end) {
@@ -333,16 +353,17 @@ Status Pipeline::OnBarClose(std::span<const SymbolBar> bars) {
   RETURN_IF_ERROR(s.CheckResumeDone(/*at_end=*/false));
   s.inputs.clear();
   s.resolved.clear();
-  for (const SymbolBar& b : bars) {
+  for (std::size_t row = 0; row < bars.size(); ++row) {
+    const SymbolBar& b = bars[row];
     if (b.bar.open_time != open_time) {
       return InvalidArgumentError("{} {}: bar at {} in the close of {}", b.exchange, b.symbol,
                                   FormatIso8601(b.bar.open_time), FormatIso8601(open_time));
     }
-    ASSIGN_OR_RETURN(SymbolState * symbol, s.Symbol(b.exchange, b.symbol));
+    ASSIGN_OR_RETURN(SymbolState * symbol, s.SymbolAt(row, b.exchange, b.symbol));
     Status st = symbol->features.OnBaseBar(b.bar);
     if (!st.ok()) return st.WithContext(fmt::format("{} {}", b.exchange, b.symbol));
     // Signals and positions opened on earlier bars meet this bar before the engine sees it.
-    s.tracker.OnBar(b.exchange, b.symbol, s.base, b.bar, b.finer, &s.resolved);
+    s.tracker.OnBar(symbol->book, s.base, b.bar, b.finer, &s.resolved);
     RETURN_IF_ERROR(s.paper.OnBar(b.symbol, b.bar));
     const std::span<const double> values = symbol->features.Values();
     s.inputs.push_back(signal::BarCloseInput{symbol->exchange, symbol->symbol, b.bar, values});
@@ -369,8 +390,9 @@ Status Pipeline::OnBarClose(std::span<const SymbolBar> bars) {
   s.counts.candidates_rejected += s.output.counts.rejected;
   RETURN_IF_ERROR(s.TrackNewSignals());
   RETURN_IF_ERROR(s.DrainControllerOutputs());
-  const std::vector<EquityPoint> points = s.paper.TakeEquityCurve();
-  if (!points.empty()) s.equity.push_back(points.back());
+  if (std::optional<EquityPoint> point = s.paper.TakeLatestEquityPoint()) {
+    s.equity.push_back(*point);
+  }
   if (s.snapshotter && s.Writing()) RETURN_IF_ERROR(s.snapshotter->OnBarClose(close_time));
   return Status::Ok();
 }

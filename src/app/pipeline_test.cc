@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <numeric>
+#include <tuple>
 
 #include "app/bar_close_cursor.h"
 #include "app/config/features_config.h"
@@ -171,6 +173,46 @@ TEST(PipelineTest, TradePrintsResolveTrackedSignalsBetweenCloses) {
             StatusCode::kInvalidArgument);
   EXPECT_EQ((*again)->OnTrade(signal.exchange, signal.symbol, print_time, -1).code(),
             StatusCode::kInvalidArgument);
+}
+
+// The pipeline remembers which symbol each position of a close had: a close whose bars come
+// in another order must still reach each symbol's own state. (Ids follow the order, so the
+// outcomes are compared by symbol, time and result.)
+TEST(PipelineTest, SymbolsInAnyOrderAtEachCloseGiveTheSameOutcomes) {
+  const char* root = std::getenv("PULSE_SOURCE_DIR");
+  ASSERT_NE(root, nullptr);
+  auto spec = FeatureSetSpecFromConfig(Config{}.features);
+  ASSERT_TRUE(spec.ok());
+  auto series = ReadSymbolSeries({std::string(root) + "/data/sample/BTCUSDT-5m.csv.gz",
+                                  std::string(root) + "/data/sample/ETHUSDT-5m.csv.gz"},
+                                 {}, "binance", *spec);
+  ASSERT_TRUE(series.ok()) << series.status();
+  for (SymbolSeries& s : *series) s.bars.resize(std::min<std::size_t>(4000, s.bars.size()));
+  const Config config;
+  using Row = std::tuple<std::string, UnixNanos, std::string, double>;
+  auto run = [&](bool reorder) {
+    std::vector<Row> rows;
+    BarCloseCursor cursor(*series);
+    SimulatedClock clock(*cursor.Peek());
+    auto pipeline = Pipeline::Create(config, clock, {});
+    EXPECT_TRUE(pipeline.ok()) << pipeline.status();
+    if (!pipeline.ok()) return rows;
+    std::vector<SymbolBar> close;
+    for (int n = 0; cursor.Next(&close); ++n) {
+      if (reorder && n % 3 == 1) std::reverse(close.begin(), close.end());
+      EXPECT_TRUE((*pipeline)->OnBarClose(close).ok());
+    }
+    EXPECT_TRUE((*pipeline)->Finish(/*close_open=*/true).ok());
+    for (const OutcomeResolved& o : (*pipeline)->outcomes()) {
+      rows.emplace_back(o.signal.symbol, o.signal.created_at, o.result.exit_reason,
+                        o.result.pnl_percent_net.value_or(0));
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+  };
+  const std::vector<Row> in_order = run(false);
+  EXPECT_FALSE(in_order.empty());
+  EXPECT_EQ(run(true), in_order);
 }
 
 }  // namespace

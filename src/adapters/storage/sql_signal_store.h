@@ -51,6 +51,9 @@ class SqlSignalStore final : public SignalStore {
   Result<SignalId> Insert(SqlDatabase& db, const Signal& signal);
   Status RequireSignal(SqlDatabase& db, SignalId id);
   Status WriteResult(SqlDatabase& db, const SignalResult& result);
+  // Sets theory_performance.was_correct of each contribution of `signal_id`.
+  static Status WriteVerdicts(SqlDatabase& db, SignalId signal_id,
+                              std::span<const TheoryContribution> contributions);
   // Inserts the rows in order, a few per statement; with `signal_id` set, for that signal
   // whatever their own signal_id says. InvalidArgument (nothing inserted) for an empty
   // theory_name.

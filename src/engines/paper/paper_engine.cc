@@ -403,6 +403,13 @@ std::vector<EquityPoint> PaperEngine::TakeEquityCurve() {
   return out;
 }
 
+std::optional<EquityPoint> PaperEngine::TakeLatestEquityPoint() {
+  if (equity_curve_.empty()) return std::nullopt;
+  const EquityPoint latest = equity_curve_.back();
+  equity_curve_.clear();
+  return latest;
+}
+
 PortfolioSnapshot PaperEngine::Snapshot() const {
   PortfolioSnapshot s;
   s.time = clock_->Now();

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -84,6 +85,9 @@ class PaperEngine {
   // One point per OnBar / CloseAll time (a second call at the same time replaces the point).
   const std::vector<EquityPoint>& equity_curve() const { return equity_curve_; }
   std::vector<EquityPoint> TakeEquityCurve();
+  // The latest point of the curve (none when it is empty), emptying the curve without giving
+  // up its memory: for a caller that keeps one point per bar close.
+  std::optional<EquityPoint> TakeLatestEquityPoint();
 
   const AccountState& account() const { return account_; }
   std::span<const Position> open_positions() const { return positions_; }

@@ -60,9 +60,10 @@ void VolatilityBreaker::OnVolatility(UnixNanos at, std::string_view symbol, doub
   if (!(value > max_)) return;
   const std::string key(symbol);
   const bool already = ActiveLock(at, key) != nullptr;
+  // One format call (it runs at every bar above the limit): the same text as Pct() twice.
   Lock(at, at + cooldown_, key, flatten_,
        {"volatility", value, max_,
-        fmt::format("{} volatility {} > {}", symbol, Pct(value), Pct(max_))},
+        fmt::format("{} volatility {:.2f}% > {:.2f}%", symbol, value * 100, max_ * 100)},
        trips, /*report=*/!already);
 }
 

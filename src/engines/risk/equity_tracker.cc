@@ -15,7 +15,10 @@ Status EquityTracker::Add(UnixNanos t, double equity) {
   }
   RollTo(t);
   if (!day_start_) day_start_ = equity;
-  if (!day_) day_ = calendar_.DayIndex(t);
+  if (!day_) {
+    day_ = calendar_.DayIndex(t);
+    day_end_ = calendar_.NextDayStart(t);
+  }
   equity_ = equity;
   peak_ = std::max(peak_.value_or(equity), equity);
   last_time_ = t;
@@ -23,11 +26,12 @@ Status EquityTracker::Add(UnixNanos t, double equity) {
 }
 
 void EquityTracker::RollTo(UnixNanos now) {
-  if (!day_) return;
+  if (!day_ || now < day_end_) return;  // still the same day (or an earlier one)
   const std::int64_t day = calendar_.DayIndex(now);
   if (day <= *day_) return;  // days only move forward
   day_start_ = equity_;
   day_ = day;
+  day_end_ = calendar_.NextDayStart(now);
 }
 
 void EquityTracker::Rebase() {

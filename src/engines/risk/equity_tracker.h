@@ -46,6 +46,7 @@ class EquityTracker {
   std::optional<double> peak_;
   std::optional<double> day_start_;
   std::optional<std::int64_t> day_;
+  UnixNanos day_end_ = 0;    // the start of the day after day_: before it, RollTo has nothing to do
   UnixNanos last_time_ = 0;  // of the latest equity value
 };
 

@@ -13,6 +13,7 @@ void OutcomeWindow::Add(Outcome outcome, std::optional<double> confidence) {
   } else {
     streak_ = 0;
   }
+  calibration_.reset();
   if (confidence && !(*confidence >= 0 && *confidence <= 1)) confidence.reset();
   entries_.push_back({outcome, confidence});
   if (outcome == Outcome::kWin) ++wins_;
@@ -24,6 +25,7 @@ void OutcomeWindow::Add(Outcome outcome, std::optional<double> confidence) {
 
 void OutcomeWindow::Clear() {
   entries_.clear();
+  calibration_.reset();
   wins_ = 0;
   streak_ = 0;
 }
@@ -34,6 +36,7 @@ double OutcomeWindow::win_rate() const {
 }
 
 WindowCalibration OutcomeWindow::Calibration() const {
+  if (calibration_) return *calibration_;
   auto acc = analytics::CalibrationAccumulator::Create(bins_);
   if (!acc.ok()) return {std::numeric_limits<double>::quiet_NaN(), 0};
   for (const Entry& e : entries_) {
@@ -42,7 +45,8 @@ WindowCalibration OutcomeWindow::Calibration() const {
     (void)acc->Add(*e.confidence, e.outcome == Outcome::kWin ? 1 : 0);
   }
   const analytics::CalibrationReport report = acc->Report();
-  return {report.ece, report.count};
+  calibration_ = WindowCalibration{report.ece, report.count};
+  return *calibration_;
 }
 
 std::vector<Outcome> OutcomeWindow::Outcomes() const {

@@ -36,6 +36,7 @@ class OutcomeWindow {
   // Wins over the outcomes in the window (breakevens count as non-wins); NaN when empty.
   double win_rate() const;
   int consecutive_losses() const { return streak_; }
+  // Computed once per change of the window (the traffic light asks at every evaluation).
   WindowCalibration Calibration() const;
   // The outcomes in the window, oldest first.
   std::vector<Outcome> Outcomes() const;
@@ -50,6 +51,7 @@ class OutcomeWindow {
   std::deque<Entry> entries_;
   int wins_ = 0;
   int streak_ = 0;
+  mutable std::optional<WindowCalibration> calibration_;  // cache; reset by Add and Clear
 };
 
 }  // namespace pulse::risk

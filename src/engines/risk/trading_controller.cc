@@ -88,7 +88,7 @@ Status TradingController::Replay(const ControllerHistory& history) {
       default:
         // As Resume does: a fresh evaluation from green.
         Acknowledge();
-        state_.light = EvaluateLight(figures(), config_.light, TrafficLight::kGreen).light;
+        state_.light = LightOf(figures(), config_.light, TrafficLight::kGreen);
         break;
     }
   }
@@ -106,7 +106,7 @@ Result<TradingController> TradingController::Restore(const RiskConfig& config, c
     c.Evaluate(clock.Now());
     c.muted_ = false;
     c.outputs_.state_changes.push_back(
-        {std::nullopt, c.state_.stored(), clock.Now(), c.state_.reasons});
+        {std::nullopt, c.state_.stored(), clock.Now(), c.StateReasons()});
     return c;
   }
 
@@ -128,9 +128,9 @@ Result<TradingController> TradingController::Restore(const RiskConfig& config, c
   c.state_.mode = last.state == RiskState::kPaused    ? ControllerMode::kPaused
                   : last.state == RiskState::kStopped ? ControllerMode::kStopped
                                                       : ControllerMode::kActive;
-  c.state_.reasons = last.reasons;
+  c.SetStateReasons(last.reasons);
   c.state_.since = last.changed_at;
-  c.light_reasons_ = EvaluateLight(c.figures(), config.light, c.state_.light).reasons;
+  c.SetLightReasons(EvaluateLight(c.figures(), config.light, c.state_.light).reasons);
   c.outputs_ = {};
   c.muted_ = false;
   c.Evaluate(clock.Now());
@@ -192,22 +192,56 @@ LightFigures TradingController::figures() const {
   return f;
 }
 
+const ControllerState& TradingController::state() const {
+  StateReasons();
+  return state_;
+}
+
+const std::vector<ControllerReason>& TradingController::LightReasons() const {
+  if (pending_light_reasons_) {
+    const PendingReasons& p = *pending_light_reasons_;
+    light_reasons_ = EvaluateLight(p.figures, config_.light, p.held).reasons;
+    pending_light_reasons_.reset();
+  }
+  return light_reasons_;
+}
+
+const std::vector<ControllerReason>& TradingController::StateReasons() const {
+  if (pending_state_reasons_) {
+    const PendingReasons& p = *pending_state_reasons_;
+    state_.reasons = EvaluateLight(p.figures, config_.light, p.held).reasons;
+    pending_state_reasons_.reset();
+  }
+  return state_.reasons;
+}
+
+void TradingController::SetLightReasons(std::vector<ControllerReason> reasons) {
+  light_reasons_ = std::move(reasons);
+  pending_light_reasons_.reset();
+}
+
+void TradingController::SetStateReasons(std::vector<ControllerReason> reasons) {
+  state_.reasons = std::move(reasons);
+  pending_state_reasons_.reset();
+}
+
 void TradingController::Evaluate(UnixNanos at) {
   equity_.RollTo(at);
-  LightVerdict v = EvaluateLight(figures(), config_.light, state_.light);
-  const bool light_changed = v.light != state_.light;
-  if (!light_changed && started_) {
+  const LightFigures f = figures();
+  const TrafficLight held = state_.light;
+  if (started_ && LightOf(f, config_.light, held) == held) {
     // Same light: keep the reasons of the change that set it, but follow the figures while
-    // it is not green (what keeps it yellow or red now).
-    if (state_.mode == ControllerMode::kActive && v.light != TrafficLight::kGreen) {
-      state_.reasons = v.reasons;
+    // it is not green (what keeps it yellow or red now). Both are written when read.
+    if (state_.mode == ControllerMode::kActive && held != TrafficLight::kGreen) {
+      pending_state_reasons_ = PendingReasons{f, held};
     }
-    light_reasons_ = std::move(v.reasons);
+    pending_light_reasons_ = PendingReasons{f, held};
     return;
   }
-  light_reasons_ = v.reasons;
+  LightVerdict v = EvaluateLight(f, config_.light, held);
+  SetLightReasons(v.reasons);
   std::vector<ControllerReason> reasons =
-      state_.mode == ControllerMode::kActive ? std::move(v.reasons) : state_.reasons;
+      state_.mode == ControllerMode::kActive ? std::move(v.reasons) : StateReasons();
   SetState(at, v.light, state_.mode, std::move(reasons));
 }
 
@@ -218,7 +252,7 @@ void TradingController::SetState(UnixNanos at, TrafficLight light, ControllerMod
   state_.light = light;
   state_.mode = mode;
   if (started_ && before == after) return;
-  state_.reasons = std::move(reasons);
+  SetStateReasons(std::move(reasons));
   state_.since = at;
   if (!muted_) {
     outputs_.state_changes.push_back(
@@ -251,7 +285,7 @@ ReviewDecision TradingController::Review(const Signal& signal) {
     causes.push_back({DenyReason::kPaused, {"paused", 0, 0, "trading is paused"}});
   }
   if (state_.light == TrafficLight::kRed) {
-    for (const ControllerReason& r : light_reasons_) {
+    for (const ControllerReason& r : LightReasons()) {
       ControllerReason red = r;
       red.text = "red light: " + r.text;
       causes.push_back({DenyReason::kRedLight, std::move(red)});
@@ -292,14 +326,14 @@ void TradingController::Resume(const ResumeTrading& command) {
   }
   const LightVerdict v =
       EvaluateLight(figures(), config_.light, acknowledge ? TrafficLight::kGreen : state_.light);
-  light_reasons_ = v.reasons;
+  SetLightReasons(v.reasons);
   reasons.insert(reasons.end(), v.reasons.begin(), v.reasons.end());
   const RiskState before = state_.stored();
   SetState(now, v.light, ControllerMode::kActive, reasons);
   if (before == state_.stored() && !muted_) {
     // An acknowledged red that is still red (an equity rule) is recorded all the same.
     outputs_.state_changes.push_back({before, before, now, reasons});
-    state_.reasons = std::move(reasons);
+    SetStateReasons(std::move(reasons));
     state_.since = now;
   }
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <variant>
 #include <vector>
@@ -92,7 +93,8 @@ class TradingController {
   // Stops new entries and asks to close every paper position (FlattenRequested, symbol "").
   void EmergencyStop(const pulse::EmergencyStop& command);
 
-  const ControllerState& state() const { return state_; }
+  // The reasons in it are written when asked for (see Evaluate).
+  const ControllerState& state() const;
   LightFigures figures() const;
   // The probability that the light turns yellow / red within the next forecast.horizon trades.
   Result<analytics::LightForecast> Forecast() const;
@@ -102,7 +104,14 @@ class TradingController {
  private:
   TradingController(const RiskConfig& config, const Clock& clock, CalendarDay calendar);
 
+  // Re-judges the light at `at`. While the light stays as it is, only the figures are kept
+  // and the reasons (light_reasons_, and state_.reasons while active and not green) are
+  // written from them when read: LightReasons(), StateReasons().
   void Evaluate(UnixNanos at);
+  const std::vector<ControllerReason>& LightReasons() const;
+  const std::vector<ControllerReason>& StateReasons() const;
+  void SetLightReasons(std::vector<ControllerReason> reasons);
+  void SetStateReasons(std::vector<ControllerReason> reasons);
   void SetState(UnixNanos at, TrafficLight light, ControllerMode mode,
                 std::vector<ControllerReason> reasons);
   // Starts a fresh evaluation: empties the window, ends the streak, re-bases the equity.
@@ -115,8 +124,18 @@ class TradingController {
   OutcomeWindow window_;
   EquityTracker equity_;
   std::vector<std::unique_ptr<CircuitBreaker>> breakers_;
-  ControllerState state_;
-  std::vector<ControllerReason> light_reasons_;  // why the light is what it is
+  // Figures judged against the light held at the time: what lazily written reasons are
+  // written from.
+  struct PendingReasons {
+    LightFigures figures;
+    TrafficLight held = TrafficLight::kGreen;
+  };
+
+  // state_.reasons and light_reasons_ are caches written on first read after a pending change.
+  mutable ControllerState state_;
+  mutable std::vector<ControllerReason> light_reasons_;  // why the light is what it is
+  mutable std::optional<PendingReasons> pending_light_reasons_;
+  mutable std::optional<PendingReasons> pending_state_reasons_;
   bool started_ = false;
   bool muted_ = false;
   ControllerOutputs outputs_;

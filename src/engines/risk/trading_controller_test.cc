@@ -172,6 +172,32 @@ TEST_F(TradingControllerTest, HysteresisKeepsTheLightFromFlapping) {
   c.TakeOutputs();
 }
 
+// While the light holds red, the state's reasons and a denial's causes are the latest figures
+// (written when read), not those of the change that set the light.
+TEST_F(TradingControllerTest, ReasonsWhileTheLightHoldsFollowTheLatestFigures) {
+  TradingController c = Make();
+  confidence_ = 0.62;
+  Feed(c, {W, W, L, W, W, L, W, W, L, W, W, L, W, W, L, W, W, L, L, L});  // 12 / 20: red
+  ASSERT_EQ(c.state().light, TrafficLight::kRed);
+  ASSERT_EQ(c.state().reasons.size(), 1u);
+  EXPECT_EQ(c.state().reasons[0].text, "win rate 60.00% < 65.00% over the last 20 resolved");
+  // Held red, the rule is judged with its margin (67 %).
+  Feed(c, {W});  // 13 / 21 = 61.9 %: still red
+  ASSERT_EQ(c.state().light, TrafficLight::kRed);
+  EXPECT_EQ(c.state().reasons[0].text, "win rate 61.90% < 67.00% over the last 21 resolved");
+  Feed(c, {W});  // 14 / 22 = 63.6 %
+  const ReviewDecision d = c.Review(MakeSignal());
+  ASSERT_TRUE(std::holds_alternative<SignalDenied>(d));
+  EXPECT_EQ(std::get<SignalDenied>(d).text,
+            "red light: win rate 63.64% < 67.00% over the last 22 resolved");
+  EXPECT_EQ(c.state().reasons[0].text, "win rate 63.64% < 67.00% over the last 22 resolved");
+  const ControllerOutputs out = c.TakeOutputs();
+  ASSERT_FALSE(out.state_changes.empty());
+  // The change to red carried the figures of that moment.
+  EXPECT_EQ(out.state_changes.back().reasons[0].text,
+            "win rate 60.00% < 65.00% over the last 20 resolved");
+}
+
 TEST_F(TradingControllerTest, DailyLossEndsAtBerlinMidnight) {
   TradingController c = Make();
   c.TakeOutputs();

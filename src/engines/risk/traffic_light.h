@@ -48,4 +48,9 @@ struct LightVerdict {
 LightVerdict EvaluateLight(const LightFigures& figures, const TrafficLightConfig& config,
                            TrafficLight current);
 
+// EvaluateLight(...).light without writing any reason text (no allocation): for callers that
+// need the texts only when the light changes.
+TrafficLight LightOf(const LightFigures& figures, const TrafficLightConfig& config,
+                     TrafficLight current);
+
 }  // namespace pulse::risk

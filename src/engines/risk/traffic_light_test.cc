@@ -161,5 +161,35 @@ TEST(TrafficLightTest, ReasonsCarryEveryFiredRuleWithValues) {
   EXPECT_EQ(green.reasons[0].text, "win rate 75.00% >= 67.00% over the last 20 resolved");
 }
 
+// LightOf judges without writing text: the same light as EvaluateLight for every figure and
+// held light, thresholds and margins included.
+TEST(TrafficLightTest, LightOfMatchesEvaluateLight) {
+  const TrafficLightConfig config;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (TrafficLight current : {TrafficLight::kGreen, TrafficLight::kYellow, TrafficLight::kRed}) {
+    for (int resolved : {0, 19, 20, 50}) {
+      for (double win_rate : {nan, 0.5, 0.65, 0.66, 0.67, 0.7, 0.71, 0.72, 0.9}) {
+        for (double loss : {0.0, 0.035, 0.04, 0.05}) {
+          for (int streak : {0, 4, 5}) {
+            for (double ece : {nan, 0.05, 0.07, 0.08, 0.09}) {
+              for (double drawdown : {0.0, 0.14, 0.15, 0.2}) {
+                LightFigures f;
+                f.resolved = resolved;
+                f.win_rate = win_rate;
+                f.loss_today = loss;
+                f.consecutive_losses = streak;
+                f.ece = ece;
+                f.calibrated = resolved;
+                f.drawdown = drawdown;
+                ASSERT_EQ(LightOf(f, config, current), EvaluateLight(f, config, current).light);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace pulse::risk

@@ -218,10 +218,12 @@ Status SignalEngine::OnBarClose(std::span<const BarCloseInput> inputs, BarCloseO
             : FindOrAddSymbol(in.exchange, in.symbol);
     batch_states_[i] = &state;
     state.context.Update(in.bar);
-    std::copy(in.features.begin(), in.features.end(),
-              state.history.begin() + state.history_next * width);
-    state.history_next = (state.history_next + 1) % state.sequence_capacity;
-    state.history_count = std::min(state.history_count + 1, state.sequence_capacity);
+    if (!models_.empty()) {  // the history is the models' input only
+      std::copy(in.features.begin(), in.features.end(),
+                state.history.begin() + state.history_next * width);
+      state.history_next = (state.history_next + 1) % state.sequence_capacity;
+      state.history_count = std::min(state.history_count + 1, state.sequence_capacity);
+    }
     batch_ready_[i] = Ready(state);
     if (!batch_ready_[i]) {
       ++output->counts.warming_up;

@@ -51,8 +51,19 @@ OutcomeTracker::OutcomeTracker(const TrackerConfig& config, const Clock& clock)
 OutcomeTracker::SymbolBook* OutcomeTracker::Find(std::string_view exchange,
                                                  std::string_view symbol) {
   key_.assign(exchange).append(":").append(symbol);
-  auto it = books_.find(key_);
-  return it == books_.end() ? nullptr : &it->second;
+  auto it = book_ids_.find(key_);
+  if (it == book_ids_.end()) return nullptr;
+  SymbolBook& book = books_[it->second];
+  return book.tracked ? &book : nullptr;
+}
+
+OutcomeTracker::BookId OutcomeTracker::BookOf(std::string_view exchange, std::string_view symbol) {
+  key_.assign(exchange).append(":").append(symbol);
+  auto it = book_ids_.find(key_);
+  if (it != book_ids_.end()) return it->second;
+  books_.emplace_back();
+  book_ids_.emplace(key_, books_.size() - 1);
+  return books_.size() - 1;
 }
 
 Status OutcomeTracker::Track(Signal signal, std::vector<TheoryContribution> contributions,
@@ -87,10 +98,11 @@ Status OutcomeTracker::Track(Signal signal, std::vector<TheoryContribution> cont
   t.result.mae_percent = 0.0;
   t.result.updated_at = clock_.Now();
   if (!shadow) signal.status = SignalStatus::kOpen;
-  std::string key = signal.exchange + ":" + signal.symbol;
+  SymbolBook& book = books_[BookOf(signal.exchange, signal.symbol)];
+  book.tracked = true;
   t.signal = std::move(signal);
   t.contributions = std::move(contributions);
-  books_[std::move(key)].open.push_back(std::move(t));
+  book.open.push_back(std::move(t));
   ++open_count_;
   return Status::Ok();
 }
@@ -177,10 +189,20 @@ void OutcomeTracker::OnBar(std::string_view exchange, std::string_view symbol, T
                            const Bar& bar, std::span<const Bar> finer,
                            std::vector<OutcomeResolved>* out) {
   SymbolBook* book = Find(exchange, symbol);
-  if (book == nullptr) return;
-  book->last_price = bar.close;
+  if (book != nullptr) ApplyBook(*book, timeframe, bar, finer, out);
+}
+
+void OutcomeTracker::OnBar(BookId book, Timeframe timeframe, const Bar& bar,
+                           std::span<const Bar> finer, std::vector<OutcomeResolved>* out) {
+  if (books_[book].tracked) ApplyBook(books_[book], timeframe, bar, finer, out);
+}
+
+void OutcomeTracker::ApplyBook(SymbolBook& book, Timeframe timeframe, const Bar& bar,
+                               std::span<const Bar> finer, std::vector<OutcomeResolved>* out) {
+  book.last_price = bar.close;
+  auto& open = book.open;
+  if (open.empty()) return;
   const UnixNanos bar_close = bar.open_time + timeframe.NominalNanos();
-  auto& open = book->open;
   std::size_t kept = 0;
   for (std::size_t k = 0; k < open.size(); ++k) {
     TrackedSignal& t = open[k];
@@ -230,7 +252,7 @@ Result<OutcomeResolved> OutcomeTracker::Exit(SignalId id, double price, UnixNano
   if (!(price > 0) || !std::isfinite(price)) {
     return InvalidArgumentError("exit price must be positive, got {}", price);
   }
-  for (auto& [key, book] : books_) {
+  for (SymbolBook& book : books_) {
     auto& open = book.open;
     auto it = std::find_if(open.begin(), open.end(),
                            [&](const TrackedSignal& t) { return t.signal.id == id; });
@@ -250,7 +272,8 @@ Result<OutcomeResolved> OutcomeTracker::Exit(SignalId id, double price, UnixNano
 void OutcomeTracker::ExitAll(std::string_view reason, bool include_shadows,
                              std::vector<OutcomeResolved>* out) {
   const UnixNanos now = clock_.Now();
-  for (auto& [key, book] : books_) {
+  for (const auto& [key, id] : book_ids_) {
+    SymbolBook& book = books_[id];
     auto& open = book.open;
     std::size_t kept = 0;
     for (std::size_t k = 0; k < open.size(); ++k) {
@@ -270,7 +293,10 @@ void OutcomeTracker::ExitAll(std::string_view reason, bool include_shadows,
 std::vector<TrackedSignal> OutcomeTracker::Open() const {
   std::vector<TrackedSignal> all;
   all.reserve(open_count_);
-  for (const auto& [key, book] : books_) all.insert(all.end(), book.open.begin(), book.open.end());
+  for (const auto& [key, id] : book_ids_) {
+    const SymbolBook& book = books_[id];
+    all.insert(all.end(), book.open.begin(), book.open.end());
+  }
   return all;
 }
 

@@ -60,6 +60,16 @@ class OutcomeTracker {
   void OnBar(std::string_view exchange, std::string_view symbol, Timeframe timeframe,
              const Bar& bar, std::span<const Bar> finer, std::vector<OutcomeResolved>* out);
 
+  // The book of exchange/symbol, found (or made, empty) once by name, for a caller that feeds
+  // the same symbols at every bar: OnBar(BookId, ...) then skips the lookup by name. Ids stay
+  // valid for the tracker's life. A book made here behaves as no book until a signal of that
+  // symbol is tracked (OnBar ignores it, as it ignores an unknown symbol).
+  using BookId = std::size_t;
+  BookId BookOf(std::string_view exchange, std::string_view symbol);
+  // OnBar above for the symbol of `book`.
+  void OnBar(BookId book, Timeframe timeframe, const Bar& bar, std::span<const Bar> finer,
+             std::vector<OutcomeResolved>* out);
+
   // A trade print at `price`: a level it reaches exits at the level (at the print when it is
   // beyond the level); the time stop exits at the print. Appends outcomes to `out`.
   void OnTrade(std::string_view exchange, std::string_view symbol, UnixNanos time, double price,
@@ -81,9 +91,12 @@ class OutcomeTracker {
   struct SymbolBook {
     std::vector<TrackedSignal> open;
     std::optional<double> last_price;
+    bool tracked = false;  // a signal of this symbol was tracked (before that, bars are ignored)
   };
 
   SymbolBook* Find(std::string_view exchange, std::string_view symbol);
+  void ApplyBook(SymbolBook& book, Timeframe timeframe, const Bar& bar, std::span<const Bar> finer,
+                 std::vector<OutcomeResolved>* out);
   // Applies one bar; true (and `out` appended) when the signal exits on it.
   bool ApplyBar(TrackedSignal& t, const Bar& bar, UnixNanos bar_close, std::span<const Bar> finer,
                 std::vector<OutcomeResolved>* out);
@@ -92,8 +105,10 @@ class OutcomeTracker {
 
   TrackerConfig config_;
   const Clock& clock_;
-  std::map<std::string, SymbolBook, std::less<>> books_;  // "exchange:symbol"
-  std::string key_;                                       // reused lookup key
+  // "exchange:symbol" -> index into books_; iterated in key order (ExitAll, Open).
+  std::map<std::string, BookId, std::less<>> book_ids_;
+  std::vector<SymbolBook> books_;
+  std::string key_;  // reused lookup key
   std::size_t open_count_ = 0;
 };
 

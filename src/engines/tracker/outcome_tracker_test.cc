@@ -221,6 +221,32 @@ TEST_F(OutcomeTrackerTest, ManualExitAndExitAll) {
   EXPECT_TRUE(tracker_.Open()[0].shadow);
 }
 
+// A book taken by id before any signal of its symbol ignores bars until one is tracked (the
+// last price starts with the bars after it, as by name), then resolves the same way.
+TEST_F(OutcomeTrackerTest, BarsByBookIdActAsBarsByName) {
+  const OutcomeTracker::BookId book = tracker_.BookOf("binance", "BTCUSDT");
+  EXPECT_EQ(tracker_.BookOf("binance", "BTCUSDT"), book);
+  EXPECT_NE(tracker_.BookOf("binance", "ETHUSDT"), book);
+  std::vector<OutcomeResolved> out;
+  tracker_.OnBar(book, kTf, B(kT0 - k5m, 100, 200, 1, 150), {}, &out);
+  EXPECT_TRUE(out.empty());
+  ASSERT_TRUE(tracker_.Track(MakeSignal(Direction::kLong, 100, 98, 104), {}, false).ok());
+  // End of data before any later bar: the exit is at the entry, not at the ignored 150.
+  std::vector<OutcomeResolved> at_end;
+  OutcomeTracker copy = tracker_;
+  copy.ExitAll("end_of_data", /*include_shadows=*/true, &at_end);
+  ASSERT_EQ(at_end.size(), 1u);
+  EXPECT_DOUBLE_EQ(*at_end[0].result.exit_price, 100);
+
+  tracker_.OnBar(book, kTf, B(kT0, 100, 102, 99, 101), {}, &out);
+  EXPECT_TRUE(out.empty());
+  tracker_.OnBar(book, kTf, B(kT0 + k5m, 101, 104.5, 100.5, 104), {}, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].result.exit_reason, "take_profit");
+  EXPECT_EQ(*out[0].result.exit_time, kT0 + 2 * k5m);
+  EXPECT_EQ(tracker_.open_count(), 0u);
+}
+
 // Several signals of one symbol resolving on the same bars: outcomes come out in the order the
 // signals were tracked, and the ones still open keep that order.
 TEST_F(OutcomeTrackerTest, ManyExitsOnOneBarKeepTheTrackingOrder) {
