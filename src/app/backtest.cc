@@ -53,17 +53,26 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
   run.start = *first;
   run.symbols = static_cast<std::int64_t>(series.size());
   run.starting_balance = config.paper.starting_balance;
+  // The store is private to the backtest: its rows are written in transactions of this many
+  // closes rather than one per signal and outcome.
+  constexpr int kClosesPerTransaction = 256;
   std::vector<SymbolBar> close;
-  while (cursor.Next(&close)) {
-    const UnixNanos now = close.front().bar.open_time;
-    if (now < from) {
-      RETURN_IF_ERROR(pipeline->WarmUp(close));
-      continue;
-    }
-    Status st = pipeline->OnBarClose(close);
-    if (!st.ok()) return st.WithContext(fmt::format("bar close at {}", FormatIso8601(now)));
-    run.end = now + pipeline->base_timeframe().NominalNanos();
-    if (progress && pipeline->counts().bar_closes % 1024 == 0) progress(cursor.bars_given());
+  bool more = cursor.Next(&close);
+  while (more) {
+    RETURN_IF_ERROR(db->InTransaction([&](storage::SqlDatabase&) -> Status {
+      for (int n = 0; more && n < kClosesPerTransaction; ++n, more = cursor.Next(&close)) {
+        const UnixNanos now = close.front().bar.open_time;
+        if (now < from) {
+          RETURN_IF_ERROR(pipeline->WarmUp(close));
+          continue;
+        }
+        Status st = pipeline->OnBarClose(close);
+        if (!st.ok()) return st.WithContext(fmt::format("bar close at {}", FormatIso8601(now)));
+        run.end = now + pipeline->base_timeframe().NominalNanos();
+        if (progress && pipeline->counts().bar_closes % 1024 == 0) progress(cursor.bars_given());
+      }
+      return Status::Ok();
+    }));
   }
   RETURN_IF_ERROR(pipeline->Finish(/*close_open=*/true));
   if (progress) progress(cursor.bars_given());
