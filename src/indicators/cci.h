@@ -1,8 +1,8 @@
 // CCI: Lambert's commodity channel index, as TA-Lib computes it.
 #pragma once
 
-#include "indicators/indicator.h"
 #include "indicators/fixed_array.h"
+#include "indicators/indicator.h"
 
 namespace pulse::indicators {
 

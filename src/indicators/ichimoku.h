@@ -51,9 +51,9 @@ class Ichimoku final : public Indicator {
   MinMaxWindow lows_;
   const SharedRange* range_ = nullptr;  // when set, read instead of highs_ and lows_
   int range_slots_[3] = {};             // of conversion, base, span B
-  RingBuffer span_a_history_;  // (tenkan + kijun) / 2 of the last displacement + 1 bars
-  RingBuffer span_b_history_;  // mid(span_b) of the last displacement + 1 bars
-  RingBuffer closes_;          // the last displacement + 1 closes
+  RingBuffer span_a_history_;           // (tenkan + kijun) / 2 of the last displacement + 1 bars
+  RingBuffer span_b_history_;           // mid(span_b) of the last displacement + 1 bars
+  RingBuffer closes_;                   // the last displacement + 1 closes
   double tenkan_ = kNaN;
   double kijun_ = kNaN;
   long long count_ = 0;
