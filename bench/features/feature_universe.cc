@@ -1,5 +1,6 @@
 #include "bench/features/feature_universe.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 #include <utility>
@@ -80,8 +81,12 @@ FeatureUniverse::FeatureUniverse() {
     error_ = std::string(spec.status().message());
     return;
   }
-  symbols_.reserve(kSymbols);
-  for (int i = 0; i < kSymbols; ++i) {
+  int count = kSymbols;
+  if (const char* n = std::getenv("PULSE_BENCH_SYMBOLS"); n != nullptr) {
+    count = std::clamp(std::atoi(n), 1, kSymbols);
+  }
+  symbols_.reserve(static_cast<std::size_t>(count));
+  for (int i = 0; i < count; ++i) {
     auto set = indicators::FeatureSet::Create(*spec);
     if (!set.ok()) {
       error_ = std::string(set.status().message());

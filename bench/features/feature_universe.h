@@ -6,7 +6,9 @@
 //
 // Lifecycle: Get() builds the universe once per process (reading data/sample/ under
 // PULSE_SOURCE_DIR, else the source tree the benchmark was built from) and warms it up; then
-// every Update() feeds the next bar to every symbol. Threading: single-threaded.
+// every Update() feeds the next bar to every symbol. PULSE_BENCH_SYMBOLS (1..kSymbols) builds
+// fewer symbols, for instruction counts under callgrind where the warm-up dominates; size()
+// is then the count. Threading: single-threaded.
 #pragma once
 
 #include <cstddef>

@@ -1,5 +1,7 @@
 #include "indicators/aroon.h"
 
+#include "indicators/shared_range.h"
+
 namespace pulse::indicators {
 
 Aroon::Aroon(int period)
@@ -9,15 +11,33 @@ Aroon::Aroon(int period)
       lowest_(period + 1, MinMaxWindow::Kind::kMin) {}
 
 void Aroon::Update(const Bar& bar) {
-  highest_.Push(bar.high);
-  lowest_.Push(bar.low);
-  if (++count_ <= period_) return;
-  const int high_age = highest_.Age();
-  const int low_age = lowest_.Age();
+  int high_age = 0;
+  int low_age = 0;
+  if (range_ != nullptr) {
+    if (++count_ <= period_) return;
+    high_age = range_->HighestAge(range_slot_);
+    low_age = range_->LowestAge(range_slot_);
+  } else {
+    highest_.Push(bar.high);
+    lowest_.Push(bar.low);
+    if (++count_ <= period_) return;
+    high_age = highest_.Age();
+    low_age = lowest_.Age();
+  }
   up_ = factor_ * (period_ - high_age);
   down_ = factor_ * (period_ - low_age);
   // As TA-Lib's AROONOSC: factor * (highest index - lowest index).
   osc_ = factor_ * (low_age - high_age);
+}
+
+int Aroon::RangeWindows(int* windows) const {
+  windows[0] = period_ + 1;
+  return 1;
+}
+
+void Aroon::AttachRange(const SharedRange* range) {
+  range_ = range;
+  range_slot_ = range->Slot(period_ + 1);
 }
 
 void Aroon::Reset() {

@@ -24,12 +24,16 @@ class Aroon final : public Indicator {
   double up() const { return up_; }
   double down() const { return down_; }
   double osc() const { return osc_; }
+  int RangeWindows(int* windows) const override;
+  void AttachRange(const SharedRange* range) override;
 
  private:
   int period_;
   double factor_;
   MinMaxWindow highest_;
   MinMaxWindow lowest_;
+  const SharedRange* range_ = nullptr;  // when set, read instead of the two windows
+  int range_slot_ = 0;
   double up_ = kNaN, down_ = kNaN, osc_ = kNaN;
   long long count_ = 0;
 };

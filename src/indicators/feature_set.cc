@@ -5,12 +5,48 @@
 #include <unordered_set>
 
 #include "indicators/indicator_request.h"
+#include "indicators/shared_range.h"
 
 namespace pulse::indicators {
 namespace {
 
 // A group's state up to this size is prefetched whole at each of its bars.
 constexpr std::uint32_t kWholePrefetchBytes = 2048;
+
+// When the indicators from `first` on (one group's) keep high/low windows, and at least two
+// windows in all, a SharedRange with every distinct length for them to read, attached; else
+// null. Readers whose lengths would not fit in one SharedRange keep their own windows.
+std::unique_ptr<Indicator> ShareRange(const std::vector<std::unique_ptr<Indicator>>& indicators,
+                                      std::size_t first) {
+  int distinct[SharedRange::kMaxWindows];
+  int count = 0;
+  int wanted = 0;
+  std::vector<Indicator*> readers;
+  for (std::size_t i = first; i < indicators.size(); ++i) {
+    int windows[3];
+    const int n = indicators[i]->RangeWindows(windows);
+    int merged[SharedRange::kMaxWindows];
+    std::copy(distinct, distinct + count, merged);
+    int merged_count = count;
+    for (int k = 0; k < n; ++k) {
+      if (std::find(merged, merged + merged_count, windows[k]) != merged + merged_count) continue;
+      if (merged_count == SharedRange::kMaxWindows) {
+        merged_count = -1;
+        break;
+      }
+      merged[merged_count++] = windows[k];
+    }
+    if (n == 0 || merged_count < 0) continue;
+    std::copy(merged, merged + merged_count, distinct);
+    count = merged_count;
+    wanted += n;
+    readers.push_back(indicators[i].get());
+  }
+  if (wanted < 2) return nullptr;
+  auto range = std::make_unique<SharedRange>(distinct, count);
+  for (Indicator* reader : readers) reader->AttachRange(range.get());
+  return range;
+}
 
 }  // namespace
 
@@ -89,7 +125,8 @@ Result<FeatureSet> FeatureSet::Create(const FeatureSetSpec& spec) {
     const IndicatorArena::Scope scope(arena);
     set.indicators_.clear();
     set.groups_ = FixedArray<Group>(static_cast<int>(pending.size()));
-    set.members_ = FixedArray<Member>(static_cast<int>(requests.size()));
+    // One more member per group for a SharedRange.
+    set.members_ = FixedArray<Member>(static_cast<int>(requests.size() + pending.size()));
     set.values_ = FixedArray<double>(static_cast<int>(set.names_.size()));
     // The groups are the block's first allocation, 16 bytes after its start.
     const std::byte* block = reinterpret_cast<const std::byte*>(set.groups_.data()) - 16;
@@ -97,12 +134,22 @@ Result<FeatureSet> FeatureSet::Create(const FeatureSetSpec& spec) {
     for (std::size_t g = 0; g < pending.size(); ++g) {
       Group& group = set.groups_[static_cast<int>(g)];
       group = Group{pending[g].timeframe};
+      if (group.timeframe.IsFixedLength()) group.step = group.timeframe.NominalNanos();
       group.first_member = m;
       const std::size_t state_begin = arena.used();
+      const std::size_t first_indicator = set.indicators_.size();
       for (std::size_t entry : pending[g].entries) {
         set.indicators_.push_back(requests[entry].Create());
+      }
+      // The high/low windows of the group's range readers, kept once, updated first.
+      if (std::unique_ptr<Indicator> range = ShareRange(set.indicators_, first_indicator)) {
+        set.members_[static_cast<int>(m++)] = Member{range.get(), 0, 0};
+        set.indicators_.push_back(std::move(range));
+      }
+      for (std::size_t k = 0; k < pending[g].entries.size(); ++k) {
+        const std::size_t entry = pending[g].entries[k];
         set.members_[static_cast<int>(m++)] =
-            Member{set.indicators_.back().get(), first_column[entry],
+            Member{set.indicators_[first_indicator + k].get(), first_column[entry],
                    static_cast<std::uint32_t>(requests[entry].columns.size())};
       }
       group.end_member = m;
@@ -144,8 +191,8 @@ Status FeatureSet::OnBar(Timeframe timeframe, const Bar& bar) {
   // A bar opening where the previous one closed is on a bucket start already (every close is
   // one), which spares the bucket computation on the usual, gapless stream.
   const bool follows = group->any && bar.open_time == group->last_close;
-  const UnixNanos close =
-      timeframe.Next(follows ? bar.open_time : timeframe.BucketStart(bar.open_time));
+  const UnixNanos start = follows ? bar.open_time : timeframe.BucketStart(bar.open_time);
+  const UnixNanos close = group->step > 0 ? start + group->step : timeframe.Next(start);
   if (group == &groups_[0]) {
     for (int g = 1; g < groups_.size(); ++g) {
       const Group& higher = groups_[g];

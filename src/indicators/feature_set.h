@@ -46,8 +46,9 @@ struct FeatureSetSpec {
 // Lifecycle: Create (all memory is allocated then), OnBar per bar (O(1) amortised per
 // indicator, no allocation), Reset to start over. The indicators and their windows live in one
 // block owned by the set (IndicatorArena), laid out group after group in the order OnBar
-// updates them, so one bar's update walks a contiguous run of memory. Threading: single-threaded
-// value object; one instance per symbol.
+// updates them, so one bar's update walks a contiguous run of memory. The high/low windows of a
+// group's range readers (Indicator::RangeWindows) are kept once, in a SharedRange updated first
+// in the group. Threading: single-threaded value object; one instance per symbol.
 class FeatureSet {
  public:
   // InvalidArgument naming the bad entry ("feature 3 (1h rsx:3): unknown indicator 'rsx' ..."):
@@ -105,6 +106,7 @@ class FeatureSet {
     // The group's indicators and their windows: one contiguous run of arena_.
     const std::byte* state = nullptr;
     std::uint32_t state_bytes = 0;
+    std::int64_t step = 0;     // the timeframe's length when fixed (not months), else 0
     bool any = false;          // a bar was fed
     UnixNanos last_open = 0;   // open time of the last bar fed
     UnixNanos last_close = 0;  // its close time (start of the next bucket)

@@ -180,6 +180,59 @@ TEST(FeatureSet, ValuesEqualEachIndicatorRunAlone) {
   }
 }
 
+// The high/low readers of one timeframe share one SharedRange inside a set (several periods,
+// repeated ones, a reader alone on its timeframe): the values stay those of each run alone.
+TEST(FeatureSet, SharedHighLowWindowsGiveTheStandaloneValues) {
+  const std::vector<Bar> base = BaseBars();
+  const std::vector<Bar> m15 = Aggregate(base, 3);
+  const FeatureSetSpec spec{Tf("5m"),
+                            {{Tf("5m"), "stoch:14,3,3"},
+                             {Tf("5m"), "willr:14"},
+                             {Tf("5m"), "rsi:14"},
+                             {Tf("5m"), "aroon:14"},
+                             {Tf("5m"), "ichimoku:9,26,52,26"},
+                             {Tf("5m"), "willr:9"},
+                             {Tf("5m"), "ichimoku:5,10,20,4"},
+                             {Tf("15m"), "willr:5"}}};
+  struct Column {
+    std::vector<std::vector<double>> values;
+    bool higher;
+  };
+  const std::vector<Column> alone = {{Alone("stoch", {14, 3, 3}, base), false},
+                                     {Alone("willr", {14}, base), false},
+                                     {Alone("rsi", {14}, base), false},
+                                     {Alone("aroon", {14}, base), false},
+                                     {Alone("ichimoku", {9, 26, 52, 26}, base), false},
+                                     {Alone("willr", {9}, base), false},
+                                     {Alone("ichimoku", {5, 10, 20, 4}, base), false},
+                                     {Alone("willr", {5}, m15), true}};
+  auto made = FeatureSet::Create(spec);
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  FeatureSet& set = *made;
+  for (int pass = 0; pass < 2; ++pass) {
+    set.Reset();
+    for (size_t i = 0; i < base.size(); ++i) {
+      if (i % 3 == 2) {
+        ASSERT_TRUE(set.OnBar(Tf("15m"), m15[i / 3]).ok());
+      }
+      ASSERT_TRUE(set.OnBar(Tf("5m"), base[i]).ok());
+      const long q = static_cast<long>(i + 1) / 3 - 1;
+      std::vector<double> want;
+      for (const Column& c : alone) {
+        for (const std::vector<double>& output : c.values) {
+          want.push_back(!c.higher ? output[i] : q < 0 ? kNaN : output[q]);
+        }
+      }
+      const auto got = set.Values();
+      ASSERT_EQ(got.size(), want.size());
+      for (size_t c = 0; c < want.size(); ++c) {
+        ASSERT_TRUE(SameValue(got[c], want[c]))
+            << "bar " << i << " " << set.Names()[c] << ": " << got[c] << " vs " << want[c];
+      }
+    }
+  }
+}
+
 // The indicators live in a block the set owns: moving a set (construction and assignment over a
 // set that holds other indicators) keeps them working, with the values a set fed in one piece
 // has. Run under the sanitize preset, this also checks that nothing is used after it is freed.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "indicators/shared_range.h"
+
 namespace pulse::indicators {
 
 namespace {
@@ -29,14 +31,20 @@ Ichimoku::Ichimoku(int conversion_period, int base_period, int span_b_period, in
 }
 
 void Ichimoku::Update(const Bar& bar) {
-  highs_.Push(bar.high);
-  lows_.Push(bar.low);
-  double highs[3];
-  double lows[3];
-  highs_.ValuesOverDescending(periods_desc_, 3, highs);
-  lows_.ValuesOverDescending(periods_desc_, 3, lows);
   double mids[3];
-  for (int j = 0; j < 3; ++j) mids[slot_of_[j]] = (highs[j] + lows[j]) / 2.0;
+  if (range_ != nullptr) {
+    for (int j = 0; j < 3; ++j) {
+      mids[j] = (range_->Highest(range_slots_[j]) + range_->Lowest(range_slots_[j])) / 2.0;
+    }
+  } else {
+    highs_.Push(bar.high);
+    lows_.Push(bar.low);
+    double highs[3];
+    double lows[3];
+    highs_.ValuesOverDescending(periods_desc_, 3, highs);
+    lows_.ValuesOverDescending(periods_desc_, 3, lows);
+    for (int j = 0; j < 3; ++j) mids[slot_of_[j]] = (highs[j] + lows[j]) / 2.0;
+  }
   tenkan_ = mids[0];
   kijun_ = mids[1];
   // Values of bars before the windows fill are pushed too; they leave the rings before WarmUp.
@@ -59,6 +67,20 @@ void Ichimoku::UpdateInto(const Bar& bar, double* out) {
   out[3] = span_b_history_.Back(displacement_);
   out[4] = close;
   out[5] = close - closes_.Back(displacement_);
+}
+
+int Ichimoku::RangeWindows(int* windows) const {
+  windows[0] = conversion_period_;
+  windows[1] = base_period_;
+  windows[2] = span_b_period_;
+  return 3;
+}
+
+void Ichimoku::AttachRange(const SharedRange* range) {
+  range_ = range;
+  range_slots_[0] = range->Slot(conversion_period_);
+  range_slots_[1] = range->Slot(base_period_);
+  range_slots_[2] = range->Slot(span_b_period_);
 }
 
 void Ichimoku::Reset() {

@@ -34,6 +34,8 @@ class Ichimoku final : public Indicator {
   int WarmUp() const override { return warm_up_; }
   int NumOutputs() const override { return 6; }
   double Value(int index = 0) const override;
+  int RangeWindows(int* windows) const override;
+  void AttachRange(const SharedRange* range) override;
 
  private:
   int conversion_period_;
@@ -47,9 +49,11 @@ class Ichimoku final : public Indicator {
   int slot_of_[3];
   MinMaxWindow highs_;  // over the longest of the three periods
   MinMaxWindow lows_;
-  RingBuffer span_a_history_;  // (tenkan + kijun) / 2 of the last displacement + 1 bars
-  RingBuffer span_b_history_;  // mid(span_b) of the last displacement + 1 bars
-  RingBuffer closes_;          // the last displacement + 1 closes
+  const SharedRange* range_ = nullptr;  // when set, read instead of highs_ and lows_
+  int range_slots_[3] = {};             // of conversion, base, span B
+  RingBuffer span_a_history_;           // (tenkan + kijun) / 2 of the last displacement + 1 bars
+  RingBuffer span_b_history_;           // mid(span_b) of the last displacement + 1 bars
+  RingBuffer closes_;                   // the last displacement + 1 closes
   double tenkan_ = kNaN;
   double kijun_ = kNaN;
   long long count_ = 0;

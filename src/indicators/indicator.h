@@ -14,6 +14,8 @@ namespace pulse::indicators {
 
 inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+class SharedRange;
+
 // A streaming technical indicator. Feed closed bars in time order with Update(); the output for
 // bar index WarmUp() (0-based) is the first valid one, so Ready() turns true on the
 // (WarmUp() + 1)-th bar. WarmUp() equals TA-Lib's lookback for the same parameters.
@@ -50,6 +52,18 @@ class Indicator {
     Update(bar);
     for (int k = 0, n = NumOutputs(); k < n; ++k) out[k] = Value(k);
   }
+
+  // Feature sets only. The lengths of the highest-high / lowest-low windows this indicator keeps
+  // (at most 3, written to `windows`), so that one SharedRange can keep them for a whole group;
+  // returns how many (0, the default: none).
+  virtual int RangeWindows(int* windows) const {
+    (void)windows;
+    return 0;
+  }
+  // Feature sets only, once after construction: read those windows from `range` (which has
+  // every one of them and is updated with each bar before this indicator) instead of keeping
+  // them. The numbers do not change.
+  virtual void AttachRange(const SharedRange* range) { (void)range; }
 };
 
 // Runs `indicator` (after Reset()) over `bars` and returns one column per output, each as long

@@ -25,6 +25,10 @@ class PriceChange final : public Indicator {
   bool Ready() const override { return count_ > 1; }
   int WarmUp() const override { return 1; }
   double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
+  void UpdateInto(const Bar& bar, double* out) override {
+    Add(bar.close);
+    out[0] = Value();
+  }
   double value() const { return value_; }
 
  private:

@@ -33,7 +33,10 @@ class RingBuffer {
     const double* data = data_.data();
     const int start = head_ - size_ < 0 ? head_ - size_ + Capacity() : head_ - size_;
     const int first_end = start + size_ <= Capacity() ? start + size_ : Capacity();
+    // Unrolled, in the same order.
+#pragma GCC unroll 4
     for (int i = start; i < first_end; ++i) f(data[i]);
+#pragma GCC unroll 4
     for (int i = 0, n = size_ - (first_end - start); i < n; ++i) f(data[i]);
   }
   int Size() const { return size_; }

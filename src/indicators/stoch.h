@@ -25,11 +25,15 @@ class Stoch final : public Indicator {
   void UpdateInto(const Bar& bar, double* out) override;
   double k() const { return slowk_.value(); }
   double d() const { return slowd_.value(); }
+  int RangeWindows(int* windows) const override;
+  void AttachRange(const SharedRange* range) override;
 
  private:
   int fastk_period_;
   MinMaxWindow highest_;
   MinMaxWindow lowest_;
+  const SharedRange* range_ = nullptr;  // when set, read instead of the two windows
+  int range_slot_ = 0;
   Sma slowk_;
   Sma slowd_;
   long long count_ = 0;
@@ -51,11 +55,15 @@ class WillR final : public Indicator {
     out[0] = Value();
   }
   double value() const { return value_; }
+  int RangeWindows(int* windows) const override;
+  void AttachRange(const SharedRange* range) override;
 
  private:
   int period_;
   MinMaxWindow highest_;
   MinMaxWindow lowest_;
+  const SharedRange* range_ = nullptr;  // when set, read instead of the two windows
+  int range_slot_ = 0;
   double value_ = kNaN;
   long long count_ = 0;
 };

@@ -104,6 +104,10 @@ class VolumeRatio final : public Indicator {
   bool Ready() const override { return sma_.Ready(); }
   int WarmUp() const override { return sma_.WarmUp(); }
   double Value(int = 0) const override { return Ready() ? value_ : kNaN; }
+  void UpdateInto(const Bar& bar, double* out) override {
+    Update(bar);
+    out[0] = Value();
+  }
 
  private:
   Sma sma_;

@@ -24,18 +24,9 @@ std::int64_t BaseBarsIn(const Timeframe& from, UnixNanos start, UnixNanos end) {
   return n;
 }
 
-// The volume in 1e-8 units when its shortest decimal form has at most 8 decimals (as every
-// exchange-reported quantity does).
-std::optional<__int128> VolumeUnits(double v) {
+// VolumeUnits for |v| >= 1e6 (or not finite): reads the digits of the shortest round-trip form.
+std::optional<__int128> LargeVolumeUnits(double v) {
   if (!std::isfinite(v)) return std::nullopt;
-  if (std::fabs(v) < kFastPathLimit) {
-    // Fast path: below 1e6 a double resolves 1e-10, so v * 1e8 rounds to the units of v's
-    // shortest decimal form, and the round trip rejects forms with more than 8 decimals.
-    const auto units = static_cast<std::int64_t>(std::round(v * kVolumeScale));
-    if (static_cast<double>(units) / kVolumeScale != v) return std::nullopt;
-    return units;
-  }
-  // Large volumes: read the digits of the shortest round-trip form.
   char buf[64];
   const auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::fixed);
   if (ec != std::errc()) return std::nullopt;
@@ -55,6 +46,28 @@ std::optional<__int128> VolumeUnits(double v) {
   }
   for (int d = std::max(decimals, 0); d < kVolumeDecimals; ++d) units *= 10;
   return negative ? -units : units;
+}
+
+// The volume in 1e-8 units when its shortest decimal form has at most 8 decimals (as every
+// exchange-reported quantity does). Small enough to inline: the large-volume path is apart.
+inline std::optional<__int128> VolumeUnits(double v) {
+  if (std::fabs(v) < kFastPathLimit) {
+    // Fast path: below 1e6 a double resolves 1e-10, so v * 1e8 rounds to the units of v's
+    // shortest decimal form, and the round trip rejects forms with more than 8 decimals.
+    // std::round without the library call: |y| < 1e14 < 2^53, so the truncation is exact in
+    // an int64 and y minus it is exact; half-way cases go away from zero as std::round does.
+    const double y = v * kVolumeScale;
+    auto units = static_cast<std::int64_t>(y);
+    const double fraction = y - static_cast<double>(units);
+    if (fraction >= 0.5) {
+      ++units;
+    } else if (fraction <= -0.5) {
+      --units;
+    }
+    if (static_cast<double>(units) / kVolumeScale != v) return std::nullopt;
+    return units;
+  }
+  return LargeVolumeUnits(v);
 }
 
 // The double nearest to units * 1e-8.
@@ -94,13 +107,23 @@ Result<BarAggregator> BarAggregator::Create(Timeframe from, Timeframe to, Resamp
   return BarAggregator(from, to, options);
 }
 
+BarAggregator::BarAggregator(Timeframe from, Timeframe to, ResampleOptions options)
+    : from_(from), to_(to), options_(options) {
+  if (from.IsFixedLength()) from_step_ = from.NominalNanos();
+  if (to.IsFixedLength()) to_step_ = to.NominalNanos();
+  if (from_step_ > 0 && to_step_ > 0) per_bucket_ = to_step_ / from_step_;
+}
+
 void BarAggregator::Start(const Bar& bar) {
   Bucket b;
-  const UnixNanos start = to_.BucketStart(bar.open_time);
+  // A bar opening where the last bucket ended opens the next bucket.
+  const UnixNanos start = next_start_known_ && bar.open_time == next_start_
+                              ? bar.open_time
+                              : to_.BucketStart(bar.open_time);
   b.bar = bar;
   b.bar.open_time = start;
-  b.end = to_.Next(start);
-  b.expected = BaseBarsIn(from_, start, b.end);
+  b.end = to_step_ > 0 ? start + to_step_ : to_.Next(start);
+  b.expected = per_bucket_ > 0 ? per_bucket_ : BaseBarsIn(from_, start, b.end);
   b.count = 1;
   b.starts_at_open = bar.open_time == start;
   const std::optional<__int128> units = VolumeUnits(bar.volume);
@@ -132,6 +155,8 @@ void BarAggregator::Close(bool flushing) {
   const bool first = !any_closed_;
   any_closed_ = true;
   const std::int64_t missing = b.expected - b.count;
+  next_start_ = b.end;
+  next_start_known_ = true;
   if (first && !b.starts_at_open && !options_.keep_incomplete_first && !flushing) {
     ++stats_.dropped_first;
     bucket_.reset();
@@ -144,14 +169,30 @@ void BarAggregator::Close(bool flushing) {
     stats_.missing_base_bars += missing;
     stats_.incomplete_bucket_times.push_back(b.bar.open_time);
   }
-  completed_.push_back(b.bar);
+  Push(b.bar);
   bucket_.reset();
 }
 
+void BarAggregator::Push(const Bar& bar) {
+  if (ring_size_ == kRing) {
+    overflow_.push_back(bar);
+    return;
+  }
+  const int at = ring_head_ + ring_size_;
+  ring_[at < kRing ? at : at - kRing] = bar;
+  ++ring_size_;
+}
+
 std::optional<Bar> BarAggregator::Pop() {
-  if (completed_.empty()) return std::nullopt;
-  Bar bar = completed_.front();
-  completed_.pop_front();
+  if (ring_size_ == 0) return std::nullopt;
+  const Bar bar = ring_[ring_head_];
+  ring_head_ = ring_head_ + 1 == kRing ? 0 : ring_head_ + 1;
+  --ring_size_;
+  if (!overflow_.empty()) {
+    // The oldest overflowing bar moves into the freed slot, behind the ring's younger end.
+    Push(overflow_.front());
+    overflow_.pop_front();
+  }
   return bar;
 }
 
@@ -159,7 +200,7 @@ std::optional<Bar> BarAggregator::Update(const Bar& bar) {
   ++stats_.input_bars;
   // The bar right after the previous input is on the grid (as that one was); only the others
   // need the bucket computation.
-  const bool follows = last_input_.has_value() && bar.open_time == from_.Next(*last_input_);
+  const bool follows = last_input_.has_value() && bar.open_time == FromEnd(*last_input_);
   const bool off_grid = !follows && from_.BucketStart(bar.open_time) != bar.open_time;
   const bool not_after = last_input_.has_value() && bar.open_time <= *last_input_;
   if (off_grid || not_after) {
@@ -173,7 +214,7 @@ std::optional<Bar> BarAggregator::Update(const Bar& bar) {
   } else {
     Start(bar);
   }
-  if (from_.Next(bar.open_time) >= bucket_->end) Close(false);
+  if (FromEnd(bar.open_time) >= bucket_->end) Close(false);
   return Pop();
 }
 

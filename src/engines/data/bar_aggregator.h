@@ -71,8 +71,7 @@ class BarAggregator {
   Timeframe to() const { return to_; }
 
  private:
-  BarAggregator(Timeframe from, Timeframe to, ResampleOptions options)
-      : from_(from), to_(to), options_(options) {}
+  BarAggregator(Timeframe from, Timeframe to, ResampleOptions options);
 
   // The bucket being formed.
   struct Bucket {
@@ -88,15 +87,35 @@ class BarAggregator {
   void Start(const Bar& bar);
   void Add(const Bar& bar);
   void Close(bool flushing);
+  void Push(const Bar& bar);
   std::optional<Bar> Pop();
+  // End of the `from` bar opening at `open` (the next base bar's open time).
+  UnixNanos FromEnd(UnixNanos open) const {
+    return from_step_ > 0 ? open + from_step_ : from_.Next(open);
+  }
+
+  // Completed bars not yet returned, oldest first: at most two or three at a time on any
+  // input, kept in a small ring; the rare excess (a caller that never polls) goes on to
+  // `overflow_`, which only ever holds bars younger than the ring's.
+  static constexpr int kRing = 4;
 
   Timeframe from_;
   Timeframe to_;
   ResampleOptions options_;
+  // Lengths cached at construction for the fixed-length case (every timeframe but months), so
+  // the usual bar needs no Timeframe call and no division.
+  std::int64_t from_step_ = 0;   // `from` length when fixed, else 0
+  std::int64_t to_step_ = 0;     // `to` length when fixed, else 0
+  std::int64_t per_bucket_ = 0;  // base bars of a full bucket when both are fixed, else 0
   std::optional<Bucket> bucket_;
   std::optional<UnixNanos> last_input_;
+  UnixNanos next_start_ = 0;  // end of the last bucket closed or dropped: a bucket start
+  bool next_start_known_ = false;
   bool any_closed_ = false;
-  std::deque<Bar> completed_;
+  Bar ring_[kRing];
+  int ring_head_ = 0;
+  int ring_size_ = 0;
+  std::deque<Bar> overflow_;
   AggregationStats stats_;
 };
 

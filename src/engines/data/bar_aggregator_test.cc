@@ -79,6 +79,45 @@ TEST(BarAggregatorTest, OneUpdateCanCompleteTwoBuckets) {
   EXPECT_EQ(agg->stats().missing_base_bars, 2);
 }
 
+// A caller that never polls still gets every bar, in order, one per Update (and the rest from
+// PollCompleted and Flush at the end): the same sequence as a caller that polls after each bar.
+// The gaps (a bucket missing its tail, then the lone last bar of the next one) make updates that
+// complete two buckets, repeatedly.
+TEST(BarAggregatorTest, UnpolledCompletionsKeepTheirOrder) {
+  std::vector<Bar> input;
+  for (int m = 0; m < 600; ++m) {
+    const int in_bucket = m % 5;
+    const int bucket = m / 5;
+    // Every third bucket loses its tail; the bucket after it keeps only its last bar.
+    if (bucket % 3 == 1 && in_bucket >= 2) continue;
+    if (bucket % 3 == 2 && in_bucket != 4) continue;
+    input.push_back(Min(m));
+  }
+  const auto run = [&](bool poll) {
+    std::vector<Bar> out;
+    BarAggregator agg = *BarAggregator::Create(Timeframe::Minutes(1), Timeframe::Minutes(5));
+    for (const Bar& bar : input) {
+      if (std::optional<Bar> done = agg.Update(bar)) out.push_back(*done);
+      while (poll) {
+        std::optional<Bar> more = agg.PollCompleted();
+        if (!more) break;
+        out.push_back(*more);
+      }
+    }
+    for (std::optional<Bar> done = agg.Flush(); done; done = agg.PollCompleted()) {
+      out.push_back(*done);
+    }
+    return out;
+  };
+  const std::vector<Bar> polled = run(true);
+  const std::vector<Bar> unpolled = run(false);
+  ASSERT_EQ(polled.size(), 120u);
+  EXPECT_EQ(unpolled, polled);
+  for (size_t i = 1; i < polled.size(); ++i) {
+    EXPECT_EQ(polled[i].open_time - polled[i - 1].open_time, 5 * kNanosPerMinute);
+  }
+}
+
 TEST(BarAggregatorTest, RejectsOutOfOrderDuplicateAndOffGridBars) {
   Result<BarAggregator> agg = BarAggregator::Create(Timeframe::Minutes(1), Timeframe::Minutes(5));
   ASSERT_TRUE(agg.ok());
