@@ -253,7 +253,7 @@ void RunBarClose(benchmark::State& state, Reported reported) {
     state.SkipWithError(path.error().c_str());
     return;
   }
-  const double symbols = FeatureUniverse::kSymbols;
+  const double symbols = static_cast<double>(FeatureUniverse::Get().size());
   std::vector<double> closes;
   BarClosePath::Times sum;
   double evaluated = 0, emitted = 0, rejected = 0, by_confidence = 0, by_volume = 0;
