@@ -30,6 +30,7 @@
 #include "adapters/inference/onnx_model.h"
 #include "adapters/inference/testing/synthetic_data.h"
 #include "adapters/inference/testing/temp_dir.h"
+#include "adapters/inference/testing/test_manifest.h"
 #include "adapters/inference/xgboost_model.h"
 #include "adapters/inference/xgboost_trainer.h"
 
@@ -40,14 +41,7 @@ constexpr std::size_t kFeatures = 40;
 constexpr std::size_t kBatch = 1000;
 
 ModelManifest Manifest(const std::string& format, std::size_t features) {
-  // Copied from strings: GCC 12 at -O3 misreports assigning short literals (-Wrestrict).
-  static const std::string kName = "bench", kVersion = "1";
-  ModelManifest m;
-  m.name = kName;
-  m.version = kVersion;
-  m.format = format;
-  for (std::size_t i = 0; i < features; ++i) m.feature_names.push_back(fmt::format("f{}", i));
-  return m;
+  return TestManifest("bench", format, features);
 }
 
 // Trains the XGBoost model and builds the ONNX model once per process.

@@ -6,6 +6,7 @@
 #include "adapters/inference/manifest_json.h"
 #include "adapters/inference/testing/synthetic_data.h"
 #include "adapters/inference/testing/temp_dir.h"
+#include "adapters/inference/testing/test_manifest.h"
 #include "adapters/inference/xgboost_model.h"
 #include "adapters/inference/xgboost_trainer.h"
 
@@ -13,12 +14,9 @@ namespace pulse::inference {
 namespace {
 
 ModelManifest ManifestFor(const std::string& file, std::size_t features) {
-  ModelManifest m;
-  m.name = "btc";
-  m.version = "2";
-  m.format = "xgboost";
+  ModelManifest m = TestManifest("btc", "xgboost", features);
+  m.version = std::string("2");
   m.model_file = file;
-  for (std::size_t i = 0; i < features; ++i) m.feature_names.push_back("f" + std::to_string(i));
   return m;
 }
 

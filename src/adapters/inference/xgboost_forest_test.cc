@@ -18,6 +18,7 @@
 
 #include "adapters/inference/testing/synthetic_data.h"
 #include "adapters/inference/testing/temp_dir.h"
+#include "adapters/inference/testing/test_manifest.h"
 #include "adapters/inference/xgboost_model.h"
 #include "adapters/inference/xgboost_trainer.h"
 
@@ -34,12 +35,7 @@ std::string ReadBytes(const std::string& path) {
 }
 
 ModelManifest ManifestFor(std::size_t features) {
-  ModelManifest m;
-  m.name = "forest";
-  m.version = "1";
-  m.format = "xgboost";
-  for (std::size_t i = 0; i < features; ++i) m.feature_names.push_back("f" + std::to_string(i));
-  return m;
+  return TestManifest("forest", "xgboost", features);
 }
 
 std::unique_ptr<XgboostModel> LoadOrDie(const std::string& path, std::size_t features,

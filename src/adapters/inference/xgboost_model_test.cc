@@ -12,6 +12,7 @@
 
 #include "adapters/inference/testing/synthetic_data.h"
 #include "adapters/inference/testing/temp_dir.h"
+#include "adapters/inference/testing/test_manifest.h"
 #include "adapters/inference/xgboost_trainer.h"
 
 namespace pulse::inference {
@@ -77,12 +78,7 @@ class JsonTreeEvaluator {
 };
 
 ModelManifest ManifestFor(std::size_t features) {
-  ModelManifest m;
-  m.name = "test";
-  m.version = "1";
-  m.format = "xgboost";
-  for (std::size_t i = 0; i < features; ++i) m.feature_names.push_back("f" + std::to_string(i));
-  return m;
+  return TestManifest("test", "xgboost", features);
 }
 
 // The first (1 - validation_fraction) of the rows and the rest, in time order (the app splits
