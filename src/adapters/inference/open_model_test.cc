@@ -14,8 +14,9 @@ namespace pulse::inference {
 namespace {
 
 ModelManifest ManifestFor(const std::string& file, std::size_t features) {
+  static const std::string kVersion = "2";
   ModelManifest m = TestManifest("btc", "xgboost", features);
-  m.version = std::string("2");
+  m.version = kVersion;
   m.model_file = file;
   return m;
 }
