@@ -44,22 +44,27 @@ Result<std::vector<SymbolTrades>> ReadSymbolTrades(const std::vector<std::string
   return out;
 }
 
-TradeStream::TradeStream(const std::vector<SymbolTrades>& series) {
-  std::size_t total = 0;
-  for (const SymbolTrades& s : series) total += s.prints.size();
-  items_.reserve(total);
-  for (std::size_t i = 0; i < series.size(); ++i) {
-    for (const TradePrint& p : series[i].prints) {
-      items_.push_back(Item{p.time, p.price, static_cast<std::uint32_t>(i)});
-    }
-  }
-  std::stable_sort(items_.begin(), items_.end(),
-                   [](const Item& a, const Item& b) { return a.time < b.time; });
+TradeStream::TradeStream(const std::vector<SymbolTrades>& series)
+    : series_(series), next_(series.size(), 0) {
+  for (const SymbolTrades& s : series) total_ += static_cast<std::int64_t>(s.prints.size());
 }
 
 bool TradeStream::NextBefore(UnixNanos before, Item* out) {
-  if (next_ >= items_.size() || items_[next_].time >= before) return false;
-  *out = items_[next_++];
+  // The earliest next print across the series; on equal times the first series.
+  std::size_t best = series_.size();
+  for (std::size_t i = 0; i < series_.size(); ++i) {
+    if (next_[i] >= series_[i].prints.size()) continue;
+    if (best == series_.size() ||
+        series_[i].prints[next_[i]].time < series_[best].prints[next_[best]].time) {
+      best = i;
+    }
+  }
+  if (best == series_.size()) return false;
+  const TradePrint& p = series_[best].prints[next_[best]];
+  if (p.time >= before) return false;
+  *out = Item{p.time, p.price, static_cast<std::uint32_t>(best)};
+  ++next_[best];
+  ++given_;
   return true;
 }
 

@@ -26,7 +26,8 @@ Result<std::vector<SymbolTrades>> ReadSymbolTrades(const std::vector<std::string
                                                    const std::string& exchange);
 
 // The prints of several symbols as one stream in time order (ties: the order of `series`,
-// then file order). Holds a reference to `series`, which must outlive it.
+// then file order), merged as they are taken. Holds a reference to `series`, which must
+// outlive it.
 class TradeStream {
  public:
   // One print and the index of its series.
@@ -41,12 +42,14 @@ class TradeStream {
   // The next print if it is earlier than `before`; false otherwise (it stays next).
   bool NextBefore(UnixNanos before, Item* out);
 
-  std::int64_t total() const { return static_cast<std::int64_t>(items_.size()); }
-  std::int64_t given() const { return static_cast<std::int64_t>(next_); }
+  std::int64_t total() const { return total_; }
+  std::int64_t given() const { return given_; }
 
  private:
-  std::vector<Item> items_;
-  std::size_t next_ = 0;
+  const std::vector<SymbolTrades>& series_;
+  std::vector<std::size_t> next_;  // per series, the index of its next print
+  std::int64_t total_ = 0;
+  std::int64_t given_ = 0;
 };
 
 }  // namespace pulse::app

@@ -284,13 +284,19 @@ TEST(RunCliTest, TradePrintsResolveSignalsBetweenBarCloses) {
   const double price = is_long ? stop * 0.999 : stop * 1.001;
   ASSERT_LT(print_ms * 1000000, std::stoll(chosen[0][5]));
 
+  // One print at `ms` in a trade file with a header.
+  auto one_print = [&](std::int64_t ms) {
+    return fmt::format("timestamp,price,quantity\n{},{:.17g},0.5\n", ms, price);
+  };
+  // The run over that file and the bundled real prints.
+  auto args_with = [&](const std::string& prints) {
+    return RunArgs(
+        {"--trades", symbol + "=" + prints, "--trades",
+         "BTCUSDT=" + CliRunner::SourceDir() + "/data/sample/BTCUSDT-trades-2021-01-08.csv.gz"});
+  };
   CliRunner with_prints;
-  const std::string trades = with_prints.WriteFile(
-      "prints.csv", fmt::format("timestamp,price,quantity\n{},{:.17g},0.5\n", print_ms, price));
-  const std::vector<std::string> args = RunArgs(
-      {"--trades", symbol + "=" + trades, "--trades",
-       "BTCUSDT=" + CliRunner::SourceDir() + "/data/sample/BTCUSDT-trades-2021-01-08.csv.gz"});
-  const CliResult run = with_prints.Run(args);
+  const CliResult run =
+      with_prints.Run(args_with(with_prints.WriteFile("prints.csv", one_print(print_ms))));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(TableValue(run.out, "trade prints"), "2002") << run.out;
   const Rows exit = with_prints.Query(
@@ -302,10 +308,8 @@ TEST(RunCliTest, TradePrintsResolveSignalsBetweenBarCloses) {
   const std::map<std::string, Rows> expected = Dump(with_prints);
 
   CliRunner killed;
-  killed.WriteFile("prints.csv",
-                   fmt::format("timestamp,price,quantity\n{},{:.17g},0.5\n", print_ms, price));
-  std::vector<std::string> killed_args = args;
-  killed_args[killed_args.size() - 3] = symbol + "=" + killed.dir() + "/prints.csv";
+  const std::vector<std::string> killed_args =
+      args_with(killed.WriteFile("prints.csv", one_print(print_ms)));
   const std::int64_t closes = Count(with_prints, "SELECT bar_closes FROM pipeline_runs");
   ASSERT_NO_FATAL_FAILURE(KillHalfway(killed, killed_args, closes));
   const CliResult resumed = killed.Run(killed_args);
@@ -314,8 +318,7 @@ TEST(RunCliTest, TradePrintsResolveSignalsBetweenBarCloses) {
   EXPECT_TRUE(got == expected) << FirstDifference(expected, got);
 
   // Other prints on the same run are other data: refused.
-  killed.WriteFile("prints.csv", fmt::format("timestamp,price,quantity\n{},{:.17g},0.5\n",
-                                             print_ms + 1000, price));
+  killed.WriteFile("prints.csv", one_print(print_ms + 1000));
   const CliResult other = killed.Run(killed_args);
   EXPECT_EQ(other.exit_code, 2);
   EXPECT_NE(other.err.find("the data differs"), std::string::npos) << other.err;
