@@ -316,6 +316,16 @@ Result<SqlRows> PostgresDatabase::DoQuery(std::string_view sql, Params params) {
   return rows;
 }
 
+Result<std::int64_t> PostgresDatabase::DoInsertReturningId(std::string_view sql, Params params) {
+  std::string returning(sql);
+  returning += " RETURNING id";
+  ASSIGN_OR_RETURN(SqlRows rows, DoQuery(returning, params));
+  if (rows.size() != 1) {
+    return InternalError("expected one inserted row, got {}: {}", rows.size(), SqlSnippet(sql));
+  }
+  return rows[0].GetInt64(0);
+}
+
 Status PostgresDatabase::ExecuteScript(std::string_view sql) {
   // No parameters: the simple query protocol runs every statement of the script.
   return Run(std::string(sql), {}, nullptr, nullptr);

@@ -39,6 +39,7 @@ class PostgresDatabase final : public SqlDatabase {
  protected:
   Result<std::int64_t> DoExecute(std::string_view sql, Params params) override;
   Result<SqlRows> DoQuery(std::string_view sql, Params params) override;
+  Result<std::int64_t> DoInsertReturningId(std::string_view sql, Params params) override;
 
  private:
   explicit PostgresDatabase(DatabaseUrl url);

@@ -89,16 +89,12 @@ Result<std::int64_t> SqlControllerStore::AppendStatus(const ControllerStatusRow&
       return InvalidArgumentError("controller status reason {} has no rule", i);
     }
   }
-  ASSIGN_OR_RETURN(
-      SqlRows rows,
-      db_.Query("INSERT INTO controller_status (changed_at, state, previous_state, reasons) "
-                "VALUES (?, ?, ?, ?) RETURNING id",
-                {SqlValue(row.changed_at), SqlValue(std::string(RiskStateName(row.state))),
-                 row.previous_state ? SqlValue(std::string(RiskStateName(*row.previous_state)))
-                                    : SqlValue(),
-                 SqlValue(ReasonsJson(row.reasons))}));
-  if (rows.size() != 1) return InternalError("INSERT ... RETURNING id gave {} rows", rows.size());
-  return rows[0].GetInt64(0);
+  return db_.InsertReturningId(
+      "INSERT INTO controller_status (changed_at, state, previous_state, reasons) "
+      "VALUES (?, ?, ?, ?)",
+      {SqlValue(row.changed_at), SqlValue(std::string(RiskStateName(row.state))),
+       row.previous_state ? SqlValue(std::string(RiskStateName(*row.previous_state))) : SqlValue(),
+       SqlValue(ReasonsJson(row.reasons))});
 }
 
 Result<std::vector<ControllerStatusRow>> SqlControllerStore::ListStatus(

@@ -61,6 +61,18 @@ class SqlDatabase {
     return DoQuery(sql, Params(params.begin(), params.size()));
   }
 
+  // Runs one INSERT of one row into a table whose `id` column the database assigns (SQLite
+  // INTEGER PRIMARY KEY, PostgreSQL identity / serial) and returns the new id. `sql` is the
+  // INSERT without a RETURNING clause: SQLite reads the connection's last rowid (no RETURNING
+  // temporary table), PostgreSQL appends RETURNING id. kInternal when no row was inserted.
+  Result<std::int64_t> InsertReturningId(std::string_view sql, Params params = {}) {
+    return DoInsertReturningId(sql, params);
+  }
+  Result<std::int64_t> InsertReturningId(std::string_view sql,
+                                         std::initializer_list<SqlValue> params) {
+    return DoInsertReturningId(sql, Params(params.begin(), params.size()));
+  }
+
   // Runs a script of several `;`-separated statements without parameters (migrations).
   virtual Status ExecuteScript(std::string_view sql) = 0;
 
@@ -81,6 +93,7 @@ class SqlDatabase {
  protected:
   virtual Result<std::int64_t> DoExecute(std::string_view sql, Params params) = 0;
   virtual Result<SqlRows> DoQuery(std::string_view sql, Params params) = 0;
+  virtual Result<std::int64_t> DoInsertReturningId(std::string_view sql, Params params) = 0;
 };
 
 // Runs a transaction body, turning an exception it throws into kInternal; used by the

@@ -114,16 +114,13 @@ Result<std::int64_t> SqlRunStore::RequestCommand(const ControllerCommand& comman
   if (command.applied_close || command.run_name) {
     return InvalidArgumentError("a new controller command cannot be applied already");
   }
-  ASSIGN_OR_RETURN(
-      SqlRows rows,
-      db_.Query("INSERT INTO controller_commands (requested_at, command, requested_by, note, "
-                "acknowledge_red) VALUES (?, ?, ?, ?, ?) RETURNING id",
-                {SqlValue(command.requested_at),
-                 SqlValue(std::string(ControllerCommandKindName(command.kind))),
-                 SqlValue(command.requested_by), SqlValue(command.note),
-                 SqlValue(std::int64_t{command.acknowledge_red ? 1 : 0})}));
-  if (rows.size() != 1) return InternalError("INSERT ... RETURNING id gave {} rows", rows.size());
-  return rows[0].GetInt64(0);
+  return db_.InsertReturningId(
+      "INSERT INTO controller_commands (requested_at, command, requested_by, note, "
+      "acknowledge_red) VALUES (?, ?, ?, ?, ?)",
+      {SqlValue(command.requested_at),
+       SqlValue(std::string(ControllerCommandKindName(command.kind))),
+       SqlValue(command.requested_by), SqlValue(command.note),
+       SqlValue(std::int64_t{command.acknowledge_red ? 1 : 0})});
 }
 
 Result<std::vector<ControllerCommand>> SqlRunStore::ListCommands(std::string_view where,

@@ -132,11 +132,6 @@ constexpr std::string_view kInsertSignal =
     "feature_hash, rejection_reasons, gate_checks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-const std::string& InsertSignalReturningId() {
-  static const std::string sql = std::string(kInsertSignal) + " RETURNING id";
-  return sql;
-}
-
 // Contributions go in multi-row INSERTs of up to this many rows (rows keep their order, so their
 // ids are those one INSERT per row would give); one SQL text per row count, so few statements
 // to prepare and cache.
@@ -193,17 +188,7 @@ Result<SignalId> SqlSignalStore::Insert(SqlDatabase& db, const Signal& s) {
       NullableText(s.feature_hash),
       NullableText(RejectionReasons(s)),
       SqlValue(GateChecksJson(s.gate_checks))};
-  if (db.dialect() == SqlDialect::kSqlite) {
-    // SQLite gathers RETURNING rows in a temporary table per statement; the id is the rowid
-    // of the insert, which last_insert_rowid() reads for free on the same connection.
-    RETURN_IF_ERROR(db.Execute(kInsertSignal, params).status());
-    ASSIGN_OR_RETURN(SqlRows rows, db.Query("SELECT last_insert_rowid()"));
-    if (rows.size() != 1) return InternalError("last_insert_rowid() gave {} rows", rows.size());
-    return rows[0].GetInt64(0);
-  }
-  ASSIGN_OR_RETURN(SqlRows rows, db.Query(InsertSignalReturningId(), params));
-  if (rows.size() != 1) return InternalError("INSERT ... RETURNING id gave {} rows", rows.size());
-  return rows[0].GetInt64(0);
+  return db.InsertReturningId(kInsertSignal, params);
 }
 
 Result<SignalId> SqlSignalStore::AddSignal(const Signal& signal) {
@@ -497,15 +482,16 @@ Result<std::vector<OutcomeResolved>> SqlSignalStore::ListClosedOutcomes(
     }
     from += ")";
   }
-  ASSIGN_OR_RETURN(
-      SqlRows rows,
-      db_.Query(fmt::format("SELECT {}, {} {} ORDER BY r.exit_timestamp, r.signal_id",
-                            Qualified(kSignalColumns, "s"), Qualified(kResultColumns, "r"), from),
-                params));
+  // Sorted here rather than by ORDER BY, so the database is free to find the rows by the index
+  // that narrows them most (updated_at for the snapshots' reads) instead of walking the exit
+  // index for its order.
+  ASSIGN_OR_RETURN(SqlRows rows,
+                   db_.Query(fmt::format("SELECT {}, {} {}", Qualified(kSignalColumns, "s"),
+                                         Qualified(kResultColumns, "r"), from),
+                             params));
   const std::size_t signal_width = ColumnCount(kSignalColumns);
   std::vector<OutcomeResolved> out;
   out.reserve(rows.size());
-  std::map<SignalId, std::size_t> index_of;
   for (const SqlRow& row : rows) {
     const std::vector<SqlValue>& cells = row.values();
     if (cells.size() != signal_width + ColumnCount(kResultColumns)) {
@@ -516,10 +502,15 @@ Result<std::vector<OutcomeResolved>> SqlSignalStore::ListClosedOutcomes(
                      SignalFromRow(SqlRow({cells.begin(), cells.begin() + signal_width})));
     ASSIGN_OR_RETURN(o.result, ResultFromRow(SqlRow({cells.begin() + signal_width, cells.end()})));
     o.shadow = filter.shadows;
-    index_of[o.signal.id] = out.size();
     out.push_back(std::move(o));
   }
   if (out.empty()) return out;
+  std::sort(out.begin(), out.end(), [](const OutcomeResolved& a, const OutcomeResolved& b) {
+    const UnixNanos ea = a.result.exit_time.value_or(0), eb = b.result.exit_time.value_or(0);
+    return ea != eb ? ea < eb : a.signal.id < b.signal.id;
+  });
+  std::map<SignalId, std::size_t> index_of;
+  for (std::size_t i = 0; i < out.size(); ++i) index_of[out[i].signal.id] = i;
   ASSIGN_OR_RETURN(SqlRows contributions,
                    db_.Query(fmt::format("SELECT c.signal_id, c.theory_name, c.contribution_score, "
                                          "c.was_correct, c.created_at FROM theory_performance c "

@@ -208,6 +208,14 @@ Result<SqlRows> SqliteDatabase::DoQuery(std::string_view sql, Params params) {
   return rows;
 }
 
+Result<std::int64_t> SqliteDatabase::DoInsertReturningId(std::string_view sql, Params params) {
+  ASSIGN_OR_RETURN(std::int64_t inserted, DoExecute(sql, params));
+  if (inserted != 1) {
+    return InternalError("expected one inserted row, got {}: {}", inserted, SqlSnippet(sql));
+  }
+  return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_));
+}
+
 Status SqliteDatabase::ExecuteScript(std::string_view sql) {
   char* error = nullptr;
   const std::string text(sql);
