@@ -42,7 +42,9 @@ class PerformanceSnapshotStore {
 
   // Appends the snapshots in ONE transaction (all or none) and returns their ids in input
   // order (ids increase with every append). InvalidArgument, and nothing stored, when a
-  // snapshot has an empty scope or window or metrics that are not a JSON object.
+  // snapshot has an empty scope or window or metrics that are not a JSON object's text ('{'
+  // first and '}' last; the producer writes it with a JSON library, the store does not parse
+  // it again).
   virtual Result<std::vector<std::int64_t>> Append(
       std::span<const PerformanceSnapshot> snapshots) = 0;
   // Rows matching the filter ordered by taken_at, then id (oldest first). With a limit, the
