@@ -262,9 +262,12 @@ Result<std::string> PerformanceSnapshotter::State::Metrics(const std::string& sc
   const std::size_t lo = start ? after(*start) : 0;
   const std::size_t hi = after(at);
   const UnixNanos from = start ? *start : (lo < hi ? list[lo].exit_time : at);
-  // The daily returns depend on the trades and on the UTC days the window spans.
-  const auto key =
-      std::make_tuple(generation, lo, hi, FloorDiv(from, kNanosPerDay), FloorDiv(at, kNanosPerDay));
+  // The daily returns depend on the trades and on the UTC days the window spans; without
+  // trades, only on how many days that is (every return is zero), whatever the generation.
+  const UnixNanos first_day = FloorDiv(from, kNanosPerDay), last_day = FloorDiv(at, kNanosPerDay);
+  const auto key = lo < hi ? std::make_tuple(generation, lo, hi, first_day, last_day)
+                           : std::make_tuple(std::int64_t{-1}, std::size_t{0}, std::size_t{0},
+                                             UnixNanos{0}, last_day - first_day);
   Memo& memo = memos[{scope, window}];
   if (!memo.metrics.empty() && memo.key == key) return memo.metrics;
 

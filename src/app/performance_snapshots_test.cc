@@ -201,6 +201,41 @@ TEST_F(PerformanceSnapshotsTest, SameInputsGiveTheSameBytes) {
   for (std::size_t i = 0; i < first.size(); ++i) EXPECT_EQ(first[i], second[i]);
 }
 
+// The snapshotter reuses a window's figures while its trades and days do not change (and,
+// for a window without trades, while it spans as many days). Every reused text must be the
+// one a snapshotter started just before that instant computes afresh: here over five weeks
+// after the trades, through the switch to summer time (2026-03-29) and past the 30 days.
+TEST_F(PerformanceSnapshotsTest, ReusedFiguresAreThoseComputedAfresh) {
+  PerformanceSnapshotter s = Make();
+  Drive(s, T("2026-03-10T22:10:00Z"), T("2026-04-14T02:00:00Z"));
+  const std::vector<PerformanceSnapshot> rows = Rows();
+  int compared = 0;
+  for (const char* at : {"2026-03-11T00:00:00Z", "2026-03-11T23:00:00Z", "2026-03-17T23:00:00Z",
+                         "2026-03-18T05:00:00Z", "2026-03-28T23:00:00Z", "2026-03-29T22:00:00Z",
+                         "2026-04-09T22:00:00Z", "2026-04-10T13:00:00Z", "2026-04-13T22:00:00Z",
+                         "2026-04-14T02:00:00Z"}) {
+    Harness fresh;
+    PerformanceSnapshotter f = fresh.Make();
+    fresh.StoreClosedBy(T(at));
+    ASSERT_TRUE(f.OnBarClose(T(at) - 5 * kNanosPerMinute).ok());
+    ASSERT_TRUE(f.OnBarClose(T(at)).ok());
+    const std::vector<PerformanceSnapshot> expected = fresh.Rows();
+    ASSERT_FALSE(expected.empty()) << at;
+    for (const PerformanceSnapshot& e : expected) {
+      ASSERT_EQ(e.taken_at, T(at));
+      bool found = false;
+      for (const PerformanceSnapshot& r : rows) {
+        if (r.taken_at != e.taken_at || r.scope != e.scope || r.window != e.window) continue;
+        EXPECT_EQ(r.metrics, e.metrics) << at << " " << e.scope << " " << e.window;
+        found = true;
+        ++compared;
+      }
+      EXPECT_TRUE(found) << at << " " << e.scope << " " << e.window;
+    }
+  }
+  EXPECT_GE(compared, 10 * 4);
+}
+
 TEST_F(PerformanceSnapshotsTest, AGapWritesTheDayEndAndTheLatestHourAsOfTheirTimes) {
   PerformanceSnapshotter s = Make();
   ASSERT_TRUE(s.OnBarClose(T("2026-03-10T22:10:00Z")).ok());
