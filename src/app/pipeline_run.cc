@@ -147,6 +147,7 @@ std::string RunFingerprint(const Config& config) {
   decisive.run.data = defaults.run.data;
   decisive.run.trades = defaults.run.trades;
   decisive.run.commit_every = defaults.run.commit_every;
+  decisive.run.commit_interval_s = defaults.run.commit_interval_s;
   decisive.run.poll_interval_s = defaults.run.poll_interval_s;
   const std::string yaml = DumpConfigYaml(decisive, /*mask_secrets=*/true);
   return Hex(signal::XxHash64({reinterpret_cast<const unsigned char*>(yaml.data()), yaml.size()}));
@@ -262,6 +263,8 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
   const Timeframe tf = pipeline->base_timeframe();
   const double speed = config.replay.speed;
   const int commit_every = speed > 0 ? 1 : config.run.commit_every;
+  const auto commit_interval =
+      static_cast<std::int64_t>(config.run.commit_interval_s * kNanosPerSecond);
   std::optional<UnixNanos> pace_sim;  // pacing anchors (first written close)
   UnixNanos pace_wall = 0;
   UnixNanos last_close = through;
@@ -357,10 +360,11 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
       if (crossed) {
         ASSIGN_OR_RETURN(pending, runs.PendingCommands());
       }
+      const UnixNanos began = wall.Now();
       for (int n = 0; have && n < commit_every; ++n) {
         RETURN_IF_ERROR(one_close(pending));
         have = cursor.Next(&close);
-        if (Stopping(options)) break;
+        if (Stopping(options) || wall.Now() - began >= commit_interval) break;
       }
       if (pipeline->replaying()) return Status::Ok();
       run.checkpoint_close = last_close;

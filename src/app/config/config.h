@@ -77,9 +77,12 @@ struct RunConfig {
   // Trade files replayed between the bar closes, comma-separated, each "FILE" or "SYMBOL=FILE";
   // the tracker resolves signals on them (empty: bars only).
   std::string trades;
-  std::string from;            // ISO-8601, first bar traded (inclusive); empty = the first bar
-  std::string to;              // ISO-8601, end (exclusive); empty = the last bar
-  int commit_every = 64;       // bar closes per transaction, each ending with a checkpoint
+  std::string from;  // ISO-8601, first bar traded (inclusive); empty = the first bar
+  std::string to;    // ISO-8601, end (exclusive); empty = the last bar
+  // A transaction (ending with the run's checkpoint) holds at most commit_every bar closes
+  // and at most commit_interval_s of wall time: catching up, few commits; live, one per close.
+  int commit_every = 1024;
+  double commit_interval_s = 1;
   double poll_interval_s = 5;  // at the end of the ohlcv table: how often to look for new bars
 };
 

@@ -552,6 +552,9 @@ std::vector<ConfigKey> BuildKeys() {
                       Get<&C::snapshots, &SnapshotConfig::every_scope_on_interval>));
   keys.push_back(Number(T::kInt, "run.commit_every", 1, 1e6, Set<&C::run, &RunConfig::commit_every>,
                         Get<&C::run, &RunConfig::commit_every>));
+  keys.push_back(Number(T::kDouble, "run.commit_interval_s", 0, 3600,
+                        Set<&C::run, &RunConfig::commit_interval_s>,
+                        Get<&C::run, &RunConfig::commit_interval_s>));
   keys.push_back(Number(T::kDouble, "run.poll_interval_s", 0.01, 86400,
                         Set<&C::run, &RunConfig::poll_interval_s>,
                         Get<&C::run, &RunConfig::poll_interval_s>));
