@@ -51,10 +51,12 @@ Result<std::unique_ptr<BenchStore>> BenchStore::Open(StoreKind kind, SimulatedCl
   store->signals_ = std::make_unique<storage::SqlSignalStore>(*store->db_);
   store->portfolio_ = std::make_unique<storage::SqlPortfolioStore>(*store->db_);
   store->controller_ = std::make_unique<storage::SqlControllerStore>(*store->db_);
+  store->snapshots_ = std::make_unique<storage::SqlPerformanceSnapshotStore>(*store->db_);
   return store;
 }
 
 BenchStore::~BenchStore() {
+  snapshots_.reset();
   controller_.reset();
   portfolio_.reset();
   signals_.reset();
@@ -67,7 +69,7 @@ BenchStore::~BenchStore() {
 }
 
 app::PipelineStores BenchStore::stores() {
-  return {signals_.get(), portfolio_.get(), controller_.get()};
+  return {signals_.get(), portfolio_.get(), controller_.get(), snapshots_.get()};
 }
 
 Result<std::int64_t> BenchStore::Rows(std::string_view table) {

@@ -1,6 +1,7 @@
-// BenchStore: the pipeline's stores for one benchmark run: none, SQLite in memory (as
-// `pulse backtest` uses), or SQLite in a temporary file with WAL and synchronous=NORMAL (as a
-// live `pulse run` store, sqlite://<path>), migrated and empty. The file and its -wal / -shm
+// BenchStore: the pipeline's stores for one benchmark run (signals, portfolio, controller and
+// performance snapshots, as `pulse run` gives them): none, SQLite in memory (as `pulse
+// backtest` uses), or SQLite in a temporary file with WAL and synchronous=NORMAL (as a live
+// `pulse run` store, sqlite://<path>), migrated and empty. The file and its -wal / -shm
 // companions are deleted when the BenchStore goes, unless PULSE_BENCH_PIPELINE_KEEP_DB names
 // the file to use instead (kept for inspection; it must not exist yet).
 // Lifecycle: Open, use stores() for one pipeline, destroy. Threading: single-threaded.
@@ -12,6 +13,7 @@
 
 #include "adapters/storage/sql_controller_store.h"
 #include "adapters/storage/sql_database.h"
+#include "adapters/storage/sql_performance_snapshot_store.h"
 #include "adapters/storage/sql_portfolio_store.h"
 #include "adapters/storage/sql_signal_store.h"
 #include "app/pipeline.h"
@@ -42,6 +44,7 @@ class BenchStore {
   std::unique_ptr<storage::SqlSignalStore> signals_;
   std::unique_ptr<storage::SqlPortfolioStore> portfolio_;
   std::unique_ptr<storage::SqlControllerStore> controller_;
+  std::unique_ptr<storage::SqlPerformanceSnapshotStore> snapshots_;
 };
 
 }  // namespace pulse::bench

@@ -15,6 +15,12 @@
 //   BM_Replay_<U>_PipelineSqliteMemory   with the SQLite store in memory (`pulse backtest`)
 //   BM_Replay_<U>_PipelineSqliteFile     with the SQLite store in a temporary file, WAL (`pulse
 //   run`)
+// The store rows write performance snapshots and save the account after every close, and
+// commit every run.commit_every closes, as `pulse run` does; BM_Replay_Sample_
+// PipelineSqliteFileBatched/N commits every N closes instead (1: a live run's one per close).
+//   BM_Run_Sample_SqliteFile             `pulse run` itself (app::RunPipeline) over the three
+//                                        sample files into a fresh SQLite file: reading and
+//                                        parsing the files, checkpoints and commits included.
 // Every pipeline row also replays both baselines once per iteration, untimed, and reports
 // x_features and x_merge: its CPU time over theirs in the same run. Counters: bars_per_s (CPU
 // time), wall_bars_per_s, emitted / rejected / denied / resolved / shadows_resolved / fills,
@@ -77,20 +83,23 @@ double WallSeconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
+// The bundled sample candle files.
+std::vector<std::string> SampleFiles() {
+  const char* src = std::getenv("PULSE_SOURCE_DIR");
+  const std::string dir = std::string(src ? src : PULSE_DEFAULT_SOURCE_DIR) + "/data/sample/";
+  return {dir + "BTCUSDT-5m.csv.gz", dir + "ETHUSDT-5m.csv.gz", dir + "SOLUSDT-5m.csv.gz"};
+}
+
 // The bundled sample series, read once; null (and the reason in `error`) when unreadable.
 SeriesReplay* Sample(std::string& error) {
   static std::string load_error;
   static std::unique_ptr<SeriesReplay> sample = []() -> std::unique_ptr<SeriesReplay> {
-    const char* src = std::getenv("PULSE_SOURCE_DIR");
-    const std::string dir = std::string(src ? src : PULSE_DEFAULT_SOURCE_DIR) + "/data/sample/";
     auto spec = app::FeatureSetSpecFromConfig(app::FeaturesConfig{});
     if (!spec.ok()) {
       load_error = std::string(spec.status().message());
       return nullptr;
     }
-    auto series = app::ReadSymbolSeries(
-        {dir + "BTCUSDT-5m.csv.gz", dir + "ETHUSDT-5m.csv.gz", dir + "SOLUSDT-5m.csv.gz"}, {},
-        "binance", *spec);
+    auto series = app::ReadSymbolSeries(SampleFiles(), {}, "binance", *spec);
     if (!series.ok()) {
       load_error = std::string(series.status().message());
       return nullptr;
@@ -133,9 +142,11 @@ void BaselineRow(benchmark::State& state, BarSource& source, bool features) {
   state.counters["bars"] = static_cast<double>(r.bars);
 }
 
+// `closes_per_transaction` < 0: as `pulse run` commits (run.commit_every).
 void PipelineRow(benchmark::State& state, BarSource& source, StoreKind store, bool track_rss,
-                 int closes_per_transaction = 0) {
+                 int closes_per_transaction = -1) {
   const app::Config config;
+  if (closes_per_transaction < 0) closes_per_transaction = config.run.commit_every;
   ReplayResult r;
   double pipeline_cpu = 0, pipeline_wall = 0, features_cpu = 0, merge_cpu = 0;
   std::int64_t rss_before = 0, run_peak = 0;
@@ -222,6 +233,42 @@ void BM_Replay_Sample_Pipeline(benchmark::State& state) {
   PipelineRow(state, *sample, kStore, /*track_rss=*/false);
 }
 
+// `pulse run` over the sample files, against the features replay of the same run.
+void BM_Run_Sample_SqliteFile(benchmark::State& state) {
+  std::string error;
+  SeriesReplay* sample = Sample(error);
+  if (sample == nullptr) return state.SkipWithError(error.c_str());
+  const app::Config config;
+  ReplayResult r;
+  double run_cpu = 0, run_wall = 0, features_cpu = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    const double f0 = ThreadCpuSeconds();
+    auto features = ReplayFeatures(*sample, Spec());
+    features_cpu += ThreadCpuSeconds() - f0;
+    if (!features.ok())
+      return state.SkipWithError(std::string(features.status().message()).c_str());
+    state.ResumeTiming();
+    const double w0 = WallSeconds();
+    const double t0 = ThreadCpuSeconds();
+    auto done = ReplayRunCommand(SampleFiles(), config);
+    run_cpu += ThreadCpuSeconds() - t0;
+    run_wall += WallSeconds() - w0;
+    if (!done.ok()) return state.SkipWithError(std::string(done.status().message()).c_str());
+    r = *done;
+  }
+  const double bars = static_cast<double>(r.bars);
+  const double n = static_cast<double>(state.iterations());
+  state.SetItemsProcessed(state.iterations() * r.bars);
+  state.counters["bars_per_s"] = bars * n / run_cpu;
+  state.counters["wall_bars_per_s"] = bars * n / run_wall;
+  state.counters["x_features"] = run_cpu / features_cpu;
+  state.counters["features_bars_per_s"] = bars * n / features_cpu;
+  state.counters["bars"] = bars;
+  state.counters["emitted"] = static_cast<double>(r.counts.emitted);
+  state.counters["stored_signals"] = static_cast<double>(r.stored_signals);
+}
+
 void BM_Replay_Sample_PipelineSqliteFileBatched(benchmark::State& state) {
   std::string error;
   SeriesReplay* sample = Sample(error);
@@ -262,7 +309,7 @@ void BM_Replay_Synthetic_Repeats(benchmark::State& state) {
     for (int i = 0; i < settings.repeats; ++i) {
       TrimmedRssBytes();
       ResetPeakRss();
-      auto done = ReplayPipeline(market, config, StoreKind::kSqliteFile);
+      auto done = ReplayPipeline(market, config, StoreKind::kSqliteFile, config.run.commit_every);
       if (!done.ok()) {
         state.SkipWithError(std::string(done.status().message()).c_str());
         return;
@@ -335,9 +382,10 @@ BENCHMARK(BM_Replay_Sample_Pipeline<StoreKind::kSqliteFile>)
     ->Iterations(1);
 BENCHMARK(BM_Replay_Sample_PipelineSqliteFileBatched)
     ->Arg(1)
-    ->Arg(256)
+    ->Arg(64)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
+BENCHMARK(BM_Run_Sample_SqliteFile)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_Replay_Synthetic_MergeLoop)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Replay_Synthetic_Features)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Replay_Synthetic_Pipeline<StoreKind::kNone>)

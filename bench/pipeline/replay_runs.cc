@@ -4,7 +4,11 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "app/features_builder.h"
+#include "app/pipeline_run.h"
 
 namespace pulse::bench {
 
@@ -26,6 +30,7 @@ Result<ReplayResult> ReplayPipeline(BarSource& source, const app::Config& config
   auto closes = [&](int count) -> Status {
     for (int i = 0; more && (count <= 0 || i < count); ++i) {
       RETURN_IF_ERROR(pipeline->OnBarClose(close));
+      RETURN_IF_ERROR(pipeline->SaveAccount());
       result.bars += static_cast<std::int64_t>(close.size());
       ++result.closes;
       more = source.NextClose(close);
@@ -43,6 +48,28 @@ Result<ReplayResult> ReplayPipeline(BarSource& source, const app::Config& config
   RETURN_IF_ERROR(pipeline->Finish(/*close_open=*/true));
   result.counts = pipeline->counts();
   result.sink = pipeline->portfolio().equity;
+  ASSIGN_OR_RETURN(result.stored_signals, store->Rows("signals"));
+  ASSIGN_OR_RETURN(result.stored_contributions, store->Rows("theory_performance"));
+  return result;
+}
+
+Result<ReplayResult> ReplayRunCommand(const std::vector<std::string>& files,
+                                      const app::Config& config) {
+  SimulatedClock migrated_at(0);
+  ASSIGN_OR_RETURN(std::unique_ptr<BenchStore> store,
+                   BenchStore::Open(StoreKind::kSqliteFile, migrated_at));
+  app::Config run_config = config;
+  run_config.run.data = fmt::format("{}", fmt::join(files, ","));
+  app::RunOptions options;
+  options.exit_at_end = true;
+  const SystemClock wall;
+  ASSIGN_OR_RETURN(app::RunSummary summary,
+                   app::RunPipeline(run_config, *store->db(), wall, options));
+  ReplayResult result;
+  result.bars = summary.bars;
+  result.closes = summary.bar_closes;
+  result.counts = summary.counts;
+  result.sink = summary.portfolio.equity;
   ASSIGN_OR_RETURN(result.stored_signals, store->Rows("signals"));
   ASSIGN_OR_RETURN(result.stored_contributions, store->Rows("theory_performance"));
   return result;

@@ -1,11 +1,15 @@
 // The replays the pipeline benchmarks time, each over a whole BarSource from its start:
 //   ReplayPipeline   app::Pipeline (features -> signal engine -> controller -> paper engine ->
-//                    outcome tracker -> store), then Finish(close_open = true), as
-//                    app::RunBacktest drives it, keeping no outcomes in memory (as `pulse
-//                    run`: PipelineOptions::keep_outcomes false); with
-//                    `closes_per_transaction` > 0, that many OnBarClose calls run inside one
-//                    store transaction (the store's own become savepoints), which shows what
-//                    batching the writes would save;
+//                    outcome tracker -> store, performance snapshots included), each close
+//                    followed by SaveAccount as `pulse run` does, then Finish(close_open =
+//                    true), keeping no outcomes in memory (as `pulse run`:
+//                    PipelineOptions::keep_outcomes false); with `closes_per_transaction` > 0,
+//                    that many closes run inside one store transaction (the store's own become
+//                    savepoints), as `pulse run` commits (run.commit_every); 0: every store
+//                    call its own transaction;
+//   ReplayRunCommand `pulse run` itself (app::RunPipeline) over candle files into a fresh
+//                    SQLite file store: reading the files, the run's checkpoints and commits
+//                    included;
 //   ReplayFeatures   the streaming features alone (one app::StreamingFeatures per symbol, found
 //                    by name as the pipeline finds its symbols): the baseline for the pipeline;
 //   ReplayMergeOnly  the merge loop alone (bars produced and grouped by close, nothing else).
@@ -13,6 +17,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "app/config/config.h"
 #include "app/pipeline.h"
@@ -34,6 +40,8 @@ struct ReplayResult {
 
 Result<ReplayResult> ReplayPipeline(BarSource& source, const app::Config& config, StoreKind store,
                                     int closes_per_transaction = 0);
+Result<ReplayResult> ReplayRunCommand(const std::vector<std::string>& files,
+                                      const app::Config& config);
 Result<ReplayResult> ReplayFeatures(BarSource& source, const indicators::FeatureSetSpec& spec);
 ReplayResult ReplayMergeOnly(BarSource& source);
 
