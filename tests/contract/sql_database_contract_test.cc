@@ -182,6 +182,90 @@ TYPED_TEST(SqlDatabaseContractTest, NestedFailureUndoesOnlyTheInnerWork) {
   EXPECT_EQ(*keys->at(1).GetInt64(0), 3);
 }
 
+// A savepoint whose statements all take parameters, and whose body fails without a failed
+// statement, is rolled back too.
+TYPED_TEST(SqlDatabaseContractTest, NestedBodyFailingAfterParameterisedWritesUndoesThem) {
+  SqlDatabase& db = *this->db_;
+  Status st = db.InTransaction([](SqlDatabase& tx) -> Status {
+    RETURN_IF_ERROR(
+        tx.Execute("INSERT INTO rt (k) VALUES (?)", {SqlValue(std::int64_t{1})}).status());
+    Status inner = tx.InTransaction([](SqlDatabase& tx2) -> Status {
+      RETURN_IF_ERROR(
+          tx2.Execute("INSERT INTO rt (k) VALUES (?)", {SqlValue(std::int64_t{2})}).status());
+      return Status(StatusCode::kFailedPrecondition, "changed my mind");
+    });
+    EXPECT_EQ(inner.code(), StatusCode::kFailedPrecondition) << inner;
+    return Status::Ok();
+  });
+  ASSERT_TRUE(st.ok()) << st;
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM rt"), 1);
+  EXPECT_EQ(this->ScalarInt("SELECT max(k) FROM rt"), 1);
+}
+
+// Atomically: a transaction of its own outside one; inside one, part of it, and its failure
+// dooms the enclosing level even when that level's body carries on and returns OK.
+TYPED_TEST(SqlDatabaseContractTest, AtomicallyJoinsTheOpenTransactionAndItsFailureDoomsIt) {
+  SqlDatabase& db = *this->db_;
+  auto insert = [](SqlDatabase& tx, int k) {
+    return tx.Execute("INSERT INTO rt (k) VALUES (?)", {SqlValue(std::int64_t{k})}).status();
+  };
+  auto keys = [&] {
+    std::vector<std::int64_t> out;
+    auto rows = db.Query("SELECT k FROM rt ORDER BY k");
+    EXPECT_TRUE(rows.ok()) << rows.status();
+    if (rows.ok()) {
+      for (const SqlRow& r : *rows) out.push_back(*r.GetInt64(0));
+    }
+    return out;
+  };
+  // Outside a transaction: all or nothing on its own.
+  Status alone = db.Atomically([&](SqlDatabase& tx) -> Status {
+    RETURN_IF_ERROR(insert(tx, 1));
+    return insert(tx, 1);  // duplicate key
+  });
+  EXPECT_EQ(alone.code(), StatusCode::kAlreadyExists) << alone;
+  EXPECT_FALSE(db.in_transaction());
+  ASSERT_TRUE(db.Atomically([&](SqlDatabase& tx) { return insert(tx, 1); }).ok());
+  EXPECT_EQ(keys(), (std::vector<std::int64_t>{1}));
+
+  // Inside a transaction whose body swallows the failure: the whole transaction rolls back.
+  Status swallowed = db.InTransaction([&](SqlDatabase& tx) -> Status {
+    EXPECT_EQ(tx.transaction_depth(), 1);
+    RETURN_IF_ERROR(insert(tx, 2));
+    Status inner = tx.Atomically([&](SqlDatabase& tx2) -> Status {
+      EXPECT_EQ(tx2.transaction_depth(), 1);  // no savepoint
+      RETURN_IF_ERROR(insert(tx2, 3));
+      return Status(StatusCode::kInvalidArgument, "bad row");
+    });
+    EXPECT_EQ(inner.code(), StatusCode::kInvalidArgument);
+    return Status::Ok();
+  });
+  EXPECT_EQ(swallowed.code(), StatusCode::kInvalidArgument) << swallowed;
+  EXPECT_NE(swallowed.message().find("bad row"), std::string::npos) << swallowed;
+  EXPECT_EQ(keys(), (std::vector<std::int64_t>{1}));
+
+  // Inside a savepoint: the savepoint rolls back, the transaction around it carries on.
+  Status outer = db.InTransaction([&](SqlDatabase& tx) -> Status {
+    RETURN_IF_ERROR(insert(tx, 4));
+    Status savepoint = tx.InTransaction([&](SqlDatabase& tx2) -> Status {
+      RETURN_IF_ERROR(insert(tx2, 5));
+      (void)tx2.Atomically([&](SqlDatabase& tx3) -> Status {
+        RETURN_IF_ERROR(insert(tx3, 6));
+        return Status(StatusCode::kInvalidArgument, "bad row");
+      });
+      return Status::Ok();
+    });
+    EXPECT_EQ(savepoint.code(), StatusCode::kInvalidArgument) << savepoint;
+    return insert(tx, 7);
+  });
+  ASSERT_TRUE(outer.ok()) << outer;
+  EXPECT_EQ(keys(), (std::vector<std::int64_t>{1, 4, 7}));
+
+  // Nothing is left doomed for the next transaction.
+  ASSERT_TRUE(db.InTransaction([&](SqlDatabase& tx) { return insert(tx, 8); }).ok());
+  EXPECT_EQ(keys(), (std::vector<std::int64_t>{1, 4, 7, 8}));
+}
+
 TYPED_TEST(SqlDatabaseContractTest, BulkUpsertInsertsThenUpdates) {
   SqlDatabase& db = *this->db_;
   const BulkUpsertSpec spec{"rt", {"k", "i", "d", "s"}, {"k"}};

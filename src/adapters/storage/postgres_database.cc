@@ -341,14 +341,19 @@ Status PostgresDatabase::InTransaction(const TransactionBody& body) {
     if (level == 0) {
       pq_->txns.push_back(std::make_unique<pqxx::work>(*pq_->conn));
     } else {
-      pq_->txns.push_back(std::make_unique<pqxx::subtransaction>(
-          *pq_->txns.back(), fmt::format("pulse_sp_{}", level)));
+      auto savepoint = std::make_unique<pqxx::subtransaction>(*pq_->txns.back(),
+                                                              fmt::format("pulse_sp_{}", level));
+      // libpqxx 6 issues the SAVEPOINT lazily, on the subtransaction's first exec() but not on
+      // exec_params(): a body whose statements all have parameters would run outside the
+      // savepoint, and rolling it back would undo nothing. Begin it now.
+      savepoint->exec("SELECT 1");
+      pq_->txns.push_back(std::move(savepoint));
     }
   } catch (...) {
     return CurrentError(level == 0 ? "BEGIN" : "SAVEPOINT");
   }
   ++depth_;
-  Status status = RunTransactionBody(body, *this);
+  Status status = SettleLevel(depth_, RunTransactionBody(body, *this));
   --depth_;
   if (pq_->txns.size() != level + 1) {
     // The connection broke inside the body; the server rolled everything back.

@@ -33,7 +33,7 @@ class PostgresDatabase final : public SqlDatabase {
   const std::string& redacted_url() const override { return url_.redacted; }
   Status ExecuteScript(std::string_view sql) override;
   Status InTransaction(const TransactionBody& body) override;
-  bool in_transaction() const override { return depth_ > 0; }
+  int transaction_depth() const override { return depth_; }
   Result<std::int64_t> BulkUpsert(const BulkUpsertSpec& spec, Params values) override;
 
  protected:

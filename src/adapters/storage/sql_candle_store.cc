@@ -84,7 +84,7 @@ Result<std::int64_t> SqlCandleStore::UpsertBars(const BarKey& key, std::span<con
   const UnixNanos first = bars[order.front()].open_time;
   const UnixNanos last = bars[order.back()].open_time;
   std::int64_t added = 0;
-  RETURN_IF_ERROR(db_.InTransaction([&](SqlDatabase& db) -> Status {
+  RETURN_IF_ERROR(db_.Atomically([&](SqlDatabase& db) -> Status {
     ASSIGN_OR_RETURN(std::int64_t before, CountRange(key, first, last));
     RETURN_IF_ERROR(db.BulkUpsert(OhlcvSpec(), values).status());
     ASSIGN_OR_RETURN(std::int64_t after, CountRange(key, first, last));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <utility>
 
 namespace pulse::storage {
 
@@ -14,6 +15,26 @@ bool IsPlainIdentifier(std::string_view name) {
   });
 }
 }  // namespace
+
+Status SqlDatabase::Atomically(const TransactionBody& body) {
+  const int level = transaction_depth();
+  if (level == 0) return InTransaction(body);
+  Status status = RunTransactionBody(body, *this);
+  // A doom already set belongs to this level or an enclosing one, which rolls back all of it.
+  if (!status.ok() && doomed_level_ == 0) {
+    doomed_level_ = level;
+    doom_ = status;
+  }
+  return status;
+}
+
+Status SqlDatabase::SettleLevel(int level, Status status) {
+  if (doomed_level_ == 0 || doomed_level_ < level) return status;
+  Status doom = std::exchange(doom_, Status::Ok());
+  doomed_level_ = 0;
+  if (!status.ok()) return status;
+  return doom.WithContext("a write inside this transaction failed, so it was rolled back");
+}
 
 std::string_view SqlDialectName(SqlDialect dialect) {
   return dialect == SqlDialect::kSqlite ? "sqlite" : "postgres";

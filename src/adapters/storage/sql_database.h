@@ -82,8 +82,18 @@ class SqlDatabase {
   // PostgreSQL refuses further statements in that (sub)transaction: to carry on past an
   // expected failure, run the statement in a nested InTransaction.
   virtual Status InTransaction(const TransactionBody& body) = 0;
+  // Runs `body` as one unit of work: in a transaction of its own when none is open; inside an
+  // open one, as part of it without a savepoint (SQLite copies every page a savepoint touches
+  // into a statement journal, which cost the stores more than their writes). If the body
+  // fails there, the enclosing transaction (or savepoint) can no longer succeed: it rolls back
+  // and returns that failure even when its own body returns OK, so part of the work is never
+  // committed. The repositories write through this; use InTransaction to carry on past an
+  // expected failure.
+  Status Atomically(const TransactionBody& body);
   // True while inside InTransaction.
-  virtual bool in_transaction() const = 0;
+  bool in_transaction() const { return transaction_depth() > 0; }
+  // Open transaction levels: 0 outside, 1 in a transaction, 2+ in savepoints.
+  virtual int transaction_depth() const = 0;
 
   // Fast path for many rows of one table (candles): `values` holds the rows one after another,
   // spec.columns.size() values each. All rows in one transaction (the enclosing one, if any).
@@ -91,9 +101,21 @@ class SqlDatabase {
   virtual Result<std::int64_t> BulkUpsert(const BulkUpsertSpec& spec, Params values) = 0;
 
  protected:
+  // For the backends' InTransaction: at the end of level `level`'s body (1 = the outermost),
+  // the Status to act on: the body's when it failed; when it returned OK but an Atomically
+  // body inside this level failed, that failure (so the level rolls back); else OK. Forgets
+  // the failure of an Atomically body at this level.
+  Status SettleLevel(int level, Status status);
+
   virtual Result<std::int64_t> DoExecute(std::string_view sql, Params params) = 0;
   virtual Result<SqlRows> DoQuery(std::string_view sql, Params params) = 0;
   virtual Result<std::int64_t> DoInsertReturningId(std::string_view sql, Params params) = 0;
+
+ private:
+  // The first failure of an Atomically body inside an open transaction, and the level it
+  // dooms (0: none).
+  int doomed_level_ = 0;
+  Status doom_;
 };
 
 // Runs a transaction body, turning an exception it throws into kInternal; used by the

@@ -75,7 +75,7 @@ Result<std::vector<std::int64_t>> SqlPerformanceSnapshotStore::Append(
   std::vector<std::int64_t> ids;
   ids.reserve(snapshots.size());
   if (snapshots.empty()) return ids;
-  RETURN_IF_ERROR(db_.InTransaction([&](SqlDatabase& db) -> Status {
+  RETURN_IF_ERROR(db_.Atomically([&](SqlDatabase& db) -> Status {
     for (const PerformanceSnapshot& s : snapshots) {
       ASSIGN_OR_RETURN(
           std::int64_t id,

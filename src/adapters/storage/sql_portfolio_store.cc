@@ -192,7 +192,7 @@ Status SqlPortfolioStore::RecordFill(const Fill& fill, const Position& position,
         position.symbol);
   }
   if (account.name.empty()) return InvalidArgumentError("account has no name");
-  return db_.InTransaction([&](SqlDatabase& db) -> Status {
+  return db_.Atomically([&](SqlDatabase& db) -> Status {
     ASSIGN_OR_RETURN(std::int64_t row_id, UpsertPosition(db, account.name, position, fill.time));
     RETURN_IF_ERROR(
         db.Execute("INSERT INTO trades (signal_id, symbol, exchange, side, price, quantity, fee, "
@@ -213,7 +213,7 @@ Status SqlPortfolioStore::RecordFill(const Fill& fill, const Position& position,
 
 Status SqlPortfolioStore::SaveState(const AccountState& account,
                                     std::span<const Position> positions) {
-  return db_.InTransaction([&](SqlDatabase& db) -> Status {
+  return db_.Atomically([&](SqlDatabase& db) -> Status {
     RETURN_IF_ERROR(UpsertAccount(db, account));
     for (const Position& p : positions) {
       RETURN_IF_ERROR(UpsertPosition(db, account.name, p, account.updated_at).status());

@@ -193,7 +193,7 @@ Result<SignalId> SqlSignalStore::Insert(SqlDatabase& db, const Signal& s) {
 
 Result<SignalId> SqlSignalStore::AddSignal(const Signal& signal) {
   SignalId id = 0;
-  RETURN_IF_ERROR(db_.InTransaction([&](SqlDatabase& db) -> Status {
+  RETURN_IF_ERROR(db_.Atomically([&](SqlDatabase& db) -> Status {
     ASSIGN_OR_RETURN(id, Insert(db, signal));
     return Status::Ok();
   }));
@@ -203,7 +203,7 @@ Result<SignalId> SqlSignalStore::AddSignal(const Signal& signal) {
 Result<std::vector<SignalId>> SqlSignalStore::AddSignals(std::span<const Signal> signals) {
   std::vector<SignalId> ids;
   ids.reserve(signals.size());
-  RETURN_IF_ERROR(db_.InTransaction([&](SqlDatabase& db) -> Status {
+  RETURN_IF_ERROR(db_.Atomically([&](SqlDatabase& db) -> Status {
     for (const Signal& s : signals) {
       ASSIGN_OR_RETURN(SignalId id, Insert(db, s));
       ids.push_back(id);
@@ -222,7 +222,7 @@ Result<std::vector<SignalId>> SqlSignalStore::AddSignalsWithContributions(
   }
   std::vector<SignalId> ids;
   ids.reserve(signals.size());
-  RETURN_IF_ERROR(db_.InTransaction([&](SqlDatabase& db) -> Status {
+  RETURN_IF_ERROR(db_.Atomically([&](SqlDatabase& db) -> Status {
     for (std::size_t i = 0; i < signals.size(); ++i) {
       ASSIGN_OR_RETURN(SignalId id, Insert(db, signals[i]));
       RETURN_IF_ERROR(InsertContributions(db, contributions[i], id));
@@ -286,12 +286,12 @@ Status SqlSignalStore::RequireSignal(SqlDatabase& db, SignalId id) {
 }
 
 Status SqlSignalStore::SaveResult(const SignalResult& r) {
-  return db_.InTransaction([&](SqlDatabase& db) { return WriteResult(db, r); });
+  return db_.Atomically([&](SqlDatabase& db) { return WriteResult(db, r); });
 }
 
 Status SqlSignalStore::SaveOutcome(const SignalResult& result,
                                    std::span<const TheoryContribution> contributions) {
-  return db_.InTransaction([&](SqlDatabase& db) -> Status {
+  return db_.Atomically([&](SqlDatabase& db) -> Status {
     RETURN_IF_ERROR(WriteResult(db, result));
     return WriteVerdicts(db, result.signal_id, contributions);
   });
@@ -529,7 +529,7 @@ Result<std::vector<OutcomeResolved>> SqlSignalStore::ListClosedOutcomes(
 
 Status SqlSignalStore::AddContributions(std::span<const TheoryContribution> contributions) {
   if (contributions.empty()) return Status::Ok();
-  return db_.InTransaction([&](SqlDatabase& db) -> Status {
+  return db_.Atomically([&](SqlDatabase& db) -> Status {
     std::set<SignalId> checked;
     for (const TheoryContribution& c : contributions) {
       if (checked.insert(c.signal_id).second) RETURN_IF_ERROR(RequireSignal(db, c.signal_id));

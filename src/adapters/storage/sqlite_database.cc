@@ -238,7 +238,7 @@ Status SqliteDatabase::InTransaction(const TransactionBody& body) {
     RETURN_IF_ERROR(Execute("SAVEPOINT " + savepoint).status());
   }
   ++depth_;
-  Status status = RunTransactionBody(body, *this);
+  Status status = SettleLevel(depth_, RunTransactionBody(body, *this));
   --depth_;
   const bool still_open = sqlite3_get_autocommit(db_) == 0;
   if (level == 0) {
