@@ -3,8 +3,10 @@
 // and its recent accuracy on resolved signals.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -45,8 +47,19 @@ struct Blend {
 };
 
 // A theory vote as a score: long 0.5 + 0.5 * strength, short 0.5 - 0.5 * strength, NaN
-// (abstains) for no vote. Strength is clamped to 0..1.
-double VoteScore(const Opinion& opinion);
+// (abstains) for no vote. Strength is clamped to 0..1. Inline: it runs once per theory and bar.
+inline double VoteScore(const Opinion& opinion) {
+  const double s = std::clamp(opinion.strength, 0.0, 1.0);
+  switch (opinion.vote) {
+    case Vote::kLong:
+      return 0.5 + 0.5 * s;
+    case Vote::kShort:
+      return 0.5 - 0.5 * s;
+    case Vote::kNone:
+      break;
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
 
 // Lifecycle: created once with its sources; Combine at every bar close; RecordOutcome when a
 // signal a source took part in is resolved. Threading: single-threaded (the engine thread).
@@ -68,9 +81,9 @@ class AdaptiveEnsemble {
   void RecordOutcome(std::size_t index, bool correct);
 
   // Recent accuracy with the prior (prior_accuracy before any outcome).
-  double Accuracy(std::size_t index) const;
+  double Accuracy(std::size_t index) const { return accuracy_[index]; }
   // base weight * max(floor, accuracy).
-  double EffectiveWeight(std::size_t index) const;
+  double EffectiveWeight(std::size_t index) const { return weight_[index]; }
   // Index of a source by name, or nullopt.
   std::optional<std::size_t> Find(std::string_view name) const;
 
@@ -88,10 +101,15 @@ class AdaptiveEnsemble {
   };
 
   AdaptiveEnsemble(const EnsembleConfig& config, std::vector<EnsembleSource> sources);
+  // Recomputes accuracy_ and weight_ of one source from its history (they change only when an
+  // outcome is recorded, so Combine reads them instead of computing them per bar).
+  void Refresh(std::size_t index);
 
   EnsembleConfig config_;
   std::vector<EnsembleSource> sources_;
   std::vector<History> history_;
+  std::vector<double> accuracy_;  // per source, Accuracy()
+  std::vector<double> weight_;    // per source, EffectiveWeight()
 };
 
 }  // namespace pulse::signal
