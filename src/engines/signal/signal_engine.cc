@@ -161,6 +161,9 @@ SignalEngine::SymbolState& SignalEngine::FindOrAddSymbol(std::string_view exchan
   LevelContextConfig context = planner_.ContextConfig();
   context.volume_period = config_.gates.volume_period;
   context.volatility_period = config_.volatility_period;
+  // Only what the stop method and the sizing read is kept up to date.
+  context.track_swing = config_.levels.stop == StopMethod::kSwing;
+  context.track_volatility = config_.sizing.method == SizingMethod::kVolatilityAdjusted;
   const std::size_t slot = book_.AddSymbol();
   shadows_.AddSymbol();  // the same numbering: one slot pair per symbol in both books
   states_.push_back(std::make_unique<SymbolState>(exchange, symbol, slot, context,
