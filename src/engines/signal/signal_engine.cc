@@ -209,6 +209,8 @@ Status SignalEngine::OnBarClose(std::span<const BarCloseInput> inputs, BarCloseO
     batch_ready_.resize(n);
     scores_.resize(n * sources);
   }
+  const std::unique_ptr<Theory>* theories = theories_.data();
+  const std::size_t theory_count = theories_.size();
   // Update each symbol's state and ask the theories.
   for (std::size_t i = 0; i < n; ++i) {
     const BarCloseInput& in = inputs[i];
@@ -234,8 +236,10 @@ Status SignalEngine::OnBarClose(std::span<const BarCloseInput> inputs, BarCloseO
     }
     ++output->counts.evaluated;
     const FeatureView view{in.features, state.previous, &in.bar};
-    for (std::size_t t = 0; t < theories_.size(); ++t) {
-      scores_[i * sources + t] = VoteScore(theories_[t]->Evaluate(view));
+    // Locals, not members: the virtual calls would make the compiler reload every member.
+    double* row_scores = scores_.data() + i * sources;
+    for (std::size_t t = 0; t < theory_count; ++t) {
+      row_scores[t] = VoteScore(theories[t]->Evaluate(view));
     }
   }
   RunModels(inputs, output);
