@@ -55,19 +55,25 @@ AdaptiveEnsemble::AdaptiveEnsemble(const EnsembleConfig& config,
 
 Blend AdaptiveEnsemble::Combine(std::span<const double> scores,
                                 std::span<double> contributions) const {
+  const Blend blend = Combine(scores);
+  Contributions(scores, blend, contributions);
+  return blend;
+}
+
+Blend AdaptiveEnsemble::Combine(std::span<const double> scores) const {
   Blend blend;
   double total_weight = 0;
   double weighted_score = 0;
   const std::size_t n = sources_.size();
   const double* weight = weight_.data();
   for (std::size_t i = 0; i < n; ++i) {
-    contributions[i] = 0;
     if (std::isnan(scores[i])) continue;
     const double w = weight[i];
     ++blend.voting_sources;
     total_weight += w;
     weighted_score += w * scores[i];
   }
+  blend.total_weight = total_weight;
   if (blend.voting_sources < config_.min_sources || total_weight <= 0) return blend;
   blend.prediction = weighted_score / total_weight;
   // Opposite votes of equal weight cancel; rounding must not turn that into a direction.
@@ -77,17 +83,29 @@ Blend AdaptiveEnsemble::Combine(std::span<const double> scores,
   blend.direction = is_long ? Direction::kLong : Direction::kShort;
   double agreeing_weight = 0;
   double weighted_accuracy = 0;
+  const double* accuracy = accuracy_.data();
   for (std::size_t i = 0; i < n; ++i) {
     if (std::isnan(scores[i])) continue;
     const double w = weight[i];
-    const double lean = side * (scores[i] - 0.5);
-    if (lean > 0) agreeing_weight += w;
-    weighted_accuracy += w * accuracy_[i];
-    contributions[i] = w * lean / total_weight;
+    if (side * (scores[i] - 0.5) > 0) agreeing_weight += w;
+    weighted_accuracy += w * accuracy[i];
   }
   blend.agreement = agreeing_weight / total_weight;
   blend.confidence = blend.agreement * (weighted_accuracy / total_weight);
   return blend;
+}
+
+void AdaptiveEnsemble::Contributions(std::span<const double> scores, const Blend& blend,
+                                     std::span<double> contributions) const {
+  const std::size_t n = sources_.size();
+  for (std::size_t i = 0; i < n; ++i) contributions[i] = 0;
+  if (!blend.direction) return;
+  const double side = *blend.direction == Direction::kLong ? 1.0 : -1.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (std::isnan(scores[i])) continue;
+    const double lean = side * (scores[i] - 0.5);
+    contributions[i] = weight_[i] * lean / blend.total_weight;
+  }
 }
 
 void AdaptiveEnsemble::RecordOutcome(std::size_t index, bool correct) {

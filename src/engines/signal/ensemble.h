@@ -41,6 +41,7 @@ struct Blend {
   double prediction = 0.5;  // weighted mean score: probability that the price rises
   double agreement = 0;     // weight share of the voting sources on the blend's side
   double confidence = 0;    // agreement * weighted mean accuracy of the voting sources
+  double total_weight = 0;  // sum of the voting sources' effective weights
   // Long when prediction > 0.5, short when < 0.5; empty when too few sources voted or the blend
   // sits at 0.5 (within 1e-12).
   std::optional<Direction> direction;
@@ -76,6 +77,11 @@ class AdaptiveEnsemble {
   // the shares add up to |prediction - 0.5|; 0 for abstaining sources or without a direction.
   // No allocation.
   Blend Combine(std::span<const double> scores, std::span<double> contributions) const;
+  // Combine without the contributions (the engine needs them only for the records it outputs).
+  Blend Combine(std::span<const double> scores) const;
+  // The contributions Combine writes, for `blend` = Combine(scores).
+  void Contributions(std::span<const double> scores, const Blend& blend,
+                     std::span<double> contributions) const;
 
   // Records whether source `index` was right on one resolved signal.
   void RecordOutcome(std::size_t index, bool correct);

@@ -297,7 +297,7 @@ void SignalEngine::Decide(const BarCloseInput& in, std::size_t row, SymbolState&
   BarCloseCounts& counts = output->counts;
   const std::size_t sources = ensemble_.size();
   const std::span<const double> scores(scores_.data() + row * sources, sources);
-  const Blend blend = ensemble_.Combine(scores, contributions_);
+  const Blend blend = ensemble_.Combine(scores);  // contributions only for a record
   if (!blend.direction) {
     ++counts.hold;
     return;
@@ -411,6 +411,7 @@ Signal SignalEngine::MakeSignal(const BarCloseInput& in, const SymbolState& stat
   signal.feature_hash = FeatureHash(in.features);
   const FeatureView view{in.features, state.previous, &in.bar};
   const double side = direction == Direction::kLong ? 1.0 : -1.0;
+  ensemble_.Contributions(scores, blend, contributions_);
   contributions->reserve(sources);
   // The notes are written into a reused buffer and copied once, at their final length.
   notes_.clear();
