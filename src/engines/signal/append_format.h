@@ -56,7 +56,10 @@ struct fmt::formatter<pulse::signal::RecordNumber> {
       const int size = type_ == 'f'
                            ? pulse::signal::FixedText(number.value, precision_, plus_, text)
                            : pulse::signal::GeneralText(number.value, precision_, plus_, text);
-      if (size >= 0) return fmt::detail::copy_str<char>(text, text + size, ctx.out());
+      if (size >= 0) {
+        return fmt::format_to(ctx.out(), FMT_COMPILE("{}"),
+                              fmt::string_view(text, static_cast<std::size_t>(size)));
+      }
     }
     return fallback_.format(number.value, ctx);
   }

@@ -49,8 +49,7 @@ void MacdCross::AppendExplanation(const FeatureView& view, std::string* out) con
     const bool up = opinion.vote == Vote::kLong;
     AppendFormat(out,
                  FMT_COMPILE("MACD crossed {} its signal: histogram {:.6g} -> {:.6g} ({:.4f}% of "
-                             "price {:.6g}), MACD "
-                             "{:.6g}, strength {:.2f}"),
+                             "price {:.6g}), MACD {:.6g}, strength {:.2f}"),
                  up ? "above" : "below", previous, hist, 100 * std::abs(hist) / Close(view),
                  Close(view), macd, opinion.strength);
     return;
