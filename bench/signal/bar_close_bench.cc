@@ -34,6 +34,9 @@
 // OnSignalClosed (shadow for the rejected ones). Without it the shadow slots would never free
 // and the records would stop after the first rejection of each symbol and direction, which
 // would flatter the engine.
+// PULSE_BENCH_RECORDS=<file> writes every record the engine with the model outputs (set-up and
+// timed closes, every field, doubles in hex) to that file, one line per record, to check that a
+// change to the engine leaves its output byte for byte as it was.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -41,6 +44,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -53,6 +57,8 @@
 #include "app/signal_engine_builder.h"
 #include "bench/features/feature_universe.h"
 #include "engines/signal/signal_engine.h"
+
+#include <fmt/format.h>
 
 namespace pulse {
 namespace {
@@ -131,6 +137,30 @@ class OutcomeStandIn {
   std::vector<Followed> followed_;
 };
 
+// One output record as a line: every stored field, doubles in hex (exact).
+std::string RecordLine(const Signal& s, const std::vector<TheoryContribution>& contributions) {
+  auto opt = [](const std::optional<double>& v) {
+    return v ? fmt::format("{:a}", *v) : std::string("-");
+  };
+  std::string line = fmt::format(
+      "{}|{}|{}|{}|{:a}|{:a}|{:a}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", s.id, s.symbol,
+      s.exchange, s.timeframe, s.entry_price, s.stop_loss, s.take_profit, opt(s.confidence),
+      opt(s.size), s.source, SignalStatusName(s.status), s.created_at, s.notes, opt(s.prediction),
+      s.classification ? SignalClassName(*s.classification) : "-", opt(s.trailing_activation_pct),
+      opt(s.trailing_pct), s.max_hold_minutes ? fmt::format("{}", *s.max_hold_minutes) : "-",
+      s.model_version, s.feature_hash, DirectionName(s.direction));
+  for (const GateCheck& c : s.gate_checks) {
+    line +=
+        fmt::format("|gate {} {:a} {:a} {} {}", c.gate, c.value, c.threshold, c.passed, c.reason);
+  }
+  for (const TheoryContribution& c : contributions) {
+    line +=
+        fmt::format("|source {} {} {:a} {} {}", c.signal_id, c.theory_name, c.contribution_score,
+                    c.was_correct ? (*c.was_correct ? 1 : 0) : -1, c.created_at);
+  }
+  return line;
+}
+
 // Both engines over the shared universe, fed the same closes.
 class BarClosePath {
  public:
@@ -177,6 +207,14 @@ class BarClosePath {
     }
     theories_outcomes_.Follow(theories_out_);
     engine_outcomes_.Follow(engine_out_);
+    if (records_.is_open()) {
+      for (const SignalEmitted& e : engine_out_.emitted) {
+        records_ << RecordLine(e.signal, e.contributions) << '\n';
+      }
+      for (const SignalRejected& r : engine_out_.rejected) {
+        records_ << RecordLine(r.signal, r.contributions) << '\n';
+      }
+    }
     return t;
   }
 
@@ -195,6 +233,7 @@ class BarClosePath {
     const std::string sample =
         std::string(src ? src : PULSE_DEFAULT_SOURCE_DIR) + "/data/sample/BTCUSDT-5m.csv.gz";
     app::Config config;
+    if (const char* records = std::getenv("PULSE_BENCH_RECORDS")) records_.open(records);
     if (const char* shadows = std::getenv("PULSE_BENCH_SHADOWS")) {
       Result<signal::ShadowPolicy> policy = signal::ParseShadowPolicy(shadows);
       if (!policy.ok()) {
@@ -235,6 +274,7 @@ class BarClosePath {
   signal::BarCloseOutput theories_out_, engine_out_;
   std::unordered_map<std::string, std::size_t> index_;
   OutcomeStandIn theories_outcomes_{&index_}, engine_outcomes_{&index_};
+  std::ofstream records_;  // PULSE_BENCH_RECORDS
   std::string error_;
 };
 

@@ -6,19 +6,6 @@
 
 namespace pulse::signal {
 
-double VoteScore(const Opinion& opinion) {
-  const double s = std::clamp(opinion.strength, 0.0, 1.0);
-  switch (opinion.vote) {
-    case Vote::kLong:
-      return 0.5 + 0.5 * s;
-    case Vote::kShort:
-      return 0.5 - 0.5 * s;
-    case Vote::kNone:
-      break;
-  }
-  return std::nan("");
-}
-
 Result<AdaptiveEnsemble> AdaptiveEnsemble::Create(const EnsembleConfig& config,
                                                   std::vector<EnsembleSource> sources) {
   if (config.accuracy_window < 1) {
@@ -57,23 +44,36 @@ Result<AdaptiveEnsemble> AdaptiveEnsemble::Create(const EnsembleConfig& config,
 
 AdaptiveEnsemble::AdaptiveEnsemble(const EnsembleConfig& config,
                                    std::vector<EnsembleSource> sources)
-    : config_(config), sources_(std::move(sources)), history_(sources_.size()) {
+    : config_(config),
+      sources_(std::move(sources)),
+      history_(sources_.size()),
+      accuracy_(sources_.size()),
+      weight_(sources_.size()) {
   for (History& h : history_) h.outcomes.assign(config_.accuracy_window, 0);
+  for (std::size_t i = 0; i < sources_.size(); ++i) Refresh(i);
 }
 
 Blend AdaptiveEnsemble::Combine(std::span<const double> scores,
                                 std::span<double> contributions) const {
+  const Blend blend = Combine(scores);
+  Contributions(scores, blend, contributions);
+  return blend;
+}
+
+Blend AdaptiveEnsemble::Combine(std::span<const double> scores) const {
   Blend blend;
   double total_weight = 0;
   double weighted_score = 0;
-  for (std::size_t i = 0; i < sources_.size(); ++i) {
-    contributions[i] = 0;
+  const std::size_t n = sources_.size();
+  const double* weight = weight_.data();
+  for (std::size_t i = 0; i < n; ++i) {
     if (std::isnan(scores[i])) continue;
-    const double w = EffectiveWeight(i);
+    const double w = weight[i];
     ++blend.voting_sources;
     total_weight += w;
     weighted_score += w * scores[i];
   }
+  blend.total_weight = total_weight;
   if (blend.voting_sources < config_.min_sources || total_weight <= 0) return blend;
   blend.prediction = weighted_score / total_weight;
   // Opposite votes of equal weight cancel; rounding must not turn that into a direction.
@@ -83,17 +83,29 @@ Blend AdaptiveEnsemble::Combine(std::span<const double> scores,
   blend.direction = is_long ? Direction::kLong : Direction::kShort;
   double agreeing_weight = 0;
   double weighted_accuracy = 0;
-  for (std::size_t i = 0; i < sources_.size(); ++i) {
+  const double* accuracy = accuracy_.data();
+  for (std::size_t i = 0; i < n; ++i) {
     if (std::isnan(scores[i])) continue;
-    const double w = EffectiveWeight(i);
-    const double lean = side * (scores[i] - 0.5);
-    if (lean > 0) agreeing_weight += w;
-    weighted_accuracy += w * Accuracy(i);
-    contributions[i] = w * lean / total_weight;
+    const double w = weight[i];
+    if (side * (scores[i] - 0.5) > 0) agreeing_weight += w;
+    weighted_accuracy += w * accuracy[i];
   }
   blend.agreement = agreeing_weight / total_weight;
   blend.confidence = blend.agreement * (weighted_accuracy / total_weight);
   return blend;
+}
+
+void AdaptiveEnsemble::Contributions(std::span<const double> scores, const Blend& blend,
+                                     std::span<double> contributions) const {
+  const std::size_t n = sources_.size();
+  for (std::size_t i = 0; i < n; ++i) contributions[i] = 0;
+  if (!blend.direction) return;
+  const double side = *blend.direction == Direction::kLong ? 1.0 : -1.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (std::isnan(scores[i])) continue;
+    const double lean = side * (scores[i] - 0.5);
+    contributions[i] = weight_[i] * lean / blend.total_weight;
+  }
 }
 
 void AdaptiveEnsemble::RecordOutcome(std::size_t index, bool correct) {
@@ -107,17 +119,16 @@ void AdaptiveEnsemble::RecordOutcome(std::size_t index, bool correct) {
   h.outcomes[h.next] = correct ? 1 : 0;
   h.hits += correct ? 1 : 0;
   h.next = h.next + 1 == window ? 0 : h.next + 1;
+  Refresh(index);
 }
 
-double AdaptiveEnsemble::Accuracy(std::size_t index) const {
+void AdaptiveEnsemble::Refresh(std::size_t index) {
   const History& h = history_[index];
   const double denominator = static_cast<double>(h.count) + config_.prior_weight;
-  if (denominator <= 0) return config_.prior_accuracy;
-  return (h.hits + config_.prior_accuracy * config_.prior_weight) / denominator;
-}
-
-double AdaptiveEnsemble::EffectiveWeight(std::size_t index) const {
-  return sources_[index].base_weight * std::max(config_.weight_floor, Accuracy(index));
+  accuracy_[index] = denominator <= 0
+                         ? config_.prior_accuracy
+                         : (h.hits + config_.prior_accuracy * config_.prior_weight) / denominator;
+  weight_[index] = sources_[index].base_weight * std::max(config_.weight_floor, accuracy_[index]);
 }
 
 std::optional<std::size_t> AdaptiveEnsemble::Find(std::string_view name) const {

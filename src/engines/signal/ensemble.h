@@ -3,8 +3,10 @@
 // and its recent accuracy on resolved signals.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -39,14 +41,26 @@ struct Blend {
   double prediction = 0.5;  // weighted mean score: probability that the price rises
   double agreement = 0;     // weight share of the voting sources on the blend's side
   double confidence = 0;    // agreement * weighted mean accuracy of the voting sources
+  double total_weight = 0;  // sum of the voting sources' effective weights
   // Long when prediction > 0.5, short when < 0.5; empty when too few sources voted or the blend
   // sits at 0.5 (within 1e-12).
   std::optional<Direction> direction;
 };
 
 // A theory vote as a score: long 0.5 + 0.5 * strength, short 0.5 - 0.5 * strength, NaN
-// (abstains) for no vote. Strength is clamped to 0..1.
-double VoteScore(const Opinion& opinion);
+// (abstains) for no vote. Strength is clamped to 0..1. Inline: it runs once per theory and bar.
+inline double VoteScore(const Opinion& opinion) {
+  const double s = std::clamp(opinion.strength, 0.0, 1.0);
+  switch (opinion.vote) {
+    case Vote::kLong:
+      return 0.5 + 0.5 * s;
+    case Vote::kShort:
+      return 0.5 - 0.5 * s;
+    case Vote::kNone:
+      break;
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
 
 // Lifecycle: created once with its sources; Combine at every bar close; RecordOutcome when a
 // signal a source took part in is resolved. Threading: single-threaded (the engine thread).
@@ -63,14 +77,19 @@ class AdaptiveEnsemble {
   // the shares add up to |prediction - 0.5|; 0 for abstaining sources or without a direction.
   // No allocation.
   Blend Combine(std::span<const double> scores, std::span<double> contributions) const;
+  // Combine without the contributions (the engine needs them only for the records it outputs).
+  Blend Combine(std::span<const double> scores) const;
+  // The contributions Combine writes, for `blend` = Combine(scores).
+  void Contributions(std::span<const double> scores, const Blend& blend,
+                     std::span<double> contributions) const;
 
   // Records whether source `index` was right on one resolved signal.
   void RecordOutcome(std::size_t index, bool correct);
 
   // Recent accuracy with the prior (prior_accuracy before any outcome).
-  double Accuracy(std::size_t index) const;
+  double Accuracy(std::size_t index) const { return accuracy_[index]; }
   // base weight * max(floor, accuracy).
-  double EffectiveWeight(std::size_t index) const;
+  double EffectiveWeight(std::size_t index) const { return weight_[index]; }
   // Index of a source by name, or nullopt.
   std::optional<std::size_t> Find(std::string_view name) const;
 
@@ -88,10 +107,15 @@ class AdaptiveEnsemble {
   };
 
   AdaptiveEnsemble(const EnsembleConfig& config, std::vector<EnsembleSource> sources);
+  // Recomputes accuracy_ and weight_ of one source from its history (they change only when an
+  // outcome is recorded, so Combine reads them instead of computing them per bar).
+  void Refresh(std::size_t index);
 
   EnsembleConfig config_;
   std::vector<EnsembleSource> sources_;
   std::vector<History> history_;
+  std::vector<double> accuracy_;  // per source, Accuracy()
+  std::vector<double> weight_;    // per source, EffectiveWeight()
 };
 
 }  // namespace pulse::signal

@@ -15,10 +15,12 @@ LevelContext::LevelContext(const LevelContextConfig& config)
 
 void LevelContext::Update(const Bar& bar) {
   atr_.Update(bar);
-  lows_.Push(bar.low);
-  highs_.Push(bar.high);
+  if (config_.track_swing) {
+    lows_.Push(bar.low);
+    highs_.Push(bar.high);
+  }
   volume_average_.Add(bar.volume);
-  if (atr_.Ready() && bar.close > 0) {
+  if (config_.track_volatility && atr_.Ready() && bar.close > 0) {
     atr_percent_ = 100.0 * atr_.value() / bar.close;
     atr_percent_average_.Add(atr_percent_);
   }

@@ -16,6 +16,12 @@ struct LevelContextConfig {
   int swing_lookback = 20;     // swing low / high over the last N bars, current bar included
   int volume_period = 20;      // volume average, current bar included
   int volatility_period = 20;  // average of ATR % over the last N bars
+  // Whether to keep the swing windows and the ATR % average at all; a user that never reads one
+  // (the engine without a swing stop, or without volatility-adjusted sizing) saves its update.
+  // Off, the swing is never ready (swing_low / swing_high meaningless) and neither is the
+  // volatility (atr_percent 0, VolatilityRatio NaN).
+  bool track_swing = true;
+  bool track_volatility = true;
 };
 
 // Lifecycle: created on a symbol's first base bar (all memory allocated then), Update at every
@@ -28,7 +34,7 @@ class LevelContext {
   void Update(const Bar& bar);
 
   bool AtrReady() const { return atr_.Ready(); }
-  bool SwingReady() const { return bars_ >= config_.swing_lookback; }
+  bool SwingReady() const { return config_.track_swing && bars_ >= config_.swing_lookback; }
   bool VolumeReady() const { return volume_average_.Ready(); }
   bool VolatilityReady() const { return atr_percent_average_.Ready(); }
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include <fmt/format.h>
+#include "engines/signal/append_format.h"
 
 namespace pulse::signal {
 
@@ -110,20 +110,26 @@ GateCheck PositionSizer::SizeVerdict(const SizeDecision& d) const {
 }
 
 std::string PositionSizer::SizeReason(const SizeDecision& d, const SizeRequest& r) const {
-  if (d.method == SizingMethod::kKelly && d.kelly_fraction <= 0) {
-    return fmt::format("kelly fraction {:.4f} <= 0: no edge in the tracked trades",
-                       d.kelly_fraction);
-  }
-  std::string reason =
-      fmt::format("position value {:.2f} {} minimum {:.2f} ({}", d.value, d.ok ? ">=" : "<",
-                  config_.min_position_value, SizingMethodName(d.method));
-  if (d.limit == SizeLimit::kMaxPositionValue) reason += ", capped at the maximum value";
-  if (d.limit == SizeLimit::kMaxExposure) {
-    reason += fmt::format(", exposure room {:.2f} of {:.2f}",
-                          std::max(0.0, max_exposure() - r.open_exposure), max_exposure());
-  }
-  reason += ")";
+  std::string reason;
+  AppendSizeReason(d, r, &reason);
   return reason;
+}
+
+void PositionSizer::AppendSizeReason(const SizeDecision& d, const SizeRequest& r,
+                                     std::string* out) const {
+  if (d.method == SizingMethod::kKelly && d.kelly_fraction <= 0) {
+    AppendFormat(out, FMT_COMPILE("kelly fraction {:.4f} <= 0: no edge in the tracked trades"),
+                 d.kelly_fraction);
+    return;
+  }
+  AppendFormat(out, FMT_COMPILE("position value {:.2f} {} minimum {:.2f} ({}"), d.value,
+               d.ok ? ">=" : "<", config_.min_position_value, SizingMethodName(d.method));
+  if (d.limit == SizeLimit::kMaxPositionValue) out->append(", capped at the maximum value");
+  if (d.limit == SizeLimit::kMaxExposure) {
+    AppendFormat(out, FMT_COMPILE(", exposure room {:.2f} of {:.2f}"),
+                 std::max(0.0, max_exposure() - r.open_exposure), max_exposure());
+  }
+  out->push_back(')');
 }
 
 GateCheck PositionSizer::SizeCheck(const SizeDecision& d, const SizeRequest& r) const {

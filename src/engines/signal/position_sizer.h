@@ -88,6 +88,9 @@ class PositionSizer {
   GateCheck SizeVerdict(const SizeDecision& decision) const;
   // The reason SizeCheck writes.
   std::string SizeReason(const SizeDecision& decision, const SizeRequest& request) const;
+  // SizeReason appended to `*out`.
+  void AppendSizeReason(const SizeDecision& decision, const SizeRequest& request,
+                        std::string* out) const;
 
   double max_exposure() const { return config_.equity * config_.max_exposure_percent / 100.0; }
   const SizingConfig& config() const { return config_; }

@@ -2,9 +2,21 @@
 
 #include <cmath>
 
-#include <fmt/format.h>
+#include "engines/signal/append_format.h"
 
 namespace pulse::signal {
+
+std::string_view GateName(Gate gate) {
+  switch (gate) {
+    case Gate::kConfidence:
+      return "confidence";
+    case Gate::kVolume:
+      return "volume";
+    case Gate::kRewardRisk:
+      return "reward_risk";
+  }
+  return "confidence";
+}
 
 double RewardRiskAfterFees(double entry, double stop_loss, double take_profit, double fee_percent) {
   const double fees = entry * 2.0 * fee_percent / 100.0;
@@ -37,38 +49,70 @@ Result<QualityGates> QualityGates::Create(const QualityGateConfig& config) {
   return QualityGates(config);
 }
 
-void QualityGates::Evaluate(const GateInputs& in, std::vector<GateCheck>* checks) const {
-  checks->clear();
-  auto add = [checks](const char* gate, double value, double threshold) {
-    GateCheck& c = checks->emplace_back();
-    c.gate = gate;
-    c.value = value;
-    c.threshold = threshold;
-    c.passed = value >= threshold;
+void QualityGates::Judge(const GateInputs& in, GateVerdicts* verdicts) const {
+  verdicts->size = 0;
+  auto add = [verdicts](Gate gate, double value, double threshold) {
+    verdicts->items[static_cast<std::size_t>(verdicts->size++)] = {gate, value, threshold,
+                                                                   value >= threshold};
   };
-  if (config_.confidence_enabled) add("confidence", in.confidence, config_.min_confidence);
+  if (config_.confidence_enabled) add(Gate::kConfidence, in.confidence, config_.min_confidence);
   if (config_.volume_enabled) {
     const double ratio = in.volume_average > 0 ? in.volume / in.volume_average : 0.0;
-    add("volume", ratio, config_.min_volume_ratio);
+    add(Gate::kVolume, ratio, config_.min_volume_ratio);
   }
   if (config_.reward_risk_enabled) {
     const double rr =
         RewardRiskAfterFees(in.entry, in.stop_loss, in.take_profit, config_.fee_percent);
-    add("reward_risk", rr, config_.min_reward_risk);
+    add(Gate::kRewardRisk, rr, config_.min_reward_risk);
+  }
+}
+
+void QualityGates::AppendReason(const GateVerdict& v, std::string* out) const {
+  const char* op = v.passed ? ">=" : "<";
+  switch (v.gate) {
+    case Gate::kConfidence:
+      AppendFormat(out, FMT_COMPILE("confidence {:.2f} {} {:.2f}"), v.value, op, v.threshold);
+      return;
+    case Gate::kVolume:
+      AppendFormat(out, FMT_COMPILE("volume {:.2f}x {} {:.2f}x of the {}-bar average"), v.value, op,
+                   v.threshold, config_.volume_period);
+      return;
+    case Gate::kRewardRisk:
+      AppendFormat(out, FMT_COMPILE("reward/risk {:.2f} {} {:.2f} after {:.2f}% fees per side"),
+                   v.value, op, v.threshold, config_.fee_percent);
+      return;
+  }
+}
+
+GateCheck QualityGates::ToCheck(const GateVerdict& v) const {
+  GateCheck c;
+  c.gate = GateName(v.gate);
+  c.value = v.value;
+  c.threshold = v.threshold;
+  c.passed = v.passed;
+  AppendReason(v, &c.reason);
+  return c;
+}
+
+void QualityGates::Evaluate(const GateInputs& in, std::vector<GateCheck>* checks) const {
+  checks->clear();
+  GateVerdicts verdicts;
+  Judge(in, &verdicts);
+  for (const GateVerdict& v : verdicts) {
+    GateCheck& c = checks->emplace_back();
+    c.gate = GateName(v.gate);
+    c.value = v.value;
+    c.threshold = v.threshold;
+    c.passed = v.passed;
   }
 }
 
 void QualityGates::Explain(std::vector<GateCheck>* checks) const {
   for (GateCheck& c : *checks) {
-    const char* op = c.passed ? ">=" : "<";
-    if (c.gate == "confidence") {
-      c.reason = fmt::format("confidence {:.2f} {} {:.2f}", c.value, op, c.threshold);
-    } else if (c.gate == "volume") {
-      c.reason = fmt::format("volume {:.2f}x {} {:.2f}x of the {}-bar average", c.value, op,
-                             c.threshold, config_.volume_period);
-    } else if (c.gate == "reward_risk") {
-      c.reason = fmt::format("reward/risk {:.2f} {} {:.2f} after {:.2f}% fees per side", c.value,
-                             op, c.threshold, config_.fee_percent);
+    for (Gate gate : {Gate::kConfidence, Gate::kVolume, Gate::kRewardRisk}) {
+      if (c.gate != GateName(gate)) continue;
+      c.reason.clear();
+      AppendReason({gate, c.value, c.threshold, c.passed}, &c.reason);
     }
   }
 }

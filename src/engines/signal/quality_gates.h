@@ -3,6 +3,10 @@
 // the value seen and the threshold; a failed candidate is stored as rejected with all of them.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -32,6 +36,35 @@ struct GateInputs {
   double take_profit = 0;
 };
 
+// The gates, in the order they are checked.
+enum class Gate : std::uint8_t { kConfidence, kVolume, kRewardRisk };
+// The stored gate name: "confidence", "volume", "reward_risk".
+std::string_view GateName(Gate gate);
+
+// One gate's verdict without its text: what GateCheck holds except the reason.
+struct GateVerdict {
+  Gate gate = Gate::kConfidence;
+  double value = 0;
+  double threshold = 0;
+  bool passed = false;
+};
+
+// The verdicts of the enabled gates for one candidate, in gate order. Fixed size: filling it
+// allocates nothing.
+struct GateVerdicts {
+  std::array<GateVerdict, 3> items;
+  int size = 0;
+
+  const GateVerdict* begin() const { return items.data(); }
+  const GateVerdict* end() const { return items.data() + size; }
+  bool AllPassed() const {
+    for (const GateVerdict& v : *this) {
+      if (!v.passed) return false;
+    }
+    return true;
+  }
+};
+
 // Reward/risk after round-trip fees: (|tp - entry| - fees) / (|entry - sl| + fees) with
 // fees = entry * 2 * fee_percent / 100. 0 when the risk is not positive.
 double RewardRiskAfterFees(double entry, double stop_loss, double take_profit, double fee_percent);
@@ -54,6 +87,13 @@ class QualityGates {
 
   // Evaluate, then Explain.
   void Check(const GateInputs& inputs, std::vector<GateCheck>* checks) const;
+
+  // The verdicts Evaluate gives, without strings (the engine's per-candidate path).
+  void Judge(const GateInputs& inputs, GateVerdicts* verdicts) const;
+  // Appends the reason Explain writes for `verdict` to `*out`.
+  void AppendReason(const GateVerdict& verdict, std::string* out) const;
+  // `verdict` as a stored check: gate name, value, threshold, passed and reason.
+  GateCheck ToCheck(const GateVerdict& verdict) const;
 
   const QualityGateConfig& config() const { return config_; }
 

@@ -161,6 +161,9 @@ SignalEngine::SymbolState& SignalEngine::FindOrAddSymbol(std::string_view exchan
   LevelContextConfig context = planner_.ContextConfig();
   context.volume_period = config_.gates.volume_period;
   context.volatility_period = config_.volatility_period;
+  // Only what the stop method and the sizing read is kept up to date.
+  context.track_swing = config_.levels.stop == StopMethod::kSwing;
+  context.track_volatility = config_.sizing.method == SizingMethod::kVolatilityAdjusted;
   const std::size_t slot = book_.AddSymbol();
   shadows_.AddSymbol();  // the same numbering: one slot pair per symbol in both books
   states_.push_back(std::make_unique<SymbolState>(exchange, symbol, slot, context,
@@ -206,6 +209,8 @@ Status SignalEngine::OnBarClose(std::span<const BarCloseInput> inputs, BarCloseO
     batch_ready_.resize(n);
     scores_.resize(n * sources);
   }
+  const std::unique_ptr<Theory>* theories = theories_.data();
+  const std::size_t theory_count = theories_.size();
   // Update each symbol's state and ask the theories.
   for (std::size_t i = 0; i < n; ++i) {
     const BarCloseInput& in = inputs[i];
@@ -231,8 +236,10 @@ Status SignalEngine::OnBarClose(std::span<const BarCloseInput> inputs, BarCloseO
     }
     ++output->counts.evaluated;
     const FeatureView view{in.features, state.previous, &in.bar};
-    for (std::size_t t = 0; t < theories_.size(); ++t) {
-      scores_[i * sources + t] = VoteScore(theories_[t]->Evaluate(view));
+    // Locals, not members: the virtual calls would make the compiler reload every member.
+    double* row_scores = scores_.data() + i * sources;
+    for (std::size_t t = 0; t < theory_count; ++t) {
+      row_scores[t] = VoteScore(theories[t]->Evaluate(view));
     }
   }
   RunModels(inputs, output);
@@ -290,7 +297,7 @@ void SignalEngine::Decide(const BarCloseInput& in, std::size_t row, SymbolState&
   BarCloseCounts& counts = output->counts;
   const std::size_t sources = ensemble_.size();
   const std::span<const double> scores(scores_.data() + row * sources, sources);
-  const Blend blend = ensemble_.Combine(scores, contributions_);
+  const Blend blend = ensemble_.Combine(scores);  // contributions only for a record
   if (!blend.direction) {
     ++counts.hold;
     return;
@@ -326,24 +333,32 @@ void SignalEngine::Decide(const BarCloseInput& in, std::size_t row, SymbolState&
   gate_inputs.entry = levels->entry;
   gate_inputs.stop_loss = levels->stop_loss;
   gate_inputs.take_profit = levels->take_profit;
-  gates_.Evaluate(gate_inputs, &checks_);
+  GateVerdicts verdicts;
+  gates_.Judge(gate_inputs, &verdicts);
   SizeRequest size_request;
   size_request.entry = levels->entry;
   size_request.stop_distance = levels->stop_distance;
   size_request.volatility_ratio = state.context.VolatilityRatio();
   size_request.open_exposure = book_.exposure();
   const SizeDecision size = sizer_.Size(size_request, trade_stats_);
-  checks_.push_back(sizer_.SizeVerdict(size));
-  const bool passed = AllPassed(checks_);
+  const bool passed = verdicts.AllPassed() && size.ok;  // the size check passes when ok
   if (!passed) {
     ++counts.rejected;
-    for (const GateCheck& c : checks_) {
-      if (c.passed) continue;
-      if (c.gate == "confidence") ++counts.rejected_by_confidence;
-      if (c.gate == "volume") ++counts.rejected_by_volume;
-      if (c.gate == "reward_risk") ++counts.rejected_by_reward_risk;
-      if (c.gate == "size") ++counts.rejected_by_size;
+    for (const GateVerdict& v : verdicts) {
+      if (v.passed) continue;
+      switch (v.gate) {
+        case Gate::kConfidence:
+          ++counts.rejected_by_confidence;
+          break;
+        case Gate::kVolume:
+          ++counts.rejected_by_volume;
+          break;
+        case Gate::kRewardRisk:
+          ++counts.rejected_by_reward_risk;
+          break;
+      }
     }
+    if (!size.ok) ++counts.rejected_by_size;
     if (!shadows_.WantsRecord(state.book_id, direction)) {
       if (shadows_.policy() == ShadowPolicy::kOnePerSymbolDirection) {
         ++counts.rejected_while_shadow_open;
@@ -352,11 +367,13 @@ void SignalEngine::Decide(const BarCloseInput& in, std::size_t row, SymbolState&
     }
   }
   // Only a candidate that becomes a record pays for its reasons and the rest of the record.
-  gates_.Explain(&checks_);
-  checks_.back().reason = sizer_.SizeReason(size, size_request);  // the size check is last
   std::vector<TheoryContribution> contributions;
-  Signal signal =
-      MakeSignal(in, state, scores, blend, cls, *levels, size.size, close_time, &contributions);
+  Signal signal = MakeSignal(in, state, scores, blend, cls, *levels, close_time, &contributions);
+  signal.size = size.size;
+  signal.gate_checks.reserve(static_cast<std::size_t>(verdicts.size) + 1);
+  for (const GateVerdict& v : verdicts) signal.gate_checks.push_back(gates_.ToCheck(v));
+  GateCheck& size_check = signal.gate_checks.emplace_back(sizer_.SizeVerdict(size));
+  sizer_.AppendSizeReason(size, size_request, &size_check.reason);  // the size check is last
   if (passed) {
     signal.status = SignalStatus::kPending;
     book_.Open(state.book_id, direction, size.value);
@@ -371,8 +388,8 @@ void SignalEngine::Decide(const BarCloseInput& in, std::size_t row, SymbolState&
 
 Signal SignalEngine::MakeSignal(const BarCloseInput& in, const SymbolState& state,
                                 std::span<const double> scores, const Blend& blend, SignalClass cls,
-                                const Levels& levels, double size, UnixNanos close_time,
-                                std::vector<TheoryContribution>* contributions) const {
+                                const Levels& levels, UnixNanos close_time,
+                                std::vector<TheoryContribution>* contributions) {
   const Direction direction = *blend.direction;
   const std::size_t sources = ensemble_.size();
   Signal signal;
@@ -384,7 +401,6 @@ Signal SignalEngine::MakeSignal(const BarCloseInput& in, const SymbolState& stat
   signal.stop_loss = levels.stop_loss;
   signal.take_profit = levels.take_profit;
   signal.confidence = blend.confidence;
-  signal.size = size;
   signal.source = "ensemble";
   signal.created_at = close_time;
   signal.prediction = blend.prediction;
@@ -393,24 +409,27 @@ Signal SignalEngine::MakeSignal(const BarCloseInput& in, const SymbolState& stat
   signal.trailing_pct = config_.levels.trailing_pct;
   signal.max_hold_minutes = config_.levels.max_hold_minutes;
   signal.feature_hash = FeatureHash(in.features);
-  signal.gate_checks = checks_;
   const FeatureView view{in.features, state.previous, &in.bar};
   const double side = direction == Direction::kLong ? 1.0 : -1.0;
+  ensemble_.Contributions(scores, blend, contributions_);
   contributions->reserve(sources);
+  // The notes are written into a reused buffer and copied once, at their final length.
+  notes_.clear();
   for (std::size_t s = 0; s < sources; ++s) {
     if (std::isnan(scores[s])) continue;
     contributions->push_back(
         {0, ensemble_.source(s).name, contributions_[s], std::nullopt, close_time});
     if (s < theories_.size()) {
       if (side * (scores[s] - 0.5) > 0) {
-        if (!signal.notes.empty()) signal.notes += " | ";
-        signal.notes += theories_[s]->Explain(view);
+        if (!notes_.empty()) notes_ += " | ";
+        theories_[s]->AppendExplanation(view, &notes_);
       }
     } else {
       if (!signal.model_version.empty()) signal.model_version += ",";
       signal.model_version += models_[s - theories_.size()]->manifest().Tag();
     }
   }
+  signal.notes = notes_;
   return signal;
 }
 

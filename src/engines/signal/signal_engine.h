@@ -163,12 +163,12 @@ class SignalEngine {
   void RunModels(std::span<const BarCloseInput> inputs, BarCloseOutput* output);
   void Decide(const BarCloseInput& input, std::size_t row, SymbolState& state,
               BarCloseOutput* output);
-  // The full record of a candidate that is output (emitted or rejected): levels, size, the
-  // gates' reasons, feature hash, notes, model versions and contributions.
+  // The record of a candidate that is output (emitted or rejected), but for its size and gate
+  // checks (Decide adds them): levels, feature hash, notes, model versions and contributions.
   Signal MakeSignal(const BarCloseInput& in, const SymbolState& state,
                     std::span<const double> scores, const Blend& blend, SignalClass cls,
-                    const Levels& levels, double size, UnixNanos close_time,
-                    std::vector<TheoryContribution>* contributions) const;
+                    const Levels& levels, UnixNanos close_time,
+                    std::vector<TheoryContribution>* contributions);
 
   SignalEngineConfig config_;
   Timeframe base_;
@@ -198,7 +198,7 @@ class SignalEngine {
   std::vector<double> model_rows_;
   std::vector<double> model_probabilities_;
   std::vector<std::size_t> model_row_of_;
-  std::vector<GateCheck> checks_;
+  std::string notes_;  // the notes of the record being made
 };
 
 }  // namespace pulse::signal

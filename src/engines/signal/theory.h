@@ -69,6 +69,12 @@ class Theory {
   // ("RSI 24.1 < 30 (oversold): expects a rebound"). Called only for candidates that become
   // signals, so it may allocate.
   virtual std::string Explain(const FeatureView& view) const = 0;
+
+  // Explain's line appended to `*out` (how the engine writes a record's notes). The default
+  // appends Explain's string; a theory may write in place instead, the same text.
+  virtual void AppendExplanation(const FeatureView& view, std::string* out) const {
+    out->append(Explain(view));
+  }
 };
 
 }  // namespace pulse::signal

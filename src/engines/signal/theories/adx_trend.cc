@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include <fmt/format.h>
+#include "engines/signal/append_format.h"
 
 namespace pulse::signal {
 
@@ -48,22 +48,27 @@ Opinion AdxTrend::Evaluate(const FeatureView& view) const {
   return {};
 }
 
-std::string AdxTrend::Explain(const FeatureView& view) const {
+void AdxTrend::AppendExplanation(const FeatureView& view, std::string* out) const {
   const double adx = Current(view, kAdx);
   const double plus_di = Current(view, kPlusDi);
   const double minus_di = Current(view, kMinusDi);
   const Opinion opinion = Evaluate(view);
   if (opinion.vote != Vote::kNone) {
     const bool up = opinion.vote == Vote::kLong;
-    return fmt::format(
-        "ADX {:.2f} > {:g} (trending) with {} {:.2f} > {} {:.2f}: {}, strength "
-        "{:.2f}",
+    AppendFormat(
+        out,
+        FMT_COMPILE("ADX {:.2f} > {:g} (trending) with {} {:.2f} > {} {:.2f}: {}, strength "
+                    "{:.2f}"),
         adx, threshold_, up ? "+DI" : "-DI", up ? plus_di : minus_di, up ? "-DI" : "+DI",
         up ? minus_di : plus_di, up ? "uptrend" : "downtrend", opinion.strength);
+    return;
   }
-  if (AnyNaN({adx, plus_di, minus_di})) return "ADX or DI not available yet: no vote";
-  return fmt::format("ADX {:.2f} (threshold {:g}), +DI {:.2f}, -DI {:.2f}: no vote", adx,
-                     threshold_, plus_di, minus_di);
+  if (AnyNaN({adx, plus_di, minus_di})) {
+    out->append("ADX or DI not available yet: no vote");
+    return;
+  }
+  AppendFormat(out, FMT_COMPILE("ADX {:.2f} (threshold {:g}), +DI {:.2f}, -DI {:.2f}: no vote"),
+               adx, threshold_, plus_di, minus_di);
 }
 
 }  // namespace pulse::signal

@@ -1,6 +1,6 @@
 #include "engines/signal/theories/bollinger_breakout.h"
 
-#include <fmt/format.h>
+#include "engines/signal/append_format.h"
 
 namespace pulse::signal {
 
@@ -38,7 +38,7 @@ Opinion BollingerBreakout::Evaluate(const FeatureView& view) const {
   return {};  // NaN compares false
 }
 
-std::string BollingerBreakout::Explain(const FeatureView& view) const {
+void BollingerBreakout::AppendExplanation(const FeatureView& view, std::string* out) const {
   const double percent_b = Current(view, kPercentB);
   const double previous = Previous(view, kPercentB);
   const double upper = Current(view, kUpper);
@@ -46,19 +46,27 @@ std::string BollingerBreakout::Explain(const FeatureView& view) const {
   const Opinion opinion = Evaluate(view);
   switch (opinion.vote) {
     case Vote::kLong:
-      return fmt::format(
-          "close broke above the upper band {:.6g}: %b {:.3f} (previous {:.3f}), strength {:.2f}",
-          upper, percent_b, previous, opinion.strength);
+      AppendFormat(out,
+                   FMT_COMPILE("close broke above the upper band {:.6g}: %b {:.3f} (previous "
+                               "{:.3f}), strength {:.2f}"),
+                   upper, percent_b, previous, opinion.strength);
+      return;
     case Vote::kShort:
-      return fmt::format(
-          "close broke below the lower band {:.6g}: %b {:.3f} (previous {:.3f}), strength {:.2f}",
-          lower, percent_b, previous, opinion.strength);
+      AppendFormat(out,
+                   FMT_COMPILE("close broke below the lower band {:.6g}: %b {:.3f} (previous "
+                               "{:.3f}), strength {:.2f}"),
+                   lower, percent_b, previous, opinion.strength);
+      return;
     case Vote::kNone:
       break;
   }
-  if (AnyNaN({percent_b})) return "Bollinger %b not available yet: no vote";
-  return fmt::format("%b {:.3f} (previous {:.3f}), bands {:.6g}..{:.6g}: no breakout, no vote",
-                     percent_b, previous, lower, upper);
+  if (AnyNaN({percent_b})) {
+    out->append("Bollinger %b not available yet: no vote");
+    return;
+  }
+  AppendFormat(
+      out, FMT_COMPILE("%b {:.3f} (previous {:.3f}), bands {:.6g}..{:.6g}: no breakout, no vote"),
+      percent_b, previous, lower, upper);
 }
 
 }  // namespace pulse::signal

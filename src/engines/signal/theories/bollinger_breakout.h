@@ -24,7 +24,7 @@ class BollingerBreakout final : public RuleTheory {
   static Result<std::unique_ptr<Theory>> Create(const TheorySettings& settings);
 
   Opinion Evaluate(const FeatureView& view) const override;
-  std::string Explain(const FeatureView& view) const override;
+  void AppendExplanation(const FeatureView& view, std::string* out) const override;
 
  private:
   explicit BollingerBreakout(const TheorySettings& settings);

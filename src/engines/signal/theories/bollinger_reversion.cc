@@ -1,6 +1,6 @@
 #include "engines/signal/theories/bollinger_reversion.h"
 
-#include <fmt/format.h>
+#include "engines/signal/append_format.h"
 
 namespace pulse::signal {
 
@@ -39,7 +39,7 @@ Opinion BollingerReversion::Evaluate(const FeatureView& view) const {
   return {};  // NaN compares false
 }
 
-std::string BollingerReversion::Explain(const FeatureView& view) const {
+void BollingerReversion::AppendExplanation(const FeatureView& view, std::string* out) const {
   const double percent_b = Current(view, kPercentB);
   const double previous = Previous(view, kPercentB);
   const double upper = Current(view, kUpper);
@@ -47,23 +47,30 @@ std::string BollingerReversion::Explain(const FeatureView& view) const {
   const Opinion opinion = Evaluate(view);
   switch (opinion.vote) {
     case Vote::kLong:
-      return fmt::format(
-          "close back above the lower band {:.6g}: %b {:.3f} -> {:.3f}, expects a move to the "
-          "middle, strength {:.2f}",
+      AppendFormat(
+          out,
+          FMT_COMPILE(
+              "close back above the lower band {:.6g}: %b {:.3f} -> {:.3f}, expects a move to the "
+              "middle, strength {:.2f}"),
           lower, previous, percent_b, opinion.strength);
+      return;
     case Vote::kShort:
-      return fmt::format(
-          "close back below the upper band {:.6g}: %b {:.3f} -> {:.3f}, expects a move to the "
-          "middle, strength {:.2f}",
+      AppendFormat(
+          out,
+          FMT_COMPILE(
+              "close back below the upper band {:.6g}: %b {:.3f} -> {:.3f}, expects a move to the "
+              "middle, strength {:.2f}"),
           upper, previous, percent_b, opinion.strength);
+      return;
     case Vote::kNone:
       break;
   }
   if (AnyNaN({percent_b, previous})) {
-    return "Bollinger %b of this or the previous bar not available yet: no vote";
+    out->append("Bollinger %b of this or the previous bar not available yet: no vote");
+    return;
   }
-  return fmt::format("%b {:.3f} -> {:.3f}: no re-entry into the bands, no vote", previous,
-                     percent_b);
+  AppendFormat(out, FMT_COMPILE("%b {:.3f} -> {:.3f}: no re-entry into the bands, no vote"),
+               previous, percent_b);
 }
 
 }  // namespace pulse::signal

@@ -1,6 +1,6 @@
 #include "engines/signal/theories/ema_trend_stack.h"
 
-#include <fmt/format.h>
+#include "engines/signal/append_format.h"
 
 namespace pulse::signal {
 
@@ -42,30 +42,40 @@ Opinion EmaTrendStack::Evaluate(const FeatureView& view) const {
   return {};
 }
 
-std::string EmaTrendStack::Explain(const FeatureView& view) const {
+void EmaTrendStack::AppendExplanation(const FeatureView& view, std::string* out) const {
   const double fast = Current(view, kFast);
   const double mid = Current(view, kMid);
   const double slow = Current(view, kSlow);
   const double close = Close(view);
   const Opinion opinion = Evaluate(view);
-  if (AnyNaN({fast, mid, slow})) return "moving averages not available yet: no vote";
+  if (AnyNaN({fast, mid, slow})) {
+    out->append("moving averages not available yet: no vote");
+    return;
+  }
   const double spread_pct = slow > 0 ? 100 * (fast - slow) / slow : 0;
   switch (opinion.vote) {
     case Vote::kLong:
-      return fmt::format(
-          "uptrend stack: close {:.6g} > fast {:.6g} > mid {:.6g} > slow {:.6g}, spread "
-          "{:.3f}%, strength {:.2f}",
+      AppendFormat(
+          out,
+          FMT_COMPILE(
+              "uptrend stack: close {:.6g} > fast {:.6g} > mid {:.6g} > slow {:.6g}, spread "
+              "{:.3f}%, strength {:.2f}"),
           close, fast, mid, slow, spread_pct, opinion.strength);
+      return;
     case Vote::kShort:
-      return fmt::format(
-          "downtrend stack: close {:.6g} < fast {:.6g} < mid {:.6g} < slow {:.6g}, spread "
-          "{:.3f}%, strength {:.2f}",
+      AppendFormat(
+          out,
+          FMT_COMPILE(
+              "downtrend stack: close {:.6g} < fast {:.6g} < mid {:.6g} < slow {:.6g}, spread "
+              "{:.3f}%, strength {:.2f}"),
           close, fast, mid, slow, spread_pct, opinion.strength);
+      return;
     case Vote::kNone:
       break;
   }
-  return fmt::format("close {:.6g}, fast {:.6g}, mid {:.6g}, slow {:.6g}: not stacked, no vote",
-                     close, fast, mid, slow);
+  AppendFormat(
+      out, FMT_COMPILE("close {:.6g}, fast {:.6g}, mid {:.6g}, slow {:.6g}: not stacked, no vote"),
+      close, fast, mid, slow);
 }
 
 }  // namespace pulse::signal

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
+#include "engines/signal/append_format.h"
 
 namespace pulse::signal {
 
@@ -59,7 +59,7 @@ Opinion IchimokuCloud::Evaluate(const FeatureView& view) const {
   return {};
 }
 
-std::string IchimokuCloud::Explain(const FeatureView& view) const {
+void IchimokuCloud::AppendExplanation(const FeatureView& view, std::string* out) const {
   const double close = Current(view, kClose);
   const double span_a = Current(view, kSenkouA);
   const double span_b = Current(view, kSenkouB);
@@ -67,17 +67,23 @@ std::string IchimokuCloud::Explain(const FeatureView& view) const {
   const double kijun = Current(view, kKijun);
   const double chikou = Current(view, kChikouVsPrice);
   const Opinion opinion = Evaluate(view);
-  if (AnyNaN({close, span_a, span_b})) return "Ichimoku cloud not available yet: no vote";
+  if (AnyNaN({close, span_a, span_b})) {
+    out->append("Ichimoku cloud not available yet: no vote");
+    return;
+  }
   const double top = std::max(span_a, span_b);
   const double bottom = std::min(span_a, span_b);
   const char* where = close > top ? "above" : (close < bottom ? "below" : "inside");
-  const std::string values = fmt::format(
-      "close {:.6g} {} the cloud {:.6g}..{:.6g}, tenkan {:.6g}, kijun {:.6g}, "
-      "chikou vs price {:+.6g}",
-      close, where, bottom, top, tenkan, kijun, chikou);
-  if (opinion.vote == Vote::kNone) return values + ": no vote";
-  return fmt::format("{}: {}, strength {:.2f}", values,
-                     opinion.vote == Vote::kLong ? "bullish" : "bearish", opinion.strength);
+  AppendFormat(out,
+               FMT_COMPILE("close {:.6g} {} the cloud {:.6g}..{:.6g}, tenkan {:.6g}, kijun {:.6g}, "
+                           "chikou vs price {:+.6g}"),
+               close, where, bottom, top, tenkan, kijun, chikou);
+  if (opinion.vote == Vote::kNone) {
+    out->append(": no vote");
+    return;
+  }
+  AppendFormat(out, FMT_COMPILE(": {}, strength {:.2f}"),
+               opinion.vote == Vote::kLong ? "bullish" : "bearish", opinion.strength);
 }
 
 }  // namespace pulse::signal

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include <fmt/format.h>
+#include "engines/signal/append_format.h"
 
 namespace pulse::signal {
 
@@ -40,24 +40,27 @@ Opinion MacdCross::Evaluate(const FeatureView& view) const {
   return {};
 }
 
-std::string MacdCross::Explain(const FeatureView& view) const {
+void MacdCross::AppendExplanation(const FeatureView& view, std::string* out) const {
   const double hist = Current(view, kHist);
   const double previous = Previous(view, kHist);
   const double macd = Current(view, kMacd);
   const Opinion opinion = Evaluate(view);
   if (opinion.vote != Vote::kNone) {
     const bool up = opinion.vote == Vote::kLong;
-    return fmt::format(
-        "MACD crossed {} its signal: histogram {:.6g} -> {:.6g} ({:.4f}% of price {:.6g}), MACD "
-        "{:.6g}, strength {:.2f}",
-        up ? "above" : "below", previous, hist, 100 * std::abs(hist) / Close(view), Close(view),
-        macd, opinion.strength);
+    AppendFormat(out,
+                 FMT_COMPILE("MACD crossed {} its signal: histogram {:.6g} -> {:.6g} ({:.4f}% of "
+                             "price {:.6g}), MACD {:.6g}, strength {:.2f}"),
+                 up ? "above" : "below", previous, hist, 100 * std::abs(hist) / Close(view),
+                 Close(view), macd, opinion.strength);
+    return;
   }
   if (AnyNaN({hist, previous, macd, Close(view)})) {
-    return "MACD histogram of this or the previous bar not available yet: no vote";
+    out->append("MACD histogram of this or the previous bar not available yet: no vote");
+    return;
   }
-  return fmt::format("MACD histogram {:.6g} -> {:.6g}, MACD {:.6g}: no {}cross, no vote", previous,
-                     hist, macd, zero_line_ ? "far-side " : "");
+  AppendFormat(out,
+               FMT_COMPILE("MACD histogram {:.6g} -> {:.6g}, MACD {:.6g}: no {}cross, no vote"),
+               previous, hist, macd, zero_line_ ? "far-side " : "");
 }
 
 }  // namespace pulse::signal

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include <fmt/format.h>
+#include "engines/signal/append_format.h"
 
 namespace pulse::signal {
 
@@ -52,7 +52,7 @@ Opinion MtfTrend::Evaluate(const FeatureView& view) const {
   return {up ? Vote::kLong : Vote::kShort, strength};
 }
 
-std::string MtfTrend::Explain(const FeatureView& view) const {
+void MtfTrend::AppendExplanation(const FeatureView& view, std::string* out) const {
   const double close = Close(view);
   const double ema_1 = Current(view, kTrendEma1);
   const double ema_2 = Current(view, kTrendEma2);
@@ -60,16 +60,19 @@ std::string MtfTrend::Explain(const FeatureView& view) const {
   const double momentum_2 = Current(view, kMomentum2);
   const Opinion opinion = Evaluate(view);
   if (AnyNaN({close, ema_1, ema_2, momentum_1, momentum_2})) {
-    return "a timeframe's trend or momentum is not available yet: no vote";
+    out->append("a timeframe's trend or momentum is not available yet: no vote");
+    return;
   }
   const std::vector<std::string>& names = feature_names();
-  const std::string values =
-      fmt::format("close {:.6g} vs {} {:.6g} and {} {:.6g}; {} {:+.6g}, {} {:+.6g}", close,
-                  names[kTrendEma1], ema_1, names[kTrendEma2], ema_2, names[kMomentum1], momentum_1,
-                  names[kMomentum2], momentum_2);
-  if (opinion.vote == Vote::kNone) return values + ": timeframes disagree, no vote";
-  return fmt::format("{}: all timeframes agree {}, strength {:.2f}", values,
-                     opinion.vote == Vote::kLong ? "up" : "down", opinion.strength);
+  AppendFormat(out, FMT_COMPILE("close {:.6g} vs {} {:.6g} and {} {:.6g}; {} {:+.6g}, {} {:+.6g}"),
+               close, names[kTrendEma1], ema_1, names[kTrendEma2], ema_2, names[kMomentum1],
+               momentum_1, names[kMomentum2], momentum_2);
+  if (opinion.vote == Vote::kNone) {
+    out->append(": timeframes disagree, no vote");
+    return;
+  }
+  AppendFormat(out, FMT_COMPILE(": all timeframes agree {}, strength {:.2f}"),
+               opinion.vote == Vote::kLong ? "up" : "down", opinion.strength);
 }
 
 }  // namespace pulse::signal

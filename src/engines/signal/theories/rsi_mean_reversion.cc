@@ -1,6 +1,6 @@
 #include "engines/signal/theories/rsi_mean_reversion.h"
 
-#include <fmt/format.h>
+#include "engines/signal/append_format.h"
 
 namespace pulse::signal {
 
@@ -42,21 +42,29 @@ Opinion RsiMeanReversion::Evaluate(const FeatureView& view) const {
   return {};  // NaN compares false both ways
 }
 
-std::string RsiMeanReversion::Explain(const FeatureView& view) const {
+void RsiMeanReversion::AppendExplanation(const FeatureView& view, std::string* out) const {
   const double rsi = Current(view, kRsi);
   const Opinion opinion = Evaluate(view);
   switch (opinion.vote) {
     case Vote::kLong:
-      return fmt::format("RSI {:.2f} < {:g} (oversold): expects a rebound, strength {:.2f}", rsi,
-                         oversold_, opinion.strength);
+      AppendFormat(out,
+                   FMT_COMPILE("RSI {:.2f} < {:g} (oversold): expects a rebound, strength {:.2f}"),
+                   rsi, oversold_, opinion.strength);
+      return;
     case Vote::kShort:
-      return fmt::format("RSI {:.2f} > {:g} (overbought): expects a pullback, strength {:.2f}", rsi,
-                         overbought_, opinion.strength);
+      AppendFormat(
+          out, FMT_COMPILE("RSI {:.2f} > {:g} (overbought): expects a pullback, strength {:.2f}"),
+          rsi, overbought_, opinion.strength);
+      return;
     case Vote::kNone:
       break;
   }
-  if (AnyNaN({rsi})) return "RSI not available yet (warm-up): no vote";
-  return fmt::format("RSI {:.2f} within {:g}..{:g}: no vote", rsi, oversold_, overbought_);
+  if (AnyNaN({rsi})) {
+    out->append("RSI not available yet (warm-up): no vote");
+    return;
+  }
+  AppendFormat(out, FMT_COMPILE("RSI {:.2f} within {:g}..{:g}: no vote"), rsi, oversold_,
+               overbought_);
 }
 
 }  // namespace pulse::signal

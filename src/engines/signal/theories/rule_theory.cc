@@ -40,4 +40,10 @@ Status RuleTheory::Bind(const FeatureLookup& features) {
   return Status::Ok();
 }
 
+std::string RuleTheory::Explain(const FeatureView& view) const {
+  std::string text;
+  AppendExplanation(view, &text);
+  return text;
+}
+
 }  // namespace pulse::signal

@@ -45,6 +45,9 @@ class RuleTheory : public Theory {
   // and the indicator request (and timeframe) that would provide it.
   Status Bind(const FeatureLookup& features) override;
 
+  // AppendExplanation's text as a string (subclasses write their explanation in place).
+  std::string Explain(const FeatureView& view) const override;
+
   // The feature name of each role as configured (before Bind) or as resolved (after).
   const std::vector<std::string>& feature_names() const { return feature_names_; }
 

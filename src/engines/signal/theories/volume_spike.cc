@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include <fmt/format.h>
+#include "engines/signal/append_format.h"
 
 namespace pulse::signal {
 
@@ -55,23 +55,32 @@ Opinion VolumeSpike::Evaluate(const FeatureView& view) const {
   return {};
 }
 
-std::string VolumeSpike::Explain(const FeatureView& view) const {
+void VolumeSpike::AppendExplanation(const FeatureView& view, std::string* out) const {
   const double ratio = Current(view, kVolumeRatio);
   const double return_pct = Current(view, kReturnPct);
   const Opinion opinion = Evaluate(view);
   if (opinion.vote != Vote::kNone) {
-    return fmt::format(
-        "volume {:.2f}x its average (> {:g}x) with a {:+.3f}% move (beyond {:g}%): follows the "
-        "{}, strength {:.2f}",
+    AppendFormat(
+        out,
+        FMT_COMPILE(
+            "volume {:.2f}x its average (> {:g}x) with a {:+.3f}% move (beyond {:g}%): follows the "
+            "{}, strength {:.2f}"),
         ratio, spike_ratio_, return_pct, min_return_pct_,
         opinion.vote == Vote::kLong ? "buyers" : "sellers", opinion.strength);
+    return;
   }
-  if (AnyNaN({ratio, return_pct})) return "volume ratio or return not available yet: no vote";
+  if (AnyNaN({ratio, return_pct})) {
+    out->append("volume ratio or return not available yet: no vote");
+    return;
+  }
   if (!(ratio > spike_ratio_)) {
-    return fmt::format("volume {:.2f}x its average, not above {:g}x: no vote", ratio, spike_ratio_);
+    AppendFormat(out, FMT_COMPILE("volume {:.2f}x its average, not above {:g}x: no vote"), ratio,
+                 spike_ratio_);
+    return;
   }
-  return fmt::format("volume {:.2f}x its average but the move {:+.3f}% is within {:g}%: no vote",
-                     ratio, return_pct, min_return_pct_);
+  AppendFormat(
+      out, FMT_COMPILE("volume {:.2f}x its average but the move {:+.3f}% is within {:g}%: no vote"),
+      ratio, return_pct, min_return_pct_);
 }
 
 }  // namespace pulse::signal
