@@ -56,8 +56,17 @@ void FeatureUniverse::Aggregate(UniverseSymbol& s) {
 double FeatureUniverse::Update(bool aggregate) {
   double sink = 0;
   for (UniverseSymbol& s : symbols_) {
-    if (aggregate) Aggregate(s);
-    for (int h = 0; h < s.pending; ++h) (void)s.features.OnBar(s.higher_tf[h], s.higher[h]);
+    if (aggregate) {
+      s.last = BarAt(s, next_);
+      s.pending = 0;
+      for (data::BarAggregator& a : s.aggregators) {
+        for (std::optional<Bar> done = a.Update(s.last); done; done = a.PollCompleted()) {
+          (void)s.features.OnBar(a.to(), *done);
+        }
+      }
+    } else {
+      for (int h = 0; h < s.pending; ++h) (void)s.features.OnBar(s.higher_tf[h], s.higher[h]);
+    }
     (void)s.features.OnBar(s.features.base(), s.last);
     sink += s.features.Values()[0];
   }
@@ -92,15 +101,15 @@ FeatureUniverse::FeatureUniverse() {
       error_ = std::string(set.status().message());
       return;
     }
-    UniverseSymbol s{fmt::format("S{:04}", i),
-                     std::move(*set),
-                     {},
-                     &sources_[i % 3],
-                     static_cast<std::size_t>(i) * 61,
-                     {},
-                     {},
-                     0,
-                     {}};
+    UniverseSymbol s{.features = std::move(*set),
+                     .aggregators = {},
+                     .last = {},
+                     .source = &sources_[i % 3],
+                     .offset = static_cast<std::size_t>(i) * 61,
+                     .pending = 0,
+                     .higher = {},
+                     .higher_tf = {},
+                     .name = fmt::format("S{:04}", i)};
     for (Timeframe tf : s.features.HigherTimeframes()) {
       s.aggregators.push_back(*data::BarAggregator::Create(spec->base, tf));
     }
