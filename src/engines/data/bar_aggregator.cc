@@ -108,7 +108,7 @@ Result<BarAggregator> BarAggregator::Create(Timeframe from, Timeframe to, Resamp
 }
 
 BarAggregator::BarAggregator(Timeframe from, Timeframe to, ResampleOptions options)
-    : from_(from), to_(to), options_(options) {
+    : to_(to), from_(from), options_(options) {
   if (from.IsFixedLength()) from_step_ = from.NominalNanos();
   if (to.IsFixedLength()) to_step_ = to.NominalNanos();
   if (from_step_ > 0 && to_step_ > 0) per_bucket_ = to_step_ / from_step_;

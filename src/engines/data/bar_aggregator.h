@@ -44,8 +44,9 @@ struct AggregationStats {
 // exchange's own higher-timeframe volume; other volumes are summed as doubles.
 //
 // Lifecycle: Create, then Update per bar; Flush at the end for the still-forming bucket.
-// Threading: not thread-safe; one owner (the engine thread).
-class BarAggregator {
+// Threading: not thread-safe; one owner (the engine thread). Cache-line aligned, so that the
+// state an update touches spans three lines (see the members).
+class alignas(64) BarAggregator {
  public:
   // InvalidArgument when `to` is not a whole multiple of `from` aligned with it.
   static Result<BarAggregator> Create(Timeframe from, Timeframe to, ResampleOptions options = {});
@@ -102,18 +103,18 @@ class BarAggregator {
   // `overflow_`, which only ever holds bars younger than the ring's.
   static constexpr int kRing = 4;
 
-  // What every Update reads or writes comes first, in a few adjacent cache lines (an engine
-  // keeps one aggregator per symbol and timeframe, and a bar close visits them all cold); the
-  // queue of completed bars, which the usual update bypasses, and the options come after.
+  // What every Update reads or writes comes first, in the object's first three cache lines
+  // (an engine keeps one aggregator per symbol and timeframe, and a bar close visits them all
+  // cold): the header line, the bucket, the counters at the start of stats_. The queue of
+  // completed bars, which the usual update bypasses, and the options come after.
   // Lengths cached at construction for the fixed-length case (every timeframe but months), so
   // the usual bar needs no Timeframe call and no division.
   std::int64_t from_step_ = 0;   // `from` length when fixed, else 0
   std::int64_t to_step_ = 0;     // `to` length when fixed, else 0
   std::int64_t per_bucket_ = 0;  // base bars of a full bucket when both are fixed, else 0
-  Timeframe from_;
+  UnixNanos last_input_ = 0;     // open time of the last bar accepted (when has_last_input_)
+  UnixNanos next_start_ = 0;     // end of the last bucket closed or dropped: a bucket start
   Timeframe to_;
-  UnixNanos last_input_ = 0;  // open time of the last bar accepted (when has_last_input_)
-  UnixNanos next_start_ = 0;  // end of the last bucket closed or dropped: a bucket start
   bool has_last_input_ = false;
   bool has_bucket_ = false;
   bool next_start_known_ = false;
@@ -122,6 +123,7 @@ class BarAggregator {
   int ring_size_ = 0;
   Bucket bucket_;
   AggregationStats stats_;
+  Timeframe from_;
   ResampleOptions options_;
   Bar ring_[kRing];
   std::deque<Bar> overflow_;
