@@ -55,7 +55,15 @@ void FeatureUniverse::Aggregate(UniverseSymbol& s) {
 
 double FeatureUniverse::Update(bool aggregate) {
   double sink = 0;
-  for (UniverseSymbol& s : symbols_) {
+  for (std::size_t i = 0; i < symbols_.size(); ++i) {
+    UniverseSymbol& s = symbols_[i];
+    if (aggregate && i + 1 < symbols_.size()) {
+      // The next symbol's aggregators and bar, loaded while this one updates.
+      const UniverseSymbol& next = symbols_[i + 1];
+      for (const data::BarAggregator& a : next.aggregators) a.Prefetch();
+      __builtin_prefetch(
+          &(*next.source)[(next.offset + static_cast<std::size_t>(next_)) % next.source->size()]);
+    }
     if (aggregate) {
       s.last = BarAt(s, next_);
       s.pending = 0;

@@ -64,7 +64,7 @@ class FeatureUniverse {
   // The feature-set update of bar next() for every symbol, from what Aggregate kept;
   // `aggregate` aggregates the bar first (otherwise Aggregate must have run for this bar),
   // feeding each completed higher bar to the feature set as it completes, as
-  // app::StreamingFeatures does.
+  // app::StreamingFeatures does, and asking for the next symbol's aggregators and bar first.
   // Returns a sum of one feature per symbol (to keep the work observable).
   double Update(bool aggregate);
 

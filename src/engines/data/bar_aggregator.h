@@ -65,6 +65,15 @@ class alignas(64) BarAggregator {
   // Drops the bucket still being formed; returns true when there was one.
   bool DiscardPartial();
 
+  // A hint, no effect: asks for the lines an Update touches (the first three of the object),
+  // for a caller that updates many aggregators to issue one symbol ahead.
+  void Prefetch() const {
+    const auto* at = reinterpret_cast<const char*>(this);
+    __builtin_prefetch(at);
+    __builtin_prefetch(at + 64);
+    __builtin_prefetch(at + 128);
+  }
+
   // The bucket being formed, if any (e.g. the current hour so far).
   std::optional<Bar> partial() const;
   const AggregationStats& stats() const { return stats_; }
