@@ -55,9 +55,26 @@ void FeatureUniverse::Aggregate(UniverseSymbol& s) {
 
 double FeatureUniverse::Update(bool aggregate) {
   double sink = 0;
-  for (UniverseSymbol& s : symbols_) {
-    if (aggregate) Aggregate(s);
-    for (int h = 0; h < s.pending; ++h) (void)s.features.OnBar(s.higher_tf[h], s.higher[h]);
+  for (std::size_t i = 0; i < symbols_.size(); ++i) {
+    UniverseSymbol& s = symbols_[i];
+    if (aggregate && i + 1 < symbols_.size()) {
+      // The next symbol's aggregators and bar, loaded while this one updates.
+      const UniverseSymbol& next = symbols_[i + 1];
+      for (const data::BarAggregator& a : next.aggregators) a.Prefetch();
+      __builtin_prefetch(
+          &(*next.source)[(next.offset + static_cast<std::size_t>(next_)) % next.source->size()]);
+    }
+    if (aggregate) {
+      s.last = BarAt(s, next_);
+      s.pending = 0;
+      for (data::BarAggregator& a : s.aggregators) {
+        for (std::optional<Bar> done = a.Update(s.last); done; done = a.PollCompleted()) {
+          (void)s.features.OnBar(a.to(), *done);
+        }
+      }
+    } else {
+      for (int h = 0; h < s.pending; ++h) (void)s.features.OnBar(s.higher_tf[h], s.higher[h]);
+    }
     (void)s.features.OnBar(s.features.base(), s.last);
     sink += s.features.Values()[0];
   }
@@ -92,15 +109,15 @@ FeatureUniverse::FeatureUniverse() {
       error_ = std::string(set.status().message());
       return;
     }
-    UniverseSymbol s{fmt::format("S{:04}", i),
-                     std::move(*set),
-                     {},
-                     &sources_[i % 3],
-                     static_cast<std::size_t>(i) * 61,
-                     {},
-                     {},
-                     0,
-                     {}};
+    UniverseSymbol s{.features = std::move(*set),
+                     .aggregators = {},
+                     .last = {},
+                     .source = &sources_[i % 3],
+                     .offset = static_cast<std::size_t>(i) * 61,
+                     .pending = 0,
+                     .higher = {},
+                     .higher_tf = {},
+                     .name = fmt::format("S{:04}", i)};
     for (Timeframe tf : s.features.HigherTimeframes()) {
       s.aggregators.push_back(*data::BarAggregator::Create(spec->base, tf));
     }

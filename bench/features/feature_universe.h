@@ -24,16 +24,17 @@
 namespace pulse::bench {
 
 // One symbol: its feature set, aggregators and the higher bars completed by the current bar.
+// What a close touches comes first.
 struct UniverseSymbol {
-  std::string name;  // "S0000", "S0001", ...
   indicators::FeatureSet features;
   std::vector<data::BarAggregator> aggregators;
+  Bar last;  // the base bar of the last Aggregate, fed by the next Update
   const std::vector<Bar>* source = nullptr;
   std::size_t offset = 0;
+  int pending = 0;
   Bar higher[4];
   Timeframe higher_tf[4];
-  int pending = 0;
-  Bar last;  // the base bar of the last Aggregate, fed by the next Update
+  std::string name;  // "S0000", "S0001", ...
 };
 
 class FeatureUniverse {
@@ -61,7 +62,9 @@ class FeatureUniverse {
   // completes are kept.
   void Aggregate();
   // The feature-set update of bar next() for every symbol, from what Aggregate kept;
-  // `aggregate` does Aggregate first (otherwise it must have run for this bar).
+  // `aggregate` aggregates the bar first (otherwise Aggregate must have run for this bar),
+  // feeding each completed higher bar to the feature set as it completes, as
+  // app::StreamingFeatures does, and asking for the next symbol's aggregators and bar first.
   // Returns a sum of one feature per symbol (to keep the work observable).
   double Update(bool aggregate);
 

@@ -4,8 +4,10 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "indicators/ema_bank.h"
 #include "indicators/indicator_request.h"
 #include "indicators/shared_range.h"
+#include "indicators/sma_bank.h"
 
 namespace pulse::indicators {
 namespace {
@@ -46,6 +48,64 @@ std::unique_ptr<Indicator> ShareRange(const std::vector<std::unique_ptr<Indicato
   auto range = std::make_unique<SharedRange>(distinct, count);
   for (Indicator* reader : readers) reader->AttachRange(range.get());
   return range;
+}
+
+// Which bank an entry can join: SMAs and EMAs of the close with a period.
+enum class BankKind { kNone, kSma, kEma };
+
+BankKind BankOf(const IndicatorRequest& request) {
+  if (request.params.size() != 1) return BankKind::kNone;
+  if (request.spec->name == "sma") return BankKind::kSma;
+  if (request.spec->name == "ema") return BankKind::kEma;
+  return BankKind::kNone;
+}
+
+// One indicator of a group: the entries [first, end) of the group's entry list, which fill
+// `outputs` consecutive columns from `column`. More than one entry is a run of SMAs (or EMAs)
+// with consecutive columns, computed by one bank.
+struct PlannedIndicator {
+  std::size_t first;
+  std::size_t end;
+  BankKind bank;
+  std::uint32_t column;
+  std::uint32_t outputs;
+};
+
+std::vector<PlannedIndicator> PlanGroup(const std::vector<std::size_t>& entries,
+                                        const std::vector<IndicatorRequest>& requests,
+                                        const std::vector<std::uint32_t>& first_column) {
+  std::vector<PlannedIndicator> plan;
+  for (std::size_t k = 0; k < entries.size();) {
+    const IndicatorRequest& request = requests[entries[k]];
+    const BankKind bank = BankOf(request);
+    std::size_t end = k + 1;
+    while (bank != BankKind::kNone && end < entries.size() &&
+           BankOf(requests[entries[end]]) == bank &&
+           first_column[entries[end]] == first_column[entries[end - 1]] + 1) {
+      ++end;
+    }
+    const bool banked = end - k >= 2;
+    plan.push_back(PlannedIndicator{k, end, banked ? bank : BankKind::kNone,
+                                    first_column[entries[k]],
+                                    banked ? static_cast<std::uint32_t>(end - k)
+                                           : static_cast<std::uint32_t>(request.columns.size())});
+    k = end;
+  }
+  return plan;
+}
+
+// The indicator of a planned entry or run.
+std::unique_ptr<Indicator> CreatePlanned(const PlannedIndicator& planned,
+                                         const std::vector<std::size_t>& entries,
+                                         const std::vector<IndicatorRequest>& requests) {
+  if (planned.bank == BankKind::kNone) return requests[entries[planned.first]].Create();
+  std::vector<int> periods;
+  for (std::size_t k = planned.first; k < planned.end; ++k) {
+    periods.push_back(static_cast<int>(requests[entries[k]].params[0]));
+  }
+  const int count = static_cast<int>(periods.size());
+  if (planned.bank == BankKind::kSma) return std::make_unique<SmaBank>(periods.data(), count);
+  return std::make_unique<EmaBank>(periods.data(), count);
 }
 
 }  // namespace
@@ -116,6 +176,14 @@ Result<FeatureSet> FeatureSet::Create(const FeatureSetSpec& spec) {
                      return a.timeframe.NominalNanos() < b.timeframe.NominalNanos();
                    });
 
+  // The indicators of each group: one per entry, but one bank per run of SMAs or EMAs.
+  std::vector<std::vector<PlannedIndicator>> plans;
+  std::size_t planned_indicators = 0;
+  for (const PendingGroup& group : pending) {
+    plans.push_back(PlanGroup(group.entries, requests, first_column));
+    planned_indicators += plans.back().size();
+  }
+
   FeatureSet set;
   set.spec_ = spec;
   set.names_ = std::move(names);
@@ -126,7 +194,7 @@ Result<FeatureSet> FeatureSet::Create(const FeatureSetSpec& spec) {
     set.indicators_.clear();
     set.groups_ = FixedArray<Group>(static_cast<int>(pending.size()));
     // One more member per group for a SharedRange.
-    set.members_ = FixedArray<Member>(static_cast<int>(requests.size() + pending.size()));
+    set.members_ = FixedArray<Member>(static_cast<int>(planned_indicators + pending.size()));
     set.values_ = FixedArray<double>(static_cast<int>(set.names_.size()));
     // The groups are the block's first allocation, 16 bytes after its start.
     const std::byte* block = reinterpret_cast<const std::byte*>(set.groups_.data()) - 16;
@@ -138,26 +206,24 @@ Result<FeatureSet> FeatureSet::Create(const FeatureSetSpec& spec) {
       group.first_member = m;
       const std::size_t state_begin = arena.used();
       const std::size_t first_indicator = set.indicators_.size();
-      for (std::size_t entry : pending[g].entries) {
-        set.indicators_.push_back(requests[entry].Create());
+      for (const PlannedIndicator& planned : plans[g]) {
+        set.indicators_.push_back(CreatePlanned(planned, pending[g].entries, requests));
       }
       // The high/low windows of the group's range readers, kept once, updated first.
       if (std::unique_ptr<Indicator> range = ShareRange(set.indicators_, first_indicator)) {
         set.members_[static_cast<int>(m++)] = Member{range.get(), 0, 0};
         set.indicators_.push_back(std::move(range));
       }
-      for (std::size_t k = 0; k < pending[g].entries.size(); ++k) {
-        const std::size_t entry = pending[g].entries[k];
-        set.members_[static_cast<int>(m++)] =
-            Member{set.indicators_[first_indicator + k].get(), first_column[entry],
-                   static_cast<std::uint32_t>(requests[entry].columns.size())};
+      for (std::size_t k = 0; k < plans[g].size(); ++k) {
+        set.members_[static_cast<int>(m++)] = Member{set.indicators_[first_indicator + k].get(),
+                                                     plans[g][k].column, plans[g][k].outputs};
       }
       group.end_member = m;
       group.state = block + state_begin;
       group.state_bytes = static_cast<std::uint32_t>(arena.used() - state_begin);
     }
   };
-  set.indicators_.reserve(requests.size());
+  set.indicators_.reserve(planned_indicators + pending.size());
   IndicatorArena measure(0);
   build(measure);
   // Release the measuring build while its (heap) memory is still valid, then build for good.

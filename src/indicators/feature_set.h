@@ -48,7 +48,9 @@ struct FeatureSetSpec {
 // block owned by the set (IndicatorArena), laid out group after group in the order OnBar
 // updates them, so one bar's update walks a contiguous run of memory. The high/low windows of a
 // group's range readers (Indicator::RangeWindows) are kept once, in a SharedRange updated first
-// in the group. Threading: single-threaded value object; one instance per symbol.
+// in the group, and a run of SMAs (or EMAs) of one timeframe with consecutive columns is one
+// SmaBank (EmaBank): one window and one update for the run, the same numbers bit for bit.
+// Threading: single-threaded value object; one instance per symbol.
 class FeatureSet {
  public:
   // InvalidArgument naming the bad entry ("feature 3 (1h rsx:3): unknown indicator 'rsx' ..."):

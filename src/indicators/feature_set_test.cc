@@ -233,6 +233,68 @@ TEST(FeatureSet, SharedHighLowWindowsGiveTheStandaloneValues) {
   }
 }
 
+// Runs of SMAs and of EMAs with consecutive columns are computed by one bank each (long and
+// short periods, a period repeated, runs broken by another timeframe's entry or another
+// indicator): the values stay those of each indicator run alone, bit for bit.
+TEST(FeatureSet, BankedMovingAveragesGiveTheStandaloneValues) {
+  const std::vector<Bar> base = BaseBars();
+  const std::vector<Bar> m15 = Aggregate(base, 3);
+  const FeatureSetSpec spec{Tf("5m"),
+                            {{Tf("5m"), "sma:10"},
+                             {Tf("5m"), "sma:3"},
+                             {Tf("5m"), "sma:50"},
+                             {Tf("15m"), "sma:4"},
+                             {Tf("5m"), "sma:20"},
+                             {Tf("5m"), "ema:9"},
+                             {Tf("5m"), "ema:2"},
+                             {Tf("5m"), "ema:30"},
+                             {Tf("15m"), "sma:6"},
+                             {Tf("15m"), "sma:2"},
+                             {Tf("5m"), "rsi:14"},
+                             {Tf("5m"), "ema:5"},
+                             {Tf("15m"), "ema:3"},
+                             {Tf("15m"), "ema:7"}}};
+  struct Column {
+    std::vector<std::vector<double>> values;
+    bool higher;
+  };
+  const std::vector<Column> alone = {
+      {Alone("sma", {10}, base), false}, {Alone("sma", {3}, base), false},
+      {Alone("sma", {50}, base), false}, {Alone("sma", {4}, m15), true},
+      {Alone("sma", {20}, base), false}, {Alone("ema", {9}, base), false},
+      {Alone("ema", {2}, base), false},  {Alone("ema", {30}, base), false},
+      {Alone("sma", {6}, m15), true},    {Alone("sma", {2}, m15), true},
+      {Alone("rsi", {14}, base), false}, {Alone("ema", {5}, base), false},
+      {Alone("ema", {3}, m15), true},    {Alone("ema", {7}, m15), true}};
+  auto made = FeatureSet::Create(spec);
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  FeatureSet& set = *made;
+  for (int pass = 0; pass < 2; ++pass) {
+    set.Reset();
+    for (size_t i = 0; i < base.size(); ++i) {
+      if (i % 3 == 2) {
+        ASSERT_TRUE(set.OnBar(Tf("15m"), m15[i / 3]).ok());
+      }
+      ASSERT_TRUE(set.OnBar(Tf("5m"), base[i]).ok());
+      const long q = static_cast<long>(i + 1) / 3 - 1;
+      std::vector<double> want;
+      for (const Column& c : alone) {
+        for (const std::vector<double>& output : c.values) {
+          want.push_back(!c.higher ? output[i] : q < 0 ? kNaN : output[q]);
+        }
+      }
+      const auto got = set.Values();
+      ASSERT_EQ(got.size(), want.size());
+      for (size_t c = 0; c < want.size(); ++c) {
+        ASSERT_TRUE(SameValue(got[c], want[c]))
+            << "bar " << i << " " << set.Names()[c] << ": " << got[c] << " vs " << want[c];
+      }
+      const bool all = std::none_of(got.begin(), got.end(), [](double v) { return std::isnan(v); });
+      ASSERT_EQ(set.Ready(), all) << "bar " << i;
+    }
+  }
+}
+
 // The indicators live in a block the set owns: moving a set (construction and assignment over a
 // set that holds other indicators) keeps them working, with the values a set fed in one piece
 // has. Run under the sanitize preset, this also checks that nothing is used after it is freed.

@@ -108,14 +108,14 @@ Result<BarAggregator> BarAggregator::Create(Timeframe from, Timeframe to, Resamp
 }
 
 BarAggregator::BarAggregator(Timeframe from, Timeframe to, ResampleOptions options)
-    : from_(from), to_(to), options_(options) {
+    : to_(to), from_(from), options_(options) {
   if (from.IsFixedLength()) from_step_ = from.NominalNanos();
   if (to.IsFixedLength()) to_step_ = to.NominalNanos();
   if (from_step_ > 0 && to_step_ > 0) per_bucket_ = to_step_ / from_step_;
 }
 
 void BarAggregator::Start(const Bar& bar) {
-  Bucket b;
+  Bucket& b = bucket_;
   // A bar opening where the last bucket ended opens the next bucket.
   const UnixNanos start = next_start_known_ && bar.open_time == next_start_
                               ? bar.open_time
@@ -129,11 +129,11 @@ void BarAggregator::Start(const Bar& bar) {
   const std::optional<__int128> units = VolumeUnits(bar.volume);
   b.volume_exact = units.has_value();
   b.volume_units = units.value_or(0);
-  bucket_ = b;
+  has_bucket_ = true;
 }
 
 void BarAggregator::Add(const Bar& bar) {
-  Bucket& b = *bucket_;
+  Bucket& b = bucket_;
   b.bar.high = std::max(b.bar.high, bar.high);
   b.bar.low = std::min(b.bar.low, bar.low);
   b.bar.close = bar.close;
@@ -150,27 +150,31 @@ void BarAggregator::Add(const Bar& bar) {
   }
 }
 
-void BarAggregator::Close(bool flushing) {
-  Bucket& b = *bucket_;
+bool BarAggregator::Complete(bool flushing, Bar& out) {
+  const Bucket& b = bucket_;
+  has_bucket_ = false;
   const bool first = !any_closed_;
   any_closed_ = true;
-  const std::int64_t missing = b.expected - b.count;
   next_start_ = b.end;
   next_start_known_ = true;
   if (first && !b.starts_at_open && !options_.keep_incomplete_first && !flushing) {
     ++stats_.dropped_first;
-    bucket_.reset();
-    return;
+    return false;
   }
-  if (b.volume_exact) b.bar.volume = UnitsToDouble(b.volume_units);
+  out = b.bar;
+  if (b.volume_exact) out.volume = UnitsToDouble(b.volume_units);
   ++stats_.output_bars;
-  if (missing > 0) {
+  if (const std::int64_t missing = b.expected - b.count; missing > 0) {
     ++stats_.incomplete_buckets;
     stats_.missing_base_bars += missing;
     stats_.incomplete_bucket_times.push_back(b.bar.open_time);
   }
-  Push(b.bar);
-  bucket_.reset();
+  return true;
+}
+
+void BarAggregator::Close(bool flushing) {
+  Bar bar;
+  if (Complete(flushing, bar)) Push(bar);
 }
 
 void BarAggregator::Push(const Bar& bar) {
@@ -200,43 +204,52 @@ std::optional<Bar> BarAggregator::Update(const Bar& bar) {
   ++stats_.input_bars;
   // The bar right after the previous input is on the grid (as that one was); only the others
   // need the bucket computation.
-  const bool follows = last_input_.has_value() && bar.open_time == FromEnd(*last_input_);
+  const bool follows = has_last_input_ && bar.open_time == FromEnd(last_input_);
   const bool off_grid = !follows && from_.BucketStart(bar.open_time) != bar.open_time;
-  const bool not_after = last_input_.has_value() && bar.open_time <= *last_input_;
+  const bool not_after = has_last_input_ && bar.open_time <= last_input_;
   if (off_grid || not_after) {
     ++stats_.rejected_bars;
     return Pop();
   }
   last_input_ = bar.open_time;
-  if (bucket_.has_value() && bar.open_time >= bucket_->end) Close(false);
-  if (bucket_.has_value()) {
+  has_last_input_ = true;
+  if (has_bucket_ && bar.open_time >= bucket_.end) Close(false);
+  if (has_bucket_) {
     Add(bar);
   } else {
     Start(bar);
   }
-  if (FromEnd(bar.open_time) >= bucket_->end) Close(false);
+  if (FromEnd(bar.open_time) >= bucket_.end) {
+    // The usual completion, with nothing queued before it: straight to the caller.
+    if (ring_size_ == 0) {
+      std::optional<Bar> done(std::in_place);
+      if (!Complete(false, *done)) done.reset();
+      return done;
+    }
+    Close(false);
+  }
   return Pop();
 }
 
 std::optional<Bar> BarAggregator::PollCompleted() { return Pop(); }
 
 std::optional<Bar> BarAggregator::Flush() {
-  if (bucket_.has_value()) Close(true);
+  if (has_bucket_) Close(true);
   // Anything still queued comes first, then the flushed bucket.
   return Pop();
 }
 
 bool BarAggregator::DiscardPartial() {
-  if (!bucket_.has_value()) return false;
-  bucket_.reset();
+  if (!has_bucket_) return false;
+  has_bucket_ = false;
   any_closed_ = true;
   return true;
 }
 
 std::optional<Bar> BarAggregator::partial() const {
-  if (!bucket_.has_value()) return std::nullopt;
-  Bar bar = bucket_->bar;
-  if (bucket_->volume_exact) bar.volume = UnitsToDouble(bucket_->volume_units);
+  if (!has_bucket_) return std::nullopt;
+  Bar bar = bucket_.bar;
+  if (bucket_.volume_exact) bar.volume = UnitsToDouble(bucket_.volume_units);
   return bar;
 }
 
