@@ -142,6 +142,27 @@ void BaselineRow(benchmark::State& state, BarSource& source, bool features) {
   state.counters["bars"] = static_cast<double>(r.bars);
 }
 
+// The rates of a replay row (CPU and wall seconds summed over its iterations, against the
+// features replay's CPU seconds) and what the replay counted.
+void ReportReplay(benchmark::State& state, const ReplayResult& r, double cpu, double wall,
+                  double features_cpu) {
+  const double bars = static_cast<double>(r.bars) * static_cast<double>(state.iterations());
+  state.SetItemsProcessed(state.iterations() * r.bars);
+  state.counters["bars_per_s"] = bars / cpu;
+  state.counters["wall_bars_per_s"] = bars / wall;
+  state.counters["x_features"] = cpu / features_cpu;
+  state.counters["features_bars_per_s"] = bars / features_cpu;
+  state.counters["bars"] = static_cast<double>(r.bars);
+  state.counters["emitted"] = static_cast<double>(r.counts.emitted);
+  state.counters["rejected"] = static_cast<double>(r.counts.rejected);
+  state.counters["denied"] = static_cast<double>(r.counts.denied);
+  state.counters["resolved"] = static_cast<double>(r.counts.resolved);
+  state.counters["shadows_resolved"] = static_cast<double>(r.counts.shadows_resolved);
+  state.counters["fills"] = static_cast<double>(r.counts.fills);
+  state.counters["stored_signals"] = static_cast<double>(r.stored_signals);
+  state.counters["stored_contributions"] = static_cast<double>(r.stored_contributions);
+}
+
 // `closes_per_transaction` < 0: as `pulse run` commits (run.commit_every).
 void PipelineRow(benchmark::State& state, BarSource& source, StoreKind store, bool track_rss,
                  int closes_per_transaction = -1) {
@@ -185,24 +206,10 @@ void PipelineRow(benchmark::State& state, BarSource& source, StoreKind store, bo
     r = *done;
     if (track_rss) run_peak = std::max(run_peak, PeakRssBytes());
   }
-  const double bars = static_cast<double>(r.bars);
-  const double n = static_cast<double>(state.iterations());
-  state.SetItemsProcessed(state.iterations() * r.bars);
-  state.counters["bars_per_s"] = bars * n / pipeline_cpu;
-  state.counters["wall_bars_per_s"] = bars * n / pipeline_wall;
-  state.counters["x_features"] = pipeline_cpu / features_cpu;
+  ReportReplay(state, r, pipeline_cpu, pipeline_wall, features_cpu);
+  const double bars = static_cast<double>(r.bars) * static_cast<double>(state.iterations());
   state.counters["x_merge"] = pipeline_cpu / merge_cpu;
-  state.counters["features_bars_per_s"] = bars * n / features_cpu;
-  state.counters["merge_bars_per_s"] = bars * n / merge_cpu;
-  state.counters["bars"] = bars;
-  state.counters["emitted"] = static_cast<double>(r.counts.emitted);
-  state.counters["rejected"] = static_cast<double>(r.counts.rejected);
-  state.counters["denied"] = static_cast<double>(r.counts.denied);
-  state.counters["resolved"] = static_cast<double>(r.counts.resolved);
-  state.counters["shadows_resolved"] = static_cast<double>(r.counts.shadows_resolved);
-  state.counters["fills"] = static_cast<double>(r.counts.fills);
-  state.counters["stored_signals"] = static_cast<double>(r.stored_signals);
-  state.counters["stored_contributions"] = static_cast<double>(r.stored_contributions);
+  state.counters["merge_bars_per_s"] = bars / merge_cpu;
   if (track_rss) {
     state.counters["rss_before_mb"] = static_cast<double>(rss_before) / kMiB;
     state.counters["peak_rss_mb"] = static_cast<double>(run_peak) / kMiB;
@@ -257,16 +264,7 @@ void BM_Run_Sample_SqliteFile(benchmark::State& state) {
     if (!done.ok()) return state.SkipWithError(std::string(done.status().message()).c_str());
     r = *done;
   }
-  const double bars = static_cast<double>(r.bars);
-  const double n = static_cast<double>(state.iterations());
-  state.SetItemsProcessed(state.iterations() * r.bars);
-  state.counters["bars_per_s"] = bars * n / run_cpu;
-  state.counters["wall_bars_per_s"] = bars * n / run_wall;
-  state.counters["x_features"] = run_cpu / features_cpu;
-  state.counters["features_bars_per_s"] = bars * n / features_cpu;
-  state.counters["bars"] = bars;
-  state.counters["emitted"] = static_cast<double>(r.counts.emitted);
-  state.counters["stored_signals"] = static_cast<double>(r.stored_signals);
+  ReportReplay(state, r, run_cpu, run_wall, features_cpu);
 }
 
 void BM_Replay_Sample_PipelineSqliteFileBatched(benchmark::State& state) {
