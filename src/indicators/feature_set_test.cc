@@ -66,6 +66,44 @@ FeatureSetSpec MixedSpec() {
                          {Tf("15m"), "atr:4"}}};
 }
 
+// One indicator of a spec run alone: its columns, and whether they come from the 15m bars.
+struct StandaloneColumn {
+  std::vector<std::vector<double>> values;
+  bool higher;
+};
+
+// Feeds `set` (entries on 5m and 15m, 15m bar k closing with 5m bar 3k+2) twice from a reset,
+// and checks its values after every 5m bar against the indicators run alone, bit for bit (a
+// 15m column shows the last closed 15m bar), and that it is ready exactly when none is NaN.
+void ExpectStandaloneValues(FeatureSet& set, const std::vector<Bar>& base,
+                            const std::vector<Bar>& m15,
+                            const std::vector<StandaloneColumn>& alone) {
+  for (int pass = 0; pass < 2; ++pass) {
+    set.Reset();
+    for (size_t i = 0; i < base.size(); ++i) {
+      if (i % 3 == 2) {
+        ASSERT_TRUE(set.OnBar(Tf("15m"), m15[i / 3]).ok());
+      }
+      ASSERT_TRUE(set.OnBar(Tf("5m"), base[i]).ok());
+      const long q = static_cast<long>(i + 1) / 3 - 1;
+      std::vector<double> want;
+      for (const StandaloneColumn& c : alone) {
+        for (const std::vector<double>& output : c.values) {
+          want.push_back(!c.higher ? output[i] : q < 0 ? kNaN : output[q]);
+        }
+      }
+      const auto got = set.Values();
+      ASSERT_EQ(got.size(), want.size());
+      for (size_t c = 0; c < want.size(); ++c) {
+        ASSERT_TRUE(SameValue(got[c], want[c]))
+            << "bar " << i << " " << set.Names()[c] << ": " << got[c] << " vs " << want[c];
+      }
+      const bool all = std::none_of(got.begin(), got.end(), [](double v) { return std::isnan(v); });
+      ASSERT_EQ(set.Ready(), all) << "bar " << i;
+    }
+  }
+}
+
 TEST(FeatureSet, NamesFollowTheSpecOrder) {
   auto set = FeatureSet::Create(MixedSpec());
   ASSERT_TRUE(set.ok()) << set.status().message();
@@ -194,43 +232,17 @@ TEST(FeatureSet, SharedHighLowWindowsGiveTheStandaloneValues) {
                              {Tf("5m"), "willr:9"},
                              {Tf("5m"), "ichimoku:5,10,20,4"},
                              {Tf("15m"), "willr:5"}}};
-  struct Column {
-    std::vector<std::vector<double>> values;
-    bool higher;
-  };
-  const std::vector<Column> alone = {{Alone("stoch", {14, 3, 3}, base), false},
-                                     {Alone("willr", {14}, base), false},
-                                     {Alone("rsi", {14}, base), false},
-                                     {Alone("aroon", {14}, base), false},
-                                     {Alone("ichimoku", {9, 26, 52, 26}, base), false},
-                                     {Alone("willr", {9}, base), false},
-                                     {Alone("ichimoku", {5, 10, 20, 4}, base), false},
-                                     {Alone("willr", {5}, m15), true}};
+  const std::vector<StandaloneColumn> alone = {{Alone("stoch", {14, 3, 3}, base), false},
+                                               {Alone("willr", {14}, base), false},
+                                               {Alone("rsi", {14}, base), false},
+                                               {Alone("aroon", {14}, base), false},
+                                               {Alone("ichimoku", {9, 26, 52, 26}, base), false},
+                                               {Alone("willr", {9}, base), false},
+                                               {Alone("ichimoku", {5, 10, 20, 4}, base), false},
+                                               {Alone("willr", {5}, m15), true}};
   auto made = FeatureSet::Create(spec);
   ASSERT_TRUE(made.ok()) << made.status().message();
-  FeatureSet& set = *made;
-  for (int pass = 0; pass < 2; ++pass) {
-    set.Reset();
-    for (size_t i = 0; i < base.size(); ++i) {
-      if (i % 3 == 2) {
-        ASSERT_TRUE(set.OnBar(Tf("15m"), m15[i / 3]).ok());
-      }
-      ASSERT_TRUE(set.OnBar(Tf("5m"), base[i]).ok());
-      const long q = static_cast<long>(i + 1) / 3 - 1;
-      std::vector<double> want;
-      for (const Column& c : alone) {
-        for (const std::vector<double>& output : c.values) {
-          want.push_back(!c.higher ? output[i] : q < 0 ? kNaN : output[q]);
-        }
-      }
-      const auto got = set.Values();
-      ASSERT_EQ(got.size(), want.size());
-      for (size_t c = 0; c < want.size(); ++c) {
-        ASSERT_TRUE(SameValue(got[c], want[c]))
-            << "bar " << i << " " << set.Names()[c] << ": " << got[c] << " vs " << want[c];
-      }
-    }
-  }
+  ExpectStandaloneValues(*made, base, m15, alone);
 }
 
 // Runs of SMAs and of EMAs with consecutive columns are computed by one bank each (long and
@@ -254,11 +266,7 @@ TEST(FeatureSet, BankedMovingAveragesGiveTheStandaloneValues) {
                              {Tf("5m"), "ema:5"},
                              {Tf("15m"), "ema:3"},
                              {Tf("15m"), "ema:7"}}};
-  struct Column {
-    std::vector<std::vector<double>> values;
-    bool higher;
-  };
-  const std::vector<Column> alone = {
+  const std::vector<StandaloneColumn> alone = {
       {Alone("sma", {10}, base), false}, {Alone("sma", {3}, base), false},
       {Alone("sma", {50}, base), false}, {Alone("sma", {4}, m15), true},
       {Alone("sma", {20}, base), false}, {Alone("ema", {9}, base), false},
@@ -268,31 +276,7 @@ TEST(FeatureSet, BankedMovingAveragesGiveTheStandaloneValues) {
       {Alone("ema", {3}, m15), true},    {Alone("ema", {7}, m15), true}};
   auto made = FeatureSet::Create(spec);
   ASSERT_TRUE(made.ok()) << made.status().message();
-  FeatureSet& set = *made;
-  for (int pass = 0; pass < 2; ++pass) {
-    set.Reset();
-    for (size_t i = 0; i < base.size(); ++i) {
-      if (i % 3 == 2) {
-        ASSERT_TRUE(set.OnBar(Tf("15m"), m15[i / 3]).ok());
-      }
-      ASSERT_TRUE(set.OnBar(Tf("5m"), base[i]).ok());
-      const long q = static_cast<long>(i + 1) / 3 - 1;
-      std::vector<double> want;
-      for (const Column& c : alone) {
-        for (const std::vector<double>& output : c.values) {
-          want.push_back(!c.higher ? output[i] : q < 0 ? kNaN : output[q]);
-        }
-      }
-      const auto got = set.Values();
-      ASSERT_EQ(got.size(), want.size());
-      for (size_t c = 0; c < want.size(); ++c) {
-        ASSERT_TRUE(SameValue(got[c], want[c]))
-            << "bar " << i << " " << set.Names()[c] << ": " << got[c] << " vs " << want[c];
-      }
-      const bool all = std::none_of(got.begin(), got.end(), [](double v) { return std::isnan(v); });
-      ASSERT_EQ(set.Ready(), all) << "bar " << i;
-    }
-  }
+  ExpectStandaloneValues(*made, base, m15, alone);
 }
 
 // The indicators live in a block the set owns: moving a set (construction and assignment over a
