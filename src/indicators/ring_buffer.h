@@ -26,19 +26,6 @@ class RingBuffer {
     return data_[idx];
   }
   double Oldest() const { return size_ == Capacity() ? data_[head_] : Back(size_ - 1); }
-  // Calls f(value) for every stored value, oldest first, over the two contiguous runs of the
-  // ring (no index arithmetic per value).
-  template <typename F>
-  void ForEachOldestFirst(F f) const {
-    const double* data = data_.data();
-    const int start = head_ - size_ < 0 ? head_ - size_ + Capacity() : head_ - size_;
-    const int first_end = start + size_ <= Capacity() ? start + size_ : Capacity();
-    // Unrolled, in the same order.
-#pragma GCC unroll 4
-    for (int i = start; i < first_end; ++i) f(data[i]);
-#pragma GCC unroll 4
-    for (int i = 0, n = size_ - (first_end - start); i < n; ++i) f(data[i]);
-  }
   int Size() const { return size_; }
   int Capacity() const { return data_.size(); }
   bool Full() const { return size_ == data_.size(); }
