@@ -84,12 +84,20 @@ void QualityGates::AppendReason(const GateVerdict& v, std::string* out) const {
   }
 }
 
-GateCheck QualityGates::ToCheck(const GateVerdict& v) const {
+namespace {
+// A verdict as a stored check, without its reason.
+GateCheck CheckWithoutReason(const GateVerdict& v) {
   GateCheck c;
   c.gate = GateName(v.gate);
   c.value = v.value;
   c.threshold = v.threshold;
   c.passed = v.passed;
+  return c;
+}
+}  // namespace
+
+GateCheck QualityGates::ToCheck(const GateVerdict& v) const {
+  GateCheck c = CheckWithoutReason(v);
   AppendReason(v, &c.reason);
   return c;
 }
@@ -98,13 +106,7 @@ void QualityGates::Evaluate(const GateInputs& in, std::vector<GateCheck>* checks
   checks->clear();
   GateVerdicts verdicts;
   Judge(in, &verdicts);
-  for (const GateVerdict& v : verdicts) {
-    GateCheck& c = checks->emplace_back();
-    c.gate = GateName(v.gate);
-    c.value = v.value;
-    c.threshold = v.threshold;
-    c.passed = v.passed;
-  }
+  for (const GateVerdict& v : verdicts) checks->push_back(CheckWithoutReason(v));
 }
 
 void QualityGates::Explain(std::vector<GateCheck>* checks) const {
