@@ -1,6 +1,11 @@
 // Contract of the Migrator: status numbers, idempotence, failure isolation, newer databases.
 #include <gtest/gtest.h>
 
+#include <regex>
+#include <tuple>
+
+#include <fmt/format.h>
+
 #include "adapters/storage/builtin_migrations.h"
 #include "core/clock.h"
 #include "storage_backends.h"
@@ -159,6 +164,77 @@ TYPED_TEST(MigratorContractTest, TwoConnectionsMigratingAppliesEachVersionOnce) 
   ASSERT_TRUE(Migrator(*other, this->clock_).Migrate().ok());
   EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM schema_migrations"),
             static_cast<std::int64_t>(storage::BuiltinMigrations(this->db_->dialect()).size()));
+}
+
+// Migration 0007 rewrites SQLite's CHECK lists as comparisons (and drops an unused index on
+// both backends): rows stored before it stay, bad values are still refused on the connection
+// that migrated and on a new one, and on SQLite no insert builds a temporary list any more.
+TYPED_TEST(MigratorContractTest, ConstraintRewriteKeepsRowsAndStillRefusesBadValues) {
+  const std::vector<Migration> builtin = storage::BuiltinMigrations(this->db_->dialect());
+  std::vector<Migration> before_0007;
+  for (const Migration& m : builtin) {
+    if (m.version < 7) before_0007.push_back(m);
+  }
+  ASSERT_TRUE(Migrator(*this->db_, before_0007, this->clock_).Migrate().ok());
+  const std::string insert_signal =
+      "INSERT INTO signals (symbol, exchange, timeframe, direction, entry_price, stop_loss, "
+      "take_profit, source, source_kind, status, created_at, classification) VALUES ('BTCUSDT', "
+      "'binance', '5m', 'long', 100, 95, 110, 'model:m', {}, {}, 7, {})";
+  ASSERT_TRUE(
+      this->db_->Execute(fmt::format(fmt::runtime(insert_signal), "'model'", "'open'", "'buy'"))
+          .ok());
+  ASSERT_TRUE(this->db_
+                  ->Execute("INSERT INTO signal_results (signal_id, entry_price, entry_timestamp, "
+                            "outcome, created_at, updated_at) VALUES (1, 100, 7, 'win', 8, 8)")
+                  .ok());
+  ASSERT_TRUE(Migrator(*this->db_, builtin, this->clock_).Migrate().ok());
+
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM signals WHERE status = 'open' AND "
+                            "source_kind = 'model' AND classification = 'buy'"),
+            1);
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM signal_results WHERE outcome = 'win'"), 1);
+  auto other = this->OpenAnother();
+  ASSERT_NE(other, nullptr);
+  for (storage::SqlDatabase* db : {this->db_.get(), other.get()}) {
+    for (const auto& [kind, status, classification] :
+         {std::tuple{"'robot'", "'open'", "'buy'"}, std::tuple{"'model'", "'halfway'", "'buy'"},
+          std::tuple{"'model'", "'open'", "'maybe'"}}) {
+      auto bad =
+          db->Execute(fmt::format(fmt::runtime(insert_signal), kind, status, classification));
+      EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument)
+          << kind << " " << status << " " << classification << ": " << bad.status();
+    }
+    auto bad_outcome = db->Execute(
+        "INSERT INTO signal_results (signal_id, entry_price, entry_timestamp, outcome, "
+        "created_at, updated_at) VALUES (1, 100, 7, 'draw', 9, 9) ON CONFLICT (signal_id) DO "
+        "UPDATE SET outcome = excluded.outcome");
+    EXPECT_EQ(bad_outcome.status().code(), StatusCode::kInvalidArgument) << bad_outcome.status();
+    auto bad_state = db->Execute(
+        "INSERT INTO controller_status (changed_at, state, reasons) VALUES (1, 'amber', '[]')");
+    EXPECT_EQ(bad_state.status().code(), StatusCode::kInvalidArgument) << bad_state.status();
+    // Values inside the lists are still accepted.
+    EXPECT_TRUE(
+        db->Execute(fmt::format(fmt::runtime(insert_signal), "'ensemble'", "'rejected'", "NULL"))
+            .ok());
+  }
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM signal_results WHERE outcome = 'win'"), 1);
+  if (this->db_->dialect() == storage::SqlDialect::kSqlite) {
+    auto tables = this->db_->Query("SELECT name, sql FROM sqlite_schema WHERE type = 'table'");
+    ASSERT_TRUE(tables.ok()) << tables.status();
+    const std::regex long_list(R"(IN \('[^']*', '[^']*', '[^']*')");
+    for (const storage::SqlRow& table : *tables) {
+      EXPECT_FALSE(std::regex_search(table.GetString(1).value_or(""), long_list))
+          << table.GetString(0).value_or("");
+    }
+    auto check = this->db_->Query("PRAGMA integrity_check");
+    ASSERT_TRUE(check.ok()) << check.status();
+    EXPECT_EQ(check->at(0).GetString(0).value_or(""), "ok");
+    auto plan = this->db_->Query(
+        fmt::format(fmt::runtime("EXPLAIN " + insert_signal), "'model'", "'open'", "'buy'"));
+    ASSERT_TRUE(plan.ok()) << plan.status();
+    for (const storage::SqlRow& op : *plan)
+      EXPECT_NE(op.GetString(1).value_or(""), "OpenEphemeral");
+  }
 }
 
 }  // namespace
