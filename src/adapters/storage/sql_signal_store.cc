@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
+
 namespace pulse::storage {
 
 namespace {
@@ -23,16 +25,24 @@ constexpr std::string_view kResultColumns =
     "pnl_quote_total, outcome, exit_reason, hold_duration_minutes, mfe_percent, mae_percent, "
     "updated_at, pnl_percent_net, fees_quote, exit_resolution";
 
+// The gate checks as a JSON array of {"gate", "value", "threshold", "passed", "reason"}, written
+// directly (every stored signal has one; a document built first cost more than the insert).
 std::string GateChecksJson(const std::vector<GateCheck>& checks) {
-  nlohmann::ordered_json array = nlohmann::ordered_json::array();
+  std::string out = "[";
   for (const GateCheck& c : checks) {
-    array.push_back({{"gate", c.gate},
-                     {"value", c.value},
-                     {"threshold", c.threshold},
-                     {"passed", c.passed},
-                     {"reason", c.reason}});
+    if (out.size() > 1) out += ',';
+    out += R"({"gate":)";
+    AppendJsonString(c.gate, out);
+    out += R"(,"value":)";
+    AppendJsonNumber(c.value, out);
+    out += R"(,"threshold":)";
+    AppendJsonNumber(c.threshold, out);
+    out += c.passed ? R"(,"passed":true,"reason":)" : R"(,"passed":false,"reason":)";
+    AppendJsonString(c.reason, out);
+    out += '}';
   }
-  return array.dump();
+  out += ']';
+  return out;
 }
 
 Result<std::vector<GateCheck>> GateChecksFromJson(const std::string& text, SignalId id) {
