@@ -1,6 +1,11 @@
 #include "app/json_views.h"
 
 #include <cmath>
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "core/json_text.h"
 
 namespace pulse::app {
 
@@ -109,34 +114,78 @@ std::vector<std::pair<std::string, double>> ReturnFigures(const analytics::Retur
 }
 
 nlohmann::ordered_json TradeStatsToJson(const analytics::TradeStats& s) {
-  auto optional = [](const std::optional<double>& v) {
-    return v ? FigureToJson(*v) : nlohmann::json(nullptr);
-  };
-  nlohmann::ordered_json j;
-  j["count"] = s.count;
-  j["wins"] = s.wins;
-  j["losses"] = s.losses;
-  j["breakevens"] = s.breakevens;
-  j["win_rate_pct"] = FigureToJson(s.win_rate_pct);
-  j["avg_win_pct"] = FigureToJson(s.avg_win_pct);
-  j["avg_loss_pct"] = FigureToJson(s.avg_loss_pct);
-  j["expectancy_pct"] = FigureToJson(s.expectancy_pct);
-  j["total_pnl_pct"] = FigureToJson(s.total_pnl_pct);
-  j["payoff_ratio"] = optional(s.payoff_ratio);
-  j["profit_factor"] = optional(s.profit_factor);
-  j["sqn"] = optional(s.sqn);
-  j["total_pnl_quote"] = FigureToJson(s.total_pnl_quote);
-  j["expectancy_quote"] = FigureToJson(s.expectancy_quote);
-  j["max_consecutive_wins"] = s.max_consecutive_wins;
-  j["max_consecutive_losses"] = s.max_consecutive_losses;
-  j["avg_hold_minutes"] = FigureToJson(s.avg_hold_minutes);
-  j["avg_hold_minutes_winners"] = FigureToJson(s.avg_hold_minutes_winners);
-  j["avg_hold_minutes_losers"] = FigureToJson(s.avg_hold_minutes_losers);
-  j["best_pnl_pct"] = FigureToJson(s.best_pnl_pct);
-  j["best_signal_id"] = s.best_signal_id;
-  j["worst_pnl_pct"] = FigureToJson(s.worst_pnl_pct);
-  j["worst_signal_id"] = s.worst_signal_id;
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  JsonTreeFields fields(j);
+  WriteTradeStats(s, fields);
   return j;
+}
+
+void WriteTradeStats(const analytics::TradeStats& s, JsonFields& out) {
+  out.Integer("count", s.count);
+  out.Integer("wins", s.wins);
+  out.Integer("losses", s.losses);
+  out.Integer("breakevens", s.breakevens);
+  out.Figure("win_rate_pct", s.win_rate_pct);
+  out.Figure("avg_win_pct", s.avg_win_pct);
+  out.Figure("avg_loss_pct", s.avg_loss_pct);
+  out.Figure("expectancy_pct", s.expectancy_pct);
+  out.Figure("total_pnl_pct", s.total_pnl_pct);
+  out.OptionalFigure("payoff_ratio", s.payoff_ratio);
+  out.OptionalFigure("profit_factor", s.profit_factor);
+  out.OptionalFigure("sqn", s.sqn);
+  out.Figure("total_pnl_quote", s.total_pnl_quote);
+  out.Figure("expectancy_quote", s.expectancy_quote);
+  out.Integer("max_consecutive_wins", s.max_consecutive_wins);
+  out.Integer("max_consecutive_losses", s.max_consecutive_losses);
+  out.Figure("avg_hold_minutes", s.avg_hold_minutes);
+  out.Figure("avg_hold_minutes_winners", s.avg_hold_minutes_winners);
+  out.Figure("avg_hold_minutes_losers", s.avg_hold_minutes_losers);
+  out.Figure("best_pnl_pct", s.best_pnl_pct);
+  out.Integer("best_signal_id", s.best_signal_id);
+  out.Figure("worst_pnl_pct", s.worst_pnl_pct);
+  out.Integer("worst_signal_id", s.worst_signal_id);
+}
+
+void JsonTreeFields::Integer(std::string_view key, std::int64_t value) {
+  object_[std::string(key)] = value;
+}
+
+void JsonTreeFields::Figure(std::string_view key, double value) {
+  object_[std::string(key)] = FigureToJson(value);
+}
+
+void JsonTreeFields::OptionalFigure(std::string_view key, const std::optional<double>& value) {
+  object_[std::string(key)] = value ? FigureToJson(*value) : nlohmann::json(nullptr);
+}
+
+void JsonTextFields::Key(std::string_view key) {
+  if (!first_) out_ += ',';
+  first_ = false;
+  AppendJsonString(key, out_);
+  out_ += ':';
+}
+
+void JsonTextFields::Integer(std::string_view key, std::int64_t value) {
+  Key(key);
+  fmt::format_to(std::back_inserter(out_), "{}", value);
+}
+
+void JsonTextFields::Figure(std::string_view key, double value) {
+  Key(key);
+  if (std::isinf(value)) {
+    out_ += value > 0 ? R"("inf")" : R"("-inf")";
+  } else {
+    AppendJsonNumber(value, out_);  // null for NaN
+  }
+}
+
+void JsonTextFields::OptionalFigure(std::string_view key, const std::optional<double>& value) {
+  if (value) {
+    Figure(key, *value);
+  } else {
+    Key(key);
+    out_ += "null";
+  }
 }
 
 }  // namespace pulse::app

@@ -2,6 +2,11 @@
 // them. Times are ISO-8601 UTC strings; missing values are null.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "analytics/return_stats.h"
@@ -26,5 +31,48 @@ nlohmann::json FigureToJson(double value);
 std::vector<std::pair<std::string, double>> ReturnFigures(const analytics::ReturnStats& stats);
 // Every TradeStats figure under its member's name.
 nlohmann::ordered_json TradeStatsToJson(const analytics::TradeStats& stats);
+
+// Where a view writes its fields, one key at a time in its order: into a document
+// (JsonTreeFields) or straight into text (JsonTextFields, for hot paths such as the performance
+// snapshots). Both give the same JSON values. Not thread-safe; one per object being written.
+class JsonFields {
+ public:
+  virtual ~JsonFields() = default;
+  virtual void Integer(std::string_view key, std::int64_t value) = 0;
+  // As FigureToJson: the number, null for NaN, "inf" / "-inf" for infinities.
+  virtual void Figure(std::string_view key, double value) = 0;
+  // A figure, or null when absent.
+  virtual void OptionalFigure(std::string_view key, const std::optional<double>& value) = 0;
+};
+
+// Adds the fields to a JSON object.
+class JsonTreeFields final : public JsonFields {
+ public:
+  explicit JsonTreeFields(nlohmann::ordered_json& object) : object_(object) {}
+  void Integer(std::string_view key, std::int64_t value) override;
+  void Figure(std::string_view key, double value) override;
+  void OptionalFigure(std::string_view key, const std::optional<double>& value) override;
+
+ private:
+  nlohmann::ordered_json& object_;
+};
+
+// Appends `"key":value` members, comma-separated, to `out`; the caller writes the braces.
+class JsonTextFields final : public JsonFields {
+ public:
+  explicit JsonTextFields(std::string& out) : out_(out) {}
+  void Integer(std::string_view key, std::int64_t value) override;
+  void Figure(std::string_view key, double value) override;
+  void OptionalFigure(std::string_view key, const std::optional<double>& value) override;
+
+ private:
+  void Key(std::string_view key);
+
+  std::string& out_;
+  bool first_ = true;
+};
+
+// The TradeStats figures as TradeStatsToJson names and orders them.
+void WriteTradeStats(const analytics::TradeStats& stats, JsonFields& out);
 
 }  // namespace pulse::app

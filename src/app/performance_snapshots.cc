@@ -5,9 +5,10 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "analytics/breakdowns.h"
 #include "analytics/trade_stats.h"
@@ -272,27 +273,43 @@ Result<std::string> PerformanceSnapshotter::State::Metrics(const std::string& sc
   if (!memo.metrics.empty() && memo.key == key) return memo.metrics;
 
   const std::span<const analytics::TradeRecord> records(list.data() + lo, hi - lo);
-  nlohmann::ordered_json metrics;
-  metrics["trades"] = TradeStatsToJson(analytics::ComputeTradeStats(records));
   ASSIGN_OR_RETURN(analytics::CalibrationBreakdown calibration,
                    analytics::CalibrateBySource(records));
-  nlohmann::ordered_json cal = CalibrationJson(calibration.overall);
-  cal.erase("bins");
-  metrics["calibration"] = std::move(cal);
   Result<analytics::ReturnStats> returns = DailyTradeReturnStats(records, capital, from, at);
-  if (returns.ok()) {
-    const nlohmann::ordered_json all = ReturnsJson(*returns);
-    nlohmann::ordered_json kept;
-    kept["days"] = all["days"];
-    for (std::string_view name : kReturnFigures) kept[std::string(name)] = all[std::string(name)];
-    metrics["returns"] = std::move(kept);
-  } else if (returns.status().code() == StatusCode::kInvalidArgument) {
-    metrics["returns"] = nullptr;  // the equity would not stay positive on this capital
-  } else {
+  if (!returns.ok() && returns.status().code() != StatusCode::kInvalidArgument) {
     return returns.status();
   }
+  // Written as text, without a document: the figures of the report views, in their order.
+  std::string text = R"({"trades":{)";
+  {
+    JsonTextFields fields(text);
+    WriteTradeStats(analytics::ComputeTradeStats(records), fields);
+  }
+  text += R"(},"calibration":{)";
+  {
+    JsonTextFields fields(text);
+    fields.Integer("count", calibration.overall.count);
+    fields.Figure("ece", calibration.overall.ece);
+    fields.Figure("brier", calibration.overall.brier);
+  }
+  text += R"(},"returns":)";
+  if (returns.ok()) {
+    text += '{';
+    JsonTextFields fields(text);
+    fields.Integer("days", returns->periods);
+    const std::vector<std::pair<std::string, double>> figures = ReturnFigures(*returns);
+    for (std::string_view name : kReturnFigures) {
+      const auto it = std::find_if(figures.begin(), figures.end(),
+                                   [&](const auto& figure) { return figure.first == name; });
+      fields.Figure(name, it->second);
+    }
+    text += '}';
+  } else {
+    text += "null";  // the equity would not stay positive on this capital
+  }
+  text += '}';
   memo.key = key;
-  memo.metrics = metrics.dump();
+  memo.metrics = std::move(text);
   return memo.metrics;
 }
 

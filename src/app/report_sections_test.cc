@@ -1,8 +1,13 @@
 #include "app/report_sections.h"
 
 #include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
+
+#include "app/json_views.h"
 
 namespace pulse::app {
 namespace {
@@ -141,6 +146,44 @@ TEST(ReportSectionsTest, ControllerEpisodeAndFigureText) {
   EXPECT_EQ(FigureText("inf"), "inf");
   EXPECT_EQ(FigureText(12), "12");
   EXPECT_EQ(FigureText(1.23456, "{:.3f}"), "1.235");
+}
+
+// The snapshots write the trade figures as text, the reports as a document: the same values
+// (numbers, null for NaN and absent figures, "inf" for infinities) under the same keys in the
+// same order.
+TEST(JsonFieldsTest, TextFieldsGiveTheDocumentsValues) {
+  analytics::TradeStats s;
+  s.count = 7;
+  s.wins = 3;
+  s.losses = 4;
+  s.win_rate_pct = 300.0 / 7;
+  s.avg_win_pct = 2.5164063508495844;
+  s.avg_loss_pct = -1.328973303964297;
+  s.expectancy_pct = std::nan("");
+  s.payoff_ratio = 1.0;
+  s.profit_factor = std::numeric_limits<double>::infinity();
+  s.sqn = std::nullopt;
+  s.total_pnl_quote = -std::numeric_limits<double>::infinity();
+  s.avg_hold_minutes = 1e-7;
+  s.best_pnl_pct = 2.5e20;
+  s.best_signal_id = 12;
+  s.worst_signal_id = -1;
+  std::string text = "{";
+  JsonTextFields fields(text);
+  WriteTradeStats(s, fields);
+  text += "}";
+  const nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(text);
+  const nlohmann::ordered_json tree = TradeStatsToJson(s);
+  EXPECT_EQ(parsed, tree) << text << "\n" << tree.dump();
+  std::vector<std::string> parsed_keys, tree_keys;
+  for (const auto& [key, value] : parsed.items()) parsed_keys.push_back(key);
+  for (const auto& [key, value] : tree.items()) tree_keys.push_back(key);
+  EXPECT_EQ(parsed_keys, tree_keys);
+  EXPECT_EQ(parsed["profit_factor"], "inf");
+  EXPECT_EQ(parsed["total_pnl_quote"], "-inf");
+  EXPECT_TRUE(parsed["expectancy_pct"].is_null());
+  EXPECT_TRUE(parsed["sqn"].is_null());
+  EXPECT_EQ(parsed["avg_win_pct"].get<double>(), 2.5164063508495844);
 }
 
 }  // namespace
