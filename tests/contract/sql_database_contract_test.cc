@@ -83,6 +83,39 @@ TYPED_TEST(SqlDatabaseContractTest, ExecuteCountsAffectedRows) {
   EXPECT_EQ(*literal->at(0).GetString(1), "param");
 }
 
+TYPED_TEST(SqlDatabaseContractTest, InsertsReturnTheIdsTheDatabaseAssigned) {
+  SqlDatabase& db = *this->db_;
+  ASSERT_TRUE(
+      db.ExecuteScript(db.dialect() == storage::SqlDialect::kSqlite
+                           ? "CREATE TABLE auto (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                             "v TEXT NOT NULL);"
+                           : "CREATE TABLE auto (id BIGSERIAL PRIMARY KEY, v TEXT NOT NULL);")
+          .ok());
+  auto one = db.InsertReturningId("INSERT INTO auto (v) VALUES (?)", {SqlValue("first")});
+  ASSERT_TRUE(one.ok()) << one.status();
+  std::int64_t ids[3] = {0, 0, 0};
+  const SqlValue values[] = {SqlValue("a"), SqlValue("b"), SqlValue("c")};
+  Status three = db.InsertReturningIds("INSERT INTO auto (v) VALUES (?), (?), (?)", values, 3, ids);
+  ASSERT_TRUE(three.ok()) << three;
+  auto stored = db.Query("SELECT id, v FROM auto ORDER BY id");
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  ASSERT_EQ(stored->size(), 4u);
+  EXPECT_EQ(*stored->at(0).GetInt64(0), *one);
+  const char* names[] = {"a", "b", "c"};
+  for (int r = 0; r < 3; ++r) {
+    EXPECT_EQ(*stored->at(r + 1).GetInt64(0), ids[r]) << r;
+    EXPECT_EQ(*stored->at(r + 1).GetString(1), names[r]) << r;
+  }
+  EXPECT_GT(ids[0], *one);
+  // Fewer rows than announced: kInternal naming both counts.
+  const SqlValue first[] = {SqlValue("first")};
+  Status short_insert =
+      db.InsertReturningIds("INSERT INTO auto (v) SELECT v FROM auto WHERE v = ?", first, 2, ids);
+  EXPECT_EQ(short_insert.code(), StatusCode::kInternal) << short_insert;
+  EXPECT_NE(short_insert.message().find("expected 2 inserted row(s), got 1"), std::string::npos)
+      << short_insert;
+}
+
 TYPED_TEST(SqlDatabaseContractTest, ErrorsMapToStatusCodes) {
   SqlDatabase& db = *this->db_;
   ASSERT_TRUE(db.Execute("INSERT INTO rt (k) VALUES (1)").ok());

@@ -1,5 +1,6 @@
 #include "adapters/storage/postgres_database.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <exception>
@@ -316,14 +317,22 @@ Result<SqlRows> PostgresDatabase::DoQuery(std::string_view sql, Params params) {
   return rows;
 }
 
-Result<std::int64_t> PostgresDatabase::DoInsertReturningId(std::string_view sql, Params params) {
+Status PostgresDatabase::DoInsertReturningIds(std::string_view sql, Params params,
+                                              std::int64_t rows, std::int64_t* ids) {
   std::string returning(sql);
   returning += " RETURNING id";
-  ASSIGN_OR_RETURN(SqlRows rows, DoQuery(returning, params));
-  if (rows.size() != 1) {
-    return InternalError("expected one inserted row, got {}: {}", rows.size(), SqlSnippet(sql));
+  ASSIGN_OR_RETURN(SqlRows returned, DoQuery(returning, params));
+  if (static_cast<std::int64_t>(returned.size()) != rows) {
+    return InternalError("expected {} inserted row(s), got {}: {}", rows, returned.size(),
+                         SqlSnippet(sql));
   }
-  return rows[0].GetInt64(0);
+  for (std::int64_t r = 0; r < rows; ++r) {
+    ASSIGN_OR_RETURN(ids[r], returned[static_cast<std::size_t>(r)].GetInt64(0));
+  }
+  // The ids come from the sequence in the order of the VALUES tuples; RETURNING does not
+  // promise that order, the sequence does.
+  std::sort(ids, ids + rows);
+  return Status::Ok();
 }
 
 Status PostgresDatabase::ExecuteScript(std::string_view sql) {

@@ -66,11 +66,21 @@ class SqlDatabase {
   // INSERT without a RETURNING clause: SQLite reads the connection's last rowid (no RETURNING
   // temporary table), PostgreSQL appends RETURNING id. kInternal when no row was inserted.
   Result<std::int64_t> InsertReturningId(std::string_view sql, Params params = {}) {
-    return DoInsertReturningId(sql, params);
+    std::int64_t id = 0;
+    RETURN_IF_ERROR(DoInsertReturningIds(sql, params, 1, &id));
+    return id;
   }
   Result<std::int64_t> InsertReturningId(std::string_view sql,
                                          std::initializer_list<SqlValue> params) {
-    return DoInsertReturningId(sql, Params(params.begin(), params.size()));
+    return InsertReturningId(sql, Params(params.begin(), params.size()));
+  }
+  // The same for one INSERT of `rows` rows (a VALUES list of `rows` tuples): writes the new ids
+  // to `ids[0..rows)` in the order of the tuples. SQLite gives the rows of one statement
+  // consecutive rowids ending at the last rowid; PostgreSQL returns them. kInternal when
+  // another number of rows was inserted.
+  Status InsertReturningIds(std::string_view sql, Params params, std::int64_t rows,
+                            std::int64_t* ids) {
+    return DoInsertReturningIds(sql, params, rows, ids);
   }
 
   // Runs a script of several `;`-separated statements without parameters (migrations).
@@ -109,7 +119,8 @@ class SqlDatabase {
 
   virtual Result<std::int64_t> DoExecute(std::string_view sql, Params params) = 0;
   virtual Result<SqlRows> DoQuery(std::string_view sql, Params params) = 0;
-  virtual Result<std::int64_t> DoInsertReturningId(std::string_view sql, Params params) = 0;
+  virtual Status DoInsertReturningIds(std::string_view sql, Params params, std::int64_t rows,
+                                      std::int64_t* ids) = 0;
 
  private:
   // The first failure of an Atomically body inside an open transaction, and the level it

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "adapters/storage/sql_text.h"
 #include "core/json_text.h"
 
 namespace pulse::storage {
@@ -152,10 +153,10 @@ const std::string& ContributionInsertSql(std::size_t rows) {
   static const std::vector<std::string> texts = [] {
     std::vector<std::string> out(kContributionsPerInsert + 1);
     for (std::size_t n = 1; n <= kContributionsPerInsert; ++n) {
-      out[n] =
+      out[n] = BuildInsertValuesSql(
           "INSERT INTO theory_performance (theory_name, signal_id, contribution_score, "
-          "was_correct, source_kind, created_at) VALUES (?, ?, ?, ?, ?, ?)";
-      for (std::size_t i = 1; i < n; ++i) out[n] += ", (?, ?, ?, ?, ?, ?)";
+          "was_correct, source_kind, created_at)",
+          kContributionColumns, n);
     }
     return out;
   }();

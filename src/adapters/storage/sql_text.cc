@@ -65,17 +65,24 @@ NumberedSql NumberPlaceholders(std::string_view sql) {
   return out;
 }
 
-std::string BuildUpsertSql(const BulkUpsertSpec& spec, std::size_t rows) {
-  std::string sql =
-      fmt::format("INSERT INTO {} ({}) VALUES ", spec.table, fmt::join(spec.columns, ", "));
+std::string BuildInsertValuesSql(std::string_view insert, std::size_t columns, std::size_t rows) {
   std::string row = "(";
-  for (std::size_t c = 0; c < spec.columns.size(); ++c) row += c == 0 ? "?" : ",?";
+  for (std::size_t c = 0; c < columns; ++c) row += c == 0 ? "?" : ",?";
   row += ")";
-  sql.reserve(sql.size() + rows * (row.size() + 1) + 128);
+  std::string sql(insert);
+  sql.reserve(sql.size() + 8 + rows * (row.size() + 1));
+  sql += " VALUES ";
   for (std::size_t r = 0; r < rows; ++r) {
     if (r > 0) sql += ',';
     sql += row;
   }
+  return sql;
+}
+
+std::string BuildUpsertSql(const BulkUpsertSpec& spec, std::size_t rows) {
+  std::string sql = BuildInsertValuesSql(
+      fmt::format("INSERT INTO {} ({})", spec.table, fmt::join(spec.columns, ", ")),
+      spec.columns.size(), rows);
   fmt::format_to(std::back_inserter(sql), " ON CONFLICT ({}) ", fmt::join(spec.key_columns, ", "));
   std::string updates;
   for (const std::string& c : spec.columns) {

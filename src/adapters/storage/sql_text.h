@@ -20,6 +20,10 @@ struct NumberedSql {
 // identifiers ("a?"), dollar-quoted bodies ($$?$$) and comments (-- ?, /* ? */) untouched.
 NumberedSql NumberPlaceholders(std::string_view sql);
 
+// `insert` ("INSERT INTO t (a, b, c)") followed by " VALUES (?,?,?),(?,?,?)": `rows` tuples of
+// `columns` placeholders. Valid in SQLite and PostgreSQL.
+std::string BuildInsertValuesSql(std::string_view insert, std::size_t columns, std::size_t rows);
+
 // "INSERT INTO t(a,b,c) VALUES (?,?,?),(?,?,?) ON CONFLICT (a) DO UPDATE SET b=excluded.b,..."
 // for `rows` rows (DO NOTHING when every column is a key). Valid in SQLite and PostgreSQL.
 // The spec must have passed ValidateBulkUpsert.

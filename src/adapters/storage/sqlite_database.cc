@@ -214,12 +214,17 @@ Result<SqlRows> SqliteDatabase::DoQuery(std::string_view sql, Params params) {
   return rows;
 }
 
-Result<std::int64_t> SqliteDatabase::DoInsertReturningId(std::string_view sql, Params params) {
+Status SqliteDatabase::DoInsertReturningIds(std::string_view sql, Params params, std::int64_t rows,
+                                            std::int64_t* ids) {
   ASSIGN_OR_RETURN(std::int64_t inserted, DoExecute(sql, params));
-  if (inserted != 1) {
-    return InternalError("expected one inserted row, got {}: {}", inserted, SqlSnippet(sql));
+  if (inserted != rows) {
+    return InternalError("expected {} inserted row(s), got {}: {}", rows, inserted,
+                         SqlSnippet(sql));
   }
-  return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_));
+  // The rows of one INSERT take consecutive rowids (each the largest so far plus one).
+  const std::int64_t last = sqlite3_last_insert_rowid(db_);
+  for (std::int64_t r = 0; r < rows; ++r) ids[r] = last - rows + 1 + r;
+  return Status::Ok();
 }
 
 Status SqliteDatabase::ExecuteScript(std::string_view sql) {

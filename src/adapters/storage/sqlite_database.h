@@ -47,7 +47,8 @@ class SqliteDatabase final : public SqlDatabase {
  protected:
   Result<std::int64_t> DoExecute(std::string_view sql, Params params) override;
   Result<SqlRows> DoQuery(std::string_view sql, Params params) override;
-  Result<std::int64_t> DoInsertReturningId(std::string_view sql, Params params) override;
+  Status DoInsertReturningIds(std::string_view sql, Params params, std::int64_t rows,
+                              std::int64_t* ids) override;
 
  private:
   SqliteDatabase(sqlite3* db, std::string url) : db_(db), url_(std::move(url)) {}
