@@ -68,22 +68,12 @@ Result<std::vector<PerformanceSnapshot>> FromRows(const SqlRows& rows) {
   return out;
 }
 
-constexpr std::size_t kRowsPerInsert = 16;
-constexpr std::size_t kInsertColumns = 4;
-
-// The INSERT of `rows` snapshots (1..kRowsPerInsert), one text per row count, so few
-// statements to prepare and cache.
-const std::string& InsertSql(std::size_t rows) {
-  static const std::vector<std::string> texts = [] {
-    std::vector<std::string> out(kRowsPerInsert + 1);
-    for (std::size_t n = 1; n <= kRowsPerInsert; ++n) {
-      out[n] = BuildInsertValuesSql(
-          R"(INSERT INTO performance_snapshots (taken_at, scope, "window", metrics))",
-          kInsertColumns, n);
-    }
-    return out;
-  }();
-  return texts[rows];
+// A round of snapshots (one row per scope and window) goes in multi-row INSERTs of up to 16
+// rows: the statement's fixed cost is paid once per chunk.
+const InsertValuesTexts& SnapshotInserts() {
+  static const InsertValuesTexts texts(
+      R"(INSERT INTO performance_snapshots (taken_at, scope, "window", metrics))", 4, 16);
+  return texts;
 }
 
 }  // namespace
@@ -96,22 +86,21 @@ Result<std::vector<std::int64_t>> SqlPerformanceSnapshotStore::Append(
   std::vector<std::int64_t> ids;
   ids.reserve(snapshots.size());
   if (snapshots.empty()) return ids;
-  // A round of snapshots (one row per scope and window) goes in multi-row INSERTs: the
-  // statement's fixed cost is paid once per up to kRowsPerInsert rows.
+  const InsertValuesTexts& inserts = SnapshotInserts();
   ids.resize(snapshots.size());
   std::vector<SqlValue> params;
   RETURN_IF_ERROR(db_.Atomically([&](SqlDatabase& db) -> Status {
-    for (std::size_t first = 0; first < snapshots.size(); first += kRowsPerInsert) {
-      const std::size_t rows = std::min(kRowsPerInsert, snapshots.size() - first);
+    for (std::size_t first = 0; first < snapshots.size(); first += inserts.max_rows()) {
+      const std::size_t rows = std::min(inserts.max_rows(), snapshots.size() - first);
       params.clear();
-      params.reserve(rows * kInsertColumns);
+      params.reserve(rows * inserts.columns());
       for (const PerformanceSnapshot& s : snapshots.subspan(first, rows)) {
         params.emplace_back(s.taken_at);
         params.emplace_back(s.scope);
         params.emplace_back(s.window);
         params.emplace_back(s.metrics);
       }
-      RETURN_IF_ERROR(db.InsertReturningIds(InsertSql(rows), params,
+      RETURN_IF_ERROR(db.InsertReturningIds(inserts.Sql(rows), params,
                                             static_cast<std::int64_t>(rows), &ids[first]));
     }
     return Status::Ok();

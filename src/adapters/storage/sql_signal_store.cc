@@ -143,24 +143,14 @@ constexpr std::string_view kInsertSignal =
     "feature_hash, rejection_reasons, gate_checks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-// Contributions go in multi-row INSERTs of up to this many rows (rows keep their order, so their
-// ids are those one INSERT per row would give); one SQL text per row count, so few statements
-// to prepare and cache.
-constexpr std::size_t kContributionsPerInsert = 16;
-constexpr std::size_t kContributionColumns = 6;
-
-const std::string& ContributionInsertSql(std::size_t rows) {
-  static const std::vector<std::string> texts = [] {
-    std::vector<std::string> out(kContributionsPerInsert + 1);
-    for (std::size_t n = 1; n <= kContributionsPerInsert; ++n) {
-      out[n] = BuildInsertValuesSql(
-          "INSERT INTO theory_performance (theory_name, signal_id, contribution_score, "
-          "was_correct, source_kind, created_at)",
-          kContributionColumns, n);
-    }
-    return out;
-  }();
-  return texts[rows];
+// Contributions go in multi-row INSERTs of up to 16 rows (rows keep their order, so their ids
+// are those one INSERT per row would give).
+const InsertValuesTexts& ContributionInserts() {
+  static const InsertValuesTexts texts(
+      "INSERT INTO theory_performance (theory_name, signal_id, contribution_score, was_correct, "
+      "source_kind, created_at)",
+      6, 16);
+  return texts;
 }
 
 }  // namespace
@@ -556,11 +546,12 @@ Status SqlSignalStore::InsertContributions(SqlDatabase& db,
   for (const TheoryContribution& c : contributions) {
     if (c.theory_name.empty()) return InvalidArgumentError("contribution without theory_name");
   }
+  const InsertValuesTexts& inserts = ContributionInserts();
   std::vector<SqlValue> params;
-  for (std::size_t first = 0; first < contributions.size(); first += kContributionsPerInsert) {
-    const std::size_t rows = std::min(kContributionsPerInsert, contributions.size() - first);
+  for (std::size_t first = 0; first < contributions.size(); first += inserts.max_rows()) {
+    const std::size_t rows = std::min(inserts.max_rows(), contributions.size() - first);
     params.clear();
-    params.reserve(rows * kContributionColumns);
+    params.reserve(rows * inserts.columns());
     for (const TheoryContribution& c : contributions.subspan(first, rows)) {
       params.emplace_back(c.theory_name);
       params.emplace_back(signal_id.value_or(c.signal_id));
@@ -569,7 +560,7 @@ Status SqlSignalStore::InsertContributions(SqlDatabase& db,
       params.emplace_back(std::string(SourceKindOf(c.theory_name, "theory")));
       params.emplace_back(c.created_at);
     }
-    RETURN_IF_ERROR(db.Execute(ContributionInsertSql(rows), params).status());
+    RETURN_IF_ERROR(db.Execute(inserts.Sql(rows), params).status());
   }
   return Status::Ok();
 }

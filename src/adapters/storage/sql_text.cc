@@ -79,6 +79,12 @@ std::string BuildInsertValuesSql(std::string_view insert, std::size_t columns, s
   return sql;
 }
 
+InsertValuesTexts::InsertValuesTexts(std::string_view insert, std::size_t columns,
+                                     std::size_t max_rows)
+    : columns_(columns), texts_(max_rows + 1) {
+  for (std::size_t n = 1; n <= max_rows; ++n) texts_[n] = BuildInsertValuesSql(insert, columns, n);
+}
+
 std::string BuildUpsertSql(const BulkUpsertSpec& spec, std::size_t rows) {
   std::string sql = BuildInsertValuesSql(
       fmt::format("INSERT INTO {} ({})", spec.table, fmt::join(spec.columns, ", ")),

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "adapters/storage/sql_database.h"
 
@@ -23,6 +24,22 @@ NumberedSql NumberPlaceholders(std::string_view sql);
 // `insert` ("INSERT INTO t (a, b, c)") followed by " VALUES (?,?,?),(?,?,?)": `rows` tuples of
 // `columns` placeholders. Valid in SQLite and PostgreSQL.
 std::string BuildInsertValuesSql(std::string_view insert, std::size_t columns, std::size_t rows);
+
+// The texts of one multi-row INSERT for 1..max_rows rows, built once: one text per row count,
+// so a writer that inserts in chunks prepares and caches few statements. Immutable after
+// construction (safe to share, e.g. as a function-local static).
+class InsertValuesTexts {
+ public:
+  InsertValuesTexts(std::string_view insert, std::size_t columns, std::size_t max_rows);
+  std::size_t columns() const { return columns_; }
+  std::size_t max_rows() const { return texts_.size() - 1; }
+  // The INSERT of `rows` rows, 1 <= rows <= max_rows().
+  const std::string& Sql(std::size_t rows) const { return texts_[rows]; }
+
+ private:
+  std::size_t columns_;
+  std::vector<std::string> texts_;  // [rows]; [0] unused
+};
 
 // "INSERT INTO t(a,b,c) VALUES (?,?,?),(?,?,?) ON CONFLICT (a) DO UPDATE SET b=excluded.b,..."
 // for `rows` rows (DO NOTHING when every column is a key). Valid in SQLite and PostgreSQL.
