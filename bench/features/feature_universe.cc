@@ -68,10 +68,11 @@ double FeatureUniverse::Update(bool aggregate) {
       if (i + 1 < symbols_.size()) {
         const UniverseSymbol& next = symbols_[i + 1];
         next.features.Prefetch();
-        __builtin_prefetch(
-            &(*next.source)[(next.offset + static_cast<std::size_t>(next_)) % next.source->size()]);
+        __builtin_prefetch(&(*next.source)[next.at]);
       }
-      s.last = BarAt(s, next_);
+      s.last = (*s.source)[s.at];
+      s.last.open_time = kStart + kStep * next_;
+      s.at = s.at + 1 == s.source->size() ? 0 : s.at + 1;
       (void)s.features.OnBaseBar(s.last);
     } else {
       for (int h = 0; h < s.pending; ++h) (void)s.features.OnBar(s.higher_tf[h], s.higher[h]);
@@ -112,6 +113,7 @@ FeatureUniverse::FeatureUniverse(Feeding feeding) : feeding_(feeding) {
     }
     UniverseSymbol s{.source = &sources_[i % 3],
                      .offset = static_cast<std::size_t>(i) * 61,
+                     .at = static_cast<std::size_t>(i) * 61 % sources_[i % 3].size(),
                      .last = {},
                      .features = std::move(*set),
                      .aggregators = {},

@@ -34,7 +34,8 @@ namespace pulse::bench {
 struct UniverseSymbol {
   const std::vector<Bar>* source = nullptr;
   std::size_t offset = 0;
-  Bar last;  // the base bar of the last Update (kBaseBars) or Aggregate (kHigherBars)
+  std::size_t at = 0;  // kBaseBars: index in `source` of the next bar (BarAt without a modulo)
+  Bar last;            // the base bar of the last Update (kBaseBars) or Aggregate (kHigherBars)
   indicators::FeatureSet features;
   std::vector<data::BarAggregator> aggregators;
   int pending = 0;

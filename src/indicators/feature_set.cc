@@ -280,7 +280,9 @@ Status FeatureSet::OnBar(Timeframe timeframe, const Bar& bar) {
     ++base_bars_;
   }
   feeding_ = Feeding::kBars;
-  Advance(*group, bar, close);
+  Record(*group, bar, close);
+  PrefetchState(*group);
+  UpdateMembers(*group, bar);
   return Status::Ok();
 }
 
@@ -307,47 +309,75 @@ Status FeatureSet::OnBaseBar(const Bar& bar) {
   feeding_ = Feeding::kBaseBars;
   const UnixNanos close =
       base.step > 0 ? bar.open_time + base.step : spec_.base.Next(bar.open_time);
+  // The state of every group this bar updates, asked for before any update so the loads
+  // overlap: the higher groups whose bucket this bar ends (the usual completions), then the
+  // base group. A rarer completion (a bucket missing its tail, or one started and ended by
+  // this bar) asks for its group's state itself.
+  for (int g = 1; g < groups_.size(); ++g) {
+    const BarBucket& bucket = groups_[g].bucket;
+    if (bucket.active() && close >= bucket.end()) PrefetchState(groups_[g]);
+  }
+  PrefetchState(base);
   // Each higher bar this base bar completes closes at or before `close`: no look-ahead.
   const __int128 units = BarBucket::VolumeUnits(bar.volume);
   Bar done;
   for (int g = 1; g < groups_.size(); ++g) {
     Group& group = groups_[g];
     BarBucket& bucket = group.bucket;
+    const bool asked = bucket.active() && close >= bucket.end();
     // A bucket missing its last base bars ends with the first bar past it.
     if (bucket.active() && bar.open_time >= bucket.end() && bucket.Complete(false, done)) {
-      Advance(group, done, bucket.end());
+      Record(group, done, bucket.end());
+      PrefetchState(group);
+      UpdateMembers(group, done);
     }
     if (bucket.active()) {
       bucket.Add(bar, units);
     } else {
       bucket.Start(bar, units);
     }
-    if (close >= bucket.end() && bucket.Complete(false, done)) Advance(group, done, bucket.end());
+    if (close >= bucket.end() && bucket.Complete(false, done)) {
+      Record(group, done, bucket.end());
+      if (!asked) PrefetchState(group);
+      UpdateMembers(group, done);
+    }
   }
   ++base_bars_;
-  Advance(base, bar, close);
+  Record(base, bar, close);
+  UpdateMembers(base, bar);
   return Status::Ok();
 }
 
-void FeatureSet::Advance(Group& group, const Bar& bar, UnixNanos close) {
-  group.any = true;
-  group.last_open = bar.open_time;
-  group.last_close = close;
+void FeatureSet::PrefetchState(const Group& group) const {
   // The group's state is usually cold when a bar arrives (one feature set per symbol, many
-  // symbols): ask for it first so the loads overlap instead of stalling one after the other
-  // inside the update loop. A small group is asked for whole; a large one (long windows of
-  // which an update reads a line or two) by the first line of each indicator.
-  const Member* first = members_.data() + group.first_member;
-  const Member* end = members_.data() + group.end_member;
+  // symbols): asking for it first lets the loads overlap instead of stalling one after the
+  // other inside the update loop. A small group is asked for whole, four lines a step; a large
+  // one (long windows of which an update reads a line or two) by the first line of each
+  // indicator.
   if (group.state_bytes <= kWholePrefetchBytes) {
-    for (std::uint32_t at = 0; at < group.state_bytes; at += 64) {
-      __builtin_prefetch(group.state + at);
+    const std::byte* at = group.state;
+    const std::byte* end = at + group.state_bytes;
+    for (; at + 192 < end; at += 256) {
+      __builtin_prefetch(at);
+      __builtin_prefetch(at + 64);
+      __builtin_prefetch(at + 128);
+      __builtin_prefetch(at + 192);
     }
+    for (; at < end; at += 64) __builtin_prefetch(at);
   } else {
-    for (const Member* m = first; m != end; ++m) __builtin_prefetch(m->indicator);
+    const Member* end = members_.data() + group.end_member;
+    for (const Member* m = members_.data() + group.first_member; m != end; ++m) {
+      __builtin_prefetch(m->indicator);
+    }
   }
+}
+
+void FeatureSet::UpdateMembers(const Group& group, const Bar& bar) {
   double* values = values_.data();
-  for (const Member* m = first; m != end; ++m) m->indicator->UpdateInto(bar, values + m->column);
+  const Member* end = members_.data() + group.end_member;
+  for (const Member* m = members_.data() + group.first_member; m != end; ++m) {
+    m->indicator->UpdateInto(bar, values + m->column);
+  }
 }
 
 bool FeatureSet::Ready() const {

@@ -140,8 +140,16 @@ class FeatureSet {
 
   FeatureSet() = default;
   Group* FindGroup(Timeframe timeframe);
-  // Records a bar of `group` closing at `close` and updates the group's indicators.
-  void Advance(Group& group, const Bar& bar, UnixNanos close);
+  // Records a bar of `group` closing at `close`.
+  static void Record(Group& group, const Bar& bar, UnixNanos close) {
+    group.any = true;
+    group.last_open = bar.open_time;
+    group.last_close = close;
+  }
+  // Asks for the group's state ahead of its update (a hint).
+  void PrefetchState(const Group& group) const;
+  // Updates the group's indicators with `bar`, writing their outputs.
+  void UpdateMembers(const Group& group, const Bar& bar);
 
   // The block everything OnBar touches lives in, in this order: the groups, the members, the
   // values, then the indicators group after group. Declared first so it outlives the rest.
