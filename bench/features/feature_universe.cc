@@ -19,9 +19,13 @@ constexpr UnixNanos kStep = FromSeconds(300);
 
 }  // namespace
 
-FeatureUniverse& FeatureUniverse::Get() {
-  static FeatureUniverse* universe = new FeatureUniverse();
-  return *universe;
+FeatureUniverse& FeatureUniverse::Get(Feeding feeding) {
+  if (feeding == Feeding::kBaseBars) {
+    static FeatureUniverse* base_bars = new FeatureUniverse(Feeding::kBaseBars);
+    return *base_bars;
+  }
+  static FeatureUniverse* higher_bars = new FeatureUniverse(Feeding::kHigherBars);
+  return *higher_bars;
 }
 
 std::vector<std::string> FeatureUniverse::FeatureNames() const {
@@ -57,32 +61,30 @@ double FeatureUniverse::Update(bool aggregate) {
   double sink = 0;
   for (std::size_t i = 0; i < symbols_.size(); ++i) {
     UniverseSymbol& s = symbols_[i];
-    if (aggregate && i + 1 < symbols_.size()) {
-      // The next symbol's aggregators and bar, loaded while this one updates.
-      const UniverseSymbol& next = symbols_[i + 1];
-      for (const data::BarAggregator& a : next.aggregators) a.Prefetch();
-      __builtin_prefetch(
-          &(*next.source)[(next.offset + static_cast<std::size_t>(next_)) % next.source->size()]);
-    }
     if (aggregate) {
-      s.last = BarAt(s, next_);
-      s.pending = 0;
-      for (data::BarAggregator& a : s.aggregators) {
-        for (std::optional<Bar> done = a.Update(s.last); done; done = a.PollCompleted()) {
-          (void)s.features.OnBar(a.to(), *done);
-        }
+      // The next symbol's set state and bar (its record was asked for one symbol earlier),
+      // and the record after it, loaded while this one updates.
+      if (i + 2 < symbols_.size()) __builtin_prefetch(&symbols_[i + 2]);
+      if (i + 1 < symbols_.size()) {
+        const UniverseSymbol& next = symbols_[i + 1];
+        next.features.Prefetch();
+        __builtin_prefetch(&(*next.source)[next.at]);
       }
+      s.last = (*s.source)[s.at];
+      s.last.open_time = kStart + kStep * next_;
+      s.at = s.at + 1 == s.source->size() ? 0 : s.at + 1;
+      (void)s.features.OnBaseBar(s.last);
     } else {
       for (int h = 0; h < s.pending; ++h) (void)s.features.OnBar(s.higher_tf[h], s.higher[h]);
+      (void)s.features.OnBar(s.features.base(), s.last);
     }
-    (void)s.features.OnBar(s.features.base(), s.last);
     sink += s.features.Values()[0];
   }
   ++next_;
   return sink;
 }
 
-FeatureUniverse::FeatureUniverse() {
+FeatureUniverse::FeatureUniverse(Feeding feeding) : feeding_(feeding) {
   const char* src = std::getenv("PULSE_SOURCE_DIR");
   const std::string dir = std::string(src ? src : PULSE_DEFAULT_SOURCE_DIR) + "/data/sample/";
   for (const char* name : {"BTCUSDT", "ETHUSDT", "SOLUSDT"}) {
@@ -109,17 +111,20 @@ FeatureUniverse::FeatureUniverse() {
       error_ = std::string(set.status().message());
       return;
     }
-    UniverseSymbol s{.features = std::move(*set),
-                     .aggregators = {},
-                     .last = {},
-                     .source = &sources_[i % 3],
+    UniverseSymbol s{.source = &sources_[i % 3],
                      .offset = static_cast<std::size_t>(i) * 61,
+                     .at = static_cast<std::size_t>(i) * 61 % sources_[i % 3].size(),
+                     .last = {},
+                     .features = std::move(*set),
+                     .aggregators = {},
                      .pending = 0,
                      .higher = {},
                      .higher_tf = {},
                      .name = fmt::format("S{:04}", i)};
-    for (Timeframe tf : s.features.HigherTimeframes()) {
-      s.aggregators.push_back(*data::BarAggregator::Create(spec->base, tf));
+    if (feeding_ == Feeding::kHigherBars) {
+      for (Timeframe tf : s.features.HigherTimeframes()) {
+        s.aggregators.push_back(*data::BarAggregator::Create(spec->base, tf));
+      }
     }
     symbols_.push_back(std::move(s));
   }

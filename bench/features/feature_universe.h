@@ -1,10 +1,16 @@
 // FeatureUniverse: 1000 symbols (by default) for the bar-close benchmarks, each with its own
-// FeatureSet of the embedded default configuration and its own BarAggregators, warmed up on the
-// bundled real 5m candles. Each symbol reads one of the three sample series from its own offset,
-// relabelled onto one common 5m clock, so every symbol closes its bars at the same moments.
-// Shared by bench/features (the feature set alone) and bench/signal (features + signal engine).
+// FeatureSet of the embedded default configuration, warmed up on the bundled real 5m candles. Each
+// symbol reads one of the three sample series from its own offset, relabelled onto one common 5m
+// clock, so every symbol closes its bars at the same moments. Shared by bench/features (the feature
+// set alone) and bench/signal (features + signal engine).
 //
-// Lifecycle: Get() builds the universe once per process (reading data/sample/ under
+// A universe feeds its sets one way (a set is fed one way): base bars through
+// FeatureSet::OnBaseBar, the set aggregating the higher timeframes itself (as
+// app::StreamingFeatures does), or the bars of every timeframe through FeatureSet::OnBar, the
+// higher ones from each symbol's own BarAggregators (Aggregate), so that the feature-set
+// update can be timed without the aggregation.
+//
+// Lifecycle: Get() builds a universe once per process and feeding (reading data/sample/ under
 // PULSE_SOURCE_DIR, else the source tree the benchmark was built from) and warms it up; then
 // every Update() feeds the next bar to every symbol. PULSE_BENCH_SYMBOLS (1..kSymbols) builds
 // fewer symbols, for instruction counts under callgrind where the warm-up dominates; size()
@@ -23,14 +29,15 @@
 
 namespace pulse::bench {
 
-// One symbol: its feature set, aggregators and the higher bars completed by the current bar.
-// What a close touches comes first.
+// One symbol: its feature set, and with Feeding::kHigherBars its aggregators and the higher
+// bars completed by the current bar. What a close touches comes first.
 struct UniverseSymbol {
-  indicators::FeatureSet features;
-  std::vector<data::BarAggregator> aggregators;
-  Bar last;  // the base bar of the last Aggregate, fed by the next Update
   const std::vector<Bar>* source = nullptr;
   std::size_t offset = 0;
+  std::size_t at = 0;  // kBaseBars: index in `source` of the next bar (BarAt without a modulo)
+  Bar last;            // the base bar of the last Update (kBaseBars) or Aggregate (kHigherBars)
+  indicators::FeatureSet features;
+  std::vector<data::BarAggregator> aggregators;
   int pending = 0;
   Bar higher[4];
   Timeframe higher_tf[4];
@@ -42,8 +49,14 @@ class FeatureUniverse {
   static constexpr int kSymbols = 1000;
   static constexpr std::int64_t kWarmUpBars = 3000;  // > 50 closed 4h bars (4h EMA(50))
 
-  // The process-wide universe, built and warmed up on first use.
-  static FeatureUniverse& Get();
+  // How a universe feeds its feature sets.
+  enum class Feeding {
+    kBaseBars,    // Update(true): FeatureSet::OnBaseBar
+    kHigherBars,  // Aggregate() with BarAggregators, then Update(false): FeatureSet::OnBar
+  };
+
+  // The process-wide universe of `feeding`, built and warmed up on first use.
+  static FeatureUniverse& Get(Feeding feeding);
 
   bool ok() const { return error_.empty(); }
   const std::string& error() const { return error_; }
@@ -58,22 +71,26 @@ class FeatureUniverse {
   // Bar `j` of a symbol on the common clock.
   Bar BarAt(const UniverseSymbol& s, std::int64_t j) const;
 
-  // Aggregation of bar next() for every symbol: the bar (`last`) and the higher bars it
-  // completes are kept.
+  // kHigherBars: aggregation of bar next() for every symbol; the bar (`last`) and the higher
+  // bars it completes are kept.
   void Aggregate();
-  // The feature-set update of bar next() for every symbol, from what Aggregate kept;
-  // `aggregate` aggregates the bar first (otherwise Aggregate must have run for this bar),
-  // feeding each completed higher bar to the feature set as it completes, as
-  // app::StreamingFeatures does, and asking for the next symbol's aggregators and bar first.
-  // Returns a sum of one feature per symbol (to keep the work observable).
+  // The feature-set update of bar next() for every symbol. `aggregate` (kBaseBars): the bar
+  // through FeatureSet::OnBaseBar, which aggregates it, asking for the next symbol's state and
+  // bar first. Otherwise (kHigherBars; Aggregate must have run for this bar): the higher bars
+  // Aggregate kept, then the bar, through FeatureSet::OnBar. Returns a sum of one feature per
+  // symbol (to keep the work observable).
   double Update(bool aggregate);
 
   // Untimed steps until bar next() is the one `is_target` wants.
   template <typename Pred>
   void SkipUntil(Pred is_target) {
     while (!is_target(next_)) {
-      Aggregate();
-      Update(false);
+      if (feeding_ == Feeding::kBaseBars) {
+        Update(true);
+      } else {
+        Aggregate();
+        Update(false);
+      }
     }
   }
 
@@ -83,8 +100,10 @@ class FeatureUniverse {
   static bool Close4h(std::int64_t j) { return (j + 1) % 48 == 0; }
 
  private:
-  FeatureUniverse();
+  explicit FeatureUniverse(Feeding feeding);
   void Aggregate(UniverseSymbol& s);
+
+  Feeding feeding_;
 
   std::vector<std::vector<Bar>> sources_;
   std::vector<UniverseSymbol> symbols_;

@@ -1,15 +1,18 @@
 // The streaming feature set on one bar close for 1000 symbols, single thread: each symbol has
-// its own FeatureSet of the embedded default configuration (40+ features over 5m, 15m, 1h,
-// 4h) and its own BarAggregators, warmed up on the bundled real 5m candles (FeatureUniverse:
+// its own FeatureSet of the embedded default configuration (68 features over 5m, 15m, 1h,
+// 4h), warmed up on the bundled real 5m candles (FeatureUniverse:
 // each symbol reads one of the three series from its own offset, relabelled onto a common 5m
 // clock so every symbol closes its bars at the same moments).
 //
 //   BM_FeatureSet_Close5m                 an ordinary 5m close: only 5m features update
 //   BM_FeatureSet_Close4h                 a 4h close (also 15m and 1h): the worst case
-//   BM_FeatureSet_Close4hWithAggregation  the same, with the BarAggregator updates timed too
+//   BM_FeatureSet_Close4hWithAggregation  the same, with the aggregation to 15m, 1h and 4h
+//                                         timed too: the production path, FeatureSet::OnBaseBar
 //
-// With the aggregation timed, the loop asks for the next symbol's aggregators and bar while it
-// updates the current one (BarAggregator::Prefetch), as a caller over many symbols would.
+// The first two feed the higher bars through FeatureSet::OnBar from each symbol's own
+// BarAggregators, run untimed (FeatureUniverse::Feeding::kHigherBars); the third feeds base
+// bars (kBaseBars, its own universe) and asks for the next symbol's set state and bar while it
+// updates the current one (FeatureSet::Prefetch), as a caller over many symbols would.
 //
 // Time per iteration = one close for all 1000 symbols (manual time, medians over repetitions);
 // counters: us_per_close, ns_per_symbol_update, symbols, features.
@@ -35,7 +38,9 @@ namespace {
 
 using bench::FeatureUniverse;
 void RunClose(benchmark::State& state, bool (*is_target)(std::int64_t), bool time_aggregation) {
-  FeatureUniverse& u = FeatureUniverse::Get();
+  FeatureUniverse& u =
+      FeatureUniverse::Get(time_aggregation ? FeatureUniverse::Feeding::kBaseBars
+                                            : FeatureUniverse::Feeding::kHigherBars);
   if (!u.ok()) {
     state.SkipWithError(u.error().c_str());
     return;

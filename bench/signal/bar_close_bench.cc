@@ -179,7 +179,7 @@ class BarClosePath {
 
   // One close: features, then each engine on the same inputs.
   Times Close() {
-    FeatureUniverse& u = FeatureUniverse::Get();
+    FeatureUniverse& u = FeatureUniverse::Get(FeatureUniverse::Feeding::kBaseBars);
     Times t;
     auto start = Clock::now();
     benchmark::DoNotOptimize(u.Update(true));
@@ -224,7 +224,7 @@ class BarClosePath {
 
  private:
   BarClosePath() {
-    FeatureUniverse& u = FeatureUniverse::Get();
+    FeatureUniverse& u = FeatureUniverse::Get(FeatureUniverse::Feeding::kBaseBars);
     if (!u.ok()) {
       error_ = u.error();
       return;
@@ -293,7 +293,8 @@ void RunBarClose(benchmark::State& state, Reported reported) {
     state.SkipWithError(path.error().c_str());
     return;
   }
-  const double symbols = static_cast<double>(FeatureUniverse::Get().size());
+  const double symbols =
+      static_cast<double>(FeatureUniverse::Get(FeatureUniverse::Feeding::kBaseBars).size());
   std::vector<double> closes;
   BarClosePath::Times sum;
   double evaluated = 0, emitted = 0, rejected = 0, by_confidence = 0, by_volume = 0;

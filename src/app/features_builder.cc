@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <map>
 
-#include "engines/data/bar_aggregator.h"
-
 namespace pulse::app {
 
 Result<Timeframe> InferBarTimeframe(std::span<const Bar> bars) {
@@ -29,31 +27,7 @@ Result<Timeframe> InferBarTimeframe(std::span<const Bar> bars) {
 
 Result<StreamingFeatures> StreamingFeatures::Create(const indicators::FeatureSetSpec& spec) {
   ASSIGN_OR_RETURN(indicators::FeatureSet set, indicators::FeatureSet::Create(spec));
-  std::vector<data::BarAggregator> aggregators;
-  for (Timeframe tf : set.HigherTimeframes()) {
-    ASSIGN_OR_RETURN(data::BarAggregator aggregator, data::BarAggregator::Create(spec.base, tf));
-    aggregators.push_back(std::move(aggregator));
-  }
-  return StreamingFeatures(std::move(set), std::move(aggregators), spec.base);
-}
-
-Status StreamingFeatures::OnBaseBar(const Bar& bar) {
-  if (base_.BucketStart(bar.open_time) != bar.open_time) {
-    return InvalidArgumentError("bar at {} is not on the {} grid", FormatIso8601(bar.open_time),
-                                base_.ToString());
-  }
-  if (last_open_ && bar.open_time <= *last_open_) {
-    return InvalidArgumentError("bar at {} is not after the previous one at {}",
-                                FormatIso8601(bar.open_time), FormatIso8601(*last_open_));
-  }
-  last_open_ = bar.open_time;
-  for (data::BarAggregator& aggregator : aggregators_) {
-    for (std::optional<Bar> done = aggregator.Update(bar); done;
-         done = aggregator.PollCompleted()) {
-      RETURN_IF_ERROR(set_.OnBar(aggregator.to(), *done));
-    }
-  }
-  return set_.OnBar(base_, bar);
+  return StreamingFeatures(std::move(set));
 }
 
 Result<FeatureMatrix> ComputeFeatureMatrix(std::span<const Bar> bars,

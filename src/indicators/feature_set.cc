@@ -124,6 +124,7 @@ FeatureSet& FeatureSet::operator=(FeatureSet&& other) noexcept {
   spec_ = std::move(other.spec_);
   names_ = std::move(other.names_);
   base_bars_ = other.base_bars_;
+  feeding_ = other.feeding_;
   return *this;
 }
 
@@ -201,8 +202,10 @@ Result<FeatureSet> FeatureSet::Create(const FeatureSetSpec& spec) {
     std::uint32_t m = 0;
     for (std::size_t g = 0; g < pending.size(); ++g) {
       Group& group = set.groups_[static_cast<int>(g)];
-      group = Group{pending[g].timeframe};
+      group = Group{};
+      group.timeframe = pending[g].timeframe;
       if (group.timeframe.IsFixedLength()) group.step = group.timeframe.NominalNanos();
+      if (g > 0) group.bucket = BarBucket(spec.base, group.timeframe);
       group.first_member = m;
       const std::size_t state_begin = arena.used();
       const std::size_t first_indicator = set.indicators_.size();
@@ -249,6 +252,11 @@ Status FeatureSet::OnBar(Timeframe timeframe, const Bar& bar) {
   if (group == nullptr) {
     return InvalidArgumentError("no feature uses timeframe {}", timeframe.ToString());
   }
+  if (feeding_ == Feeding::kBaseBars) {
+    return FailedPreconditionError(
+        "{} bar at {}: the set is fed base bars (OnBaseBar), not bars of every timeframe",
+        timeframe.ToString(), FormatIso8601(bar.open_time));
+  }
   if (group->any && bar.open_time <= group->last_open) {
     return InvalidArgumentError("{} bar at {} is not after the previous one at {}",
                                 timeframe.ToString(), FormatIso8601(bar.open_time),
@@ -271,25 +279,105 @@ Status FeatureSet::OnBar(Timeframe timeframe, const Bar& bar) {
     }
     ++base_bars_;
   }
-  group->any = true;
-  group->last_open = bar.open_time;
-  group->last_close = close;
-  // The group's state is usually cold when a bar arrives (one feature set per symbol, many
-  // symbols): ask for it first so the loads overlap instead of stalling one after the other
-  // inside the update loop. A small group is asked for whole; a large one (long windows of
-  // which an update reads a line or two) by the first line of each indicator.
-  const Member* first = members_.data() + group->first_member;
-  const Member* end = members_.data() + group->end_member;
-  if (group->state_bytes <= kWholePrefetchBytes) {
-    for (std::uint32_t at = 0; at < group->state_bytes; at += 64) {
-      __builtin_prefetch(group->state + at);
-    }
-  } else {
-    for (const Member* m = first; m != end; ++m) __builtin_prefetch(m->indicator);
-  }
-  double* values = values_.data();
-  for (const Member* m = first; m != end; ++m) m->indicator->UpdateInto(bar, values + m->column);
+  feeding_ = Feeding::kBars;
+  Record(*group, bar, close);
+  PrefetchState(*group);
+  UpdateMembers(*group, bar);
   return Status::Ok();
+}
+
+Status FeatureSet::OnBaseBar(const Bar& bar) {
+  Group& base = groups_[0];
+  // The bar right after the previous one is on the grid (as that one was); only the others
+  // need the bucket computation.
+  if (!(base.any && bar.open_time == base.last_close)) {
+    if (base.any && bar.open_time <= base.last_open) {
+      return InvalidArgumentError("{} bar at {} is not after the previous one at {}",
+                                  spec_.base.ToString(), FormatIso8601(bar.open_time),
+                                  FormatIso8601(base.last_open));
+    }
+    if (spec_.base.BucketStart(bar.open_time) != bar.open_time) {
+      return InvalidArgumentError("{} bar at {} is not on the {} grid", spec_.base.ToString(),
+                                  FormatIso8601(bar.open_time), spec_.base.ToString());
+    }
+  }
+  if (feeding_ == Feeding::kBars) {
+    return FailedPreconditionError(
+        "{} bar at {}: the set is fed bars of every timeframe (OnBar), not base bars",
+        spec_.base.ToString(), FormatIso8601(bar.open_time));
+  }
+  feeding_ = Feeding::kBaseBars;
+  const UnixNanos close =
+      base.step > 0 ? bar.open_time + base.step : spec_.base.Next(bar.open_time);
+  // The state of every group this bar updates, asked for before any update so the loads
+  // overlap: the higher groups whose bucket this bar ends (the usual completions), then the
+  // base group. A rarer completion (a bucket missing its tail, or one started and ended by
+  // this bar) asks for its group's state itself.
+  for (int g = 1; g < groups_.size(); ++g) {
+    const BarBucket& bucket = groups_[g].bucket;
+    if (bucket.active() && close >= bucket.end()) PrefetchState(groups_[g]);
+  }
+  PrefetchState(base);
+  // Each higher bar this base bar completes closes at or before `close`: no look-ahead.
+  const __int128 units = BarBucket::VolumeUnits(bar.volume);
+  Bar done;
+  for (int g = 1; g < groups_.size(); ++g) {
+    Group& group = groups_[g];
+    BarBucket& bucket = group.bucket;
+    const bool asked = bucket.active() && close >= bucket.end();
+    // A bucket missing its last base bars ends with the first bar past it.
+    if (bucket.active() && bar.open_time >= bucket.end() && bucket.Complete(false, done)) {
+      Record(group, done, bucket.end());
+      PrefetchState(group);
+      UpdateMembers(group, done);
+    }
+    if (bucket.active()) {
+      bucket.Add(bar, units);
+    } else {
+      bucket.Start(bar, units);
+    }
+    if (close >= bucket.end() && bucket.Complete(false, done)) {
+      Record(group, done, bucket.end());
+      if (!asked) PrefetchState(group);
+      UpdateMembers(group, done);
+    }
+  }
+  ++base_bars_;
+  Record(base, bar, close);
+  UpdateMembers(base, bar);
+  return Status::Ok();
+}
+
+void FeatureSet::PrefetchState(const Group& group) const {
+  // The group's state is usually cold when a bar arrives (one feature set per symbol, many
+  // symbols): asking for it first lets the loads overlap instead of stalling one after the
+  // other inside the update loop. A small group is asked for whole, four lines a step; a large
+  // one (long windows of which an update reads a line or two) by the first line of each
+  // indicator.
+  if (group.state_bytes <= kWholePrefetchBytes) {
+    const std::byte* at = group.state;
+    const std::byte* end = at + group.state_bytes;
+    for (; at + 192 < end; at += 256) {
+      __builtin_prefetch(at);
+      __builtin_prefetch(at + 64);
+      __builtin_prefetch(at + 128);
+      __builtin_prefetch(at + 192);
+    }
+    for (; at < end; at += 64) __builtin_prefetch(at);
+  } else {
+    const Member* end = members_.data() + group.end_member;
+    for (const Member* m = members_.data() + group.first_member; m != end; ++m) {
+      __builtin_prefetch(m->indicator);
+    }
+  }
+}
+
+void FeatureSet::UpdateMembers(const Group& group, const Bar& bar) {
+  double* values = values_.data();
+  const Member* end = members_.data() + group.end_member;
+  for (const Member* m = members_.data() + group.first_member; m != end; ++m) {
+    m->indicator->UpdateInto(bar, values + m->column);
+  }
 }
 
 bool FeatureSet::Ready() const {
@@ -321,10 +409,12 @@ void FeatureSet::Reset() {
     group.any = false;
     group.last_open = 0;
     group.last_close = 0;
+    if (g > 0) group.bucket.Reset();
   }
   for (const std::unique_ptr<Indicator>& indicator : indicators_) indicator->Reset();
   std::fill(values_.data(), values_.data() + values_.size(), kNaN);
   base_bars_ = 0;
+  feeding_ = Feeding::kNone;
 }
 
 std::vector<Timeframe> FeatureSet::HigherTimeframes() const {

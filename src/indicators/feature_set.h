@@ -14,6 +14,7 @@
 #include "indicators/indicator.h"
 #include "indicators/indicator_arena.h"
 #include "model/bar.h"
+#include "model/bar_bucket.h"
 
 namespace pulse::indicators {
 
@@ -36,10 +37,11 @@ struct FeatureSetSpec {
 // entry in the indicator's output order). The names and their order are part of what a trained
 // model records: check them with CheckNames before feeding vectors to a model.
 //
-// Feeding: call OnBar for every closed bar of every configured timeframe, in time order per
-// timeframe; a higher-timeframe bar that closes at the same moment as a base bar is fed before
-// that base bar. After each base bar, Values() is the vector for that bar: base features from
-// this bar, higher-timeframe features from the last CLOSED bar of their timeframe (never a
+// Feeding, one of two ways: OnBaseBar for every base bar (the set aggregates the higher
+// timeframes itself), or OnBar for every closed bar of every configured timeframe, in time
+// order per timeframe, a higher-timeframe bar that closes at the same moment as a base bar fed
+// before that base bar. After each base bar, Values() is the vector for that bar: base features
+// from this bar, higher-timeframe features from the last CLOSED bar of their timeframe (never a
 // partial one), NaN while an indicator warms up. A higher-timeframe bar that closes after the
 // base bar being fed (it would look ahead) is refused.
 //
@@ -65,12 +67,30 @@ class FeatureSet {
   // Consumes a closed bar of `timeframe`. InvalidArgument for a timeframe no entry uses or a bar
   // not after the previous bar of its timeframe; FailedPrecondition for a base bar that closes
   // before a higher-timeframe bar already fed (look-ahead). A refused bar changes nothing.
+  // Not after OnBaseBar (FailedPrecondition) until Reset.
   Status OnBar(Timeframe timeframe, const Bar& bar);
+
+  // Consumes the next closed base bar and aggregates it into every higher timeframe itself, with
+  // data::BarAggregator's semantics and arithmetic (model/bar_bucket.h; UTC-aligned buckets):
+  // the higher bars it completes are fed first, shortest timeframe first, then the base bar. A
+  // leading partial bucket is dropped; a bucket missing base bars completes when a later bar
+  // arrives (fed before it); rarely one bar completes two buckets of a timeframe (both fed, in
+  // order). InvalidArgument for a bar off the base grid or not after the previous one (naming
+  // both times); FailedPrecondition after OnBar (until Reset). A refused bar changes nothing.
+  Status OnBaseBar(const Bar& bar);
 
   // The current feature vector, in Names() order.
   std::span<const double> Values() const {
     return {values_.data(), static_cast<std::size_t>(values_.size())};
   }
+  // A hint, no effect: asks for the group records (with their buckets) and the members, what
+  // OnBaseBar and OnBar read first, for a caller that updates many sets to issue one set ahead.
+  void Prefetch() const {
+    const auto* at = reinterpret_cast<const char*>(groups_.data());
+    const auto* end = reinterpret_cast<const char*>(members_.data() + members_.size());
+    for (; at < end; at += 64) __builtin_prefetch(at);
+  }
+
   // "<timeframe>.<column>" for every feature.
   const std::vector<std::string>& Names() const { return names_; }
   std::size_t size() const { return names_.size(); }
@@ -112,21 +132,37 @@ class FeatureSet {
     bool any = false;          // a bar was fed
     UnixNanos last_open = 0;   // open time of the last bar fed
     UnixNanos last_close = 0;  // its close time (start of the next bucket)
+    // Higher groups: the bucket OnBaseBar is forming (unused by the base group and by OnBar).
+    BarBucket bucket;
   };
+  // How the set has been fed since creation or Reset: the two ways do not mix.
+  enum class Feeding : std::uint8_t { kNone, kBars, kBaseBars };
 
   FeatureSet() = default;
   Group* FindGroup(Timeframe timeframe);
+  // Records a bar of `group` closing at `close`.
+  static void Record(Group& group, const Bar& bar, UnixNanos close) {
+    group.any = true;
+    group.last_open = bar.open_time;
+    group.last_close = close;
+  }
+  // Asks for the group's state ahead of its update (a hint).
+  void PrefetchState(const Group& group) const;
+  // Updates the group's indicators with `bar`, writing their outputs.
+  void UpdateMembers(const Group& group, const Bar& bar);
 
-  FeatureSetSpec spec_;
   // The block everything OnBar touches lives in, in this order: the groups, the members, the
   // values, then the indicators group after group. Declared first so it outlives the rest.
   std::unique_ptr<IndicatorArena> arena_;
+  // What a bar reads in this object first, side by side.
   FixedArray<Group> groups_;  // the base first, then higher timeframes, shortest first
   FixedArray<Member> members_;
   FixedArray<double> values_;
+  std::int64_t base_bars_ = 0;
+  Feeding feeding_ = Feeding::kNone;
+  FeatureSetSpec spec_;
   std::vector<std::unique_ptr<Indicator>> indicators_;  // every member's indicator
   std::vector<std::string> names_;
-  std::int64_t base_bars_ = 0;
 };
 
 }  // namespace pulse::indicators

@@ -351,5 +351,71 @@ TEST(FeatureSet, RefusesLookAheadUnknownTimeframesAndOldBars) {
   EXPECT_TRUE(set.OnBar(Tf("5m"), b11).ok());
 }
 
+// OnBaseBar aggregates the higher timeframes itself: the same vectors, bit for bit, as the
+// 15m and 1h bars aggregated by hand and fed through OnBar before the base bar they close with.
+TEST(FeatureSet, OnBaseBarGivesTheValuesOfHigherBarsFedThroughOnBar) {
+  const std::vector<Bar> base = BaseBars();
+  const std::vector<Bar> m15 = Aggregate(base, 3);
+  const std::vector<Bar> h1 = Aggregate(base, 12);
+  auto by_base = FeatureSet::Create(MixedSpec());
+  auto by_bars = FeatureSet::Create(MixedSpec());
+  ASSERT_TRUE(by_base.ok() && by_bars.ok());
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < base.size(); ++i) {
+      if ((i + 1) % 3 == 0) {
+        ASSERT_TRUE(by_bars->OnBar(Tf("15m"), m15[i / 3]).ok());
+      }
+      if ((i + 1) % 12 == 0) {
+        ASSERT_TRUE(by_bars->OnBar(Tf("1h"), h1[i / 12]).ok());
+      }
+      ASSERT_TRUE(by_bars->OnBar(Tf("5m"), base[i]).ok());
+      ASSERT_TRUE(by_base->OnBaseBar(base[i]).ok());
+      for (size_t c = 0; c < by_base->size(); ++c) {
+        ASSERT_TRUE(SameValue(by_base->Values()[c], by_bars->Values()[c]))
+            << "bar " << i << " " << by_base->Names()[c];
+      }
+    }
+    EXPECT_EQ(by_base->base_bars(), static_cast<std::int64_t>(base.size()));
+    EXPECT_TRUE(by_base->Ready());
+    by_base->Reset();
+    by_bars->Reset();
+  }
+}
+
+TEST(FeatureSet, OnBaseBarRefusesBadBarsAndMixedFeeding) {
+  auto made = FeatureSet::Create({Tf("5m"), {{Tf("5m"), "sma:2"}, {Tf("15m"), "sma:2"}}});
+  ASSERT_TRUE(made.ok());
+  FeatureSet& set = *made;
+  const std::vector<Bar> base = BaseBars();
+  for (size_t i = 0; i < 7; ++i) ASSERT_TRUE(set.OnBaseBar(base[i]).ok());
+  const std::vector<double> kept(set.Values().begin(), set.Values().end());
+
+  Status old = set.OnBaseBar(base[6]);
+  EXPECT_EQ(old.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(old.message(),
+            "5m bar at 2021-01-01T00:30:00Z is not after the previous one at "
+            "2021-01-01T00:30:00Z");
+  Bar off = base[7];
+  off.open_time += FromSeconds(1);
+  Status off_grid = set.OnBaseBar(off);
+  EXPECT_EQ(off_grid.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(off_grid.message(), "5m bar at 2021-01-01T00:35:01Z is not on the 5m grid");
+  Status mixed = set.OnBar(Tf("15m"), base[9]);
+  EXPECT_EQ(mixed.code(), StatusCode::kFailedPrecondition);
+  EXPECT_THAT(mixed.message(), HasSubstr("OnBaseBar"));
+  // Refused: nothing changed, the stream goes on.
+  EXPECT_EQ(set.base_bars(), 7);
+  EXPECT_TRUE(std::equal(kept.begin(), kept.end(), set.Values().begin(), SameValue));
+  EXPECT_TRUE(set.OnBaseBar(base[7]).ok());
+
+  // After Reset either way is open again; a set fed through OnBar refuses base bars.
+  set.Reset();
+  ASSERT_TRUE(set.OnBar(Tf("5m"), base[0]).ok());
+  Status other = set.OnBaseBar(base[1]);
+  EXPECT_EQ(other.code(), StatusCode::kFailedPrecondition);
+  EXPECT_THAT(other.message(), HasSubstr("OnBar"));
+  EXPECT_EQ(set.base_bars(), 1);
+}
+
 }  // namespace
 }  // namespace pulse::indicators

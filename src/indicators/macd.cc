@@ -49,8 +49,14 @@ double Macd::Value(int index) const {
 }
 
 void Macd::UpdateInto(const Bar& bar, double* out) {
-  Update(bar);
-  for (int k = 0; k < 3; ++k) out[k] = Value(k);
+  Add(bar.close);
+  if (!Ready()) {
+    out[0] = out[1] = out[2] = kNaN;
+    return;
+  }
+  out[0] = macd();
+  out[1] = signal();
+  out[2] = hist();
 }
 
 }  // namespace pulse::indicators

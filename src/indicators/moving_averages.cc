@@ -33,20 +33,6 @@ Ema::Ema(int period, double k) : Ema(period, k, EmaSeed::kSma, 0) {}
 Ema::Ema(int period, double k, EmaSeed seed, int extra_warm_up)
     : period_(period), k_(k), seed_(seed), warm_up_(period - 1 + extra_warm_up) {}
 
-void Ema::Add(double x) {
-  ++count_;
-  if (seed_ == EmaSeed::kFirstValue) {
-    value_ = count_ == 1 ? x : (x - value_) * k_ + value_;
-  } else if (count_ < period_) {
-    sum_ += x;
-  } else if (count_ == period_) {
-    sum_ += x;
-    value_ = sum_ / period_;
-  } else {
-    value_ = (x - value_) * k_ + value_;
-  }
-}
-
 void Ema::Reset() {
   sum_ = 0;
   value_ = kNaN;

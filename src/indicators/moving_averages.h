@@ -50,7 +50,20 @@ class Ema final : public Indicator {
   // Full control: smoothing `k`, the seeding rule and extra warm-up bars.
   Ema(int period, double k, EmaSeed seed, int extra_warm_up);
 
-  void Add(double x);
+  // Inline: MACD and the other composites call it several times per bar.
+  void Add(double x) {
+    ++count_;
+    if (seed_ == EmaSeed::kFirstValue) {
+      value_ = count_ == 1 ? x : (x - value_) * k_ + value_;
+    } else if (count_ < period_) {
+      sum_ += x;
+    } else if (count_ == period_) {
+      sum_ += x;
+      value_ = sum_ / period_;
+    } else {
+      value_ = (x - value_) * k_ + value_;
+    }
+  }
   void Update(const Bar& bar) override { Add(bar.close); }
   void Reset() override;
   bool Ready() const override { return count_ > warm_up_; }

@@ -11,6 +11,7 @@
 #include "core/status.h"
 #include "core/timeframe.h"
 #include "model/bar.h"
+#include "model/bar_bucket.h"
 
 namespace pulse::data {
 
@@ -41,7 +42,8 @@ struct AggregationStats {
 // last close, summed volume. A bucket completes as soon as its last base bar arrives, or when a
 // bar of a later bucket arrives (the bucket then has missing bars). Volumes with at most 8
 // decimals (exchange precision) are summed exactly in fixed point, so the result equals the
-// exchange's own higher-timeframe volume; other volumes are summed as doubles.
+// exchange's own higher-timeframe volume; other volumes are summed as doubles. The bucket
+// arithmetic is model/bar_bucket.h, which indicators::FeatureSet::OnBaseBar uses too.
 //
 // Lifecycle: Create, then Update per bar; Flush at the end for the still-forming bucket.
 // Threading: not thread-safe; one owner (the engine thread). Cache-line aligned, so that the
@@ -77,35 +79,18 @@ class alignas(64) BarAggregator {
   // The bucket being formed, if any (e.g. the current hour so far).
   std::optional<Bar> partial() const;
   const AggregationStats& stats() const { return stats_; }
-  Timeframe from() const { return from_; }
-  Timeframe to() const { return to_; }
+  Timeframe from() const { return bucket_.from(); }
+  Timeframe to() const { return bucket_.to(); }
 
  private:
   BarAggregator(Timeframe from, Timeframe to, ResampleOptions options);
 
-  // The bucket being formed (valid while has_bucket_).
-  struct Bucket {
-    __int128 volume_units = 0;  // volume in 1e-8 units while exact
-    Bar bar;
-    UnixNanos end = 0;          // start of the next bucket
-    std::int64_t expected = 0;  // base bars a full bucket holds
-    std::int64_t count = 0;     // base bars seen
-    bool volume_exact = true;
-    bool starts_at_open = false;  // first base bar was at the bucket start
-  };
-
-  void Start(const Bar& bar);
-  void Add(const Bar& bar);
   // Ends the bucket: false when it is dropped (a leading partial one), else true with the
   // completed bar in `out`.
   bool Complete(bool flushing, Bar& out);
   void Close(bool flushing);
   void Push(const Bar& bar);
   std::optional<Bar> Pop();
-  // End of the `from` bar opening at `open` (the next base bar's open time).
-  UnixNanos FromEnd(UnixNanos open) const {
-    return from_step_ > 0 ? open + from_step_ : from_.Next(open);
-  }
 
   // Completed bars not yet returned, oldest first: at most two or three at a time on any
   // input, kept in a small ring; the rare excess (a caller that never polls) goes on to
@@ -114,26 +99,15 @@ class alignas(64) BarAggregator {
 
   // What every Update reads or writes comes first, in the object's first three cache lines
   // (an engine keeps one aggregator per symbol and timeframe, and a bar close visits them all
-  // cold): the header line, the bucket, the counters at the start of stats_. The queue of
-  // completed bars, which the usual update bypasses, and the options come after.
-  // Lengths cached at construction for the fixed-length case (every timeframe but months), so
-  // the usual bar needs no Timeframe call and no division.
-  std::int64_t from_step_ = 0;   // `from` length when fixed, else 0
-  std::int64_t to_step_ = 0;     // `to` length when fixed, else 0
-  std::int64_t per_bucket_ = 0;  // base bars of a full bucket when both are fixed, else 0
-  UnixNanos last_input_ = 0;     // open time of the last bar accepted (when has_last_input_)
-  UnixNanos next_start_ = 0;     // end of the last bucket closed or dropped: a bucket start
-  Timeframe to_;
-  bool has_last_input_ = false;
-  bool has_bucket_ = false;
-  bool next_start_known_ = false;
-  bool any_closed_ = false;
+  // cold): the bucket with its grid, the last input, the counters at the start of stats_. The
+  // queue of completed bars, which the usual update bypasses, comes after.
+  BarBucket bucket_;
+  UnixNanos last_input_ = 0;  // open time of the last bar accepted (when has_last_input_)
   int ring_head_ = 0;
   int ring_size_ = 0;
-  Bucket bucket_;
-  AggregationStats stats_;
-  Timeframe from_;
+  bool has_last_input_ = false;
   ResampleOptions options_;
+  AggregationStats stats_;
   Bar ring_[kRing];
   std::deque<Bar> overflow_;
 };
