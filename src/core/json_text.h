@@ -1,6 +1,7 @@
 // Writing JSON text directly, without building a document first: a string with JSON's escapes
 // and a number in the shortest form that reads back as the same double. For hot paths that
-// write a fixed shape (log records, stored gate checks); build a document for anything else.
+// write a fixed shape (log records, stored gate checks, snapshot metrics); build a document
+// for anything else.
 // Pure functions; thread-safe.
 #pragma once
 
