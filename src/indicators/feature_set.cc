@@ -119,6 +119,7 @@ FeatureSet& FeatureSet::operator=(FeatureSet&& other) noexcept {
   groups_ = std::move(other.groups_);
   members_ = std::move(other.members_);
   values_ = std::move(other.values_);
+  buckets_ = std::move(other.buckets_);
   arena_ = std::move(other.arena_);
   indicators_ = std::move(other.indicators_);
   spec_ = std::move(other.spec_);
@@ -197,6 +198,10 @@ Result<FeatureSet> FeatureSet::Create(const FeatureSetSpec& spec) {
     // One more member per group for a SharedRange.
     set.members_ = FixedArray<Member>(static_cast<int>(planned_indicators + pending.size()));
     set.values_ = FixedArray<double>(static_cast<int>(set.names_.size()));
+    set.buckets_ = FixedArray<BarBucket>(static_cast<int>(pending.size()) - 1);
+    for (std::size_t g = 1; g < pending.size(); ++g) {
+      set.buckets_[static_cast<int>(g - 1)] = BarBucket(spec.base, pending[g].timeframe);
+    }
     // The groups are the block's first allocation, 16 bytes after its start.
     const std::byte* block = reinterpret_cast<const std::byte*>(set.groups_.data()) - 16;
     std::uint32_t m = 0;
@@ -205,7 +210,6 @@ Result<FeatureSet> FeatureSet::Create(const FeatureSetSpec& spec) {
       group = Group{};
       group.timeframe = pending[g].timeframe;
       if (group.timeframe.IsFixedLength()) group.step = group.timeframe.NominalNanos();
-      if (g > 0) group.bucket = BarBucket(spec.base, group.timeframe);
       group.first_member = m;
       const std::size_t state_begin = arena.used();
       const std::size_t first_indicator = set.indicators_.size();
@@ -234,6 +238,7 @@ Result<FeatureSet> FeatureSet::Create(const FeatureSetSpec& spec) {
   set.groups_ = {};
   set.members_ = {};
   set.values_ = {};
+  set.buckets_ = {};
   set.arena_ = std::make_unique<IndicatorArena>(measure.required());
   build(*set.arena_);
   std::fill(set.values_.data(), set.values_.data() + set.values_.size(), kNaN);
@@ -314,7 +319,7 @@ Status FeatureSet::OnBaseBar(const Bar& bar) {
   // base group. A rarer completion (a bucket missing its tail, or one started and ended by
   // this bar) asks for its group's state itself.
   for (int g = 1; g < groups_.size(); ++g) {
-    const BarBucket& bucket = groups_[g].bucket;
+    const BarBucket& bucket = buckets_[g - 1];
     if (bucket.active() && close >= bucket.end()) PrefetchState(groups_[g]);
   }
   PrefetchState(base);
@@ -323,7 +328,7 @@ Status FeatureSet::OnBaseBar(const Bar& bar) {
   Bar done;
   for (int g = 1; g < groups_.size(); ++g) {
     Group& group = groups_[g];
-    BarBucket& bucket = group.bucket;
+    BarBucket& bucket = buckets_[g - 1];
     const bool asked = bucket.active() && close >= bucket.end();
     // A bucket missing its last base bars ends with the first bar past it.
     if (bucket.active() && bar.open_time >= bucket.end() && bucket.Complete(false, done)) {
@@ -409,8 +414,8 @@ void FeatureSet::Reset() {
     group.any = false;
     group.last_open = 0;
     group.last_close = 0;
-    if (g > 0) group.bucket.Reset();
   }
+  for (int b = 0; b < buckets_.size(); ++b) buckets_[b].Reset();
   for (const std::unique_ptr<Indicator>& indicator : indicators_) indicator->Reset();
   std::fill(values_.data(), values_.data() + values_.size(), kNaN);
   base_bars_ = 0;
