@@ -139,6 +139,14 @@ struct PerformanceSnapshotter::State {
   bool rebuild = false;
   std::int64_t generation = 0;
   std::map<std::pair<std::string, std::string>, Memo> memos;  // (scope, window)
+  // discard_unchanged: the metrics of the newest stored row of each (scope, window).
+  std::map<std::pair<std::string, std::string>, std::string> stored;
+
+  // What kind of round is due at a time.
+  struct Due {
+    bool every_scope = false;
+    bool heartbeat = false;  // a day-end or final round: every pair is written
+  };
 
   UnixNanos NextDue(UnixNanos after) const;
   Status RunDue(UnixNanos now);
@@ -147,7 +155,7 @@ struct PerformanceSnapshotter::State {
   // recently.
   Status Refresh(UnixNanos now, bool full);
   void Rebuild();
-  Status Round(UnixNanos at, bool every_scope);
+  Status Round(UnixNanos at, Due due);
   Result<std::string> Metrics(const std::string& scope, const std::string& window, UnixNanos at);
 };
 
@@ -163,6 +171,14 @@ UnixNanos PerformanceSnapshotter::State::NextDue(UnixNanos after) const {
 
 Status PerformanceSnapshotter::State::RunDue(UnixNanos now) {
   if (!started) {
+    if (config.discard_unchanged) {
+      PerformanceSnapshotFilter filter;
+      filter.until = now + 1;
+      ASSIGN_OR_RETURN(std::vector<PerformanceSnapshot> newest, snapshots.Latest(filter));
+      for (PerformanceSnapshot& row : newest) {
+        stored[{std::move(row.scope), std::move(row.window)}] = std::move(row.metrics);
+      }
+    }
     started = true;
     last = now;
     next_due = NextDue(now);
@@ -170,24 +186,24 @@ Status PerformanceSnapshotter::State::RunDue(UnixNanos now) {
   }
   if (now < next_due) return Status::Ok();
   // Every day end passed, and the latest interval time passed, in time order.
-  std::map<UnixNanos, bool> due;  // time -> every scope
+  std::map<UnixNanos, Due> due;
   bool day_end = false;
   if (config.day_end) {
     for (UnixNanos d = calendar.NextDayStart(last); d <= now; d = calendar.NextDayStart(d)) {
-      due[d] = true;
+      due[d] = Due{.every_scope = true, .heartbeat = true};
       day_end = true;
     }
   }
   if (config.interval_s > 0) {
     const std::int64_t step = config.interval_s * kNanosPerSecond;
     const UnixNanos latest = FloorDiv(now, step) * step;
-    if (latest > last) due.emplace(latest, config.every_scope_on_interval);
+    if (latest > last) due.emplace(latest, Due{.every_scope = config.every_scope_on_interval});
   }
   last = now;
   next_due = NextDue(now);
   if (due.empty()) return Status::Ok();
   RETURN_IF_ERROR(Refresh(now, day_end));
-  for (const auto& [at, every_scope] : due) RETURN_IF_ERROR(Round(at, every_scope));
+  for (const auto& [at, kind] : due) RETURN_IF_ERROR(Round(at, kind));
   return Status::Ok();
 }
 
@@ -313,10 +329,10 @@ Result<std::string> PerformanceSnapshotter::State::Metrics(const std::string& sc
   return memo.metrics;
 }
 
-Status PerformanceSnapshotter::State::Round(UnixNanos at, bool every_scope) {
+Status PerformanceSnapshotter::State::Round(UnixNanos at, Due due) {
   Rebuild();
   std::vector<std::string> names = {std::string(kOverallScope)};
-  if (every_scope) {
+  if (due.every_scope) {
     for (const auto& [scope, list] : scopes) {
       // Scopes with a trade by `at`, in name order (source: before symbol:).
       if (scope != kOverallScope && !list.empty() && list.front().exit_time <= at) {
@@ -329,8 +345,17 @@ Status PerformanceSnapshotter::State::Round(UnixNanos at, bool every_scope) {
   for (const std::string& scope : names) {
     for (const std::string& window : config.windows) {
       ASSIGN_OR_RETURN(std::string metrics, Metrics(scope, window, at));
+      if (config.discard_unchanged) {
+        std::string& newest = stored[{scope, window}];
+        if (!due.heartbeat && newest == metrics) continue;
+        newest = metrics;
+      }
       rows.push_back({0, at, scope, window, std::move(metrics)});
     }
+  }
+  if (rows.empty()) {
+    last_round = at;
+    return Status::Ok();
   }
   ASSIGN_OR_RETURN(std::vector<std::int64_t> ids, snapshots.Append(rows));
   rows_written += static_cast<std::int64_t>(ids.size());
@@ -368,7 +393,7 @@ Status PerformanceSnapshotter::Finish(UnixNanos now) {
   RETURN_IF_ERROR(s.RunDue(now));
   if (s.last_round == now) return Status::Ok();
   RETURN_IF_ERROR(s.Refresh(now, /*full=*/true));
-  return s.Round(now, /*every_scope=*/true);
+  return s.Round(now, State::Due{.every_scope = true, .heartbeat = true});
 }
 
 std::optional<UnixNanos> PerformanceSnapshotter::next_due() const {

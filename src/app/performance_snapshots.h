@@ -54,6 +54,12 @@ struct SnapshotConfig {
   // Interval rounds write the source: and symbol: scopes too (day-end and final rounds always
   // do). Off by default: hourly rows for `overall` only keeps the table small.
   bool every_scope_on_interval = false;
+  // Interval rounds leave out a (scope, window) whose metrics are byte for byte those of its
+  // newest stored row: a row is written when the figures change, and the day-end and final
+  // rounds, which write every pair, are the heartbeat (as monitoring tools "discard unchanged
+  // with heartbeat"). The figures in effect at a time are those of the newest row at or before
+  // it. Off: every interval round writes every pair.
+  bool discard_unchanged = true;
 
   // Every problem at once, each naming its key (snapshots.interval_s, ...).
   Status Validate() const;
@@ -69,8 +75,10 @@ struct SnapshotConfig {
 // (less 5 minutes) that exited in the day before it; at day ends, at Finish and at least once
 // a day, every result written since the previous such full read (so a result rewritten more
 // than a day after its exit shows from the next full read). A (scope, window) whose trades and days
-// did not change reuses its previous metrics text. Threading: single-threaded, on the engine
-// thread. Borrows the stores.
+// did not change reuses its previous metrics text. With discard_unchanged, the first call reads
+// the newest stored row of every pair taken by then (Latest), so a run resumed after a crash
+// leaves out the same rows as one that was not interrupted. Threading: single-threaded, on the
+// engine thread. Borrows the stores.
 class PerformanceSnapshotter {
  public:
   // `time_zone`: the risk time zone (IANA name); `capital`: the account the daily returns are

@@ -1,5 +1,6 @@
 #include "app/performance_snapshots.h"
 
+#include <algorithm>
 #include <map>
 
 #include <gtest/gtest.h>
@@ -145,11 +146,13 @@ TEST_F(PerformanceSnapshotsTest, HourlyOverallAndEveryScopeAtLocalMidnight) {
   EXPECT_FALSE(s.next_due().has_value());
   Drive(s, T("2026-03-10T22:10:00Z"), T("2026-03-11T01:10:00Z"));
   // Midnight in Berlin (23:00 UTC): overall, source:manual, source:theory:rsi, symbol:BTCUSDT,
-  // symbol:ETHUSDT, each over 4 windows; the full hours after it: overall only.
+  // symbol:ETHUSDT, each over 4 windows; the full hours after it: overall only, and only the
+  // windows whose figures changed: at 00:00 the new day (no trades yet) and `all` (its returns
+  // span one more UTC day), not 7d and 30d; at 01:00 all four (X3 closed at 00:20).
   EXPECT_EQ(CountByTime(), (std::map<std::string, int>{{"2026-03-10T23:00:00Z", 20},
-                                                       {"2026-03-11T00:00:00Z", 4},
+                                                       {"2026-03-11T00:00:00Z", 2},
                                                        {"2026-03-11T01:00:00Z", 4}}));
-  EXPECT_EQ(s.rows_written(), 28);
+  EXPECT_EQ(s.rows_written(), 26);
   EXPECT_EQ(s.next_due(), T("2026-03-11T02:00:00Z"));
   std::vector<std::string> scopes;
   for (const PerformanceSnapshot& r : Rows()) {
@@ -206,7 +209,9 @@ TEST_F(PerformanceSnapshotsTest, SameInputsGiveTheSameBytes) {
 // one a snapshotter started just before that instant computes afresh: here over five weeks
 // after the trades, through the switch to summer time (2026-03-29) and past the 30 days.
 TEST_F(PerformanceSnapshotsTest, ReusedFiguresAreThoseComputedAfresh) {
-  PerformanceSnapshotter s = Make();
+  SnapshotConfig every_round;
+  every_round.discard_unchanged = false;
+  PerformanceSnapshotter s = Make(every_round);
   Drive(s, T("2026-03-10T22:10:00Z"), T("2026-04-14T02:00:00Z"));
   const std::vector<PerformanceSnapshot> rows = Rows();
   int compared = 0;
@@ -234,6 +239,86 @@ TEST_F(PerformanceSnapshotsTest, ReusedFiguresAreThoseComputedAfresh) {
     }
   }
   EXPECT_GE(compared, 10 * 4);
+}
+
+// With discard_unchanged (the default) an interval round leaves out the pairs whose figures
+// equal their newest stored row, so the figures in effect at any time (the newest row at or
+// before it) are those a run writing every round stores at that time: checked for every row
+// of such a run over five weeks. Day ends write every pair.
+TEST_F(PerformanceSnapshotsTest, DiscardedRowsLeaveTheFiguresInEffectUnchanged) {
+  SnapshotConfig every_round;
+  every_round.discard_unchanged = false;
+  Harness full;
+  PerformanceSnapshotter all_rows = full.Make(every_round);
+  full.Drive(all_rows, T("2026-03-10T22:10:00Z"), T("2026-04-14T02:00:00Z"));
+  PerformanceSnapshotter changes = Make();
+  Drive(changes, T("2026-03-10T22:10:00Z"), T("2026-04-14T02:00:00Z"));
+
+  const std::vector<PerformanceSnapshot> expected = full.Rows();
+  const std::vector<PerformanceSnapshot> kept = Rows();
+  ASSERT_GT(expected.size(), 800u);  // 35 days x 24 hours x 4 windows, and the day ends
+  EXPECT_LT(kept.size() * 3, expected.size()) << "most hourly rows repeat the previous one";
+  std::size_t day_end_rows = 0;
+  for (const PerformanceSnapshot& e : expected) {
+    const PerformanceSnapshot* newest = nullptr;
+    for (const PerformanceSnapshot& k : kept) {
+      if (k.scope == e.scope && k.window == e.window && k.taken_at <= e.taken_at) newest = &k;
+    }
+    ASSERT_NE(newest, nullptr) << FormatIso8601(e.taken_at) << " " << e.scope << " " << e.window;
+    EXPECT_EQ(newest->metrics, e.metrics)
+        << FormatIso8601(e.taken_at) << " " << e.scope << " " << e.window;
+    if (e.scope != kOverallScope) {
+      // Only day ends write the other scopes: each of those rows is kept as it is.
+      EXPECT_EQ(newest->taken_at, e.taken_at) << FormatIso8601(e.taken_at) << " " << e.scope;
+      ++day_end_rows;
+    }
+  }
+  EXPECT_GT(day_end_rows, 0u);
+  // Every kept row is one the full run wrote, at the same time.
+  for (const PerformanceSnapshot& k : kept) {
+    EXPECT_NE(std::find_if(expected.begin(), expected.end(),
+                           [&](const PerformanceSnapshot& e) {
+                             return e.taken_at == k.taken_at && e.scope == k.scope &&
+                                    e.window == k.window && e.metrics == k.metrics;
+                           }),
+              expected.end());
+  }
+}
+
+// A snapshotter started on a store that already holds this run's rows (a run resumed after a
+// crash starts its snapshotter at the last stored close) compares with the newest stored rows,
+// so it writes exactly the rows the uninterrupted one does.
+TEST_F(PerformanceSnapshotsTest, AResumedSnapshotterDiscardsAsTheUninterruptedOne) {
+  PerformanceSnapshotter uninterrupted = Make();
+  Drive(uninterrupted, T("2026-03-10T22:10:00Z"), T("2026-03-13T04:00:00Z"));
+  const std::vector<PerformanceSnapshot> expected = Rows();
+
+  Harness resumed;
+  {
+    PerformanceSnapshotter before = resumed.Make();
+    resumed.Drive(before, T("2026-03-10T22:10:00Z"), T("2026-03-11T05:20:00Z"));
+  }
+  PerformanceSnapshotter after = resumed.Make();
+  resumed.Drive(after, T("2026-03-11T05:20:00Z"), T("2026-03-13T04:00:00Z"));
+  const std::vector<PerformanceSnapshot> got = resumed.Rows();
+  ASSERT_EQ(got.size(), expected.size());
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    EXPECT_EQ(got[i].taken_at, expected[i].taken_at) << i;
+    EXPECT_EQ(got[i].scope, expected[i].scope) << i;
+    EXPECT_EQ(got[i].window, expected[i].window) << i;
+    EXPECT_EQ(got[i].metrics, expected[i].metrics) << i;
+  }
+
+  // Without the stored rows to compare with, the first interval round writes every window.
+  Harness forgetful;
+  {
+    PerformanceSnapshotter before = forgetful.Make();
+    forgetful.Drive(before, T("2026-03-10T22:10:00Z"), T("2026-03-11T05:20:00Z"));
+  }
+  ASSERT_TRUE(forgetful.db_->Execute("DELETE FROM performance_snapshots").ok());
+  PerformanceSnapshotter fresh = forgetful.Make();
+  forgetful.Drive(fresh, T("2026-03-11T05:20:00Z"), T("2026-03-11T06:00:00Z"));
+  EXPECT_EQ(forgetful.CountByTime(), (std::map<std::string, int>{{"2026-03-11T06:00:00Z", 4}}));
 }
 
 TEST_F(PerformanceSnapshotsTest, AGapWritesTheDayEndAndTheLatestHourAsOfTheirTimes) {
@@ -272,7 +357,9 @@ TEST_F(PerformanceSnapshotsTest, AnUpdatedResultIsReadAgain) {
 }
 
 TEST_F(PerformanceSnapshotsTest, AnOldResultRewrittenShowsFromTheNextDayEnd) {
-  PerformanceSnapshotter s = Make();
+  SnapshotConfig every_round;  // rows at 02:00 and 22:00 whatever their figures
+  every_round.discard_unchanged = false;
+  PerformanceSnapshotter s = Make(every_round);
   Drive(s, T("2026-03-10T22:10:00Z"), T("2026-03-12T01:10:00Z"));
   // X1 (exit 2026-03-10T22:30Z) is corrected more than a day after its exit.
   SaveResult(ids_[0], T("2026-03-10T21:30:00Z"), T("2026-03-10T22:30:00Z"), -3, -3,
@@ -311,6 +398,7 @@ TEST_F(PerformanceSnapshotsTest, ConfiguredWindowsScopesAndSchedule) {
   config.day_end = false;
   config.windows = {"all", "day"};
   config.every_scope_on_interval = true;
+  config.discard_unchanged = false;
   PerformanceSnapshotter s = Make(config);
   Drive(s, T("2026-03-10T22:10:00Z"), T("2026-03-10T23:10:00Z"));
   // 22:30 (X1 stored: overall, source:theory:rsi, symbol:BTCUSDT) and 23:00 (X2 too: 5 scopes).

@@ -550,6 +550,9 @@ std::vector<ConfigKey> BuildKeys() {
   keys.push_back(Bool("snapshots.every_scope_on_interval",
                       Set<&C::snapshots, &SnapshotConfig::every_scope_on_interval>,
                       Get<&C::snapshots, &SnapshotConfig::every_scope_on_interval>));
+  keys.push_back(Bool("snapshots.discard_unchanged",
+                      Set<&C::snapshots, &SnapshotConfig::discard_unchanged>,
+                      Get<&C::snapshots, &SnapshotConfig::discard_unchanged>));
   keys.push_back(Number(T::kInt, "run.commit_every", 1, 1e6, Set<&C::run, &RunConfig::commit_every>,
                         Get<&C::run, &RunConfig::commit_every>));
   keys.push_back(Number(T::kDouble, "run.commit_interval_s", 0, 3600,
