@@ -82,14 +82,10 @@ void AppendJsonString(std::string_view text, std::string& out) {
       case '\t':
         out += "\\t";
         break;
-      default:
-        if (u < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[u >> 4]);
-          out.push_back(kHex[u & 0xF]);
-        } else {
-          out.push_back(c);
-        }
+      default:  // another control character (the plain runs take every other byte)
+        out += "\\u00";
+        out.push_back(kHex[u >> 4]);
+        out.push_back(kHex[u & 0xF]);
     }
     ++i;
   }
