@@ -1,6 +1,8 @@
 // Contract of the SQL port itself: values, errors, transactions, bulk upsert, on every backend.
 #include <cmath>
 #include <limits>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -173,6 +175,66 @@ TYPED_TEST(SqlDatabaseContractTest, TransactionCommitsOnOkAndRollsBackOtherwise)
   ASSERT_TRUE(seen.ok()) << seen.status();
   ASSERT_EQ(seen->size(), 1u);
   EXPECT_EQ(*seen->at(0).GetInt64(0), 4);
+}
+
+TYPED_TEST(SqlDatabaseContractTest, BeforeCommitHooksRunInsideTheTransactionBeforeItCommits) {
+  SqlDatabase& db = *this->db_;
+  EXPECT_EQ(db.BeforeCommit([](SqlDatabase&) { return Status::Ok(); }).code(),
+            StatusCode::kFailedPrecondition);
+  const std::uint64_t serial = db.transaction_serial();
+  std::vector<std::string> order;
+  Status ok = db.InTransaction([&](SqlDatabase& tx) -> Status {
+    EXPECT_EQ(tx.transaction_serial(), serial + 1);
+    RETURN_IF_ERROR(tx.BeforeCommit([&](SqlDatabase& h) -> Status {
+      order.push_back("first");
+      EXPECT_EQ(h.transaction_depth(), 1);
+      // The body's row is there, and the hook's own row commits with it.
+      auto rows = h.Query("SELECT count(*) FROM rt");
+      EXPECT_TRUE(rows.ok());
+      if (rows.ok()) {
+        EXPECT_EQ(*rows->at(0).GetInt64(0), 1);
+      }
+      return h.Execute("INSERT INTO rt (k) VALUES (2)").status();
+    }));
+    RETURN_IF_ERROR(tx.InTransaction([&](SqlDatabase& inner) -> Status {
+      // Registered in a savepoint: still the outermost transaction's hook.
+      return inner.BeforeCommit([&](SqlDatabase&) -> Status {
+        order.push_back("second");
+        return Status::Ok();
+      });
+    }));
+    order.push_back("body");
+    return tx.Execute("INSERT INTO rt (k) VALUES (1)").status();
+  });
+  ASSERT_TRUE(ok.ok()) << ok;
+  EXPECT_EQ(order, (std::vector<std::string>{"body", "first", "second"}));
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM rt"), 2);
+
+  // A failing hook rolls everything back, the body's writes and the hooks' before it.
+  Status failed = db.InTransaction([&](SqlDatabase& tx) -> Status {
+    RETURN_IF_ERROR(tx.BeforeCommit(
+        [](SqlDatabase& h) { return h.Execute("INSERT INTO rt (k) VALUES (4)").status(); }));
+    RETURN_IF_ERROR(
+        tx.BeforeCommit([](SqlDatabase&) { return Status(StatusCode::kAborted, "hook refused"); }));
+    return tx.Execute("INSERT INTO rt (k) VALUES (3)").status();
+  });
+  EXPECT_EQ(failed, Status(StatusCode::kAborted, "hook refused"));
+  EXPECT_FALSE(db.in_transaction());
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM rt"), 2);
+
+  // A transaction that rolls back drops its hooks: they do not run then, nor at the next commit.
+  int ran = 0;
+  Status rolled = db.InTransaction([&](SqlDatabase& tx) -> Status {
+    RETURN_IF_ERROR(tx.BeforeCommit([&](SqlDatabase&) {
+      ++ran;
+      return Status::Ok();
+    }));
+    return Status(StatusCode::kAborted, "no");
+  });
+  EXPECT_EQ(rolled.code(), StatusCode::kAborted);
+  ASSERT_TRUE(db.InTransaction([](SqlDatabase&) { return Status::Ok(); }).ok());
+  EXPECT_EQ(ran, 0);
+  EXPECT_EQ(db.transaction_serial(), serial + 4);
 }
 
 TYPED_TEST(SqlDatabaseContractTest, UncommittedWorkIsInvisibleToOtherConnections) {

@@ -349,6 +349,7 @@ Status PostgresDatabase::InTransaction(const TransactionBody& body) {
   try {
     if (level == 0) {
       pq_->txns.push_back(std::make_unique<pqxx::work>(*pq_->conn));
+      BeginOutermost();
     } else {
       auto savepoint = std::make_unique<pqxx::subtransaction>(*pq_->txns.back(),
                                                               fmt::format("pulse_sp_{}", level));
@@ -363,6 +364,7 @@ Status PostgresDatabase::InTransaction(const TransactionBody& body) {
   }
   ++depth_;
   Status status = SettleLevel(depth_, RunTransactionBody(body, *this));
+  if (level == 0) status = RunBeforeCommit(std::move(status));
   --depth_;
   if (pq_->txns.size() != level + 1) {
     // The connection broke inside the body; the server rolled everything back.

@@ -36,6 +36,28 @@ Status SqlDatabase::SettleLevel(int level, Status status) {
   return doom.WithContext("a write inside this transaction failed, so it was rolled back");
 }
 
+Status SqlDatabase::BeforeCommit(TransactionBody hook) {
+  if (!in_transaction()) {
+    return FailedPreconditionError("a before-commit hook needs an open transaction");
+  }
+  before_commit_.push_back(std::move(hook));
+  return Status::Ok();
+}
+
+void SqlDatabase::BeginOutermost() {
+  ++transaction_serial_;
+  before_commit_.clear();
+}
+
+Status SqlDatabase::RunBeforeCommit(Status status) {
+  std::vector<TransactionBody> hooks = std::exchange(before_commit_, {});
+  for (const TransactionBody& hook : hooks) {
+    if (!status.ok()) break;
+    status = SettleLevel(1, RunTransactionBody(hook, *this));
+  }
+  return status;
+}
+
 std::string_view SqlDialectName(SqlDialect dialect) {
   return dialect == SqlDialect::kSqlite ? "sqlite" : "postgres";
 }

@@ -104,6 +104,15 @@ class SqlDatabase {
   bool in_transaction() const { return transaction_depth() > 0; }
   // Open transaction levels: 0 outside, 1 in a transaction, 2+ in savepoints.
   virtual int transaction_depth() const = 0;
+  // How many outermost transactions this connection has begun: two calls that see the same
+  // number (and in_transaction()) ran inside the same transaction.
+  std::uint64_t transaction_serial() const { return transaction_serial_; }
+  // Registers `hook` to run once the open transaction's outermost body has returned OK, still
+  // inside the transaction, just before its commit (hooks run in the order registered). A
+  // failing hook rolls the transaction back and InTransaction returns its Status. When the
+  // transaction rolls back instead, its hooks are dropped unrun. kFailedPrecondition outside a
+  // transaction.
+  Status BeforeCommit(TransactionBody hook);
 
   // Fast path for many rows of one table (candles): `values` holds the rows one after another,
   // spec.columns.size() values each. All rows in one transaction (the enclosing one, if any).
@@ -116,6 +125,12 @@ class SqlDatabase {
   // body inside this level failed, that failure (so the level rolls back); else OK. Forgets
   // the failure of an Atomically body at this level.
   Status SettleLevel(int level, Status status);
+  // For the backends' InTransaction, when an outermost transaction begins.
+  void BeginOutermost();
+  // For the backends' InTransaction, at the end of the outermost level's body while the depth
+  // is still 1: with `status` OK, runs the BeforeCommit hooks and returns the first failure;
+  // either way forgets them.
+  Status RunBeforeCommit(Status status);
 
   virtual Result<std::int64_t> DoExecute(std::string_view sql, Params params) = 0;
   virtual Result<SqlRows> DoQuery(std::string_view sql, Params params) = 0;
@@ -127,6 +142,8 @@ class SqlDatabase {
   // dooms (0: none).
   int doomed_level_ = 0;
   Status doom_;
+  std::uint64_t transaction_serial_ = 0;
+  std::vector<TransactionBody> before_commit_;
 };
 
 // Runs a transaction body, turning an exception it throws into kInternal; used by the

@@ -245,11 +245,13 @@ Status SqliteDatabase::InTransaction(const TransactionBody& body) {
   const std::string savepoint = fmt::format("pulse_sp_{}", level);
   if (level == 0) {
     RETURN_IF_ERROR(ExecSimple("BEGIN IMMEDIATE"));
+    BeginOutermost();
   } else {
     RETURN_IF_ERROR(Execute("SAVEPOINT " + savepoint).status());
   }
   ++depth_;
   Status status = SettleLevel(depth_, RunTransactionBody(body, *this));
+  if (level == 0) status = RunBeforeCommit(std::move(status));
   --depth_;
   const bool still_open = sqlite3_get_autocommit(db_) == 0;
   if (level == 0) {
