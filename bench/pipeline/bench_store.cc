@@ -48,7 +48,8 @@ Result<std::unique_ptr<BenchStore>> BenchStore::Open(StoreKind kind, SimulatedCl
   ASSIGN_OR_RETURN(store->db_, storage::OpenDatabase(url));
   storage::Migrator migrator(*store->db_, clock);
   RETURN_IF_ERROR(migrator.Migrate());
-  store->signals_ = std::make_unique<storage::SqlSignalStore>(*store->db_);
+  store->signals_ = std::make_unique<storage::SqlSignalStore>(
+      *store->db_, storage::SqlSignalStoreOptions{.defer_shadows = true});
   store->portfolio_ = std::make_unique<storage::SqlPortfolioStore>(*store->db_);
   store->controller_ = std::make_unique<storage::SqlControllerStore>(*store->db_);
   store->snapshots_ = std::make_unique<storage::SqlPerformanceSnapshotStore>(*store->db_);

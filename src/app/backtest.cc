@@ -38,7 +38,7 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
   SimulatedClock clock(*first);
   storage::Migrator migrator(*db, clock);
   RETURN_IF_ERROR(migrator.Migrate());
-  storage::SqlSignalStore signals(*db);
+  storage::SqlSignalStore signals(*db, {.defer_shadows = true});
   storage::SqlPortfolioStore portfolio(*db);
   storage::SqlControllerStore controller(*db);
   // Outcomes are read back from the store at the end rather than kept by the pipeline: the

@@ -180,7 +180,7 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
   if (!first) return InvalidArgumentError("no bars between run.from and run.to");
 
   storage::SqlRunStore runs(db);
-  storage::SqlSignalStore signals(db);
+  storage::SqlSignalStore signals(db, {.defer_shadows = true});
   storage::SqlPortfolioStore portfolio(db);
   storage::SqlControllerStore controller(db);
   storage::SqlPerformanceSnapshotStore snapshots(db);

@@ -86,24 +86,18 @@ Result<std::vector<std::int64_t>> SqlPerformanceSnapshotStore::Append(
   std::vector<std::int64_t> ids;
   ids.reserve(snapshots.size());
   if (snapshots.empty()) return ids;
-  const InsertValuesTexts& inserts = SnapshotInserts();
   ids.resize(snapshots.size());
-  std::vector<SqlValue> params;
   RETURN_IF_ERROR(db_.Atomically([&](SqlDatabase& db) -> Status {
-    for (std::size_t first = 0; first < snapshots.size(); first += inserts.max_rows()) {
-      const std::size_t rows = std::min(inserts.max_rows(), snapshots.size() - first);
-      params.clear();
-      params.reserve(rows * inserts.columns());
-      for (const PerformanceSnapshot& s : snapshots.subspan(first, rows)) {
-        params.emplace_back(s.taken_at);
-        params.emplace_back(s.scope);
-        params.emplace_back(s.window);
-        params.emplace_back(s.metrics);
-      }
-      RETURN_IF_ERROR(db.InsertReturningIds(inserts.Sql(rows), params,
-                                            static_cast<std::int64_t>(rows), &ids[first]));
-    }
-    return Status::Ok();
+    return InsertRowsInChunks(
+        db, SnapshotInserts(), snapshots.size(),
+        [&](std::size_t i, std::vector<SqlValue>& params) {
+          const PerformanceSnapshot& s = snapshots[i];
+          params.emplace_back(s.taken_at);
+          params.emplace_back(s.scope);
+          params.emplace_back(s.window);
+          params.emplace_back(s.metrics);
+        },
+        ids.data());
   }));
   return ids;
 }

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <utility>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -136,21 +138,139 @@ SqlValue OptionalTime(const std::optional<UnixNanos>& t) {
   return t ? SqlValue(std::int64_t{*t}) : SqlValue();
 }
 
-constexpr std::string_view kInsertSignal =
-    "INSERT INTO signals (symbol, exchange, timeframe, direction, entry_price, stop_loss, "
-    "take_profit, confidence, size, source, source_kind, status, created_at, notes, prediction, "
-    "classification, trailing_activation_pct, trailing_pct, max_hold_minutes, model_version, "
-    "feature_hash, rejection_reasons, gate_checks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kSignalInsertColumns =
+    "symbol, exchange, timeframe, direction, entry_price, stop_loss, take_profit, confidence, "
+    "size, source, source_kind, status, created_at, notes, prediction, classification, "
+    "trailing_activation_pct, trailing_pct, max_hold_minutes, model_version, feature_hash, "
+    "rejection_reasons, gate_checks";
+constexpr std::size_t kSignalInsertWidth = 23;
+
+constexpr std::string_view kResultInsertColumns =
+    "signal_id, entry_price, entry_timestamp, exit_price, exit_timestamp, pnl_percent, pnl_usd, "
+    "pnl_quote_total, outcome, exit_reason, hold_duration_minutes, mfe_percent, mae_percent, "
+    "created_at, updated_at, pnl_percent_net, fees_quote, exit_resolution";
+constexpr std::size_t kResultInsertWidth = 18;
+
+constexpr std::string_view kContributionInsertColumns =
+    "theory_name, signal_id, contribution_score, was_correct, source_kind, created_at";
+constexpr std::size_t kContributionInsertWidth = 6;
+
+// One table's multi-row INSERTs, of the columns above or of `id` and the columns above.
+const InsertValuesTexts& Inserts(std::string_view table, std::string_view columns,
+                                 std::size_t width, bool with_id, std::size_t max_rows) {
+  // Few distinct texts, built once each (function-local statics in the callers below).
+  return *new InsertValuesTexts(
+      fmt::format("INSERT INTO {} ({}{})", table, with_id ? "id, " : "", columns),
+      width + (with_id ? 1 : 0), max_rows);
+}
+
+const InsertValuesTexts& SignalInserts(bool with_id) {
+  static const InsertValuesTexts& plain =
+      Inserts("signals", kSignalInsertColumns, kSignalInsertWidth, false, 1);
+  static const InsertValuesTexts& ided =
+      Inserts("signals", kSignalInsertColumns, kSignalInsertWidth, true, 16);
+  return with_id ? ided : plain;
+}
 
 // Contributions go in multi-row INSERTs of up to 16 rows (rows keep their order, so their ids
 // are those one INSERT per row would give).
-const InsertValuesTexts& ContributionInserts() {
-  static const InsertValuesTexts texts(
-      "INSERT INTO theory_performance (theory_name, signal_id, contribution_score, was_correct, "
-      "source_kind, created_at)",
-      6, 16);
-  return texts;
+const InsertValuesTexts& ContributionInserts(bool with_id) {
+  static const InsertValuesTexts& plain = Inserts("theory_performance", kContributionInsertColumns,
+                                                  kContributionInsertWidth, false, 16);
+  static const InsertValuesTexts& ided =
+      Inserts("theory_performance", kContributionInsertColumns, kContributionInsertWidth, true, 16);
+  return with_id ? ided : plain;
+}
+
+const InsertValuesTexts& ResultInsertsWithId() {
+  static const InsertValuesTexts& ided =
+      Inserts("signal_results", kResultInsertColumns, kResultInsertWidth, true, 16);
+  return ided;
+}
+
+// The result row inserted or written over an existing one; with `with_id`, the first value is
+// the id of a new row (SQLite's AUTOINCREMENT counts it even when the row exists).
+const std::string& ResultUpsertSql(bool with_id) {
+  auto build = [](bool id) {
+    std::string placeholders = id ? "?, " : "";
+    for (std::size_t i = 0; i < kResultInsertWidth; ++i) placeholders += i == 0 ? "?" : ", ?";
+    return fmt::format(
+        "INSERT INTO signal_results ({}{}) VALUES ({}) ON CONFLICT (signal_id) DO UPDATE SET "
+        "entry_price = excluded.entry_price, entry_timestamp = excluded.entry_timestamp, "
+        "exit_price = excluded.exit_price, exit_timestamp = excluded.exit_timestamp, "
+        "pnl_percent = excluded.pnl_percent, pnl_usd = excluded.pnl_usd, "
+        "pnl_quote_total = excluded.pnl_quote_total, outcome = excluded.outcome, "
+        "exit_reason = excluded.exit_reason, hold_duration_minutes = "
+        "excluded.hold_duration_minutes, mfe_percent = excluded.mfe_percent, mae_percent = "
+        "excluded.mae_percent, updated_at = excluded.updated_at, pnl_percent_net = "
+        "excluded.pnl_percent_net, fees_quote = excluded.fees_quote, exit_resolution = "
+        "excluded.exit_resolution",
+        id ? "id, " : "", kResultInsertColumns, placeholders);
+  };
+  static const std::string plain = build(false);
+  static const std::string ided = build(true);
+  return with_id ? ided : plain;
+}
+
+// The values of kSignalInsertColumns.
+void AppendSignalValues(const Signal& s, std::vector<SqlValue>& out) {
+  out.emplace_back(s.symbol);
+  out.emplace_back(s.exchange);
+  out.emplace_back(s.timeframe);
+  out.emplace_back(std::string(DirectionName(s.direction)));
+  out.emplace_back(s.entry_price);
+  out.emplace_back(s.stop_loss);
+  out.emplace_back(s.take_profit);
+  out.push_back(SqlNullable(s.confidence));
+  out.push_back(SqlNullable(s.size));
+  out.emplace_back(s.source);
+  out.emplace_back(std::string(SourceKindOf(s.source, "manual")));
+  out.emplace_back(std::string(SignalStatusName(s.status)));
+  out.emplace_back(s.created_at);
+  out.emplace_back(s.notes);
+  out.push_back(SqlNullable(s.prediction));
+  out.push_back(s.classification ? SqlValue(std::string(SignalClassName(*s.classification)))
+                                 : SqlValue());
+  out.push_back(SqlNullable(s.trailing_activation_pct));
+  out.push_back(SqlNullable(s.trailing_pct));
+  out.push_back(s.max_hold_minutes ? SqlValue(std::int64_t{*s.max_hold_minutes}) : SqlValue());
+  out.push_back(NullableText(s.model_version));
+  out.push_back(NullableText(s.feature_hash));
+  out.push_back(NullableText(RejectionReasons(s)));
+  out.emplace_back(GateChecksJson(s.gate_checks));
+}
+
+// The values of kContributionInsertColumns, for signal `signal_id`.
+void AppendContributionValues(const TheoryContribution& c, SignalId signal_id,
+                              std::vector<SqlValue>& out) {
+  out.emplace_back(c.theory_name);
+  out.emplace_back(signal_id);
+  out.emplace_back(c.contribution_score);
+  out.push_back(SqlNullable(c.was_correct));
+  out.emplace_back(std::string(SourceKindOf(c.theory_name, "theory")));
+  out.emplace_back(c.created_at);
+}
+
+// The values of kResultInsertColumns (created_at is the result's updated_at).
+void AppendResultValues(const SignalResult& r, std::vector<SqlValue>& out) {
+  out.emplace_back(r.signal_id);
+  out.emplace_back(r.entry_price);
+  out.emplace_back(r.entry_time);
+  out.push_back(SqlNullable(r.exit_price));
+  out.push_back(OptionalTime(r.exit_time));
+  out.push_back(SqlNullable(r.pnl_percent));
+  out.push_back(SqlNullable(r.pnl_quote));
+  out.push_back(SqlNullable(r.pnl_quote_total));
+  out.emplace_back(std::string(OutcomeName(r.outcome)));
+  out.emplace_back(r.exit_reason);
+  out.push_back(SqlNullable(r.hold_minutes));
+  out.push_back(SqlNullable(r.mfe_percent));
+  out.push_back(SqlNullable(r.mae_percent));
+  out.emplace_back(r.updated_at);
+  out.emplace_back(r.updated_at);
+  out.push_back(SqlNullable(r.pnl_percent_net));
+  out.push_back(SqlNullable(r.fees_quote));
+  out.emplace_back(r.exit_resolution);
 }
 
 }  // namespace
@@ -163,55 +283,194 @@ std::string_view SourceKindOf(std::string_view source, std::string_view fallback
   return fallback;
 }
 
-Result<SignalId> SqlSignalStore::Insert(SqlDatabase& db, const Signal& s) {
+// Rows held back for the commit of transaction `serial` (SqlSignalStoreOptions::defer_shadows).
+struct SqlSignalStore::Deferred {
+  // A rejected candidate not written yet, with its result once it resolved.
+  struct Shadow {
+    Signal signal;                                  // id set
+    std::vector<TheoryContribution> contributions;  // signal_id set
+    std::int64_t first_contribution_id = 0;
+    std::optional<SignalResult> result;
+    std::int64_t result_id = 0;
+  };
+  // The next id of one table: read at its first use while nothing is held, then counted here.
+  struct NextId {
+    std::string_view table;
+    std::int64_t next = 0;  // 0: to be read
+  };
+
+  explicit Deferred(SqlDatabase& d) : db(d) {}
+
+  // Forgets the rows of a transaction that ended without writing them (it rolled back).
+  void Sync() {
+    if (serial == db.transaction_serial()) return;
+    serial = db.transaction_serial();
+    hooked = false;
+    held.clear();
+    index.clear();
+    Forget();
+  }
+  // Forgets the counted ids (nothing may be held): the next use reads them again.
+  void Forget() { signals.next = contributions.next = results.next = 0; }
+  // `count` consecutive ids of `id`'s table; returns the first.
+  Result<std::int64_t> Take(NextId& id, std::int64_t count);
+  // Takes the held rows of the signal in held[position] to its resolution.
+  Status Resolve(std::size_t position, const SignalResult& result,
+                 std::span<const TheoryContribution> verdicts);
+  // Writes the held rows, then forgets them and the counted ids.
+  Status Write();
+
+  SqlDatabase& db;
+  std::uint64_t serial = 0;
+  bool hooked = false;  // the BeforeCommit hook of transaction `serial` is registered
+  NextId signals{"signals"}, contributions{"theory_performance"}, results{"signal_results"};
+  std::vector<Shadow> held;                         // in id order
+  std::unordered_map<SignalId, std::size_t> index;  // signal id -> position in `held`
+};
+
+Result<std::int64_t> SqlSignalStore::Deferred::Take(NextId& id, std::int64_t count) {
+  if (id.next == 0) {
+    // The id AUTOINCREMENT would give: past the largest stored and the largest ever used.
+    ASSIGN_OR_RETURN(SqlRows rows,
+                     db.Query(fmt::format("SELECT max(coalesce((SELECT seq FROM sqlite_sequence "
+                                          "WHERE name = '{0}'), 0), coalesce((SELECT max(id) "
+                                          "FROM {0}), 0))",
+                                          id.table)));
+    if (rows.empty()) return InternalError("no largest id of {}", id.table);
+    ASSIGN_OR_RETURN(std::int64_t last, rows[0].GetInt64(0));
+    id.next = last + 1;
+  }
+  const std::int64_t first = id.next;
+  id.next += count;
+  return first;
+}
+
+Status SqlSignalStore::Deferred::Resolve(std::size_t position, const SignalResult& result,
+                                         std::span<const TheoryContribution> verdicts) {
+  Shadow& shadow = held[position];
+  for (const TheoryContribution& v : verdicts) {
+    if (std::none_of(shadow.contributions.begin(), shadow.contributions.end(),
+                     [&](const TheoryContribution& c) { return c.theory_name == v.theory_name; })) {
+      return NotFoundError("signal {} has no contribution from '{}'", result.signal_id,
+                           v.theory_name);
+    }
+  }
+  if (!shadow.result) {
+    ASSIGN_OR_RETURN(shadow.result_id, Take(results, 1));
+  }
+  shadow.result = result;
+  for (const TheoryContribution& v : verdicts) {
+    for (TheoryContribution& c : shadow.contributions) {
+      if (c.theory_name == v.theory_name) c.was_correct = v.was_correct;
+    }
+  }
+  return Status::Ok();
+}
+
+Status SqlSignalStore::Deferred::Write() {
+  Sync();
+  if (held.empty()) {
+    Forget();
+    return Status::Ok();
+  }
+  RETURN_IF_ERROR(InsertRowsInChunks(db, SignalInserts(/*with_id=*/true), held.size(),
+                                     [&](std::size_t i, std::vector<SqlValue>& params) {
+                                       params.emplace_back(held[i].signal.id);
+                                       AppendSignalValues(held[i].signal, params);
+                                     }));
+  std::vector<std::pair<const TheoryContribution*, std::int64_t>> contribution_rows;
+  std::vector<const Shadow*> resolved;
+  for (const Shadow& shadow : held) {
+    for (std::size_t k = 0; k < shadow.contributions.size(); ++k) {
+      contribution_rows.emplace_back(&shadow.contributions[k],
+                                     shadow.first_contribution_id + static_cast<std::int64_t>(k));
+    }
+    if (shadow.result) resolved.push_back(&shadow);
+  }
+  RETURN_IF_ERROR(
+      InsertRowsInChunks(db, ContributionInserts(/*with_id=*/true), contribution_rows.size(),
+                         [&](std::size_t i, std::vector<SqlValue>& params) {
+                           params.emplace_back(contribution_rows[i].second);
+                           AppendContributionValues(*contribution_rows[i].first,
+                                                    contribution_rows[i].first->signal_id, params);
+                         }));
+  std::sort(resolved.begin(), resolved.end(),
+            [](const Shadow* a, const Shadow* b) { return a->result_id < b->result_id; });
+  RETURN_IF_ERROR(InsertRowsInChunks(db, ResultInsertsWithId(), resolved.size(),
+                                     [&](std::size_t i, std::vector<SqlValue>& params) {
+                                       params.emplace_back(resolved[i]->result_id);
+                                       AppendResultValues(*resolved[i]->result, params);
+                                     }));
+  held.clear();
+  index.clear();
+  Forget();
+  return Status::Ok();
+}
+
+SqlSignalStore::SqlSignalStore(SqlDatabase& db, SqlSignalStoreOptions options)
+    : db_(db), options_(options) {
+  if (options_.defer_shadows && db_.dialect() == SqlDialect::kSqlite) {
+    deferred_ = std::make_shared<Deferred>(db_);
+  }
+}
+
+SqlSignalStore::~SqlSignalStore() = default;
+
+Result<SqlSignalStore::Deferred*> SqlSignalStore::Deferring() {
+  if (!deferred_) return nullptr;
+  Deferred& d = *deferred_;
+  d.Sync();
+  if (d.held.empty()) d.Forget();  // another writer may have inserted since the ids were read
+  if (db_.transaction_depth() == 1) return &d;
+  if (!d.held.empty()) {
+    return FailedPreconditionError(
+        "{} rejected candidates are held for the commit of the open transaction: this store "
+        "cannot write signals inside a savepoint until they are written",
+        d.held.size());
+  }
+  return nullptr;
+}
+
+Status SqlSignalStore::WriteHeld() {
+  if (!deferred_) return Status::Ok();
+  Deferred& d = *deferred_;
+  d.Sync();
+  if (d.held.empty()) {
+    d.Forget();
+    return Status::Ok();
+  }
+  if (db_.transaction_depth() != 1) {
+    return FailedPreconditionError(
+        "{} rejected candidates are held for the commit of the open transaction: they cannot "
+        "be written inside a savepoint",
+        d.held.size());
+  }
+  return db_.Atomically([&](SqlDatabase&) { return d.Write(); });
+}
+
+Result<SignalId> SqlSignalStore::Insert(SqlDatabase& db, const Signal& s,
+                                        std::optional<SignalId> id) {
   if (s.symbol.empty()) return InvalidArgumentError("signal has no symbol");
-  const SqlValue params[] = {
-      SqlValue(s.symbol),
-      SqlValue(s.exchange),
-      SqlValue(s.timeframe),
-      SqlValue(std::string(DirectionName(s.direction))),
-      SqlValue(s.entry_price),
-      SqlValue(s.stop_loss),
-      SqlValue(s.take_profit),
-      SqlNullable(s.confidence),
-      SqlNullable(s.size),
-      SqlValue(s.source),
-      SqlValue(std::string(SourceKindOf(s.source, "manual"))),
-      SqlValue(std::string(SignalStatusName(s.status))),
-      SqlValue(s.created_at),
-      SqlValue(s.notes),
-      SqlNullable(s.prediction),
-      s.classification ? SqlValue(std::string(SignalClassName(*s.classification))) : SqlValue(),
-      SqlNullable(s.trailing_activation_pct),
-      SqlNullable(s.trailing_pct),
-      s.max_hold_minutes ? SqlValue(std::int64_t{*s.max_hold_minutes}) : SqlValue(),
-      NullableText(s.model_version),
-      NullableText(s.feature_hash),
-      NullableText(RejectionReasons(s)),
-      SqlValue(GateChecksJson(s.gate_checks))};
-  return db.InsertReturningId(kInsertSignal, params);
+  std::vector<SqlValue> params;
+  params.reserve(kSignalInsertWidth + 1);
+  if (id) {
+    params.emplace_back(*id);
+    AppendSignalValues(s, params);
+    RETURN_IF_ERROR(db.Execute(SignalInserts(/*with_id=*/true).Sql(1), params).status());
+    return *id;
+  }
+  AppendSignalValues(s, params);
+  return db.InsertReturningId(SignalInserts(/*with_id=*/false).Sql(1), params);
 }
 
 Result<SignalId> SqlSignalStore::AddSignal(const Signal& signal) {
-  SignalId id = 0;
-  RETURN_IF_ERROR(db_.Atomically([&](SqlDatabase& db) -> Status {
-    ASSIGN_OR_RETURN(id, Insert(db, signal));
-    return Status::Ok();
-  }));
-  return id;
+  ASSIGN_OR_RETURN(std::vector<SignalId> ids, AddSignals(std::span<const Signal>(&signal, 1)));
+  return ids.at(0);
 }
 
 Result<std::vector<SignalId>> SqlSignalStore::AddSignals(std::span<const Signal> signals) {
-  std::vector<SignalId> ids;
-  ids.reserve(signals.size());
-  RETURN_IF_ERROR(db_.Atomically([&](SqlDatabase& db) -> Status {
-    for (const Signal& s : signals) {
-      ASSIGN_OR_RETURN(SignalId id, Insert(db, s));
-      ids.push_back(id);
-    }
-    return Status::Ok();
-  }));
-  return ids;
+  const std::vector<std::vector<TheoryContribution>> none(signals.size());
+  return AddSignalsWithContributions(signals, none);
 }
 
 Result<std::vector<SignalId>> SqlSignalStore::AddSignalsWithContributions(
@@ -221,20 +480,56 @@ Result<std::vector<SignalId>> SqlSignalStore::AddSignalsWithContributions(
     return InvalidArgumentError("{} signals but {} contribution lists", signals.size(),
                                 contributions.size());
   }
+  for (std::size_t i = 0; i < signals.size(); ++i) {
+    if (signals[i].symbol.empty()) return InvalidArgumentError("signal has no symbol");
+    for (const TheoryContribution& c : contributions[i]) {
+      if (c.theory_name.empty()) return InvalidArgumentError("contribution without theory_name");
+    }
+  }
+  ASSIGN_OR_RETURN(Deferred * deferred, Deferring());
   std::vector<SignalId> ids;
   ids.reserve(signals.size());
+  bool held = false;
   RETURN_IF_ERROR(db_.Atomically([&](SqlDatabase& db) -> Status {
     for (std::size_t i = 0; i < signals.size(); ++i) {
-      ASSIGN_OR_RETURN(SignalId id, Insert(db, signals[i]));
-      RETURN_IF_ERROR(InsertContributions(db, contributions[i], id));
+      const std::vector<TheoryContribution>& mine = contributions[i];
+      if (deferred == nullptr) {
+        ASSIGN_OR_RETURN(SignalId id, Insert(db, signals[i]));
+        RETURN_IF_ERROR(InsertContributions(db, mine, id));
+        ids.push_back(id);
+        continue;
+      }
+      ASSIGN_OR_RETURN(SignalId id, deferred->Take(deferred->signals, 1));
+      std::int64_t first_contribution = 0;
+      if (!mine.empty()) {
+        ASSIGN_OR_RETURN(
+            first_contribution,
+            deferred->Take(deferred->contributions, static_cast<std::int64_t>(mine.size())));
+      }
       ids.push_back(id);
+      if (signals[i].status != SignalStatus::kRejected) {
+        RETURN_IF_ERROR(Insert(db, signals[i], id).status());
+        RETURN_IF_ERROR(InsertContributions(db, mine, id, first_contribution));
+        continue;
+      }
+      Deferred::Shadow shadow{signals[i], mine, first_contribution, std::nullopt, 0};
+      shadow.signal.id = id;
+      for (TheoryContribution& c : shadow.contributions) c.signal_id = id;
+      deferred->index.emplace(id, deferred->held.size());
+      deferred->held.push_back(std::move(shadow));
+      held = true;
     }
     return Status::Ok();
   }));
+  if (held && !deferred->hooked) {
+    RETURN_IF_ERROR(db_.BeforeCommit([d = deferred_](SqlDatabase&) { return d->Write(); }));
+    deferred->hooked = true;
+  }
   return ids;
 }
 
 Result<Signal> SqlSignalStore::GetSignal(SignalId id) {
+  RETURN_IF_ERROR(WriteHeld());
   ASSIGN_OR_RETURN(SqlRows rows,
                    db_.Query(fmt::format("SELECT {} FROM signals WHERE id = ?", kSignalColumns),
                              {SqlValue(id)}));
@@ -243,6 +538,7 @@ Result<Signal> SqlSignalStore::GetSignal(SignalId id) {
 }
 
 Result<std::vector<Signal>> SqlSignalStore::ListSignals(const SignalFilter& filter) {
+  RETURN_IF_ERROR(WriteHeld());
   std::string sql = fmt::format("SELECT {} FROM signals", kSignalColumns);
   std::vector<SqlValue> params;
   std::vector<std::string> conditions;
@@ -286,14 +582,21 @@ Status SqlSignalStore::RequireSignal(SqlDatabase& db, SignalId id) {
   return Status::Ok();
 }
 
-Status SqlSignalStore::SaveResult(const SignalResult& r) {
-  return db_.Atomically([&](SqlDatabase& db) { return WriteResult(db, r); });
-}
+Status SqlSignalStore::SaveResult(const SignalResult& r) { return SaveOutcome(r, {}); }
 
 Status SqlSignalStore::SaveOutcome(const SignalResult& result,
                                    std::span<const TheoryContribution> contributions) {
+  ASSIGN_OR_RETURN(Deferred * deferred, Deferring());
+  if (deferred != nullptr) {
+    auto it = deferred->index.find(result.signal_id);
+    if (it != deferred->index.end()) {
+      // Through Atomically, so a failure dooms the transaction as a failed write would.
+      return db_.Atomically(
+          [&](SqlDatabase&) { return deferred->Resolve(it->second, result, contributions); });
+    }
+  }
   return db_.Atomically([&](SqlDatabase& db) -> Status {
-    RETURN_IF_ERROR(WriteResult(db, result));
+    RETURN_IF_ERROR(WriteResult(db, result, deferred));
     return WriteVerdicts(db, result.signal_id, contributions);
   });
 }
@@ -366,32 +669,18 @@ Status SqlSignalStore::WriteVerdicts(SqlDatabase& db, SignalId signal_id,
   return Status::Ok();
 }
 
-Status SqlSignalStore::WriteResult(SqlDatabase& db, const SignalResult& r) {
+Status SqlSignalStore::WriteResult(SqlDatabase& db, const SignalResult& r, Deferred* deferred) {
+  std::vector<SqlValue> params;
+  params.reserve(kResultInsertWidth + 1);
   RETURN_IF_ERROR(RequireSignal(db, r.signal_id));
-  RETURN_IF_ERROR(
-      db.Execute(
-            "INSERT INTO signal_results (signal_id, entry_price, entry_timestamp, exit_price, "
-            "exit_timestamp, pnl_percent, pnl_usd, pnl_quote_total, outcome, exit_reason, "
-            "hold_duration_minutes, mfe_percent, mae_percent, created_at, updated_at, "
-            "pnl_percent_net, fees_quote, exit_resolution) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (signal_id) DO UPDATE SET entry_price = excluded.entry_price, "
-            "entry_timestamp = excluded.entry_timestamp, exit_price = excluded.exit_price, "
-            "exit_timestamp = excluded.exit_timestamp, pnl_percent = excluded.pnl_percent, "
-            "pnl_usd = excluded.pnl_usd, pnl_quote_total = excluded.pnl_quote_total, "
-            "outcome = excluded.outcome, exit_reason = excluded.exit_reason, "
-            "hold_duration_minutes = excluded.hold_duration_minutes, "
-            "mfe_percent = excluded.mfe_percent, mae_percent = excluded.mae_percent, "
-            "updated_at = excluded.updated_at, pnl_percent_net = excluded.pnl_percent_net, "
-            "fees_quote = excluded.fees_quote, exit_resolution = excluded.exit_resolution",
-            {SqlValue(r.signal_id), SqlValue(r.entry_price), SqlValue(r.entry_time),
-             SqlNullable(r.exit_price), OptionalTime(r.exit_time), SqlNullable(r.pnl_percent),
-             SqlNullable(r.pnl_quote), SqlNullable(r.pnl_quote_total),
-             SqlValue(std::string(OutcomeName(r.outcome))), SqlValue(r.exit_reason),
-             SqlNullable(r.hold_minutes), SqlNullable(r.mfe_percent), SqlNullable(r.mae_percent),
-             SqlValue(r.updated_at), SqlValue(r.updated_at), SqlNullable(r.pnl_percent_net),
-             SqlNullable(r.fees_quote), SqlValue(r.exit_resolution)})
-          .status());
+  if (deferred != nullptr) {
+    // The statement takes the next id counted here, as AUTOINCREMENT would (a row that exists
+    // keeps its own id, but the number is used up all the same).
+    ASSIGN_OR_RETURN(std::int64_t id, deferred->Take(deferred->results, 1));
+    params.emplace_back(id);
+  }
+  AppendResultValues(r, params);
+  RETURN_IF_ERROR(db.Execute(ResultUpsertSql(deferred != nullptr), params).status());
   // A rejected candidate keeps its status: its result is a shadow outcome.
   const SignalStatus status =
       r.outcome == Outcome::kOpen ? SignalStatus::kOpen : SignalStatus::kClosed;
@@ -402,6 +691,7 @@ Status SqlSignalStore::WriteResult(SqlDatabase& db, const SignalResult& r) {
 }
 
 Result<std::optional<SignalResult>> SqlSignalStore::GetResult(SignalId id) {
+  RETURN_IF_ERROR(WriteHeld());
   ASSIGN_OR_RETURN(SqlRows rows, db_.Query(fmt::format("SELECT {} FROM signal_results WHERE "
                                                        "signal_id = ?",
                                                        kResultColumns),
@@ -462,6 +752,8 @@ Result<TheoryContribution> ContributionFromRow(const SqlRow& row) {
 
 Result<std::vector<OutcomeResolved>> SqlSignalStore::ListClosedOutcomes(
     const ClosedOutcomeFilter& filter) {
+  // The held rows are all shadows.
+  if (filter.shadows) RETURN_IF_ERROR(WriteHeld());
   // signal_results r joined with signals s, and the conditions on them.
   std::string from =
       "FROM signal_results r JOIN signals s ON s.id = r.signal_id WHERE r.outcome <> 'open'";
@@ -530,6 +822,7 @@ Result<std::vector<OutcomeResolved>> SqlSignalStore::ListClosedOutcomes(
 
 Status SqlSignalStore::AddContributions(std::span<const TheoryContribution> contributions) {
   if (contributions.empty()) return Status::Ok();
+  RETURN_IF_ERROR(WriteHeld());  // then the database assigns the ids
   return db_.Atomically([&](SqlDatabase& db) -> Status {
     std::set<SignalId> checked;
     for (const TheoryContribution& c : contributions) {
@@ -542,30 +835,23 @@ Status SqlSignalStore::AddContributions(std::span<const TheoryContribution> cont
 
 Status SqlSignalStore::InsertContributions(SqlDatabase& db,
                                            std::span<const TheoryContribution> contributions,
-                                           std::optional<SignalId> signal_id) {
+                                           std::optional<SignalId> signal_id,
+                                           std::optional<std::int64_t> first_id) {
   for (const TheoryContribution& c : contributions) {
     if (c.theory_name.empty()) return InvalidArgumentError("contribution without theory_name");
   }
-  const InsertValuesTexts& inserts = ContributionInserts();
-  std::vector<SqlValue> params;
-  for (std::size_t first = 0; first < contributions.size(); first += inserts.max_rows()) {
-    const std::size_t rows = std::min(inserts.max_rows(), contributions.size() - first);
-    params.clear();
-    params.reserve(rows * inserts.columns());
-    for (const TheoryContribution& c : contributions.subspan(first, rows)) {
-      params.emplace_back(c.theory_name);
-      params.emplace_back(signal_id.value_or(c.signal_id));
-      params.emplace_back(c.contribution_score);
-      params.push_back(SqlNullable(c.was_correct));
-      params.emplace_back(std::string(SourceKindOf(c.theory_name, "theory")));
-      params.emplace_back(c.created_at);
-    }
-    RETURN_IF_ERROR(db.Execute(inserts.Sql(rows), params).status());
-  }
-  return Status::Ok();
+  return InsertRowsInChunks(db, ContributionInserts(first_id.has_value()), contributions.size(),
+                            [&](std::size_t i, std::vector<SqlValue>& params) {
+                              const TheoryContribution& c = contributions[i];
+                              if (first_id) {
+                                params.emplace_back(*first_id + static_cast<std::int64_t>(i));
+                              }
+                              AppendContributionValues(c, signal_id.value_or(c.signal_id), params);
+                            });
 }
 
 Result<std::vector<TheoryContribution>> SqlSignalStore::ListContributions(SignalId id) {
+  RETURN_IF_ERROR(WriteHeld());
   ASSIGN_OR_RETURN(SqlRows rows,
                    db_.Query("SELECT signal_id, theory_name, contribution_score, was_correct, "
                              "created_at FROM theory_performance WHERE signal_id = ? ORDER BY id",

@@ -2,7 +2,9 @@
 // the portable multi-row upsert statement. Pure functions; thread-safe.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +42,29 @@ class InsertValuesTexts {
   std::size_t columns_;
   std::vector<std::string> texts_;  // [rows]; [0] unused
 };
+
+// Inserts `count` rows through `texts` in chunks of up to texts.max_rows() rows, one statement
+// per chunk; `append_row(i, params)` appends row i's texts.columns() values. Rows keep their
+// order. With `ids`, the ids the database assigned go to ids[0..count) (InsertReturningIds).
+// Stops at the first failing statement.
+template <typename AppendRow>
+Status InsertRowsInChunks(SqlDatabase& db, const InsertValuesTexts& texts, std::size_t count,
+                          AppendRow&& append_row, std::int64_t* ids = nullptr) {
+  std::vector<SqlValue> params;
+  for (std::size_t first = 0; first < count; first += texts.max_rows()) {
+    const std::size_t rows = std::min(texts.max_rows(), count - first);
+    params.clear();
+    params.reserve(rows * texts.columns());
+    for (std::size_t i = first; i < first + rows; ++i) append_row(i, params);
+    if (ids != nullptr) {
+      RETURN_IF_ERROR(db.InsertReturningIds(texts.Sql(rows), params,
+                                            static_cast<std::int64_t>(rows), ids + first));
+    } else {
+      RETURN_IF_ERROR(db.Execute(texts.Sql(rows), params).status());
+    }
+  }
+  return Status::Ok();
+}
 
 // "INSERT INTO t(a,b,c) VALUES (?,?,?),(?,?,?) ON CONFLICT (a) DO UPDATE SET b=excluded.b,..."
 // for `rows` rows (DO NOTHING when every column is a key). Valid in SQLite and PostgreSQL.
