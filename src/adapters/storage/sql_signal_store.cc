@@ -778,10 +778,9 @@ Result<std::vector<OutcomeResolved>> SqlSignalStore::ListClosedOutcomes(
   // Sorted here rather than by ORDER BY, so the database is free to find the rows by the index
   // that narrows them most (updated_at for the snapshots' reads) instead of walking the exit
   // index for its order.
-  ASSIGN_OR_RETURN(SqlRows rows,
-                   db_.Query(fmt::format("SELECT {}, {} {}", Qualified(kSignalColumns, "s"),
-                                         Qualified(kResultColumns, "r"), from),
-                             params));
+  static const std::string columns =
+      fmt::format("{}, {}", Qualified(kSignalColumns, "s"), Qualified(kResultColumns, "r"));
+  ASSIGN_OR_RETURN(SqlRows rows, db_.Query(fmt::format("SELECT {} {}", columns, from), params));
   const std::size_t signal_width = ColumnCount(kSignalColumns);
   std::vector<OutcomeResolved> out;
   out.reserve(rows.size());
