@@ -307,11 +307,16 @@ TEST_F(StatsCliTest, Snapshots) {
   EXPECT_EQ(latest[1]["taken_at"], Iso(now_ - 2 * kHour));
   EXPECT_EQ(latest[2]["scope"], "symbol:BTCUSDT");
 
-  // Every snapshot of the last day, oldest first, for one scope typed loosely.
+  // The snapshots in effect over the last day, oldest first: the newest of each pair taken
+  // before it (overall/all, three days old), then every one taken in it.
   json history =
       json::parse(cli_.Run({"stats", "snapshots", "--days", "1", "--format", "json"}).out);
-  ASSERT_EQ(history.size(), 3u);
-  EXPECT_EQ(history[0]["metrics"]["trades"]["count"], 1);
+  ASSERT_EQ(history.size(), 4u);
+  EXPECT_EQ(history[0]["taken_at"], Iso(now_ - 3 * kDay));
+  EXPECT_EQ(history[0]["metrics"]["trades"]["count"], 9);
+  EXPECT_EQ(history[1]["metrics"]["trades"]["count"], 1);
+  EXPECT_EQ(history[3]["scope"], "symbol:BTCUSDT");
+  // For one scope typed loosely.
   json btc = json::parse(
       cli_.Run({"stats", "snapshots", "--scope", "symbol:btc/usdt", "--format", "json"}).out);
   ASSERT_EQ(btc.size(), 1u);

@@ -77,8 +77,20 @@ Status RunSnapshots(CliContext& ctx, const SnapshotFlags& f) {
   storage::SqlPerformanceSnapshotStore store(*db);
   std::vector<PerformanceSnapshot> rows;
   if (history) {
-    filter.since = ctx.clock().Now() - static_cast<std::int64_t>(f.days) * kNanosPerDay;
-    ASSIGN_OR_RETURN(rows, store.List(filter));
+    // The figures in effect over the period: for each scope and window the newest row taken
+    // before it (interval rounds leave out unchanged figures, so it may be days old), then
+    // every row taken in it.
+    const UnixNanos since = ctx.clock().Now() - static_cast<std::int64_t>(f.days) * kNanosPerDay;
+    PerformanceSnapshotFilter before = filter;
+    before.until = since;
+    ASSIGN_OR_RETURN(rows, store.Latest(before));
+    filter.since = since;
+    ASSIGN_OR_RETURN(std::vector<PerformanceSnapshot> taken, store.List(filter));
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+      return a.taken_at != b.taken_at ? a.taken_at < b.taken_at : a.id < b.id;
+    });
+    rows.insert(rows.end(), std::make_move_iterator(taken.begin()),
+                std::make_move_iterator(taken.end()));
   } else {
     ASSIGN_OR_RETURN(rows, store.Latest(filter));
   }
@@ -115,7 +127,9 @@ Status RunSnapshots(CliContext& ctx, const SnapshotFlags& f) {
                   FigureText(Figure(m, "returns", "max_drawdown"), "{:.4f}")});
   }
   std::cout << fmt::format("{} performance snapshots{}\n", out.size(),
-                           history ? fmt::format(" taken in the last {} days", f.days)
+                           history ? fmt::format(" in effect in the last {} days (the newest "
+                                                 "before them, then every one taken since)",
+                                                 f.days)
                                    : ", the newest of each scope and window");
   table.Print(std::cout);
   return Status::Ok();
@@ -146,11 +160,13 @@ void AddStatsCommand(CLI::App& app, CliContext& ctx) {
   auto s = std::make_shared<SnapshotFlags>();
   CLI::App* snapshots = stats->add_subcommand(
       "snapshots",
-      "Stored performance snapshots: the newest of each scope and window, or with --days every "
-      "one taken in the last N days (oldest first)");
+      "Stored performance snapshots: the newest of each scope and window, or with --days the "
+      "ones in effect in the last N days: the newest of each taken before them, then every one "
+      "taken since (oldest first)");
   snapshots->add_option("--scope", s->scope, "overall, source:<name> or symbol:<SYMBOL>");
   snapshots->add_option("--window", s->window, "day, 7d, 30d or all");
-  s->days_option = snapshots->add_option("--days", s->days, "Every snapshot of the last N days");
+  s->days_option =
+      snapshots->add_option("--days", s->days, "The snapshots in effect in the last N days");
   snapshots->add_option("--format", s->format, "table or json")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
