@@ -168,6 +168,13 @@ class DeferredShadowsContractTest : public StorageContractTest<Backend> {
       return Status::Ok();
     });
     ASSERT_EQ(rolled_back.code(), StatusCode::kNotFound) << rolled_back;
+    // Outside a transaction nothing is held: the write is its own transaction.
+    Result<SignalId> alone =
+        store.AddSignal(Candidate("HHH", kT0 + FromSeconds(3000), SignalStatus::kRejected));
+    ASSERT_TRUE(alone.ok()) << alone.status();
+    Result<std::optional<SignalResult>> none = store.GetResult(*alone);
+    ASSERT_TRUE(none.ok()) << none.status();
+    EXPECT_FALSE(none->has_value());
 
     Status fourth = db.InTransaction([&](SqlDatabase&) -> Status {
       ASSIGN_OR_RETURN(std::vector<SignalId> ids,
@@ -202,11 +209,12 @@ TYPED_TEST(DeferredShadowsContractTest, DeferredWritesLeaveTheRowsOfWritesOneAtA
   this->Play(*this->db_, deferred);
 
   const std::vector<std::string> want = Rows(*plain_db);
-  ASSERT_EQ(want.size(), 6u + 4u + 10u);  // signals, results, contributions
+  ASSERT_EQ(want.size(), 7u + 4u + 10u);  // signals, results, contributions
   EXPECT_EQ(Rows(*this->db_), want);
   // SQLite gives the rolled-back shadow's id to the next one; a PostgreSQL sequence does not.
   const bool sqlite = this->db_->dialect() == storage::SqlDialect::kSqlite;
-  EXPECT_EQ(this->ScalarInt("SELECT id FROM signals WHERE symbol = 'GGG'"), sqlite ? 6 : 7);
+  EXPECT_EQ(this->ScalarInt("SELECT id FROM signals WHERE symbol = 'HHH'"), sqlite ? 6 : 7);
+  EXPECT_EQ(this->ScalarInt("SELECT id FROM signals WHERE symbol = 'GGG'"), sqlite ? 7 : 8);
   EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM signals WHERE symbol = 'FFF'"), 0);
 }
 

@@ -301,9 +301,10 @@ struct SqlSignalStore::Deferred {
 
   explicit Deferred(SqlDatabase& d) : db(d) {}
 
-  // Forgets the rows of a transaction that ended without writing them (it rolled back).
+  // Forgets the rows of a transaction that ended without writing them (it rolled back: a
+  // commit writes them first).
   void Sync() {
-    if (serial == db.transaction_serial()) return;
+    if (serial == db.transaction_serial() && db.in_transaction()) return;
     serial = db.transaction_serial();
     hooked = false;
     held.clear();
