@@ -207,8 +207,19 @@ TYPED_TEST(DeferredShadowsContractTest, DeferredWritesLeaveTheRowsOfWritesOneAtA
   this->Play(*plain_db, plain);
   SqlSignalStore deferred(*this->db_, SqlSignalStoreOptions{.defer_shadows = true});
   this->Play(*this->db_, deferred);
+  // Holding at most one: every shadow is written as soon as it is made.
+  auto third = TypeParam::Create();
+  ASSERT_TRUE(third.ok()) << third.status();
+  auto third_opened = storage::OpenDatabase((*third)->url());
+  ASSERT_TRUE(third_opened.ok()) << third_opened.status();
+  std::unique_ptr<SqlDatabase> capped_db = std::move(third_opened).value();
+  ASSERT_TRUE(storage::Migrator(*capped_db).Migrate().ok());
+  SqlSignalStore capped(*capped_db,
+                        SqlSignalStoreOptions{.defer_shadows = true, .max_held_shadows = 1});
+  this->Play(*capped_db, capped);
 
   const std::vector<std::string> want = Rows(*plain_db);
+  EXPECT_EQ(Rows(*capped_db), want);
   ASSERT_EQ(want.size(), 7u + 4u + 10u);  // signals, results, contributions
   EXPECT_EQ(Rows(*this->db_), want);
   // SQLite gives the rolled-back shadow's id to the next one; a PostgreSQL sequence does not.

@@ -526,6 +526,7 @@ Result<std::vector<SignalId>> SqlSignalStore::AddSignalsWithContributions(
     RETURN_IF_ERROR(db_.BeforeCommit([d = deferred_](SqlDatabase&) { return d->Write(); }));
     deferred->hooked = true;
   }
+  if (held && deferred->held.size() >= options_.max_held_shadows) RETURN_IF_ERROR(WriteHeld());
   return ids;
 }
 

@@ -2,6 +2,7 @@
 // theory_performance).
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <span>
@@ -33,6 +34,9 @@ struct SqlSignalStoreOptions {
   // those three tables, and this store's writes inside a savepoint fail (kFailedPrecondition);
   // a rolled-back transaction drops its held rows with everything else.
   bool defer_shadows = false;
+  // With defer_shadows: once this many shadows are held, they are written at once (a long
+  // transaction then holds at most this many in memory).
+  std::size_t max_held_shadows = 4096;
 };
 
 // Signals and their outcomes. Semantics as documented in ports/signal_store.h, plus:
