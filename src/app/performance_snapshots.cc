@@ -52,6 +52,10 @@ struct CachedTrade {
 struct Memo {
   std::tuple<std::int64_t, std::size_t, std::size_t, UnixNanos, UnixNanos> key;
   std::string metrics;
+  // The trade and calibration figures depend on the trades only, not on the days spanned:
+  // their text (up to `"returns":`) is kept for the trades it was made from.
+  std::tuple<std::int64_t, std::size_t, std::size_t> trades_key;
+  std::string trades_text;
 };
 
 }  // namespace
@@ -289,26 +293,34 @@ Result<std::string> PerformanceSnapshotter::State::Metrics(const std::string& sc
   if (!memo.metrics.empty() && memo.key == key) return memo.metrics;
 
   const std::span<const analytics::TradeRecord> records(list.data() + lo, hi - lo);
-  ASSIGN_OR_RETURN(analytics::CalibrationBreakdown calibration,
-                   analytics::CalibrateBySource(records));
+  const auto trades_key = lo < hi
+                              ? std::make_tuple(generation, lo, hi)
+                              : std::make_tuple(std::int64_t{-1}, std::size_t{0}, std::size_t{0});
+  if (memo.trades_text.empty() || memo.trades_key != trades_key) {
+    ASSIGN_OR_RETURN(analytics::CalibrationBreakdown calibration,
+                     analytics::CalibrateBySource(records));
+    // Written as text, without a document: the figures of the report views, in their order.
+    std::string prefix = R"({"trades":{)";
+    {
+      JsonTextFields fields(prefix);
+      WriteTradeStats(analytics::ComputeTradeStats(records), fields);
+    }
+    prefix += R"(},"calibration":{)";
+    {
+      JsonTextFields fields(prefix);
+      fields.Integer("count", calibration.overall.count);
+      fields.Figure("ece", calibration.overall.ece);
+      fields.Figure("brier", calibration.overall.brier);
+    }
+    prefix += R"(},"returns":)";
+    memo.trades_key = trades_key;
+    memo.trades_text = std::move(prefix);
+  }
   Result<analytics::ReturnStats> returns = DailyTradeReturnStats(records, capital, from, at);
   if (!returns.ok() && returns.status().code() != StatusCode::kInvalidArgument) {
     return returns.status();
   }
-  // Written as text, without a document: the figures of the report views, in their order.
-  std::string text = R"({"trades":{)";
-  {
-    JsonTextFields fields(text);
-    WriteTradeStats(analytics::ComputeTradeStats(records), fields);
-  }
-  text += R"(},"calibration":{)";
-  {
-    JsonTextFields fields(text);
-    fields.Integer("count", calibration.overall.count);
-    fields.Figure("ece", calibration.overall.ece);
-    fields.Figure("brier", calibration.overall.brier);
-  }
-  text += R"(},"returns":)";
+  std::string text = memo.trades_text;
   if (returns.ok()) {
     text += '{';
     JsonTextFields fields(text);
