@@ -155,19 +155,19 @@ constexpr std::string_view kContributionInsertColumns =
     "theory_name, signal_id, contribution_score, was_correct, source_kind, created_at";
 constexpr std::size_t kContributionInsertWidth = 6;
 
-// One table's multi-row INSERTs, of the columns above or of `id` and the columns above.
-const InsertValuesTexts& Inserts(std::string_view table, std::string_view columns,
-                                 std::size_t width, bool with_id, std::size_t max_rows) {
-  // Few distinct texts, built once each (function-local statics in the callers below).
-  return *new InsertValuesTexts(
+// One table's multi-row INSERTs, of the columns above or of `id` and the columns above (built
+// once each, as function-local statics of the callers below).
+InsertValuesTexts Inserts(std::string_view table, std::string_view columns, std::size_t width,
+                          bool with_id, std::size_t max_rows) {
+  return InsertValuesTexts(
       fmt::format("INSERT INTO {} ({}{})", table, with_id ? "id, " : "", columns),
       width + (with_id ? 1 : 0), max_rows);
 }
 
 const InsertValuesTexts& SignalInserts(bool with_id) {
-  static const InsertValuesTexts& plain =
+  static const InsertValuesTexts plain =
       Inserts("signals", kSignalInsertColumns, kSignalInsertWidth, false, 1);
-  static const InsertValuesTexts& ided =
+  static const InsertValuesTexts ided =
       Inserts("signals", kSignalInsertColumns, kSignalInsertWidth, true, 16);
   return with_id ? ided : plain;
 }
@@ -175,15 +175,15 @@ const InsertValuesTexts& SignalInserts(bool with_id) {
 // Contributions go in multi-row INSERTs of up to 16 rows (rows keep their order, so their ids
 // are those one INSERT per row would give).
 const InsertValuesTexts& ContributionInserts(bool with_id) {
-  static const InsertValuesTexts& plain = Inserts("theory_performance", kContributionInsertColumns,
-                                                  kContributionInsertWidth, false, 16);
-  static const InsertValuesTexts& ided =
+  static const InsertValuesTexts plain = Inserts("theory_performance", kContributionInsertColumns,
+                                                 kContributionInsertWidth, false, 16);
+  static const InsertValuesTexts ided =
       Inserts("theory_performance", kContributionInsertColumns, kContributionInsertWidth, true, 16);
   return with_id ? ided : plain;
 }
 
 const InsertValuesTexts& ResultInsertsWithId() {
-  static const InsertValuesTexts& ided =
+  static const InsertValuesTexts ided =
       Inserts("signal_results", kResultInsertColumns, kResultInsertWidth, true, 16);
   return ided;
 }
