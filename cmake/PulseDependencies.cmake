@@ -11,6 +11,9 @@ find_package(prometheus-cpp CONFIG REQUIRED COMPONENTS core)
 find_package(PkgConfig REQUIRED)
 # libpqxx ships no usable CMake config in Debian: use pkg-config.
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
+# libdeflate (libdeflate-dev): whole-buffer gzip inflation of candle and trade files, about
+# three times zlib's speed.
+pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)
 # xxHash (libxxhash-dev): feature-vector hashes and run fingerprints.
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 # Models: libxgboost-dev (+ the xgboost package for its CMake config); OpenCV's DNN module has no

@@ -166,6 +166,20 @@ TEST(CandleFileReaderTest, GzipInMemoryMatchesPlain) {
   EXPECT_EQ(twice->size(), 4u);
 }
 
+TEST(CandleFileReaderTest, GzipMembersLargerThanTheFirstGuessAreInflatedWhole) {
+  // A long run of near-identical rows compresses far more than four to one, and the size
+  // recorded at the end of the data is the small last member's: the first room is too small.
+  std::string big;
+  for (int i = 1; i <= 20000; ++i) big += std::to_string(i) + ",1,2,0.5,1.5,10\n";
+  const std::string small = "20001,1.5,3,1,2,20\n";
+  Result<std::vector<Bar>> bars =
+      ParseCandles(GzipForTests(big) + GzipForTests(small), "big.csv.gz");
+  ASSERT_TRUE(bars.ok()) << bars.status();
+  ASSERT_EQ(bars->size(), 20001u);
+  EXPECT_EQ((*bars)[19999].open_time, FromMillis(20000));
+  EXPECT_EQ((*bars)[20000], (Bar{FromMillis(20001), 1.5, 3, 1, 2, 20}));
+}
+
 TEST(CandleFileReaderTest, CorruptGzipIsDataLoss) {
   std::string gz = GzipForTests("1,1,2,0.5,1.5,10\n2,1.5,3,1,2,20\n");
   Result<std::vector<Bar>> truncated = ParseCandles(gz.substr(0, gz.size() / 2), "t.csv.gz");

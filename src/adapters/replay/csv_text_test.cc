@@ -1,9 +1,9 @@
 #include "adapters/replay/csv_text.h"
 
 #include <bit>
-#include <optional>
 #include <charconv>
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <system_error>
@@ -49,21 +49,50 @@ TEST(ParseDoubleTest, GivesFromCharsBitsOnRandomDecimals) {
 }
 
 TEST(ParseDoubleTest, GivesFromCharsBitsAtTheEdgesOfTheFastPath) {
-  for (const std::string s :
-       {"0", "-0", "0.0", "-0.0", "19695.87", "19720.0", "0.000123", "794.500517",
-        "9007199254740992", "9007199254740993", "-9007199254740993", "900719925474099.3",
-        "1234567890123456789", "12345678901234567890", "0.0000000000000000000001",
-        "0.00000000000000000000001", "1.7976931348623157", "4.9406564584124654",
-        "123456.78901234567", "0.1", "0.2", "0.3", "2.5", "1e5", "1E-5", "-1.5e+300",
-        "inf", "-inf", "nan", "infinity", "1.", ".5", "-.5", "00012.50", "1e400", "1e-400"}) {
+  for (const std::string s : {"0",
+                              "-0",
+                              "0.0",
+                              "-0.0",
+                              "19695.87",
+                              "19720.0",
+                              "0.000123",
+                              "794.500517",
+                              "9007199254740992",
+                              "9007199254740993",
+                              "-9007199254740993",
+                              "900719925474099.3",
+                              "1234567890123456789",
+                              "12345678901234567890",
+                              "0.0000000000000000000001",
+                              "0.00000000000000000000001",
+                              "1.7976931348623157",
+                              "4.9406564584124654",
+                              "123456.78901234567",
+                              "0.1",
+                              "0.2",
+                              "0.3",
+                              "2.5",
+                              "1e5",
+                              "1E-5",
+                              "-1.5e+300",
+                              "inf",
+                              "-inf",
+                              "nan",
+                              "infinity",
+                              "1.",
+                              ".5",
+                              "-.5",
+                              "00012.50",
+                              "1e400",
+                              "1e-400"}) {
     EXPECT_EQ(Parsed(s), Reference(s)) << s;
   }
 }
 
 TEST(ParseDoubleTest, RefusesWhatIsNotOneNumber) {
   double v = 7;
-  for (const std::string s : {"", "-", "+", ".", "-.", "1.2.3", "1,5", "12a", " 1", "1 ", "--1",
-                              "0x10", "1e", "abc"}) {
+  for (const std::string s :
+       {"", "-", "+", ".", "-.", "1.2.3", "1,5", "12a", " 1", "1 ", "--1", "0x10", "1e", "abc"}) {
     EXPECT_FALSE(ParseDouble(s, &v)) << "'" << s << "'";
   }
   // A leading '+' is accepted, as before.
