@@ -8,17 +8,25 @@
 
 namespace pulse::replay {
 
-// Space, tab, CR or LF.
-bool IsBlank(char c);
+// Space, tab, CR or LF. (This and the two below are inline: the readers call them for every
+// field.)
+inline bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 // `s` without leading and trailing blanks.
-std::string_view Trim(std::string_view s);
+inline std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
+  return s;
+}
 
 // `s` without a leading UTF-8 byte order mark.
 std::string_view StripBom(std::string_view s);
 
 // `s` without one pair of surrounding double quotes.
-std::string_view Unquote(std::string_view s);
+inline std::string_view Unquote(std::string_view s) {
+  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') return s.substr(1, s.size() - 2);
+  return s;
+}
 
 // A copy of `s` shortened to 40 characters for error messages.
 std::string QuoteForError(std::string_view s);
