@@ -1,6 +1,7 @@
 #include "adapters/replay/csv_text.h"
 
 #include <charconv>
+#include <cstddef>
 #include <cstdint>
 
 namespace pulse::replay {
@@ -23,48 +24,53 @@ constexpr double kExactPowersOf10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6, 
                                        1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
-// The common shape of a price or a quantity, `-?digits(.digits)?` with at most 19 digits, whose
-// digits as an integer m fit in 53 bits and whose fraction has at most 22 digits: then m and
-// 10^k are exact doubles, and the one division m / 10^k is the correctly rounded value
-// (Clinger's fast path), the same double from_chars gives. False, with nothing written, for
-// anything else.
-bool ParseSimpleDecimal(std::string_view s, double* out) {
-  const char* p = s.data();
-  const char* const end = p + s.size();
+}  // namespace
+
+const char* ParseSimpleDecimal(const char* p, const char* end, double* out) {
   const bool negative = p != end && *p == '-';
   if (negative) ++p;
+  // Digits accumulate into the mantissa (wrapping past 19 digits, which are refused below).
   std::uint64_t mantissa = 0;
-  int digits = 0;
-  const char* const integer = p;
-  for (; p != end && *p >= '0' && *p <= '9'; ++p, ++digits) {
-    mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
-  }
-  if (p == integer) return false;
-  int fraction = 0;
-  if (p != end && *p == '.') {
-    ++p;
-    const char* const fraction_start = p;
-    for (; p != end && *p >= '0' && *p <= '9'; ++p, ++digits) {
-      mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
+  auto take_digits = [&](const char* q) {
+    for (; q != end; ++q) {
+      const unsigned digit = static_cast<unsigned>(static_cast<unsigned char>(*q)) - '0';
+      if (digit > 9) break;
+      mantissa = mantissa * 10 + digit;
     }
-    fraction = static_cast<int>(p - fraction_start);
-    if (fraction == 0) return false;
+    return q;
+  };
+  const char* const integer = p;
+  p = take_digits(p);
+  if (p == integer) return nullptr;
+  std::ptrdiff_t digits = p - integer;
+  std::ptrdiff_t fraction = 0;
+  if (p != end && *p == '.') {
+    const char* const fraction_start = ++p;
+    p = take_digits(p);
+    fraction = p - fraction_start;
+    if (fraction == 0) return nullptr;
+    digits += fraction;
   }
-  if (p != end || digits > 19 || fraction > 22 || mantissa > (std::uint64_t{1} << 53)) {
-    return false;
+  // Not the simple shape when an exponent or a second point follows, or when it is too long.
+  if ((p != end && (*p == 'e' || *p == 'E' || *p == '.')) || digits > 19 || fraction > 22 ||
+      mantissa > (std::uint64_t{1} << 53)) {
+    return nullptr;
   }
   const double value = static_cast<double>(mantissa) / kExactPowersOf10[fraction];
   *out = negative ? -value : value;
-  return true;
+  return p;
 }
-
-}  // namespace
 
 bool ParseDouble(std::string_view s, double* out) {
   if (s.empty()) return false;
   const char* first = s.data();
   if (*first == '+') ++first;
-  if (ParseSimpleDecimal(std::string_view(first, s.data() + s.size() - first), out)) return true;
+  const char* const end = s.data() + s.size();
+  double simple = 0;
+  if (ParseSimpleDecimal(first, end, &simple) == end) {
+    *out = simple;
+    return true;
+  }
   const auto [ptr, ec] = std::from_chars(first, s.data() + s.size(), *out);
   return ec == std::errc() && ptr == s.data() + s.size();
 }

@@ -34,6 +34,14 @@ std::string QuoteForError(std::string_view s);
 // Parses the whole of `s` as a double (a leading '+' is accepted); false otherwise.
 bool ParseDouble(std::string_view s, double* out);
 
+// The number at the start of [p, end) when it has the common shape of a price or a quantity,
+// `-?digits(.digits)?` with at most 19 digits, whose digits as an integer m fit in 53 bits and
+// whose fraction has at most 22 digits: then m and 10^k are exact doubles, and the one division
+// m / 10^k is the correctly rounded value (Clinger's fast path), the double std::from_chars
+// gives. Returns the end of the number, or nullptr (nothing written) when it does not have
+// that shape or an exponent, a second point or more digits follow it.
+const char* ParseSimpleDecimal(const char* p, const char* end, double* out);
+
 // True when the first non-blank character of `line` is a letter, a quote or '_' (a header row).
 bool LooksLikeHeader(std::string_view line);
 
