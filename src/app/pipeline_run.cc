@@ -5,7 +5,10 @@
 #include <cstring>
 #include <limits>
 #include <ranges>
+#include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -31,22 +34,42 @@ constexpr std::uint64_t kHashSeed = 0xcbf29ce484222325ULL;
 
 std::string Hex(std::uint64_t h) { return fmt::format("{:016x}", h); }
 
-// The running hash of the bars a run has processed: each bar folded in with its symbol.
-std::uint64_t FoldBar(std::uint64_t hash, std::string_view symbol, const Bar& bar) {
+std::uint64_t SymbolHash(std::string_view symbol) {
+  return signal::XxHash64({reinterpret_cast<const unsigned char*>(symbol.data()), symbol.size()});
+}
+
+// The running hash of the bars a run has processed: each bar folded in with its symbol's hash.
+std::uint64_t FoldBar(std::uint64_t hash, std::uint64_t symbol_hash, const Bar& bar) {
   const double fields[] = {bar.open, bar.high, bar.low, bar.close, bar.volume};
   unsigned char bytes[sizeof(hash) + sizeof(bar.open_time) + sizeof(fields)];
   std::memcpy(bytes, &hash, sizeof(hash));
   std::memcpy(bytes + sizeof(hash), &bar.open_time, sizeof(bar.open_time));
   std::memcpy(bytes + sizeof(hash) + sizeof(bar.open_time), fields, sizeof(fields));
-  const std::uint64_t with_bar = signal::XxHash64(bytes);
-  return with_bar ^
-         signal::XxHash64({reinterpret_cast<const unsigned char*>(symbol.data()), symbol.size()});
+  return signal::XxHash64(bytes) ^ symbol_hash;
 }
 
 // The running hash with one trade print of `symbol` folded in.
 std::uint64_t FoldTrade(std::uint64_t hash, std::string_view symbol, UnixNanos time, double price) {
-  return FoldBar(hash, symbol, Bar{time, price, price, price, price, 0});
+  return FoldBar(hash, SymbolHash(symbol), Bar{time, price, price, price, price, 0});
 }
+
+// The symbols' hashes by position in the close: the closes list the same symbols in the same
+// order, so each is hashed once.
+class SymbolHashes {
+ public:
+  std::uint64_t At(std::size_t row, std::string_view symbol) {
+    if (row >= rows_.size()) rows_.resize(row + 1);
+    auto& [name, hash] = rows_[row];
+    if (name != symbol || hash == 0) {
+      name.assign(symbol);
+      hash = SymbolHash(symbol);
+    }
+    return hash;
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::uint64_t>> rows_;
+};
 
 // The run's trade prints (run.trades), each of a symbol the run has bars of.
 Result<std::vector<SymbolTrades>> LoadTrades(const Config& config,
@@ -237,6 +260,7 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
   run.bars = 0;
   run.first_close.reset();
   std::uint64_t hash = kHashSeed;
+  SymbolHashes symbol_hashes;
   const UnixNanos through = pipeline_options.resume ? pipeline_options.resume->through : *first;
   bool crossed = !pipeline_options.resume;
   std::size_t next_replay_command = 0;
@@ -325,7 +349,9 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
     Status st = pipeline->OnBarClose(close);
     if (!st.ok()) return st.WithContext(fmt::format("bar close at {}", FormatIso8601(close_time)));
     RETURN_IF_ERROR(pipeline->SaveAccount());
-    for (const SymbolBar& b : close) hash = FoldBar(hash, b.symbol, b.bar);
+    for (std::size_t row = 0; row < close.size(); ++row) {
+      hash = FoldBar(hash, symbol_hashes.At(row, close[row].symbol), close[row].bar);
+    }
     ++run.bar_closes;
     run.bars += static_cast<std::int64_t>(close.size());
     if (!run.first_close) run.first_close = close_time;
