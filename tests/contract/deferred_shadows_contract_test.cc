@@ -1,7 +1,9 @@
 // SqlSignalStoreOptions::defer_shadows: the same writes with and without it leave the same
 // rows, ids included, on every backend (PostgreSQL ignores the option), through commits, reads
 // inside the transaction, a rollback and shadows resolved in a later transaction.
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -100,6 +102,39 @@ std::vector<std::string> Rows(SqlDatabase& db) {
 template <typename Backend>
 class DeferredShadowsContractTest : public StorageContractTest<Backend> {
  protected:
+  // A rejected candidate with one contribution, from `theory`.
+  static Result<SignalId> AddShadow(SqlSignalStore& store, std::string symbol, UnixNanos at,
+                                    std::string theory) {
+    ASSIGN_OR_RETURN(
+        std::vector<SignalId> ids,
+        store.AddSignalsWithContributions(
+            std::vector<Signal>{Candidate(std::move(symbol), at, SignalStatus::kRejected)},
+            std::vector<std::vector<TheoryContribution>>{Contributions({std::move(theory)}, at)}));
+    return ids.at(0);
+  }
+
+  // Another fresh database of the same backend, migrated (kept until the test ends); nullptr,
+  // with a failure, when it cannot be made.
+  SqlDatabase* AnotherDatabase() {
+    auto fresh = Backend::Create();
+    if (!fresh.ok()) {
+      ADD_FAILURE() << fresh.status();
+      return nullptr;
+    }
+    auto opened = storage::OpenDatabase((*fresh)->url());
+    if (!opened.ok()) {
+      ADD_FAILURE() << opened.status();
+      return nullptr;
+    }
+    if (Status migrated = storage::Migrator(**opened).Migrate(); !migrated.ok()) {
+      ADD_FAILURE() << migrated;
+      return nullptr;
+    }
+    others_.push_back(std::move(fresh).value());
+    databases_.push_back(std::move(opened).value());
+    return databases_.back().get();
+  }
+
   // The same writes through `store` on `db`: four transactions, the third rolled back.
   void Play(SqlDatabase& db, SqlSignalStore& store) {
     SignalId a = 0, b = 0, c = 0, d = 0;
@@ -146,13 +181,8 @@ class DeferredShadowsContractTest : public StorageContractTest<Backend> {
       }
       ASSIGN_OR_RETURN(std::vector<Signal> all, store.ListSignals({}));
       EXPECT_EQ(all.size(), 4u);
-      ASSIGN_OR_RETURN(std::vector<SignalId> more,
-                       store.AddSignalsWithContributions(
-                           std::vector<Signal>{
-                               Candidate("EEE", kT0 + FromSeconds(2100), SignalStatus::kRejected)},
-                           std::vector<std::vector<TheoryContribution>>{
-                               Contributions({"theory:sma"}, kT0 + FromSeconds(2100))}));
-      return store.SaveOutcome(Closed(more[0], kT0 + FromSeconds(2400), Outcome::kWin),
+      ASSIGN_OR_RETURN(SignalId e, AddShadow(store, "EEE", kT0 + FromSeconds(2100), "theory:sma"));
+      return store.SaveOutcome(Closed(e, kT0 + FromSeconds(2400), Outcome::kWin),
                                std::vector<TheoryContribution>{Verdict("theory:sma", true)});
     });
     ASSERT_TRUE(second.ok()) << second;
@@ -177,43 +207,33 @@ class DeferredShadowsContractTest : public StorageContractTest<Backend> {
     EXPECT_FALSE(none->has_value());
 
     Status fourth = db.InTransaction([&](SqlDatabase&) -> Status {
-      ASSIGN_OR_RETURN(std::vector<SignalId> ids,
-                       store.AddSignalsWithContributions(
-                           std::vector<Signal>{
-                               Candidate("GGG", kT0 + FromSeconds(3300), SignalStatus::kRejected)},
-                           std::vector<std::vector<TheoryContribution>>{
-                               Contributions({"theory:bb"}, kT0 + FromSeconds(3300))}));
+      ASSIGN_OR_RETURN(SignalId g, AddShadow(store, "GGG", kT0 + FromSeconds(3300), "theory:bb"));
       // Contributions with ids the database assigns: the held rows go first.
       return store.AddContributions(std::vector<TheoryContribution>{[&] {
         TheoryContribution late = Contributions({"theory:late"}, kT0 + FromSeconds(3300))[0];
-        late.signal_id = ids[0];
+        late.signal_id = g;
         return late;
       }()});
     });
     ASSERT_TRUE(fourth.ok()) << fourth;
   }
+
+ private:
+  std::vector<std::unique_ptr<FreshDatabase>> others_;
+  std::vector<std::unique_ptr<SqlDatabase>> databases_;  // destroyed first
 };
 TYPED_TEST_SUITE(DeferredShadowsContractTest, StorageBackends, BackendName);
 
 TYPED_TEST(DeferredShadowsContractTest, DeferredWritesLeaveTheRowsOfWritesOneAtATime) {
-  auto fresh = TypeParam::Create();
-  ASSERT_TRUE(fresh.ok()) << fresh.status();
-  auto opened = storage::OpenDatabase((*fresh)->url());
-  ASSERT_TRUE(opened.ok()) << opened.status();
-  std::unique_ptr<SqlDatabase> plain_db = std::move(opened).value();
-  ASSERT_TRUE(storage::Migrator(*plain_db).Migrate().ok());
-
+  SqlDatabase* plain_db = this->AnotherDatabase();
+  SqlDatabase* capped_db = this->AnotherDatabase();
+  ASSERT_NE(plain_db, nullptr);
+  ASSERT_NE(capped_db, nullptr);
   SqlSignalStore plain(*plain_db);
   this->Play(*plain_db, plain);
   SqlSignalStore deferred(*this->db_, SqlSignalStoreOptions{.defer_shadows = true});
   this->Play(*this->db_, deferred);
   // Holding at most one: every shadow is written as soon as it is made.
-  auto third = TypeParam::Create();
-  ASSERT_TRUE(third.ok()) << third.status();
-  auto third_opened = storage::OpenDatabase((*third)->url());
-  ASSERT_TRUE(third_opened.ok()) << third_opened.status();
-  std::unique_ptr<SqlDatabase> capped_db = std::move(third_opened).value();
-  ASSERT_TRUE(storage::Migrator(*capped_db).Migrate().ok());
   SqlSignalStore capped(*capped_db,
                         SqlSignalStoreOptions{.defer_shadows = true, .max_held_shadows = 1});
   this->Play(*capped_db, capped);
