@@ -237,5 +237,49 @@ TYPED_TEST(MigratorContractTest, ConstraintRewriteKeepsRowsAndStillRefusesBadVal
   }
 }
 
+// Migration 0008 drops theory_performance (theory_name, created_at), which no query used:
+// the rows stay, and the contributions are still read through the signal_id index.
+TYPED_TEST(MigratorContractTest, ContributionTheoryIndexIsDroppedAndRowsStay) {
+  const std::vector<Migration> builtin = storage::BuiltinMigrations(this->db_->dialect());
+  std::vector<Migration> before_0008;
+  for (const Migration& m : builtin) {
+    if (m.version < 8) before_0008.push_back(m);
+  }
+  ASSERT_TRUE(Migrator(*this->db_, before_0008, this->clock_).Migrate().ok());
+  ASSERT_TRUE(this->db_
+                  ->Execute("INSERT INTO signals (symbol, exchange, timeframe, direction, "
+                            "entry_price, stop_loss, take_profit, source, source_kind, status, "
+                            "created_at) VALUES ('BTCUSDT', 'binance', '5m', 'long', 100, 95, "
+                            "110, 'ensemble', 'ensemble', 'rejected', 7)")
+                  .ok());
+  ASSERT_TRUE(this->db_
+                  ->Execute("INSERT INTO theory_performance (theory_name, signal_id, "
+                            "contribution_score, was_correct, source_kind, created_at) VALUES "
+                            "('theory:macd', 1, 0.5, 1, 'theory', 7), ('theory:adx', 1, 0.25, "
+                            "NULL, 'theory', 7)")
+                  .ok());
+  const std::string indexes =
+      this->db_->dialect() == storage::SqlDialect::kSqlite
+          ? "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = "
+            "'theory_performance_theory'"
+          : "SELECT count(*) FROM pg_indexes WHERE indexname = 'theory_performance_theory'";
+  EXPECT_EQ(this->ScalarInt(indexes), 1);
+  ASSERT_TRUE(Migrator(*this->db_, builtin, this->clock_).Migrate().ok());
+  EXPECT_EQ(this->ScalarInt(indexes), 0);
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM theory_performance WHERE signal_id = 1"), 2);
+  EXPECT_EQ(this->ScalarInt("SELECT count(*) FROM theory_performance WHERE was_correct = 1 AND "
+                            "theory_name = 'theory:macd'"),
+            1);
+  if (this->db_->dialect() == storage::SqlDialect::kSqlite) {
+    auto plan = this->db_->Query(
+        "EXPLAIN QUERY PLAN SELECT theory_name FROM theory_performance WHERE signal_id = 1");
+    ASSERT_TRUE(plan.ok()) << plan.status();
+    ASSERT_FALSE(plan->empty());
+    EXPECT_NE(plan->back().GetString(3).value_or("").find("theory_performance_signal"),
+              std::string::npos)
+        << plan->back().GetString(3).value_or("");
+  }
+}
+
 }  // namespace
 }  // namespace pulse::testing
