@@ -23,6 +23,16 @@ template <typename Backend>
 class MigratorContractTest : public StorageContractTest<Backend> {
  protected:
   MigratorContractTest() { this->migrate_ = false; }
+  // Applies the built-in migrations older than `version`; true when they all applied.
+  bool MigrateBefore(int version) {
+    std::vector<Migration> older;
+    for (const Migration& m : storage::BuiltinMigrations(this->db_->dialect())) {
+      if (m.version < version) older.push_back(m);
+    }
+    const Status st = Migrator(*this->db_, older, clock_).Migrate();
+    EXPECT_TRUE(st.ok()) << st;
+    return st.ok();
+  }
   SimulatedClock clock_{kApplyTime};
 };
 TYPED_TEST_SUITE(MigratorContractTest, StorageBackends, BackendName);
@@ -171,11 +181,7 @@ TYPED_TEST(MigratorContractTest, TwoConnectionsMigratingAppliesEachVersionOnce) 
 // that migrated and on a new one, and on SQLite no insert builds a temporary list any more.
 TYPED_TEST(MigratorContractTest, ConstraintRewriteKeepsRowsAndStillRefusesBadValues) {
   const std::vector<Migration> builtin = storage::BuiltinMigrations(this->db_->dialect());
-  std::vector<Migration> before_0007;
-  for (const Migration& m : builtin) {
-    if (m.version < 7) before_0007.push_back(m);
-  }
-  ASSERT_TRUE(Migrator(*this->db_, before_0007, this->clock_).Migrate().ok());
+  ASSERT_TRUE(this->MigrateBefore(7));
   const std::string insert_signal =
       "INSERT INTO signals (symbol, exchange, timeframe, direction, entry_price, stop_loss, "
       "take_profit, source, source_kind, status, created_at, classification) VALUES ('BTCUSDT', "
@@ -241,11 +247,7 @@ TYPED_TEST(MigratorContractTest, ConstraintRewriteKeepsRowsAndStillRefusesBadVal
 // the rows stay, and the contributions are still read through the signal_id index.
 TYPED_TEST(MigratorContractTest, ContributionTheoryIndexIsDroppedAndRowsStay) {
   const std::vector<Migration> builtin = storage::BuiltinMigrations(this->db_->dialect());
-  std::vector<Migration> before_0008;
-  for (const Migration& m : builtin) {
-    if (m.version < 8) before_0008.push_back(m);
-  }
-  ASSERT_TRUE(Migrator(*this->db_, before_0008, this->clock_).Migrate().ok());
+  ASSERT_TRUE(this->MigrateBefore(8));
   ASSERT_TRUE(this->db_
                   ->Execute("INSERT INTO signals (symbol, exchange, timeframe, direction, "
                             "entry_price, stop_loss, take_profit, source, source_kind, status, "

@@ -192,20 +192,16 @@ const InsertValuesTexts& ResultInsertsWithId() {
 // the id of a new row (SQLite's AUTOINCREMENT counts it even when the row exists).
 const std::string& ResultUpsertSql(bool with_id) {
   auto build = [](bool id) {
-    std::string placeholders = id ? "?, " : "";
-    for (std::size_t i = 0; i < kResultInsertWidth; ++i) placeholders += i == 0 ? "?" : ", ?";
-    return fmt::format(
-        "INSERT INTO signal_results ({}{}) VALUES ({}) ON CONFLICT (signal_id) DO UPDATE SET "
-        "entry_price = excluded.entry_price, entry_timestamp = excluded.entry_timestamp, "
-        "exit_price = excluded.exit_price, exit_timestamp = excluded.exit_timestamp, "
-        "pnl_percent = excluded.pnl_percent, pnl_usd = excluded.pnl_usd, "
-        "pnl_quote_total = excluded.pnl_quote_total, outcome = excluded.outcome, "
-        "exit_reason = excluded.exit_reason, hold_duration_minutes = "
-        "excluded.hold_duration_minutes, mfe_percent = excluded.mfe_percent, mae_percent = "
-        "excluded.mae_percent, updated_at = excluded.updated_at, pnl_percent_net = "
-        "excluded.pnl_percent_net, fees_quote = excluded.fees_quote, exit_resolution = "
-        "excluded.exit_resolution",
-        id ? "id, " : "", kResultInsertColumns, placeholders);
+    return Inserts("signal_results", kResultInsertColumns, kResultInsertWidth, id, 1).Sql(1) +
+           " ON CONFLICT (signal_id) DO UPDATE SET entry_price = excluded.entry_price, "
+           "entry_timestamp = excluded.entry_timestamp, exit_price = excluded.exit_price, "
+           "exit_timestamp = excluded.exit_timestamp, pnl_percent = excluded.pnl_percent, "
+           "pnl_usd = excluded.pnl_usd, pnl_quote_total = excluded.pnl_quote_total, outcome = "
+           "excluded.outcome, exit_reason = excluded.exit_reason, hold_duration_minutes = "
+           "excluded.hold_duration_minutes, mfe_percent = excluded.mfe_percent, mae_percent = "
+           "excluded.mae_percent, updated_at = excluded.updated_at, pnl_percent_net = "
+           "excluded.pnl_percent_net, fees_quote = excluded.fees_quote, exit_resolution = "
+           "excluded.exit_resolution";
   };
   static const std::string plain = build(false);
   static const std::string ided = build(true);
@@ -426,27 +422,16 @@ Result<SqlSignalStore::Deferred*> SqlSignalStore::Deferring() {
   if (!d.held.empty()) {
     return FailedPreconditionError(
         "{} rejected candidates are held for the commit of the open transaction: this store "
-        "cannot write signals inside a savepoint until they are written",
+        "cannot read or write signals inside a savepoint until they are written",
         d.held.size());
   }
   return nullptr;
 }
 
 Status SqlSignalStore::WriteHeld() {
-  if (!deferred_) return Status::Ok();
-  Deferred& d = *deferred_;
-  d.Sync();
-  if (d.held.empty()) {
-    d.Forget();
-    return Status::Ok();
-  }
-  if (db_.transaction_depth() != 1) {
-    return FailedPreconditionError(
-        "{} rejected candidates are held for the commit of the open transaction: they cannot "
-        "be written inside a savepoint",
-        d.held.size());
-  }
-  return db_.Atomically([&](SqlDatabase&) { return d.Write(); });
+  ASSIGN_OR_RETURN(Deferred * deferred, Deferring());
+  if (deferred == nullptr || deferred->held.empty()) return Status::Ok();
+  return db_.Atomically([&](SqlDatabase&) { return deferred->Write(); });
 }
 
 Result<SignalId> SqlSignalStore::Insert(SqlDatabase& db, const Signal& s,

@@ -74,7 +74,7 @@ class SqlSignalStore final : public SignalStore {
  private:
   struct Deferred;
 
-  // The deferred state when this write may defer (defer_shadows on SQLite, at the outermost
+  // The deferred state when this call may defer (defer_shadows on SQLite, at the outermost
   // level of a transaction), else nullptr; kFailedPrecondition inside a savepoint while rows
   // are held.
   Result<Deferred*> Deferring();
