@@ -5,9 +5,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "adapters/storage/sql_database.h"
+#include "core/string_map.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -64,11 +64,7 @@ class SqliteDatabase final : public SqlDatabase {
   sqlite3* db_ = nullptr;
   std::string url_;
   int depth_ = 0;
-  struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  std::unordered_map<std::string, sqlite3_stmt*, StringHash, std::equal_to<>> cache_;
+  StringMap<sqlite3_stmt*> cache_;
 };
 
 }  // namespace pulse::storage

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <functional>
-#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -15,6 +14,7 @@
 
 #include "core/clock.h"
 #include "core/status.h"
+#include "core/string_map.h"
 #include "engines/paper/fill_model.h"
 #include "engines/paper/paper_config.h"
 #include "model/bar.h"
@@ -122,7 +122,7 @@ class PaperEngine {
   AccountState account_;
   std::vector<Position> positions_;  // open, in opening order
   std::vector<Signal> pending_;      // queued entries, in approval order
-  std::map<std::string, Market, std::less<>> markets_;
+  StringMap<Market> markets_;        // by symbol
   std::vector<PaperEvent> events_;
   std::vector<EquityPoint> equity_curve_;
   bool touched_ = false;  // any fill, rejection or queued entry since construction

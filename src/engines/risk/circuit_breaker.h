@@ -5,12 +5,12 @@
 // The implementations are in circuit_breakers.h.
 #pragma once
 
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/string_map.h"
 #include "core/time.h"
 #include "engines/risk/equity_tracker.h"
 #include "model/controller_state.h"
@@ -42,13 +42,13 @@ class CircuitBreaker {
  protected:
   // Locks `symbol` ("" = every symbol) until `until` (extending a longer lock never shortens
   // it) and, when `report`, appends the trip.
-  void Lock(UnixNanos at, UnixNanos until, std::string symbol, bool flatten, ControllerReason why,
-            std::vector<CircuitBreakerTripped>* trips, bool report = true);
+  void Lock(UnixNanos at, UnixNanos until, std::string_view symbol, bool flatten,
+            ControllerReason why, std::vector<CircuitBreakerTripped>* trips, bool report = true);
   // The lock on `symbol` ("" = the global one) when it is still active at `now`.
-  const CircuitBreakerTripped* ActiveLock(UnixNanos now, const std::string& symbol) const;
+  const CircuitBreakerTripped* ActiveLock(UnixNanos now, std::string_view symbol) const;
 
  private:
-  std::map<std::string, CircuitBreakerTripped> locks_;  // by symbol, "" = global
+  StringMap<CircuitBreakerTripped> locks_;  // by symbol, "" = global
 };
 
 }  // namespace pulse::risk

@@ -58,10 +58,9 @@ void MinTimeBetweenTradesBreaker::OnEntry(UnixNanos at) {
 void VolatilityBreaker::OnVolatility(UnixNanos at, std::string_view symbol, double value,
                                      std::vector<CircuitBreakerTripped>* trips) {
   if (!(value > max_)) return;
-  const std::string key(symbol);
-  const bool already = ActiveLock(at, key) != nullptr;
+  const bool already = ActiveLock(at, symbol) != nullptr;
   // One format call (it runs at every bar above the limit): the same text as Pct() twice.
-  Lock(at, at + cooldown_, key, flatten_,
+  Lock(at, at + cooldown_, symbol, flatten_,
        {"volatility", value, max_,
         fmt::format("{} volatility {:.2f}% > {:.2f}%", symbol, value * 100, max_ * 100)},
        trips, /*report=*/!already);

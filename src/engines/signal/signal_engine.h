@@ -11,11 +11,11 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "core/status.h"
+#include "core/string_map.h"
 #include "core/timeframe.h"
 #include "engines/signal/ensemble.h"
 #include "engines/signal/feature_lookup.h"
@@ -145,11 +145,7 @@ class SignalEngine {
 
  private:
   struct SymbolState;
-  struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using SymbolIndex = std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>>;
+  using SymbolIndex = StringMap<std::size_t>;
 
   SignalEngine(const SignalEngineConfig& config, Timeframe base,
                std::vector<std::string> feature_names, AdaptiveEnsemble ensemble,
@@ -187,7 +183,7 @@ class SignalEngine {
   TradeStats trade_stats_;
   std::size_t max_sequence_ = 1;
 
-  std::unordered_map<std::string, SymbolIndex, StringHash, std::equal_to<>> symbols_;
+  StringMap<SymbolIndex> symbols_;
   std::vector<std::unique_ptr<SymbolState>> states_;
 
   // Scratch of one bar close, grown to the largest batch seen.
