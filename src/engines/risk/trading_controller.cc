@@ -147,7 +147,7 @@ Status TradingController::OnOutcome(const OutcomeResolved& event) {
   window_.Add(event.result.outcome, event.signal.confidence);
   std::vector<CircuitBreakerTripped> trips;
   for (auto& b : breakers_) b->OnOutcome(at, event.result.outcome, &trips);
-  PublishTrips(std::move(trips));
+  PublishTrips(trips);
   Evaluate(at);
   return Status::Ok();
 }
@@ -156,7 +156,7 @@ Status TradingController::OnEquity(UnixNanos at, double equity) {
   RETURN_IF_ERROR(equity_.Add(at, equity));
   std::vector<CircuitBreakerTripped> trips;
   for (auto& b : breakers_) b->OnEquity(at, equity_, &trips);
-  PublishTrips(std::move(trips));
+  PublishTrips(trips);
   Evaluate(at);
   return Status::Ok();
 }
@@ -169,7 +169,7 @@ Status TradingController::OnVolatility(UnixNanos at, std::string_view symbol, do
   }
   std::vector<CircuitBreakerTripped> trips;
   for (auto& b : breakers_) b->OnVolatility(at, symbol, value, &trips);
-  PublishTrips(std::move(trips));
+  PublishTrips(trips);
   return Status::Ok();
 }
 
@@ -266,8 +266,8 @@ void TradingController::Acknowledge() {
   equity_.Rebase();
 }
 
-void TradingController::PublishTrips(std::vector<CircuitBreakerTripped> trips) {
-  if (muted_) return;
+void TradingController::PublishTrips(std::vector<CircuitBreakerTripped>& trips) {
+  if (muted_ || trips.empty()) return;
   for (CircuitBreakerTripped& t : trips) {
     if (t.flatten) outputs_.flatten.push_back({t.symbol, t.breaker, t.at});
     outputs_.trips.push_back(std::move(t));

@@ -117,7 +117,8 @@ class TradingController {
   // Starts a fresh evaluation: empties the window, ends the streak, re-bases the equity.
   void Acknowledge();
   Status Replay(const ControllerHistory& history);
-  void PublishTrips(std::vector<CircuitBreakerTripped> trips);
+  // Moves `trips` into the outputs (nothing while muted).
+  void PublishTrips(std::vector<CircuitBreakerTripped>& trips);
 
   RiskConfig config_;
   const Clock* clock_;

@@ -84,51 +84,14 @@ void QualityGates::AppendReason(const GateVerdict& v, std::string* out) const {
   }
 }
 
-namespace {
-// A verdict as a stored check, without its reason.
-GateCheck CheckWithoutReason(const GateVerdict& v) {
+GateCheck QualityGates::ToCheck(const GateVerdict& v) const {
   GateCheck c;
   c.gate = GateName(v.gate);
   c.value = v.value;
   c.threshold = v.threshold;
   c.passed = v.passed;
-  return c;
-}
-}  // namespace
-
-GateCheck QualityGates::ToCheck(const GateVerdict& v) const {
-  GateCheck c = CheckWithoutReason(v);
   AppendReason(v, &c.reason);
   return c;
-}
-
-void QualityGates::Evaluate(const GateInputs& in, std::vector<GateCheck>* checks) const {
-  checks->clear();
-  GateVerdicts verdicts;
-  Judge(in, &verdicts);
-  for (const GateVerdict& v : verdicts) checks->push_back(CheckWithoutReason(v));
-}
-
-void QualityGates::Explain(std::vector<GateCheck>* checks) const {
-  for (GateCheck& c : *checks) {
-    for (Gate gate : {Gate::kConfidence, Gate::kVolume, Gate::kRewardRisk}) {
-      if (c.gate != GateName(gate)) continue;
-      c.reason.clear();
-      AppendReason({gate, c.value, c.threshold, c.passed}, &c.reason);
-    }
-  }
-}
-
-void QualityGates::Check(const GateInputs& inputs, std::vector<GateCheck>* checks) const {
-  Evaluate(inputs, checks);
-  Explain(checks);
-}
-
-bool AllPassed(const std::vector<GateCheck>& checks) {
-  for (const GateCheck& c : checks) {
-    if (!c.passed) return false;
-  }
-  return true;
 }
 
 }  // namespace pulse::signal

@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/status.h"
 #include "model/signal.h"
@@ -69,28 +68,18 @@ struct GateVerdicts {
 // fees = entry * 2 * fee_percent / 100. 0 when the risk is not positive.
 double RewardRiskAfterFees(double entry, double stop_loss, double take_profit, double fee_percent);
 
-// Lifecycle: created once from config; Check per candidate. Immutable; thread-safe.
+// Lifecycle: created once from config; Judge per candidate, ToCheck for the verdicts stored.
+// Immutable; thread-safe.
 class QualityGates {
  public:
   // InvalidArgument naming the bad field (negative thresholds, volume_period < 1, ...).
   static Result<QualityGates> Create(const QualityGateConfig& config);
 
-  // One GateCheck per enabled gate, in the order confidence, volume, reward_risk, each with
-  // value, threshold and passed; the reason is left empty (no formatting, no allocation once
-  // `checks` has grown). Appends to `checks` (cleared first).
-  void Evaluate(const GateInputs& inputs, std::vector<GateCheck>* checks) const;
-
-  // Writes the reason of every confidence, volume and reward_risk check in `checks` (others are
-  // left alone) from its value, threshold and verdict, such as "volume 1.40x < 2.00x of the
-  // 20-bar average".
-  void Explain(std::vector<GateCheck>* checks) const;
-
-  // Evaluate, then Explain.
-  void Check(const GateInputs& inputs, std::vector<GateCheck>* checks) const;
-
-  // The verdicts Evaluate gives, without strings (the engine's per-candidate path).
+  // One verdict per enabled gate, in the order confidence, volume, reward_risk, each with value,
+  // threshold and passed; no formatting, no allocation (the engine's per-candidate path).
   void Judge(const GateInputs& inputs, GateVerdicts* verdicts) const;
-  // Appends the reason Explain writes for `verdict` to `*out`.
+  // Appends the reason of `verdict` to `*out`, such as "volume 1.40x < 2.00x of the 20-bar
+  // average".
   void AppendReason(const GateVerdict& verdict, std::string* out) const;
   // `verdict` as a stored check: gate name, value, threshold, passed and reason.
   GateCheck ToCheck(const GateVerdict& verdict) const;
@@ -102,8 +91,5 @@ class QualityGates {
 
   QualityGateConfig config_;
 };
-
-// True when every check passed (also when there are none).
-bool AllPassed(const std::vector<GateCheck>& checks);
 
 }  // namespace pulse::signal

@@ -1,9 +1,23 @@
 #include "engines/signal/quality_gates.h"
 
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 namespace pulse::signal {
 namespace {
+
+// The checks the engine stores for `inputs`: Judge, then ToCheck of each verdict.
+std::vector<GateCheck> Checks(const QualityGates& gates, const GateInputs& inputs,
+                              bool* all_passed = nullptr) {
+  GateVerdicts verdicts;
+  gates.Judge(inputs, &verdicts);
+  if (all_passed != nullptr) *all_passed = verdicts.AllPassed();
+  std::vector<GateCheck> checks;
+  for (const GateVerdict& v : verdicts) checks.push_back(gates.ToCheck(v));
+  return checks;
+}
 
 TEST(RewardRiskAfterFeesTest, FeesShrinkRewardAndGrowRisk) {
   // fees = 100 * 2 * 0.1% = 0.2: (4 - 0.2) / (2 + 0.2).
@@ -15,8 +29,9 @@ TEST(RewardRiskAfterFeesTest, FeesShrinkRewardAndGrowRisk) {
 
 TEST(QualityGatesTest, ReportsEveryFailingGateWithValues) {
   QualityGates gates = *QualityGates::Create({});
-  std::vector<GateCheck> checks;
-  gates.Check(GateInputs{0.72, 140, 100, 100, 98, 104}, &checks);
+  bool all_passed = true;
+  const std::vector<GateCheck> checks =
+      Checks(gates, GateInputs{0.72, 140, 100, 100, 98, 104}, &all_passed);
   ASSERT_EQ(checks.size(), 3u);
   EXPECT_EQ(checks[0], (GateCheck{"confidence", 0.72, 0.77, false, "confidence 0.72 < 0.77"}));
   EXPECT_EQ(checks[1].gate, "volume");
@@ -27,38 +42,26 @@ TEST(QualityGatesTest, ReportsEveryFailingGateWithValues) {
   EXPECT_DOUBLE_EQ(checks[2].value, 3.8 / 2.2);
   EXPECT_DOUBLE_EQ(checks[2].threshold, 2.0);
   EXPECT_EQ(checks[2].reason, "reward/risk 1.73 < 2.00 after 0.10% fees per side");
-  EXPECT_FALSE(AllPassed(checks));
+  EXPECT_FALSE(all_passed);
 }
 
 TEST(QualityGatesTest, PassesAtTheThresholds) {
   QualityGates gates = *QualityGates::Create({});
-  std::vector<GateCheck> checks;
-  gates.Check(GateInputs{0.77, 200, 100, 100, 98, 106}, &checks);
+  bool all_passed = false;
+  const std::vector<GateCheck> checks =
+      Checks(gates, GateInputs{0.77, 200, 100, 100, 98, 106}, &all_passed);
   ASSERT_EQ(checks.size(), 3u);
-  EXPECT_TRUE(AllPassed(checks));
+  EXPECT_TRUE(all_passed);
   EXPECT_EQ(checks[0].reason, "confidence 0.77 >= 0.77");
   EXPECT_EQ(checks[1].reason, "volume 2.00x >= 2.00x of the 20-bar average");
   EXPECT_DOUBLE_EQ(checks[2].value, 5.8 / 2.2);
 }
 
-TEST(QualityGatesTest, EvaluateGivesTheVerdictsAndExplainTheReasons) {
+TEST(QualityGatesTest, AppendReasonAddsToTheText) {
   QualityGates gates = *QualityGates::Create({});
-  const GateInputs inputs{0.72, 140, 100, 100, 98, 104};
-  std::vector<GateCheck> checked, evaluated;
-  gates.Check(inputs, &checked);
-  gates.Evaluate(inputs, &evaluated);
-  ASSERT_EQ(evaluated.size(), 3u);
-  for (std::size_t i = 0; i < evaluated.size(); ++i) {
-    EXPECT_EQ(evaluated[i].gate, checked[i].gate);
-    EXPECT_EQ(evaluated[i].value, checked[i].value);
-    EXPECT_EQ(evaluated[i].passed, checked[i].passed);
-    EXPECT_EQ(evaluated[i].reason, "");
-  }
-  // A check of another gate (the sizer's) keeps its own reason.
-  evaluated.push_back({"size", 5, 10, false, "position value 5.00 < minimum 10.00"});
-  gates.Explain(&evaluated);
-  for (std::size_t i = 0; i < checked.size(); ++i) EXPECT_EQ(evaluated[i], checked[i]);
-  EXPECT_EQ(evaluated[3].reason, "position value 5.00 < minimum 10.00");
+  std::string text = "gates: ";
+  gates.AppendReason({Gate::kRewardRisk, 2.5, 2.0, true}, &text);
+  EXPECT_EQ(text, "gates: reward/risk 2.50 >= 2.00 after 0.10% fees per side");
 }
 
 TEST(QualityGatesTest, DisabledGatesReportNothing) {
@@ -66,8 +69,7 @@ TEST(QualityGatesTest, DisabledGatesReportNothing) {
   config.confidence_enabled = false;
   config.reward_risk_enabled = false;
   QualityGates gates = *QualityGates::Create(config);
-  std::vector<GateCheck> checks;
-  gates.Check(GateInputs{0.1, 50, 0, 100, 98, 106}, &checks);
+  const std::vector<GateCheck> checks = Checks(gates, GateInputs{0.1, 50, 0, 100, 98, 106});
   ASSERT_EQ(checks.size(), 1u);
   EXPECT_EQ(checks[0].gate, "volume");
   EXPECT_DOUBLE_EQ(checks[0].value, 0.0);  // no average: ratio 0, fails
