@@ -1,6 +1,7 @@
 #include "model/bar_bucket.h"
 
 #include <charconv>
+#include <cmath>
 
 namespace pulse {
 namespace {
@@ -24,6 +25,9 @@ std::int64_t BarBucket::BaseBarsIn(UnixNanos start, UnixNanos end) const {
 
 __int128 BarBucket::LargeVolumeUnits(double volume) {
   if (!std::isfinite(volume)) return kInexact;
+  if (std::fabs(volume) < static_cast<double>(kMaxExactUnits) && volume == std::trunc(volume)) {
+    return static_cast<__int128>(static_cast<std::int64_t>(volume)) * 100000000;
+  }
   char buf[64];
   const auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), volume, std::chars_format::fixed);
   if (ec != std::errc()) return kInexact;

@@ -35,10 +35,13 @@ class BarBucket {
   // kInexact. Computing it once per base bar serves every bucket the bar goes into.
   static __int128 VolumeUnits(double volume) {
     if (std::fabs(volume) < kFastPathLimit) {
-      // Below 1e6 a double resolves 1e-10, so volume * 1e8 rounds to the units of its shortest
-      // decimal form, and the round trip rejects forms with more than 8 decimals. Rounded
-      // without the library call: |y| < 1e14 < 2^53, so the truncation is exact in an int64
-      // and y minus it is exact; half-way cases go away from zero as std::round does.
+      // Below 2^24 a double's ulp is at most 2^-29 (1.9e-9): when its shortest decimal form
+      // has at most 8 decimals, it is the only such decimal within half an ulp, so that form is
+      // units * 1e-8 with |volume * 1e8 - units| <= 0.094. The product adds at most half the
+      // ulp of |y| < 2^24 * 1e8 < 2^51 (0.125), so rounding y gives the units, and the round
+      // trip (an exact int64 divided by 1e8, correctly rounded) rejects forms with more than 8
+      // decimals. Rounded without the library call: the truncation is exact in an int64 and y
+      // minus it is exact; half-way cases go away from zero as std::round does.
       const double y = volume * kVolumeScale;
       auto units = static_cast<std::int64_t>(y);
       const double fraction = y - static_cast<double>(units);
@@ -140,14 +143,15 @@ class BarBucket {
   Timeframe to() const { return to_; }
 
  private:
-  static constexpr double kVolumeScale = 1e8;  // exchange volume precision: 8 decimals
-  static constexpr double kFastPathLimit = 1e6;
+  static constexpr double kVolumeScale = 1e8;         // exchange volume precision: 8 decimals
+  static constexpr double kFastPathLimit = 16777216;  // 2^24
   // Sums stay far from the __int128 limit (1.7e38 units = 1.7e30 volume).
   static constexpr __int128 kMaxUnits = static_cast<__int128>(1) << 120;
   // Integers up to 2^53 are exact doubles.
   static constexpr std::int64_t kMaxExactUnits = std::int64_t{1} << 53;
 
-  // VolumeUnits for |v| >= 1e6 (or not finite): reads the digits of the shortest round-trip form.
+  // VolumeUnits for |v| >= 2^24 (or not finite): an integer below 2^53 directly (its shortest
+  // form is itself), anything else from the digits of the shortest round-trip form.
   static __int128 LargeVolumeUnits(double volume);
   // UnitsToDouble beyond 2^53 units: through the decimal text.
   static double LargeUnitsToDouble(__int128 units);

@@ -1,5 +1,11 @@
 #include "model/bar_bucket.h"
 
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <random>
+#include <string>
+
 #include <gtest/gtest.h>
 
 namespace pulse {
@@ -68,6 +74,71 @@ TEST(BarBucket, VolumeUnits) {
   EXPECT_EQ(BarBucket::VolumeUnits(0.1 + 0.2), BarBucket::kInexact);
   EXPECT_EQ(BarBucket::VolumeUnits(12345678.5), static_cast<__int128>(1234567850000000));
   EXPECT_EQ(BarBucket::UnitsToDouble(150000000), 1.5);
+}
+
+// The definition VolumeUnits implements: the digits of the shortest round-trip decimal form,
+// as 1e-8 units, or kInexact beyond 8 decimals.
+__int128 UnitsOfShortestForm(double volume) {
+  char buf[400];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), volume, std::chars_format::fixed);
+  if (ec != std::errc()) return BarBucket::kInexact;
+  const std::string text(buf, end);
+  const std::size_t dot = text.find('.');
+  const std::string whole = text.substr(0, dot);
+  std::string fraction = dot == std::string::npos ? "" : text.substr(dot + 1);
+  if (fraction.size() > 8) return BarBucket::kInexact;
+  fraction.resize(8, '0');
+  __int128 units = 0;
+  for (char c : whole + fraction) {
+    if (c != '-') units = units * 10 + (c - '0');
+  }
+  return text.front() == '-' ? -units : units;
+}
+
+std::string Text(__int128 v) {
+  const bool negative = v < 0;
+  std::string out;
+  do {
+    const int digit = static_cast<int>(v % 10);
+    out.insert(out.begin(), static_cast<char>('0' + (digit < 0 ? -digit : digit)));
+    v /= 10;
+  } while (v != 0);
+  return negative ? "-" + out : out;
+}
+
+TEST(BarBucket, VolumeUnitsAreThoseOfTheShortestDecimalForm) {
+  // Around and above the fast path's limit (2^24): decimals of up to 8 and more places, random
+  // doubles, integers up to and past 2^53, both signs.
+  std::mt19937_64 rng(20261122);
+  std::uniform_real_distribution<double> magnitude(5.5, 17.5);  // log10 of the volume
+  std::uniform_int_distribution<int> places(0, 10);
+  int checked = 0;
+  for (int i = 0; i < 200000; ++i) {
+    double v = std::pow(10.0, magnitude(rng));
+    switch (i % 4) {
+      case 0: {  // a decimal with `p` places, as an exchange prints it
+        const double scale = std::pow(10.0, places(rng));
+        v = std::round(v * scale) / scale;
+        break;
+      }
+      case 1:  // an integer
+        v = std::round(v);
+        break;
+      default:  // any double
+        break;
+    }
+    if (i % 8 == 7) v = -v;
+    const __int128 expected = UnitsOfShortestForm(v);
+    ASSERT_EQ(Text(BarBucket::VolumeUnits(v)), Text(expected)) << "volume " << v;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 200000);
+  for (double edge : {16777216.0, 16777215.99999999, 16777216.00000001, 9007199254740991.0,
+                      9007199254740992.0, 9007199254740994.0, 1e6, 999999.99999999}) {
+    EXPECT_EQ(Text(BarBucket::VolumeUnits(edge)), Text(UnitsOfShortestForm(edge))) << edge;
+  }
+  EXPECT_EQ(BarBucket::VolumeUnits(123456789.0), static_cast<__int128>(12345678900000000));
+  EXPECT_EQ(BarBucket::VolumeUnits(std::nan("")), BarBucket::kInexact);
 }
 
 }  // namespace
