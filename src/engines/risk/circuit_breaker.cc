@@ -10,22 +10,23 @@ namespace pulse::risk {
 void CircuitBreaker::Lock(UnixNanos at, UnixNanos until, std::string_view symbol, bool flatten,
                           ControllerReason why, std::vector<CircuitBreakerTripped>* trips,
                           bool report) {
-  CircuitBreakerTripped trip;
-  trip.breaker = std::string(name());
-  trip.reason = reason();
-  trip.symbol = std::string(symbol);
-  trip.at = at;
-  trip.until = until;
-  trip.flatten = flatten;
-  trip.why = std::move(why);
   auto it = locks_.find(symbol);
   if (it == locks_.end()) {
-    it = locks_.emplace(trip.symbol, trip).first;
+    CircuitBreakerTripped trip;
+    trip.breaker = std::string(name());
+    trip.reason = reason();
+    trip.symbol = std::string(symbol);
+    it = locks_.emplace(trip.symbol, std::move(trip)).first;
   } else {
-    if (it->second.until > trip.until) trip.until = it->second.until;
-    it->second = trip;
+    until = std::max(until, it->second.until);  // a longer lock is never shortened
   }
-  if (report && trips != nullptr) trips->push_back(std::move(trip));
+  // Updated in place: the breaker, its reason and the symbol of a lock never change.
+  CircuitBreakerTripped& lock = it->second;
+  lock.at = at;
+  lock.until = until;
+  lock.flatten = flatten;
+  lock.why = std::move(why);
+  if (report && trips != nullptr) trips->push_back(lock);
 }
 
 const CircuitBreakerTripped* CircuitBreaker::ActiveLock(UnixNanos now,
