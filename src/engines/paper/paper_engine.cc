@@ -218,6 +218,7 @@ void PaperEngine::Enter(const Signal& s, double reference, double bar_volume, Un
   Mark(p, reference);
 
   account_.cash += side == OrderSide::kBuy ? -(value + quote.fee) : value - quote.fee;
+  unrecorded_ = true;
   account_.fees_paid += quote.fee;
   account_.updated_at = time;
   positions_.push_back(p);
@@ -262,6 +263,7 @@ void PaperEngine::Exit(std::size_t index, double reference, double expected, dou
   p.status = PositionStatus::kClosed;
 
   account_.cash += side == OrderSide::kSell ? value - quote.fee : -(value + quote.fee);
+  unrecorded_ = true;
   account_.realized_pnl += pnl;
   account_.fees_paid += quote.fee;
   account_.updated_at = time;
@@ -329,9 +331,15 @@ Status PaperEngine::OnBar(std::string_view symbol, const Bar& bar) {
   }
   market.last_close = bar.close;
   for (Position& p : positions_) {
-    if (p.symbol == symbol) Mark(p, bar.close);
+    if (p.symbol == symbol) {
+      Mark(p, bar.close);
+      unrecorded_ = true;
+    }
   }
-  RecordEquityPoint(now);
+  // Another symbol's bar of the same close that changed nothing would record the same point.
+  if (unrecorded_ || equity_curve_.empty() || equity_curve_.back().time != now) {
+    RecordEquityPoint(now);
+  }
   return Status::Ok();
 }
 
@@ -376,6 +384,7 @@ int PaperEngine::CloseAll(std::string_view reason) {
 }
 
 void PaperEngine::RecordEquityPoint(UnixNanos time) {
+  unrecorded_ = false;
   EquityPoint point;
   point.time = time;
   point.cash = account_.cash;
@@ -468,6 +477,7 @@ Status PaperEngine::Restore(const AccountState& account, std::vector<Position> o
   }
   account_ = account;
   positions_ = std::move(open_positions);
+  unrecorded_ = true;
   for (const Position& p : positions_) MarketOf(p.symbol).last_close = p.mark_price;
   for (const Signal& s : pending_entries) {
     if (!Admit(s, clock_->Now())) continue;

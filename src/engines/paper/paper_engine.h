@@ -126,6 +126,8 @@ class PaperEngine {
   std::vector<PaperEvent> events_;
   std::vector<EquityPoint> equity_curve_;
   bool touched_ = false;  // any fill, rejection or queued entry since construction
+  // The account or a mark changed since the last equity point was recorded.
+  bool unrecorded_ = false;
 };
 
 }  // namespace pulse::paper

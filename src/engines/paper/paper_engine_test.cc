@@ -132,6 +132,41 @@ TEST_F(PaperEngineTest, LongEntryFillsAtTheNextOpenWithSlippageAndFee) {
   EXPECT_EQ(engine_.equity_curve().back().open_positions, 1);
 }
 
+TEST(PaperEngineEquityCurveTest, TheOrderOfTheSymbolsInACloseDoesNotChangeTheCurve) {
+  // Two engines get the same bars, the symbols of each close in opposite orders; the bar of the
+  // symbol without a position changes nothing, so whichever comes last the point is the same.
+  SimulatedClock clock_a(kT0), clock_b(kT0);
+  PaperEngine a(NoImpact(), clock_a), b(NoImpact(), clock_b);
+  a.OnSignalApproved(Long(7, "BTCUSDT", 100, 95, 110, 10));
+  b.OnSignalApproved(Long(7, "BTCUSDT", 100, 95, 110, 10));
+  const double closes[] = {101.5, 103, 99.5, 104};
+  for (int i = 0; i < 4; ++i) {
+    const Bar btc = MakeBar(i, i == 0 ? 101 : closes[i - 1], 105, 98, closes[i]);
+    const Bar eth = MakeBar(i, 50, 51, 49, 50 + i);
+    clock_a.SetTime(btc.open_time + kBar);
+    clock_b.SetTime(btc.open_time + kBar);
+    ASSERT_TRUE(a.OnBar("BTCUSDT", btc).ok());
+    ASSERT_TRUE(a.OnBar("ETHUSDT", eth).ok());
+    ASSERT_TRUE(b.OnBar("ETHUSDT", eth).ok());
+    ASSERT_TRUE(b.OnBar("BTCUSDT", btc).ok());
+  }
+  ASSERT_EQ(a.equity_curve().size(), 4u);
+  ASSERT_EQ(b.equity_curve().size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    const EquityPoint& p = a.equity_curve()[i];
+    const EquityPoint& q = b.equity_curve()[i];
+    EXPECT_EQ(p.time, kT0 + static_cast<std::int64_t>(i + 1) * kBar);
+    EXPECT_EQ(p.time, q.time);
+    EXPECT_EQ(p.equity, q.equity);
+    EXPECT_EQ(p.cash, q.cash);
+    EXPECT_EQ(p.unrealized_pnl, q.unrealized_pnl);
+    EXPECT_EQ(p.exposure, q.exposure);
+    EXPECT_EQ(p.open_positions, 1);
+    // cash after the entry at 101.0505 with its fee, plus 10 BTC at this close.
+    EXPECT_NEAR(p.equity, 8988.484495 + 10 * closes[i], 1e-9);
+  }
+}
+
 TEST_F(PaperEngineTest, ShortEntryAndTakeProfitExitNetOfBothFees) {
   engine_.OnSignalApproved(Short(3, "BTCUSDT", 100, 105, 90, 10));
   Feed("BTCUSDT", MakeBar(0, 100, 101, 99, 100));
