@@ -42,7 +42,7 @@ std::optional<ControllerReason> CircuitBreaker::Blocks(UnixNanos now,
   if (lock == nullptr && !symbol.empty()) lock = ActiveLock(now, symbol);
   if (lock == nullptr) return std::nullopt;
   ControllerReason r = lock->why;
-  r.text = fmt::format("{} (blocked until {})", r.text, FormatIso8601(lock->until));
+  r.text = fmt::format("{} (blocked until {})", LockText(*lock), FormatIso8601(lock->until));
   return r;
 }
 

@@ -46,6 +46,9 @@ class CircuitBreaker {
             ControllerReason why, std::vector<CircuitBreakerTripped>* trips, bool report = true);
   // The lock on `symbol` ("" = the global one) when it is still active at `now`.
   const CircuitBreakerTripped* ActiveLock(UnixNanos now, std::string_view symbol) const;
+  // The text of a lock's reason, for Blocks: `lock.why.text` unless a breaker leaves it to be
+  // written when read.
+  virtual std::string LockText(const CircuitBreakerTripped& lock) const { return lock.why.text; }
 
  private:
   StringMap<CircuitBreakerTripped> locks_;  // by symbol, "" = global

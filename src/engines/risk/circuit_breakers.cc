@@ -59,11 +59,20 @@ void VolatilityBreaker::OnVolatility(UnixNanos at, std::string_view symbol, doub
                                      std::vector<CircuitBreakerTripped>* trips) {
   if (!(value > max_)) return;
   const bool already = ActiveLock(at, symbol) != nullptr;
-  // One format call (it runs at every bar above the limit): the same text as Pct() twice.
+  // A lock extended at every bar above the limit keeps the latest value; its text is written
+  // when it is reported (the first bar) or read (LockText), not at every bar.
   Lock(at, at + cooldown_, symbol, flatten_,
-       {"volatility", value, max_,
-        fmt::format("{} volatility {:.2f}% > {:.2f}%", symbol, value * 100, max_ * 100)},
-       trips, /*report=*/!already);
+       {"volatility", value, max_, already ? std::string() : Text(symbol, value)}, trips,
+       /*report=*/!already);
+}
+
+std::string VolatilityBreaker::Text(std::string_view symbol, double value) const {
+  // One format call: the same text as Pct() twice.
+  return fmt::format("{} volatility {:.2f}% > {:.2f}%", symbol, value * 100, max_ * 100);
+}
+
+std::string VolatilityBreaker::LockText(const CircuitBreakerTripped& lock) const {
+  return lock.why.text.empty() ? Text(lock.symbol, lock.why.value) : lock.why.text;
 }
 
 std::vector<std::unique_ptr<CircuitBreaker>> MakeCircuitBreakers(const CircuitBreakerConfig& c) {

@@ -89,7 +89,13 @@ class VolatilityBreaker final : public CircuitBreaker {
   void OnVolatility(UnixNanos at, std::string_view symbol, double value,
                     std::vector<CircuitBreakerTripped>* trips) override;
 
+ protected:
+  std::string LockText(const CircuitBreakerTripped& lock) const override;
+
  private:
+  // "BTCUSDT volatility 5.01% > 5.00%".
+  std::string Text(std::string_view symbol, double value) const;
+
   double max_;
   std::int64_t cooldown_;
   bool flatten_;

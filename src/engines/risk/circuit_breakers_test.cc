@@ -103,12 +103,18 @@ TEST(CircuitBreakersTest, VolatilityBlocksOnlyTheSymbol) {
   ASSERT_EQ(trips.size(), 1u);
   EXPECT_EQ(trips[0].symbol, "BTCUSDT");
   EXPECT_TRUE(trips[0].flatten);
+  EXPECT_EQ(trips[0].why.text, "BTCUSDT volatility 5.01% > 5.00%");
   EXPECT_TRUE(b.Blocks(t + 1, "BTCUSDT").has_value());
   EXPECT_FALSE(b.Blocks(t + 1, "ETHUSDT").has_value());
-  // Another high reading extends the block without a second trip event.
+  // Another high reading extends the block without a second trip event; a denial names the
+  // latest reading.
   b.OnVolatility(t + FromSeconds(1800), "BTCUSDT", 0.07, &trips);
   EXPECT_EQ(trips.size(), 1u);
-  EXPECT_TRUE(b.Blocks(t + FromSeconds(3600), "BTCUSDT").has_value());
+  const std::optional<ControllerReason> why = b.Blocks(t + FromSeconds(3600), "BTCUSDT");
+  ASSERT_TRUE(why.has_value());
+  EXPECT_EQ(why->rule, "volatility");
+  EXPECT_DOUBLE_EQ(why->value, 0.07);
+  EXPECT_EQ(why->text, "BTCUSDT volatility 7.00% > 5.00% (blocked until 2026-01-01T01:30:00Z)");
   EXPECT_FALSE(b.Blocks(t + FromSeconds(5400), "BTCUSDT").has_value());
 }
 
