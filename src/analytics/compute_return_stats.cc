@@ -156,8 +156,9 @@ Result<ReturnStats> ComputeReturnStats(std::span<const double> returns,
   if (std::isinf(s.calmar)) s.calmar = kNaN;
 
   const double mean_excess = m > 0 ? t.shift + t.s1 / md : kNaN;
-  const double stdev =
-      m > 1 ? std::sqrt(std::max(0.0, (t.s2 - t.s1 * t.s1 / md) / (md - 1))) : kNaN;
+  // Rounding can take the variance a hair below zero; an overflow (NaN) stays NaN.
+  const double variance = (t.s2 - t.s1 * t.s1 / md) / (md - 1);
+  const double stdev = m > 1 ? (variance < 0 ? 0.0 : std::sqrt(variance)) : kNaN;
   const double sqrt_ppy = std::sqrt(ppy);
   s.downside_risk = m > 0 ? std::sqrt(t.down2 / md) * sqrt_ppy : kNaN;
   if (n < 2) {
@@ -177,7 +178,8 @@ Result<ReturnStats> ComputeReturnStats(std::span<const double> returns,
     const double sxx = md * (md * md - 1) / 12;
     const double cov = t.sxy - md * mean_xc * mean_y;
     const double vyy = t.syy - md * mean_y * mean_y;
-    s.stability = cov * cov / (sxx * vyy);
+    // A flat log equity has no fit to explain: 0, as scipy's linregress gives (r = 0).
+    s.stability = vyy == 0 ? 0.0 : cov * cov / (sxx * vyy);
   }
 
   Quantiles q;

@@ -85,7 +85,8 @@ void ReturnPass::ScalarBlock(const double* r_block, std::size_t len, std::size_t
         s.high /= s.scaled;
         s.scaled = 1;
       }
-      const double y = s.log_offset + LogEquity(s.scaled);
+      if (s.observations == 0) s.y_shift = s.log_offset + LogEquity(s.scaled);
+      const double y = (s.log_offset - s.y_shift) + LogEquity(s.scaled);
       const double xc = static_cast<double>(s.observations) - x_center_;
       s.sx += xc;
       s.sy += y;
@@ -142,7 +143,7 @@ bool ReturnPass::FastBlock(const double* r, std::size_t first_index) {
   in.risk_free = params_.risk_free;
   in.omega_threshold = params_.omega_threshold;
   in.shift = s.shift;
-  in.log_offset = s.log_offset;
+  in.log_offset = s.log_offset - s.y_shift;
   in.first_x = static_cast<double>(s.observations) - x_center_;
   BlockScan scan;
   if (!AddBlockSums(in, lanes_, scan)) return false;

@@ -35,7 +35,10 @@ struct ReturnSums {
   double gains = 0, losses = 0;  // omega: sums of (x - t)+ and (t - x)+
   double scaled = 1, high = 1, log_offset = 0;
   double dd2 = 0;  // sum of squared drawdowns (every period, NaN included)
-  // Regression of y = log equity on the observation index centred on (periods - 1) / 2.
+  // Regression of y = log equity on the observation index centred on (periods - 1) / 2; y is
+  // summed less y_shift (the first y), so a series that starts with a large move and then
+  // barely moves keeps its spread.
+  double y_shift = 0;
   double sx = 0, sy = 0, syy = 0, sxy = 0;
   DrawdownInfo drawdown;         // max drawdown, peak, trough, recovery
   std::int64_t high_index = -1;  // index of the running high (-1: the starting equity)

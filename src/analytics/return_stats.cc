@@ -234,7 +234,7 @@ double StabilityOfTimeseries(std::span<const double> returns) {
     syy += dy * dy;
     sxx += dx * dx;
   }
-  return sxy * sxy / (sxx * syy);
+  return syy == 0 ? 0.0 : sxy * sxy / (sxx * syy);
 }
 
 double ExcessSharpe(std::span<const double> returns, std::span<const double> factor) {

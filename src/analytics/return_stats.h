@@ -101,7 +101,8 @@ double OmegaRatio(std::span<const double> returns, double risk_free, double requ
                   double periods_per_year);
 // |95th percentile| / |5th percentile|; NaN when empty.
 double TailRatio(std::span<const double> returns);
-// R^2 of a least-squares line through cumsum(log1p(r)) against 0..n-1; NaN for fewer than 2.
+// R^2 of a least-squares line through cumsum(log1p(r)) against 0..n-1; NaN for fewer than 2,
+// 0 when that sum is flat (scipy's linregress gives r = 0 there).
 double StabilityOfTimeseries(std::span<const double> returns);
 // The `cutoff` quantile (0..1) of the returns, linear interpolation; NaN when empty.
 double ValueAtRisk(std::span<const double> returns, double cutoff = 0.05);

@@ -162,6 +162,38 @@ TEST(ReturnStatsTest, QuantilesOfLongSeriesFromTheTailsAndTheFallback) {
   }
 }
 
+// The regression behind stability sums log equity less its first value: a series that opens
+// with a large gain and then barely moves keeps its spread (summed as it is, the squares of
+// the large level swamp it). A flat series has stability 0, as scipy's linregress gives.
+TEST(ReturnStatsTest, StabilityAfterALargeFirstMoveAndOfAFlatSeries) {
+  std::mt19937_64 rng(11);
+  std::normal_distribution<double> noise(0.0, 1e-4);
+  std::vector<double> r(5000);
+  for (double& x : r) x = noise(rng);
+  r[0] = 20.0;
+  Result<ReturnStats> got = ComputeReturnStats(r);
+  ASSERT_TRUE(got.ok());
+  const double reference = StabilityOfTimeseries(r);
+  EXPECT_GT(reference, 0.0);
+  EXPECT_NEAR(got->stability, reference, 1e-9 * reference);
+
+  const std::vector<double> zeros(600, 0.0);
+  Result<ReturnStats> flat = ComputeReturnStats(zeros);
+  ASSERT_TRUE(flat.ok());
+  EXPECT_EQ(flat->stability, 0.0);
+  EXPECT_EQ(StabilityOfTimeseries(zeros), 0.0);
+}
+
+// Returns so large that the sum of squares overflows have no finite spread: the volatility is
+// NaN, not a zero that would make the Sharpe ratio infinite.
+TEST(ReturnStatsTest, AnOverflowingSpreadIsNotZero) {
+  const std::vector<double> r = {1e308, 1e308, -0.5};
+  Result<ReturnStats> got = ComputeReturnStats(r);
+  ASSERT_TRUE(got.ok());
+  EXPECT_TRUE(std::isnan(got->annual_volatility)) << got->annual_volatility;
+  EXPECT_TRUE(std::isnan(got->sharpe)) << got->sharpe;
+}
+
 TEST(ReturnStatsTest, SmallSeriesEdgesAndBadOptions) {
   Result<ReturnStats> empty = ComputeReturnStats({});
   ASSERT_TRUE(empty.ok());
