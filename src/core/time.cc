@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 
 namespace pulse {
 
@@ -97,6 +98,10 @@ Result<UnixNanos> ParseIso8601(std::string_view text) {
     return bad("date must be YYYY-MM-DD");
   }
   if (!DaysInMonthOk(c.year, c.month, c.day)) return bad("no such calendar date");
+  if (c.year < kMinIsoYear || c.year > kMaxIsoYear) {
+    return bad(fmt::format("year out of range ({}..{}: nanoseconds since 1970 in 64 bits)",
+                           kMinIsoYear, kMaxIsoYear));
+  }
   std::int64_t offset_nanos = 0;
   if (pos < text.size()) {
     if (text[pos] != 'T' && text[pos] != 't' && text[pos] != ' ') return bad("expected 'T'");
@@ -141,6 +146,35 @@ Result<UnixNanos> ParseIso8601(std::string_view text) {
   }
   if (pos != text.size()) return bad("unexpected trailing characters");
   return FromCivil(c) - offset_nanos;
+}
+
+Result<UnixNanos> ParseEpochOrIso8601(std::string_view text) {
+  std::int64_t v = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+  if (ec == std::errc() && ptr == end) {
+    if (v < 0) return InvalidArgumentError("time {} is negative", v);
+    if (v < 100'000'000'000) {
+      if (v > 9'000'000'000) return InvalidArgumentError("time {} is out of range", v);
+      return v * kNanosPerSecond;
+    }
+    if (v < 100'000'000'000'000) return v * kNanosPerMilli;
+    if (v < 100'000'000'000'000'000) return v * kNanosPerMicro;
+    return v;
+  }
+  if (ec == std::errc::result_out_of_range) {
+    return InvalidArgumentError("time '{}' is out of range", text);
+  }
+  double d = 0;
+  const auto [dptr, dec] = std::from_chars(text.data(), end, d);
+  if (dec == std::errc() && dptr == end && std::isfinite(d)) {
+    // Fractional epoch seconds (Kraken writes "1672531436.1234"), to the microsecond.
+    if (d < 0 || d > 9e9) return InvalidArgumentError("time '{}' is not epoch seconds", text);
+    return static_cast<UnixNanos>(std::llround(d * 1e6)) * kNanosPerMicro;
+  }
+  if (text.empty()) return InvalidArgumentError("time is empty");
+  if (text.size() >= 10 && text[4] == '-') return ParseIso8601(text);
+  return InvalidArgumentError("time is not a number or ISO-8601 time: '{}'", text);
 }
 
 std::string FormatIso8601(UnixNanos t) {

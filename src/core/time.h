@@ -49,8 +49,16 @@ UnixNanos FromCivil(const CivilTime& c);
 int IsoWeekday(UnixNanos t);
 
 // Parses "2026-11-21T10:00:00Z", "2026-11-21T10:00:00.123+02:00", "2026-11-21 10:00:00",
-// "2026-11-21" (midnight UTC). A missing zone means UTC.
+// "2026-11-21" (midnight UTC). A missing zone means UTC. Years 1678..2261 (what nanoseconds
+// since 1970 hold in 64 bits, whatever the zone offset).
+inline constexpr int kMinIsoYear = 1678;
+inline constexpr int kMaxIsoYear = 2261;
 Result<UnixNanos> ParseIso8601(std::string_view text);
+// A time as exchanges' files write it: whole epoch seconds, milliseconds, microseconds or
+// nanoseconds told apart by magnitude (below 1e11 seconds, 1e14 milliseconds, 1e17
+// microseconds, else nanoseconds), fractional epoch seconds ("1672531436.1234", to the
+// microsecond), or ISO-8601 (as ParseIso8601). InvalidArgument naming the problem otherwise.
+Result<UnixNanos> ParseEpochOrIso8601(std::string_view text);
 // "2026-11-21T10:00:00Z", with ".mmm" only when there are sub-second milliseconds.
 std::string FormatIso8601(UnixNanos t);
 

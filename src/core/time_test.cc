@@ -26,6 +26,42 @@ TEST(TimeTest, RejectsGarbageWithReason) {
   }
 }
 
+// Beyond 1678..2261 the nanoseconds since 1970 leave 64 bits: refused, not wrapped around.
+TEST(TimeTest, RefusesYearsBeyondWhatNanosecondsHold) {
+  for (const char* bad : {"9999-12-31", "2262-04-12", "1677-09-22", "0001-01-01T00:00:00Z"}) {
+    Result<UnixNanos> r = ParseIso8601(bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_NE(r.status().message().find("year out of range (1678..2261"), std::string::npos)
+        << r.status().message();
+  }
+  EXPECT_EQ(*ParseIso8601("1678-01-01T00:00:00+23:59"), FromCivil({1677, 12, 31, 0, 1, 0, 0}));
+  EXPECT_EQ(FormatIso8601(*ParseIso8601("2261-12-31T23:59:59-23:59")), "2262-01-01T23:58:59Z");
+}
+
+TEST(TimeTest, EpochUnitsByMagnitudeAndIso) {
+  const UnixNanos t = FromMillis(1606780800000);  // 2020-12-01T00:00:00Z
+  EXPECT_EQ(*ParseEpochOrIso8601("1606780800"), t);
+  EXPECT_EQ(*ParseEpochOrIso8601("1606780800000"), t);
+  EXPECT_EQ(*ParseEpochOrIso8601("1606780800000000"), t);
+  EXPECT_EQ(*ParseEpochOrIso8601("1606780800000000000"), t);
+  EXPECT_EQ(*ParseEpochOrIso8601("1606780800.25"), t + 250 * kNanosPerMilli);
+  EXPECT_EQ(*ParseEpochOrIso8601("2020-12-01T00:00:00Z"), t);
+  EXPECT_EQ(*ParseEpochOrIso8601("0"), 0);
+  const std::pair<const char*, const char*> bad[] = {
+      {"-5", "time -5 is negative"},
+      {"9500000000", "time 9500000000 is out of range"},
+      {"99999999999999999999", "out of range"},
+      {"", "time is empty"},
+      {"yesterday", "not a number or ISO-8601"},
+      {"2020-13-01", "no such calendar date"},
+  };
+  for (const auto& [text, why] : bad) {
+    Result<UnixNanos> r = ParseEpochOrIso8601(text);
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_NE(r.status().message().find(why), std::string::npos) << r.status().message();
+  }
+}
+
 TEST(TimeTest, FormatRoundTrips) {
   EXPECT_EQ(FormatIso8601(FromMillis(1606780800000)), "2020-12-01T00:00:00Z");
   EXPECT_EQ(FormatIso8601(FromMillis(1606780800250)), "2020-12-01T00:00:00.250Z");
