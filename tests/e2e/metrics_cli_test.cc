@@ -114,6 +114,53 @@ TEST_F(MetricsCliTest, HandCheckedFiguresAndDrawdownDates) {
   EXPECT_NE(table.out.find("-0.100000"), std::string::npos) << table.out;
 }
 
+// The same series written in the forms people's tools write: the figures do not change.
+TEST_F(MetricsCliTest, MissingReturnsTimestampsAndHeadersInTheirCommonForms) {
+  auto figures = [&](const std::string& name, const std::string& csv) {
+    CliResult r = cli_.Run({"metrics", "--returns", cli_.WriteFile(name, csv), "--format", "json"});
+    EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
+    return r.exit_code == 0 ? json::parse(r.out) : json();
+  };
+  // empyrical's mixed_returns: a missing first return, then eight.
+  const json nan =
+      figures("nan.csv", "return\nNaN\n0.01\n0.1\n-0.04\n0.02\n0.03\n0.02\n0.01\n-0.1\n");
+  EXPECT_EQ(nan["periods"], 9);
+  EXPECT_EQ(nan["observations"], 8);
+  // empyrical: prod(1 + r) ** (252 / len(r)) - 1, the missing return counted in len(r).
+  const double growth = 1.01 * 1.1 * 0.96 * 1.02 * 1.03 * 1.02 * 1.01 * 0.9;
+  EXPECT_NEAR(nan["annual_return"].get<double>(), std::pow(growth, 252.0 / 9) - 1, 1e-12);
+  // An empty line of a one-column file is an empty cell; empty lines at the end are not rows.
+  EXPECT_EQ(figures("blank.csv", "return\n\n0.01\n0.1\n-0.04\n0.02\n0.03\n0.02\n0.01\n-0.1\n\n\n"),
+            nan);
+  EXPECT_EQ(
+      figures("spellings.csv", "return\n-NAN\n0.01\n0.1\n-0.04\n0.02\n0.03\n0.02\n0.01\n-0.1\n"),
+      nan);
+
+  // Epoch seconds, milliseconds and ISO dates, the timestamp column anywhere, a UTF-8 BOM.
+  const json iso = figures("iso.csv",
+                           "timestamp,return\n2021-01-01,0.01\n2021-01-02,-0.02\n"
+                           "2021-01-03,0.03\n2021-01-04,0.01\n");
+  EXPECT_EQ(iso["max_drawdown_peak"], "2021-01-01T00:00:00Z");
+  EXPECT_EQ(iso["max_drawdown_trough"], "2021-01-02T00:00:00Z");
+  EXPECT_EQ(iso["max_drawdown_recovery"], "2021-01-03T00:00:00Z");
+  EXPECT_EQ(figures("seconds.csv",
+                    "timestamp,return\n1609459200,0.01\n1609545600,-0.02\n"
+                    "1609632000,0.03\n1609718400,0.01\n"),
+            iso);
+  EXPECT_EQ(figures("millis.csv",
+                    "\xEF\xBB\xBFtimestamp,return\n1609459200000,0.01\n"
+                    "1609545600000,-0.02\n1609632000000,0.03\n1609718400000,0.01\n"),
+            iso);
+  EXPECT_EQ(figures("last.csv",
+                    "return,timestamp\n0.01,2021-01-01\n-0.02,2021-01-02\n"
+                    "0.03,2021-01-03\n0.01,2021-01-04\n"),
+            iso);
+  // -1 (everything lost) is a return; the equity stays at zero.
+  const json ruin = figures("ruin.csv", "return\n0.1\n-1\n0.05\n");
+  EXPECT_EQ(ruin["total_return"], -1);
+  EXPECT_EQ(ruin["max_drawdown"], -1);
+}
+
 TEST_F(MetricsCliTest, BadInputIsRefusedWithTheReason) {
   auto refused = [&](const std::vector<std::string>& args, const std::string& message) {
     CliResult r = cli_.Run(args);
@@ -126,7 +173,20 @@ TEST_F(MetricsCliTest, BadInputIsRefusedWithTheReason) {
   const std::string text = cli_.WriteFile("b.csv", "return\n0.1\n0.2\nabc\n");
   refused({"metrics", "--returns", text}, "line 4: return 'abc' is not a number");
   const std::string one = cli_.WriteFile("c.csv", "return\n0.1\n");
-  refused({"metrics", "--returns", one}, "holds 1 return(s); at least 2 are needed");
+  refused({"metrics", "--returns", one}, "holds 1 return(s) that are not missing; at least 2");
+  const std::string nans = cli_.WriteFile("e.csv", "return\nNaN\n0.1\nnan\n");
+  refused({"metrics", "--returns", nans}, "holds 1 return(s) that are not missing");
+  const std::string ruin = cli_.WriteFile("f.csv", "return\n0.1\n-2\n0.05\n");
+  refused({"metrics", "--returns", ruin},
+          "line 3: return -2 is below -1 (a loss of more than the whole equity)");
+  const std::string unsorted =
+      cli_.WriteFile("g.csv", "timestamp,return\n2021-01-03,0.1\n2021-01-01,0.2\n2021-01-04,0.1\n");
+  refused({"metrics", "--returns", unsorted},
+          "line 3: timestamp 2021-01-01T00:00:00Z is not after the previous row's "
+          "2021-01-03T00:00:00Z");
+  const std::string twice =
+      cli_.WriteFile("h.csv", "timestamp,return\n2021-01-01,0.1\n2021-01-01,0.2\n2021-01-04,0.1\n");
+  refused({"metrics", "--returns", twice}, "line 3: timestamp 2021-01-01T00:00:00Z is not after");
   const std::string two = cli_.WriteFile("d.csv", "return\n0.1\n0.2\n");
   refused({"metrics", "--returns", two, "--periods-per-year", "0"}, "periods per year");
 }

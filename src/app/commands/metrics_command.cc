@@ -15,6 +15,7 @@
 #include "app/signal_file_parser.h"
 #include "app/table_printer.h"
 #include "core/numbers.h"
+#include "core/time.h"
 
 namespace pulse::app {
 
@@ -48,13 +49,14 @@ std::vector<std::string> SplitCells(const std::string& line) {
   return cells;
 }
 
-// A timestamp cell: ISO-8601, or whole milliseconds since the epoch.
-Result<UnixNanos> ParseTime(const std::string& cell) {
-  if (!cell.empty() && std::all_of(cell.begin(), cell.end(), ::isdigit)) {
-    ASSIGN_OR_RETURN(std::int64_t ms, ParseInt64(cell, "timestamp"));
-    return FromMillis(ms);
-  }
-  return ParseIso8601(cell);
+// True for a cell that holds no return: empty, or NaN in any case with or without a sign.
+bool IsMissing(std::string_view cell) {
+  if (!cell.empty() && (cell.front() == '-' || cell.front() == '+')) cell.remove_prefix(1);
+  if (cell.empty()) return true;
+  if (cell.size() != 3) return false;
+  return std::tolower(static_cast<unsigned char>(cell[0])) == 'n' &&
+         std::tolower(static_cast<unsigned char>(cell[1])) == 'a' &&
+         std::tolower(static_cast<unsigned char>(cell[2])) == 'n';
 }
 
 Result<ReturnSeries> ReadReturnsCsv(const std::string& path) {
@@ -65,6 +67,7 @@ Result<ReturnSeries> ReadReturnsCsv(const std::string& path) {
   std::vector<std::string> header;
   while (header.empty() && std::getline(in, line)) {
     ++line_no;
+    if (line_no == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // a UTF-8 BOM
     if (Trim(line).empty()) continue;
     header = SplitCells(line);
   }
@@ -72,38 +75,63 @@ Result<ReturnSeries> ReadReturnsCsv(const std::string& path) {
   if (col == header.end()) {
     return InvalidArgumentError(
         "'{}': no `return` column in the header (a CSV with a header row "
-        "naming a `return` column, optionally `timestamp` first)",
+        "naming a `return` column, optionally a `timestamp` column)",
         path);
   }
   const auto return_col = static_cast<std::size_t>(col - header.begin());
-  const bool timed = header.front() == "timestamp";
+  const auto time_col = static_cast<std::size_t>(
+      std::find(header.begin(), header.end(), "timestamp") - header.begin());
+  const bool timed = time_col < header.size();
+  // In a file of the one `return` column an empty line is an empty cell: a missing return.
+  // Empty lines at the end of the file are not rows.
+  const bool one_column = header.size() == 1;
+  int blank_rows = 0;
   ReturnSeries s;
+  std::size_t observations = 0;
   while (std::getline(in, line)) {
     ++line_no;
-    if (Trim(line).empty()) continue;
+    if (Trim(line).empty()) {
+      blank_rows += one_column ? 1 : 0;
+      continue;
+    }
+    for (; blank_rows > 0; --blank_rows) {
+      s.returns.push_back(std::numeric_limits<double>::quiet_NaN());
+    }
     const std::vector<std::string> cells = SplitCells(line);
+    const std::string where = fmt::format("'{}' line {}", path, line_no);
     if (cells.size() != header.size()) {
-      return InvalidArgumentError("'{}' line {}: {} fields, the header has {}", path, line_no,
-                                  cells.size(), header.size());
+      return InvalidArgumentError("{}: {} fields, the header has {}", where, cells.size(),
+                                  header.size());
     }
     const std::string& cell = cells[return_col];
-    // An empty cell or NaN is a missing return (ignored by the means, 0 when compounding).
-    if (cell.empty() || cell == "NaN" || cell == "nan") {
+    // A missing return is ignored by the means and counts as 0 when compounding.
+    if (IsMissing(cell)) {
       s.returns.push_back(std::numeric_limits<double>::quiet_NaN());
     } else {
       Result<double> r = ParseFiniteDouble(cell, "return");
-      if (!r.ok()) return r.status().WithContext(fmt::format("'{}' line {}", path, line_no));
+      if (!r.ok()) return r.status().WithContext(where);
+      if (*r < -1) {
+        return InvalidArgumentError(
+            "{}: return {} is below -1 (a loss of more than the whole equity)", where, cell);
+      }
       s.returns.push_back(*r);
+      ++observations;
     }
     if (timed) {
-      Result<UnixNanos> t = ParseTime(cells.front());
-      if (!t.ok()) return t.status().WithContext(fmt::format("'{}' line {}", path, line_no));
+      Result<UnixNanos> t = ParseEpochOrIso8601(cells[time_col]);
+      if (!t.ok()) return t.status().WithContext(fmt::format("{}: timestamp", where));
+      if (!s.times.empty() && *t <= s.times.back()) {
+        return InvalidArgumentError(
+            "{}: timestamp {} is not after the previous row's {} (rows in time order, one per "
+            "period)",
+            where, FormatIso8601(*t), FormatIso8601(s.times.back()));
+      }
       s.times.push_back(*t);
     }
   }
-  if (s.returns.size() < 2) {
-    return InvalidArgumentError("'{}' holds {} return(s); at least 2 are needed", path,
-                                s.returns.size());
+  if (observations < 2) {
+    return InvalidArgumentError(
+        "'{}' holds {} return(s) that are not missing; at least 2 are needed", path, observations);
   }
   return s;
 }
@@ -160,7 +188,8 @@ Status RunMetrics(const MetricsFlags& f) {
   for (const auto& [name, value] : figures) table.AddRow({name, Text(value)});
   table.AddRow({"max_drawdown_peak", WhereText(s.drawdown.peak, series, "start")});
   table.AddRow({"max_drawdown_trough", WhereText(s.drawdown.trough, series, "-")});
-  table.AddRow({"max_drawdown_recovery", WhereText(s.drawdown.recovery, series, "not yet")});
+  table.AddRow({"max_drawdown_recovery",
+                s.drawdown.trough < 0 ? "-" : WhereText(s.drawdown.recovery, series, "not yet")});
   table.Print(std::cout);
   return Status::Ok();
 }
@@ -173,13 +202,16 @@ void AddMetricsCommand(CLI::App& app, CliContext& ctx) {
       "metrics", "Return statistics (Sharpe, Sortino, drawdown, VaR, ...) of a returns CSV");
   metrics
       ->add_option("--returns", f->returns_path,
-                   "CSV with a `return` column (optionally `timestamp` first)")
+                   "CSV with a `return` column (and optionally a `timestamp` column)")
       ->required();
   metrics
       ->add_option("--periods-per-year", f->periods_per_year,
                    "Periods per year (252 trading days, 365 for daily crypto, ...)")
       ->capture_default_str();
-  metrics->add_option("--risk-free", f->risk_free, "Risk-free return per period")
+  metrics
+      ->add_option("--risk-free", f->risk_free,
+                   "Risk-free return per period (also Sortino's and the downside risk's target, "
+                   "and Omega's)")
       ->capture_default_str();
   metrics->add_option("--var", f->var_method, "VaR method: historical or parametric")
       ->check(CLI::IsMember({"historical", "parametric"}))
