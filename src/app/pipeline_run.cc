@@ -255,7 +255,8 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
              series.size());
   }
 
-  RunRecord run = stored;  // progress recomputed from the first bar
+  RunRecord saved = stored;  // the progress in the store: each save expects it
+  RunRecord run = stored;    // progress recomputed from the first bar
   run.bar_closes = 0;
   run.bars = 0;
   run.first_close.reset();
@@ -397,7 +398,9 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
       run.bars_hash = Hex(hash);
       run.finished = false;
       run.updated_at = last_close;
-      return runs.SaveProgress(run);
+      RETURN_IF_ERROR(runs.SaveProgress(run, saved));
+      saved = run;
+      return Status::Ok();
     });
     RETURN_IF_ERROR(batch);
     const std::int64_t bars_done = cursor.bars_given();
@@ -433,7 +436,9 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
       run.bars_hash = Hex(hash);
       run.finished = true;
       run.updated_at = last_close;
-      return runs.SaveProgress(run);
+      RETURN_IF_ERROR(runs.SaveProgress(run, saved));
+      saved = run;
+      return Status::Ok();
     }));
     summary.finished = true;
   }

@@ -56,9 +56,12 @@ class RunStore {
   virtual Result<std::optional<RunRecord>> FindRun(std::string_view name) = 0;
   // AlreadyExists when a run of that name exists; InvalidArgument for an empty name.
   virtual Status CreateRun(const RunRecord& run) = 0;
-  // Writes every progress field of `run` (first_close .. updated_at) to the row of its name.
-  // NotFound when there is no such run.
-  virtual Status SaveProgress(const RunRecord& run) = 0;
+  // Writes every progress field of `run` (first_close .. updated_at) to the row of its name,
+  // provided that row is still at `from`'s progress (its bar_closes and bars_hash): a run
+  // saves only the progress it read or saved itself. NotFound when there is no such run;
+  // FailedPrecondition when another writer moved the run on meanwhile (the caller's transaction
+  // must then roll back).
+  virtual Status SaveProgress(const RunRecord& run, const RunRecord& from) = 0;
 
   // The highest signals.id, 0 when there are none.
   virtual Result<SignalId> MaxSignalId() = 0;

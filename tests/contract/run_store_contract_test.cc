@@ -52,7 +52,22 @@ TYPED_TEST(RunStoreContractTest, CreatesFindsAndSavesProgress) {
   run.bars_hash = "00ff";
   run.finished = true;
   run.updated_at = kT0 + 900;
-  ASSERT_TRUE(store.SaveProgress(run).ok());
+  const RunRecord created = **found;
+  ASSERT_TRUE(store.SaveProgress(run, created).ok());
+  found = store.FindRun("default");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ(**found, run);
+
+  // A second writer that read the run before that save may not save over it.
+  RunRecord late = run;
+  late.bar_closes = 2;
+  late.bars_hash = "0aaa";
+  Status moved_on = store.SaveProgress(late, created);
+  EXPECT_EQ(moved_on.code(), StatusCode::kFailedPrecondition) << moved_on;
+  EXPECT_NE(moved_on.message().find("run 'default' was moved on by another writer meanwhile (it "
+                                    "is at 3 bar closes, hash 00ff"),
+            std::string::npos)
+      << moved_on;
   found = store.FindRun("default");
   ASSERT_TRUE(found.ok() && found->has_value());
   EXPECT_EQ(**found, run);
@@ -61,7 +76,7 @@ TYPED_TEST(RunStoreContractTest, CreatesFindsAndSavesProgress) {
   EXPECT_EQ(again.code(), StatusCode::kAlreadyExists) << again;
   RunRecord other = run;
   other.name = "other";
-  EXPECT_EQ(store.SaveProgress(other).code(), StatusCode::kNotFound);
+  EXPECT_EQ(store.SaveProgress(other, run).code(), StatusCode::kNotFound);
   other.name = "";
   EXPECT_EQ(store.CreateRun(other).code(), StatusCode::kInvalidArgument);
 }

@@ -76,18 +76,23 @@ Status SqlRunStore::CreateRun(const RunRecord& run) {
   return inserted.status();
 }
 
-Status SqlRunStore::SaveProgress(const RunRecord& run) {
+Status SqlRunStore::SaveProgress(const RunRecord& run, const RunRecord& from) {
   ASSIGN_OR_RETURN(
       std::int64_t changed,
       db_.Execute("UPDATE pipeline_runs SET first_close = ?, checkpoint_close = ?, "
                   "bar_closes = ?, bars = ?, bars_hash = ?, finished = ?, updated_at = ? "
-                  "WHERE name = ?",
+                  "WHERE name = ? AND bar_closes = ? AND bars_hash = ?",
                   {Optional(run.first_close), Optional(run.checkpoint_close),
                    SqlValue(run.bar_closes), SqlValue(run.bars), SqlValue(run.bars_hash),
                    SqlValue(std::int64_t{run.finished ? 1 : 0}), SqlValue(run.updated_at),
-                   SqlValue(run.name)}));
-  if (changed == 0) return NotFoundError("no run named '{}'", run.name);
-  return Status::Ok();
+                   SqlValue(run.name), SqlValue(from.bar_closes), SqlValue(from.bars_hash)}));
+  if (changed == 1) return Status::Ok();
+  ASSIGN_OR_RETURN(std::optional<RunRecord> stored, FindRun(run.name));
+  if (!stored) return NotFoundError("no run named '{}'", run.name);
+  return FailedPreconditionError(
+      "run '{}' was moved on by another writer meanwhile (it is at {} bar closes, hash {}; this "
+      "one started from {} bar closes, hash {}): is another `pulse run` using this store?",
+      run.name, stored->bar_closes, stored->bars_hash, from.bar_closes, from.bars_hash);
 }
 
 Result<SignalId> SqlRunStore::MaxSignalId() {

@@ -21,7 +21,7 @@ class SqlRunStore final : public RunStore {
 
   Result<std::optional<RunRecord>> FindRun(std::string_view name) override;
   Status CreateRun(const RunRecord& run) override;
-  Status SaveProgress(const RunRecord& run) override;
+  Status SaveProgress(const RunRecord& run, const RunRecord& from) override;
   Result<SignalId> MaxSignalId() override;
   Result<std::vector<SignalId>> PipelineSignalIdsAfter(SignalId after) override;
   Result<std::int64_t> RequestCommand(const ControllerCommand& command) override;
