@@ -111,8 +111,16 @@ Result<nlohmann::ordered_json> ReturnsSection(std::span<const analytics::TradeRe
 
 }  // namespace
 
+Status CheckStatsDays(int days) {
+  if (days <= 0) return InvalidArgumentError("days must be positive, got {}", days);
+  if (days > kMaxStatsDays) {
+    return InvalidArgumentError("days must be at most {} (a century), got {}", kMaxStatsDays, days);
+  }
+  return Status::Ok();
+}
+
 Result<StatsQuery> CheckStatsQuery(const StatsQuery& query) {
-  if (query.days <= 0) return InvalidArgumentError("days must be positive, got {}", query.days);
+  RETURN_IF_ERROR(CheckStatsDays(query.days));
   StatsQuery checked;
   checked.days = query.days;
   for (const std::string& raw : query.symbols) {

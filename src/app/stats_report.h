@@ -35,8 +35,12 @@ struct StatsReportInputs {
   int recent_trades = 10;  // how many closed trades the recent list shows
 };
 
-// The query with its symbols normalised and duplicates dropped. InvalidArgument for days <= 0,
-// a bad symbol or an empty source (check before opening anything).
+// The longest look-back of `--days` (a century; longer would leave the 64-bit time range).
+inline constexpr int kMaxStatsDays = 36500;
+// InvalidArgument unless 1 <= days <= kMaxStatsDays.
+Status CheckStatsDays(int days);
+// The query with its symbols normalised and duplicates dropped. InvalidArgument for days
+// outside 1..kMaxStatsDays, a bad symbol or an empty source (check before opening anything).
 Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
 
 // The report. Keys, in order:

@@ -274,6 +274,8 @@ TEST_F(StatsCliTest, TableShowsTheSections) {
 TEST_F(StatsCliTest, BadInputIsRefused) {
   ExpectRefused({"stats", "--days", "-3"}, "days must be positive, got -3");
   ExpectRefused({"stats", "--days", "0"}, "days must be positive, got 0");
+  ExpectRefused({"stats", "--days", "150000"},
+                "days must be at most 36500 (a century), got 150000");
   ExpectRefused({"stats", "--days", "abc"}, "--days");
   ExpectRefused({"stats", "--format", "xml"}, "xml not in {table,json}");
   ExpectRefused({"stats", "--symbol", "BTC!"}, "invalid character '!'");
@@ -336,6 +338,7 @@ TEST_F(StatsCliTest, Snapshots) {
   ExpectRefused({"stats", "snapshots", "--scope", "everything"}, "unknown scope 'everything'");
   ExpectRefused({"stats", "snapshots", "--window", "week"}, "unknown window 'week'");
   ExpectRefused({"stats", "snapshots", "--days", "0"}, "days must be positive");
+  ExpectRefused({"stats", "snapshots", "--days", "100000000"}, "days must be at most 36500");
 }
 
 }  // namespace

@@ -72,7 +72,7 @@ Status RunSnapshots(CliContext& ctx, const SnapshotFlags& f) {
     filter.window = f.window;
   }
   const bool history = f.days_option != nullptr && f.days_option->count() > 0;
-  if (history && f.days <= 0) return InvalidArgumentError("days must be positive, got {}", f.days);
+  if (history) RETURN_IF_ERROR(CheckStatsDays(f.days));
   ASSIGN_OR_RETURN(storage::SqlDatabase * db, ctx.GetDatabase());
   storage::SqlPerformanceSnapshotStore store(*db);
   std::vector<PerformanceSnapshot> rows;
