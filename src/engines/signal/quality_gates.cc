@@ -67,19 +67,62 @@ void QualityGates::Judge(const GateInputs& in, GateVerdicts* verdicts) const {
   }
 }
 
+namespace {
+
+// The decimals that show a failed check's value below its threshold: 2, or more when both
+// round to the same 2 decimals (0.7674 against 0.77 reads "0.767 < 0.770"), up to 8.
+int ReasonDecimals(const GateVerdict& v) {
+  int decimals = 2;
+  for (double scale = 100;
+       !v.passed && decimals < 8 && std::round(v.value * scale) >= std::round(v.threshold * scale);
+       scale *= 10) {
+    ++decimals;
+  }
+  return decimals;
+}
+
+// `value` with `decimals` fixed decimals, in `buffer`.
+std::string_view Fixed(double value, int decimals, char (&buffer)[kDecimalTextMax]) {
+  const int size = FixedText(value, decimals, /*plus=*/false, buffer);
+  if (size >= 0) return {buffer, static_cast<std::size_t>(size)};
+  const auto end = fmt::format_to_n(buffer, kDecimalTextMax - 1, "{:.{}f}", value, decimals).out;
+  return {buffer, static_cast<std::size_t>(end - buffer)};
+}
+
+}  // namespace
+
 void QualityGates::AppendReason(const GateVerdict& v, std::string* out) const {
   const char* op = v.passed ? ">=" : "<";
+  const int decimals = ReasonDecimals(v);
+  if (decimals == 2) {
+    switch (v.gate) {
+      case Gate::kConfidence:
+        AppendFormat(out, FMT_COMPILE("confidence {:.2f} {} {:.2f}"), v.value, op, v.threshold);
+        return;
+      case Gate::kVolume:
+        AppendFormat(out, FMT_COMPILE("volume {:.2f}x {} {:.2f}x of the {}-bar average"), v.value,
+                     op, v.threshold, config_.volume_period);
+        return;
+      case Gate::kRewardRisk:
+        AppendFormat(out, FMT_COMPILE("reward/risk {:.2f} {} {:.2f} after {:.2f}% fees per side"),
+                     v.value, op, v.threshold, config_.fee_percent);
+        return;
+    }
+  }
+  char value_buffer[kDecimalTextMax], threshold_buffer[kDecimalTextMax];
+  const std::string_view value = Fixed(v.value, decimals, value_buffer);
+  const std::string_view threshold = Fixed(v.threshold, decimals, threshold_buffer);
   switch (v.gate) {
     case Gate::kConfidence:
-      AppendFormat(out, FMT_COMPILE("confidence {:.2f} {} {:.2f}"), v.value, op, v.threshold);
+      AppendFormat(out, FMT_COMPILE("confidence {} {} {}"), value, op, threshold);
       return;
     case Gate::kVolume:
-      AppendFormat(out, FMT_COMPILE("volume {:.2f}x {} {:.2f}x of the {}-bar average"), v.value, op,
-                   v.threshold, config_.volume_period);
+      AppendFormat(out, FMT_COMPILE("volume {}x {} {}x of the {}-bar average"), value, op,
+                   threshold, config_.volume_period);
       return;
     case Gate::kRewardRisk:
-      AppendFormat(out, FMT_COMPILE("reward/risk {:.2f} {} {:.2f} after {:.2f}% fees per side"),
-                   v.value, op, v.threshold, config_.fee_percent);
+      AppendFormat(out, FMT_COMPILE("reward/risk {} {} {} after {:.2f}% fees per side"), value, op,
+                   threshold, config_.fee_percent);
       return;
   }
 }

@@ -57,6 +57,20 @@ TEST(QualityGatesTest, PassesAtTheThresholds) {
   EXPECT_DOUBLE_EQ(checks[2].value, 5.8 / 2.2);
 }
 
+// A value just below its threshold is written with the decimals that show it below.
+TEST(QualityGatesTest, AFailedCheckShowsItsValueBelowTheThreshold) {
+  QualityGates gates = *QualityGates::Create({});
+  bool all_passed = true;
+  const std::vector<GateCheck> checks =
+      Checks(gates, GateInputs{0.7674, 199.9, 100, 100, 98, 104}, &all_passed);
+  ASSERT_EQ(checks.size(), 3u);
+  EXPECT_EQ(checks[0].reason, "confidence 0.767 < 0.770");
+  EXPECT_EQ(checks[1].reason, "volume 1.999x < 2.000x of the 20-bar average");
+  std::string text;
+  gates.AppendReason({Gate::kRewardRisk, 1.99999999, 2.0, false}, &text);
+  EXPECT_EQ(text, "reward/risk 1.99999999 < 2.00000000 after 0.10% fees per side");
+}
+
 TEST(QualityGatesTest, AppendReasonAddsToTheText) {
   QualityGates gates = *QualityGates::Create({});
   std::string text = "gates: ";
