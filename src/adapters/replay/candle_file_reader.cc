@@ -1,5 +1,6 @@
 #include "adapters/replay/candle_file_reader.h"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <charconv>
@@ -88,15 +89,149 @@ bool ParsePlainRow(std::string_view line, Bar* bar) {
   for (; p != end && *p >= '0' && *p <= '9' && p - digits < 16; ++p) ms = ms * 10 + (*p - '0');
   if (p == digits || p == end || *p != ',' || ms > kMaxAbsMillis) return false;
   bar->open_time = FromMillis(ms);
-  double* const fields[] = {&bar->open, &bar->high, &bar->low, &bar->close, &bar->volume};
+  // Open, high, low and close end at a comma, volume at one or at the end of the line: p + 1
+  // is never past the end, and a short row goes to the field-by-field path, which reports it.
+  double* const fields[] = {&bar->open, &bar->high, &bar->low, &bar->close};
   for (double* field : fields) {
     p = ParseSimpleDecimal(p + 1, end, field);
-    if (p == nullptr || (p != end && *p != ',')) return false;
+    if (p == nullptr || p == end || *p != ',') return false;
   }
-  return true;
+  p = ParseSimpleDecimal(p + 1, end, &bar->volume);
+  return p != nullptr && (p == end || *p == ',');
 }
 
-Result<std::vector<Bar>> ParseCsv(std::string_view text, std::string_view source) {
+// Where the six fields of a CSV row are: the fixed order, or the order a header row gives.
+struct CsvColumns {
+  // Field (0 = timestamp ... 5 = volume) of each column up to the last one needed; -1: ignored.
+  std::vector<int> field_of_column = {0, 1, 2, 3, 4, 5};
+  // The names of those columns, for the message about a short row.
+  std::string names = "timestamp_ms,open,high,low,close,volume";
+  // The fixed order: ParsePlainRow applies.
+  bool standard = true;
+};
+
+// Header spellings of the fields, lower case without '_', '-' or blanks: "open_time",
+// "Open Time" and "openTime" are all "opentime". The time: this reader's own files and
+// freqtrade (timestamp_ms, date), Binance's dumps (open_time), Bybit's klines (startTime,
+// openPrice, ...), Coinbase's and Lean's exports (time) and other usual names.
+struct ColumnName {
+  int field;
+  std::string_view name;
+};
+constexpr ColumnName kColumnNames[] = {
+    {0, "timestamp"}, {0, "timestampms"}, {0, "time"},      {0, "opentime"},   {0, "starttime"},
+    {0, "date"},      {0, "datetime"},    {0, "ts"},        {1, "open"},       {1, "openprice"},
+    {1, "o"},         {2, "high"},        {2, "highprice"}, {2, "h"},          {3, "low"},
+    {3, "lowprice"},  {3, "l"},           {4, "close"},     {4, "closeprice"}, {4, "c"},
+    {5, "volume"},    {5, "vol"},         {5, "v"}};
+
+// The field a header column names, or -1.
+int FieldNamedBy(std::string_view column) {
+  std::string key;
+  for (char c : column) {
+    if (c == '_' || c == '-' || IsBlank(c)) continue;
+    key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  for (const ColumnName& n : kColumnNames) {
+    if (n.name == key) return n.field;
+  }
+  return -1;
+}
+
+// "a", "a or b", "a, b or c".
+std::string JoinOr(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+// The columns a header row names; an empty string, or what is wrong with the header (a field
+// named twice or not at all). Columns it does not know are ignored when all six are named.
+std::string ColumnsFromHeader(std::string_view line, CsvColumns* out) {
+  std::vector<std::string_view> names;
+  for (std::size_t start = 0;;) {
+    const std::size_t comma = line.find(',', start);
+    const std::size_t stop = comma == std::string_view::npos ? line.size() : comma;
+    names.push_back(Trim(Unquote(Trim(line.substr(start, stop - start)))));
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  std::array<int, 6> column_of_field;
+  column_of_field.fill(-1);
+  std::vector<std::string> unknown;
+  for (int i = 0; i < static_cast<int>(names.size()); ++i) {
+    const int field = FieldNamedBy(names[i]);
+    if (field < 0) {
+      unknown.push_back(fmt::format("'{}'", QuoteForError(names[i])));
+    } else if (column_of_field[field] >= 0) {
+      return fmt::format("header names the {} twice: '{}' (column {}) and '{}' (column {})",
+                         kFieldNames[field], names[column_of_field[field]],
+                         column_of_field[field] + 1, QuoteForError(names[i]), i + 1);
+    } else {
+      column_of_field[field] = i;
+    }
+  }
+  std::vector<std::string> missing;
+  for (int field = 0; field < 6; ++field) {
+    if (column_of_field[field] < 0) missing.emplace_back(kFieldNames[field]);
+  }
+  if (!missing.empty()) {
+    std::string error = fmt::format("header has no {} column", JoinOr(missing));
+    if (!unknown.empty()) {
+      error += fmt::format("; unknown column{}: {}", unknown.size() == 1 ? "" : "s",
+                           fmt::join(unknown, ", "));
+    }
+    return error;
+  }
+  const int needed = *std::max_element(column_of_field.begin(), column_of_field.end()) + 1;
+  out->field_of_column.assign(needed, -1);
+  out->names.clear();
+  for (int field = 0; field < 6; ++field) out->field_of_column[column_of_field[field]] = field;
+  for (int i = 0; i < needed; ++i) out->names += fmt::format("{}{}", i == 0 ? "" : ",", names[i]);
+  out->standard = true;
+  for (int field = 0; field < 6; ++field) out->standard &= column_of_field[field] == field;
+  return {};
+}
+
+// Reads the fields of a row from its columns one by one; an empty string, or what is wrong.
+std::string ParseFields(std::string_view line, const CsvColumns& columns, Bar* bar) {
+  const int needed = static_cast<int>(columns.field_of_column.size());
+  int column = 0;
+  std::size_t start = 0;
+  while (column < needed) {
+    const std::size_t comma = line.find(',', start);
+    const std::string_view raw =
+        line.substr(start, comma == std::string_view::npos ? line.size() - start : comma - start);
+    const int field = columns.field_of_column[column];
+    if (field >= 0) {
+      std::string error = SetField(*bar, field, Unquote(Trim(raw)));
+      if (!error.empty()) return error;
+    }
+    ++column;
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  if (column < needed) {
+    return fmt::format("expected {} columns ({}), found {}", needed, columns.names, column);
+  }
+  return {};
+}
+
+// What is wrong with a bar at `time` after one at `previous`, when not after it.
+std::string TimeOrderError(UnixNanos time, UnixNanos previous) {
+  if (time == previous) {
+    return fmt::format("time {} repeats the previous bar's; the bars must be in time order",
+                       FormatIso8601(time));
+  }
+  return fmt::format("time {} is before the previous bar's {}; the bars must be in time order",
+                     FormatIso8601(time), FormatIso8601(previous));
+}
+
+Result<std::vector<Bar>> ParseCsv(std::string_view text, std::string_view source,
+                                  bool require_time_order) {
   std::vector<Bar> bars;
   std::size_t newlines = 0;
   for (const char *p = text.data(), *end = text.data() + text.size();
@@ -106,36 +241,26 @@ Result<std::vector<Bar>> ParseCsv(std::string_view text, std::string_view source
   bars.reserve(newlines + 1);
   LineReader lines(text);
   bool seen_content = false;
+  CsvColumns columns;
   for (std::string_view line; lines.Next(&line);) {
     const std::int64_t line_no = lines.number();
     if (Trim(line).empty()) continue;
     if (!seen_content) {
       seen_content = true;
-      if (LooksLikeHeader(line)) continue;
+      if (LooksLikeHeader(line)) {
+        const std::string error = ColumnsFromHeader(line, &columns);
+        if (!error.empty()) return InvalidArgumentError("{}: line {}: {}", source, line_no, error);
+        continue;
+      }
     }
     Bar bar;
-    if (ParsePlainRow(line, &bar)) {
-      bars.push_back(bar);
-      continue;
+    if (!columns.standard || !ParsePlainRow(line, &bar)) {
+      const std::string error = ParseFields(line, columns, &bar);
+      if (!error.empty()) return InvalidArgumentError("{}: line {}: {}", source, line_no, error);
     }
-    int field = 0;
-    std::size_t start = 0;
-    while (field < 6) {
-      const std::size_t comma = line.find(',', start);
-      const std::string_view raw =
-          line.substr(start, comma == std::string_view::npos ? line.size() - start : comma - start);
-      const std::string error = SetField(bar, field, Unquote(Trim(raw)));
-      if (!error.empty()) {
-        return InvalidArgumentError("{}: line {}: {}", source, line_no, error);
-      }
-      ++field;
-      if (comma == std::string_view::npos) break;
-      start = comma + 1;
-    }
-    if (field < 6) {
-      return InvalidArgumentError(
-          "{}: line {}: expected 6 columns (timestamp_ms,open,high,low,close,volume), found {}",
-          source, line_no, field);
+    if (require_time_order && !bars.empty() && bar.open_time <= bars.back().open_time) {
+      return InvalidArgumentError("{}: line {}: {}", source, line_no,
+                                  TimeOrderError(bar.open_time, bars.back().open_time));
     }
     bars.push_back(bar);
   }
@@ -145,7 +270,8 @@ Result<std::vector<Bar>> ParseCsv(std::string_view text, std::string_view source
 // A small scanner for arrays of arrays of numbers or numeric strings.
 class JsonRowScanner {
  public:
-  JsonRowScanner(std::string_view text, std::string_view source) : text_(text), source_(source) {}
+  JsonRowScanner(std::string_view text, std::string_view source, bool require_time_order)
+      : text_(text), source_(source), require_time_order_(require_time_order) {}
 
   Result<std::vector<Bar>> Run() {
     std::vector<Bar> bars;
@@ -157,6 +283,9 @@ class JsonRowScanner {
     while (true) {
       Bar bar;
       RETURN_IF_ERROR(ParseRow(bar));
+      if (require_time_order_ && !bars.empty() && bar.open_time <= bars.back().open_time) {
+        return RowError(TimeOrderError(bar.open_time, bars.back().open_time));
+      }
       bars.push_back(bar);
       ++element_;
       SkipBlank();
@@ -254,6 +383,7 @@ class JsonRowScanner {
 
   std::string_view text_;
   std::string_view source_;
+  bool require_time_order_;
   std::size_t pos_ = 0;
   std::int64_t element_ = 0;
 };
@@ -313,6 +443,12 @@ Result<std::string> ReadFileInflated(const std::string& path) {
 
 Result<std::vector<Bar>> ParseCandles(std::string_view data, std::string_view source_name,
                                       CandleFormat format) {
+  return ParseCandles(data, source_name, CandleReadOptions{.format = format});
+}
+
+Result<std::vector<Bar>> ParseCandles(std::string_view data, std::string_view source_name,
+                                      const CandleReadOptions& options) {
+  CandleFormat format = options.format;
   std::string inflated;
   if (LooksGzipped(data)) {
     ASSIGN_OR_RETURN(inflated, GzipInflate(data, source_name));
@@ -324,13 +460,19 @@ Result<std::vector<Bar>> ParseCandles(std::string_view data, std::string_view so
     if (!detected.ok()) return detected.status().WithContext(source_name);
     format = *detected;
   }
-  if (format == CandleFormat::kCsv) return ParseCsv(data, source_name);
-  return JsonRowScanner(data, source_name).Run();
+  if (format == CandleFormat::kCsv) {
+    return ParseCsv(data, source_name, options.require_time_order);
+  }
+  return JsonRowScanner(data, source_name, options.require_time_order).Run();
 }
 
 Result<std::vector<Bar>> ReadCandleFile(const std::string& path, CandleFormat format) {
+  return ReadCandleFile(path, CandleReadOptions{.format = format});
+}
+
+Result<std::vector<Bar>> ReadCandleFile(const std::string& path, const CandleReadOptions& options) {
   ASSIGN_OR_RETURN(std::string bytes, ReadFileInflated(path));
-  return ParseCandles(bytes, path, format);
+  return ParseCandles(bytes, path, options);
 }
 
 }  // namespace pulse::replay

@@ -12,8 +12,9 @@
 namespace pulse::replay {
 
 // The text layouts the reader understands.
-//   kCsv:            timestamp_ms,open,high,low,close,volume[,...] (header row optional; extra
-//                    columns, as in Binance's public CSV dumps, are ignored)
+//   kCsv:            timestamp_ms,open,high,low,close,volume[,...] (extra columns, as in
+//                    Binance's public CSV dumps, are ignored); a header row is optional and,
+//                    when present, names the columns, which may then come in any order
 //   kFreqtradeJson:  [[ts_ms,o,h,l,c,v],...] with numbers
 //   kBinanceKlines:  [[openTime,"o","h","l","c","v",closeTime,...],...] (numbers as strings)
 // Timestamps are bar open times in UTC milliseconds.
@@ -30,17 +31,32 @@ Result<CandleFormat> DetectCandleFormat(std::string_view text);
 // name need not end in .gz). Errors: NotFound, DataLoss for a corrupt gzip stream.
 Result<std::string> ReadFileInflated(const std::string& path);
 
+// How ParseCandles and ReadCandleFile read.
+struct CandleReadOptions {
+  CandleFormat format = CandleFormat::kAuto;
+  // Refuse a bar whose open time is not after the previous bar's (out of order or repeated),
+  // naming its line (CSV) or element (JSON). Off by default: the validator reads such files
+  // to report them; callers that replay or backtest the bars turn it on.
+  bool require_time_order = false;
+};
+
 // Parses candles from memory. `data` may itself be gzip-compressed. `source_name` prefixes
 // every error message (e.g. the file name). Rows are returned in file order, unvalidated
 // (NaN is accepted and left for the validator), but a malformed row is an InvalidArgument
 // error naming the line (CSV) or element (JSON), e.g. "x.csv: line 17: high is not a number:
-// 'abc'".
+// 'abc'", as is a row with fewer columns than the layout needs and a CSV header that does not
+// name the time, open, high, low, close and volume columns exactly once each.
 Result<std::vector<Bar>> ParseCandles(std::string_view data,
                                       std::string_view source_name = "<memory>",
                                       CandleFormat format = CandleFormat::kAuto);
+// The same with options, e.g. `ParseCandles(text, "x.csv", {.require_time_order = true})`.
+Result<std::vector<Bar>> ParseCandles(std::string_view data, std::string_view source_name,
+                                      const CandleReadOptions& options);
 
 // ReadFileInflated + ParseCandles with the path as source name.
 Result<std::vector<Bar>> ReadCandleFile(const std::string& path,
                                         CandleFormat format = CandleFormat::kAuto);
+// The same with options: `ReadCandleFile(path, {.require_time_order = true})`.
+Result<std::vector<Bar>> ReadCandleFile(const std::string& path, const CandleReadOptions& options);
 
 }  // namespace pulse::replay

@@ -84,6 +84,164 @@ TEST(CandleFileReaderTest, CsvErrorsNameFileLineAndField) {
   EXPECT_EQ(bars.status().message(), "big.csv: line 1: timestamp is out of range");
 }
 
+TEST(CandleFileReaderTest, ShortRowsAreRefusedAtTheirOwnLine) {
+  const std::string good = "1606780800000,19695.87,19720.0,19578.96,19607.03,794.500517\n";
+  const std::string next = "1606781100000,19607.02,19607.02,19505.9,19537.95,710.941254\n";
+  const std::vector<std::string> fields = {"1606781100000", "19607.02", "19607.02", "19505.9",
+                                           "19537.95"};
+  // 1 to 5 fields, followed by a full row whose values must not fill the short one.
+  for (std::size_t n = 1; n <= 5; ++n) {
+    std::string row = fields[0];
+    for (std::size_t f = 1; f < n; ++f) row += "," + fields[f];
+    for (const std::string& header :
+         {std::string("timestamp_ms,open,high,low,close,volume\n"), std::string()}) {
+      const std::int64_t line = header.empty() ? 2 : 3;
+      Result<std::vector<Bar>> bars = ParseCandles(header + good + row + "\n" + next, "s.csv");
+      if (bars.ok()) {
+        ADD_FAILURE() << n << " fields: accepted, volume " << (*bars)[1].volume;
+        continue;
+      }
+      EXPECT_EQ(bars.status().code(), StatusCode::kInvalidArgument);
+      EXPECT_EQ(bars.status().message(),
+                fmt::format("s.csv: line {}: expected 6 columns "
+                            "(timestamp_ms,open,high,low,close,volume), found {}",
+                            line, n));
+    }
+  }
+  // Every row one column short: refused at the first, not at the last.
+  Result<std::vector<Bar>> bars = ParseCandles("1,1,2,0.5,1\n2,1,2,0.5,1\n3,1,2,0.5,1\n", "f.csv");
+  EXPECT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().message(),
+            "f.csv: line 1: expected 6 columns (timestamp_ms,open,high,low,close,volume), found 5");
+  // The text ends where the short row does, and digits follow in memory: they are not read.
+  const std::string buffer = "1,1,2,0.5,1\n7,8";
+  bars = ParseCandles(std::string_view(buffer).substr(0, 11), "m.csv", CandleFormat::kCsv);
+  ASSERT_FALSE(bars.ok()) << "volume " << (*bars)[0].volume;
+  EXPECT_EQ(bars.status().message(),
+            "m.csv: line 1: expected 6 columns (timestamp_ms,open,high,low,close,volume), found 5");
+  // Empty fields and a trailing comma name the field; more than 6 columns are fine.
+  bars = ParseCandles("1,1,2,0.5,1,\n", "t.csv");
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().message(), "t.csv: line 1: volume is empty");
+  bars = ParseCandles("1,,2,0.5,1,1\n", "o.csv");
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().message(), "o.csv: line 1: open is empty");
+  bars = ParseCandles("1,1,2,0.5,1.5,10,\n2,1,2,0.5,1.5,20,x,y\n", "x.csv");
+  ASSERT_TRUE(bars.ok()) << bars.status();
+  EXPECT_EQ(*bars, (std::vector<Bar>{{FromMillis(1), 1, 2, 0.5, 1.5, 10},
+                                     {FromMillis(2), 1, 2, 0.5, 1.5, 20}}));
+}
+
+TEST(CandleFileReaderTest, CsvHeaderNamesTheColumnsInAnyOrder) {
+  const Bar first{FromMillis(1606780800000), 19695.87, 19720.0, 19578.96, 19607.03, 794.500517};
+  const Bar second{FromMillis(1606781100000), 19607.02, 19607.02, 19505.9, 19537.95, 710.941254};
+  for (const char* text :
+       {// open and close swapped
+        "timestamp_ms,close,high,low,open,volume\n"
+        "1606780800000,19607.03,19720.0,19578.96,19695.87,794.500517\n"
+        "1606781100000,19537.95,19607.02,19505.9,19607.02,710.941254\n",
+        // Coinbase's candle order
+        "time,low,high,open,close,volume\n"
+        "1606780800000,19578.96,19720.0,19695.87,19607.03,794.500517\n"
+        "1606781100000,19505.9,19607.02,19607.02,19537.95,710.941254\n",
+        // Bybit's kline names, with its turnover column
+        "startTime,openPrice,highPrice,lowPrice,closePrice,volume,turnover\n"
+        "1606780800000,19695.87,19720.0,19578.96,19607.03,794.500517,1.5e7\n"
+        "1606781100000,19607.02,19607.02,19505.9,19537.95,710.941254,1.4e7\n",
+        // Binance's 12 named columns (the standard order: the one-pass reader)
+        "open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,"
+        "taker_buy_quote_volume,ignore\n"
+        "1606780800000,19695.87,19720.0,19578.96,19607.03,794.500517,1606781099999,1,2,3,4,0\n"
+        "1606781100000,19607.02,19607.02,19505.9,19537.95,710.941254,1606781399999,1,2,3,4,0\n",
+        // quotes, blanks and case; volume before the time
+        " \"Volume\" , \"Date\",OPEN,High , low,Close\r\n"
+        "794.500517,1606780800000,19695.87,19720.0,19578.96,19607.03\r\n"
+        "710.941254,\"2020-12-01T00:05:00Z\",19607.02,19607.02,19505.9,19537.95\r\n",
+        // pandas' unnamed index column
+        ",date,open,high,low,close,volume\n"
+        "0,1606780800000,19695.87,19720.0,19578.96,19607.03,794.500517\n"
+        "1,1606781100000,19607.02,19607.02,19505.9,19537.95,710.941254\n"}) {
+    Result<std::vector<Bar>> bars = ParseCandles(text, "h.csv");
+    ASSERT_TRUE(bars.ok()) << bars.status() << "\n" << text;
+    EXPECT_EQ(*bars, (std::vector<Bar>{first, second})) << text;
+  }
+  // A short row names the header's columns.
+  Result<std::vector<Bar>> bars =
+      ParseCandles("ts,close,high,low,open,volume\n1,1,2,0.5,1\n", "short.csv");
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().message(),
+            "short.csv: line 2: expected 6 columns (ts,close,high,low,open,volume), found 5");
+  bars = ParseCandles("open,high,low,close,volume,time\n1,2,0.5,1.5,10\n", "last.csv");
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().message(),
+            "last.csv: line 2: expected 6 columns (open,high,low,close,volume,time), found 5");
+  // A first row of quoted numbers is data, not a header.
+  bars = ParseCandles("\"1\",\"1\",\"2\",\"0.5\",\"1.5\",\"10\"\n", "q.csv");
+  ASSERT_TRUE(bars.ok()) << bars.status();
+  EXPECT_EQ(*bars, (std::vector<Bar>{{FromMillis(1), 1, 2, 0.5, 1.5, 10}}));
+}
+
+TEST(CandleFileReaderTest, CsvHeaderThatDoesNotNameTheSixColumnsIsRefused) {
+  auto message = [](const std::string& text) {
+    Result<std::vector<Bar>> bars = ParseCandles(text, "h.csv");
+    if (bars.ok()) return fmt::format("accepted, {} bars", bars->size());
+    EXPECT_EQ(bars.status().code(), StatusCode::kInvalidArgument);
+    return std::string(bars.status().message());
+  };
+  EXPECT_EQ(message("foo,bar\n1,1,2,0.5,1,1\n"),
+            "h.csv: line 1: header has no timestamp, open, high, low, close or volume column; "
+            "unknown columns: 'foo', 'bar'");
+  EXPECT_EQ(message("timestamp,open,high,low,volume\n1,1,2,0.5,1\n"),
+            "h.csv: line 1: header has no close column");
+  EXPECT_EQ(message("\n\ntimestamp,open,high,low,close,vol_usd\n1,1,2,0.5,1,1\n"),
+            "h.csv: line 3: header has no volume column; unknown column: 'vol_usd'");
+  EXPECT_EQ(message("date,time,open,high,low,close,volume\n"),
+            "h.csv: line 1: header names the timestamp twice: 'date' (column 1) and 'time' "
+            "(column 2)");
+  // Lean's quote bars: bid and ask prices, not trade candles.
+  EXPECT_EQ(message("time,bid_open,bid_high,bid_low,bid_close,last_bid_size\n1,1,2,0.5,1,1\n"),
+            "h.csv: line 1: header has no open, high, low, close or volume column; unknown "
+            "columns: 'bid_open', 'bid_high', 'bid_low', 'bid_close', 'last_bid_size'");
+}
+
+TEST(CandleFileReaderTest, RequireTimeOrderRefusesBarsOutOfOrderNamingTheLine) {
+  const std::string text =
+      "timestamp_ms,open,high,low,close,volume\n"
+      "1606796100000,1,2,0.5,1.5,10\n"
+      "\n"
+      "1606796400000,1,2,0.5,1.5,10\n"
+      "1606796100000,1,2,0.5,1.5,10\n";
+  // By default the rows come back in file order, for the validator to report.
+  Result<std::vector<Bar>> bars = ParseCandles(text, "u.csv");
+  ASSERT_TRUE(bars.ok()) << bars.status();
+  ASSERT_EQ(bars->size(), 3u);
+  EXPECT_EQ((*bars)[2].open_time, FromMillis(1606796100000));
+
+  bars = ParseCandles(text, "u.csv", {.require_time_order = true});
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(bars.status().message(),
+            "u.csv: line 5: time 2020-12-01T04:15:00Z is before the previous bar's "
+            "2020-12-01T04:20:00Z; the bars must be in time order");
+  // Through the field-by-field path too, and a repeated time.
+  bars = ParseCandles("2020-12-01T04:15:00Z,1,2,0.5,1.5,10\n 1606796100000 ,1,2,0.5,1.5,10\n",
+                      "d.csv", {.require_time_order = true});
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().message(),
+            "d.csv: line 2: time 2020-12-01T04:15:00Z repeats the previous bar's; the bars "
+            "must be in time order");
+  bars = ParseCandles("[[300000,1,2,0.5,1.5,10],\n[0,1,2,0.5,1.5,10]]", "j.json",
+                      {.require_time_order = true});
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().message(),
+            "j.json: element 1 (line 2): time 1970-01-01T00:00:00Z is before the previous bar's "
+            "1970-01-01T00:05:00Z; the bars must be in time order");
+  bars = ParseCandles("[[0,1,2,0.5,1.5,10],[300000,1,2,0.5,1.5,10]]", "k.json",
+                      {.format = CandleFormat::kFreqtradeJson, .require_time_order = true});
+  ASSERT_TRUE(bars.ok()) << bars.status();
+  EXPECT_EQ(bars->size(), 2u);
+}
+
 TEST(CandleFileReaderTest, NanIsReturnedForTheValidator) {
   Result<std::vector<Bar>> bars = ParseCandles("1,nan,2,0.5,1,1\n", "n.csv");
   ASSERT_TRUE(bars.ok()) << bars.status();
@@ -232,6 +390,15 @@ TEST(CandleFileReaderTest, PlainRowsReadInOnePassGiveTheBarsOfTheFieldByFieldPat
           << "row " << i;
     }
   }
+  // The same rows with their columns reordered under a header that says so.
+  std::string reordered = "volume,close,low,high,open,timestamp_ms\n";
+  for (const Bar& b : *fast) {
+    reordered += fmt::format("{},{},{},{},{},{}\n", b.volume, b.close, b.low, b.high, b.open,
+                             ToMillis(b.open_time));
+  }
+  Result<std::vector<Bar>> moved = ParseCandles(reordered, "reordered.csv");
+  ASSERT_TRUE(moved.ok()) << moved.status();
+  EXPECT_EQ(*moved, *fast);
   // A plain row with an empty or bad field is still refused, naming the field.
   Result<std::vector<Bar>> empty = ParseCandles("1,1,2,0.5,1.5,\n", "e.csv");
   ASSERT_FALSE(empty.ok());
@@ -272,6 +439,10 @@ TEST(CandleFileReaderTest, ReadsBundledGzipSamples) {
     EXPECT_EQ(bars->size(), e.rows) << e.file;
     EXPECT_EQ(bars->front().open_time, FromMillis(1606780800000)) << e.file;
     EXPECT_EQ(bars->back().open_time, FromMillis(e.last_ms)) << e.file;
+    Result<std::vector<Bar>> ordered =
+        ReadCandleFile(source + "/data/sample/" + e.file, {.require_time_order = true});
+    ASSERT_TRUE(ordered.ok()) << ordered.status();
+    EXPECT_EQ(*ordered, *bars) << e.file;
   }
   const std::string shared = SharedDataDir();
   if (shared.empty()) return;

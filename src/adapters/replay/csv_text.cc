@@ -76,10 +76,19 @@ bool ParseDouble(std::string_view s, double* out) {
 }
 
 bool LooksLikeHeader(std::string_view line) {
-  const std::string_view t = Trim(line);
-  if (t.empty()) return false;
-  const char c = t.front();
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '"' || c == '_';
+  auto starts_with_name = [](std::string_view field) {
+    field = Trim(Unquote(Trim(field)));
+    const char c = field.empty() ? '\0' : field.front();
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  };
+  const std::size_t comma = line.find(',');
+  const std::string_view first = line.substr(0, comma);
+  if (comma == std::string_view::npos || !Trim(Unquote(Trim(first))).empty()) {
+    return starts_with_name(first);
+  }
+  const std::size_t next = line.find(',', comma + 1);
+  return starts_with_name(line.substr(
+      comma + 1, next == std::string_view::npos ? std::string_view::npos : next - comma - 1));
 }
 
 bool LineReader::Next(std::string_view* line) {

@@ -42,7 +42,9 @@ bool ParseDouble(std::string_view s, double* out);
 // that shape or an exponent, a second point or more digits follow it.
 const char* ParseSimpleDecimal(const char* p, const char* end, double* out);
 
-// True when the first non-blank character of `line` is a letter, a quote or '_' (a header row).
+// True when `line` is a header row: its first field, without blanks and quotes, starts with a
+// letter or '_', or is empty and the second one does (pandas' unnamed index column). A data
+// row with quoted numbers is not one.
 bool LooksLikeHeader(std::string_view line);
 
 // Walks text line by line without copying: LF or CRLF endings, the last line with or without

@@ -100,5 +100,19 @@ TEST(ParseDoubleTest, RefusesWhatIsNotOneNumber) {
   EXPECT_EQ(v, 2.5);
 }
 
+TEST(LooksLikeHeaderTest, FirstFieldStartingWithANameNotAQuotedNumber) {
+  EXPECT_TRUE(LooksLikeHeader("timestamp_ms,open,high,low,close,volume"));
+  EXPECT_TRUE(LooksLikeHeader(" \"Date\" ,\"Open\""));
+  EXPECT_TRUE(LooksLikeHeader("_ts,o"));
+  EXPECT_TRUE(LooksLikeHeader(",date,open,high,low,close,volume"));  // pandas index column
+  EXPECT_TRUE(LooksLikeHeader("time"));
+  EXPECT_FALSE(LooksLikeHeader("1606780800000,1,2,0.5,1,1"));
+  EXPECT_FALSE(LooksLikeHeader("\"1606780800000\",\"1\",\"2\",\"0.5\",\"1\",\"1\""));
+  EXPECT_FALSE(LooksLikeHeader("2021-01-01T00:05:00Z,1,2,0.5,1,1"));
+  EXPECT_FALSE(LooksLikeHeader(",1,2,0.5,1,1"));
+  EXPECT_FALSE(LooksLikeHeader(","));
+  EXPECT_FALSE(LooksLikeHeader(""));
+}
+
 }  // namespace
 }  // namespace pulse::replay
