@@ -11,7 +11,8 @@ namespace pulse::app {
 Result<std::vector<Bar>> ReadFeatureInput(const std::string& path,
                                           const indicators::FeatureSetSpec& spec,
                                           bool timeframe_given, std::string_view remedy) {
-  ASSIGN_OR_RETURN(std::vector<Bar> bars, replay::ReadCandleFile(path));
+  ASSIGN_OR_RETURN(std::vector<Bar> bars,
+                   replay::ReadCandleFile(path, {.require_time_order = true}));
   if (bars.empty()) return InvalidArgumentError("{}: no bars", path);
   if (Result<Timeframe> found = InferBarTimeframe(bars); found.ok()) {
     if (!(*found == spec.base)) {

@@ -153,6 +153,23 @@ TEST(FeaturesCliTest, BadConfigAndBadFilesAreRefused) {
   CliResult parse = cli.Run({"features", "--data", junk});
   EXPECT_EQ(parse.exit_code, 2);
   EXPECT_NE(parse.err.find("junk.csv: line 2"), std::string::npos) << parse.err;
+
+  // Bars out of time order are refused at the line where the time goes back (not later, as a
+  // step that cannot be inferred).
+  const std::string unsorted = cli.WriteFile("unsorted.csv",
+                                             "timestamp_ms,open,high,low,close,volume\n"
+                                             "1609459200000,1,2,0.5,1.5,3\n"
+                                             "1609459500000,1,2,0.5,1.5,3\n"
+                                             "1609459800000,1,2,0.5,1.5,3\n"
+                                             "1609459500000,1,2,0.5,1.5,3\n");
+  for (const char* command : {"features", "backtest"}) {
+    CliResult order = cli.Run({command, "--data", unsorted});
+    EXPECT_EQ(order.exit_code, 2) << command;
+    EXPECT_NE(order.err.find("unsorted.csv: line 5: time 2021-01-01T00:05:00Z is before the "
+                             "previous bar's 2021-01-01T00:10:00Z; the bars must be in time order"),
+              std::string::npos)
+        << command << ": " << order.err;
+  }
 }
 
 }  // namespace

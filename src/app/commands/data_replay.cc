@@ -50,7 +50,8 @@ Status RunDataReplay(CliContext& ctx, const DataReplayFlags& f) {
   replay::ReplayFeed feed(sim_clock);
   for (const std::string& path : f.files) {
     ASSIGN_OR_RETURN(BarKey key, KeyFromFileName(path, config->data.default_exchange));
-    ASSIGN_OR_RETURN(std::vector<Bar> bars, replay::ReadCandleFile(path));
+    ASSIGN_OR_RETURN(std::vector<Bar> bars,
+                     replay::ReadCandleFile(path, {.require_time_order = true}));
     Status added = feed.AddSeries(key, std::move(bars));
     if (!added.ok()) return added.WithContext(path);
   }
