@@ -4,6 +4,8 @@
 #include <iterator>
 #include <limits>
 
+#include <fmt/format.h>
+
 #include "adapters/storage/migrator.h"
 #include "adapters/storage/open_database.h"
 #include "adapters/storage/sql_controller_store.h"
@@ -12,6 +14,39 @@
 #include "app/bar_close_cursor.h"
 
 namespace pulse::app {
+
+UnixNanos SubtractDaysSaturating(UnixNanos t, std::int64_t days) {
+  constexpr UnixNanos kMin = std::numeric_limits<UnixNanos>::min();
+  constexpr UnixNanos kMax = std::numeric_limits<UnixNanos>::max();
+  std::int64_t nanos = 0;
+  if (__builtin_mul_overflow(days, kNanosPerDay, &nanos)) return days > 0 ? kMin : kMax;
+  UnixNanos result = 0;
+  if (__builtin_sub_overflow(t, nanos, &result)) return nanos > 0 ? kMin : kMax;
+  return result;
+}
+
+std::string NoBarsMessage(const std::vector<SymbolSeries>& series, const BacktestOptions& options) {
+  std::string range;
+  if (options.from && options.to) {
+    range =
+        fmt::format("between {} and {}", FormatIso8601(*options.from), FormatIso8601(*options.to));
+  } else if (options.from) {
+    range = fmt::format("from {} on", FormatIso8601(*options.from));
+  } else if (options.to) {
+    range = fmt::format("before {}", FormatIso8601(*options.to));
+  } else {
+    return "no bars to backtest";
+  }
+  std::optional<UnixNanos> first, last;
+  for (const SymbolSeries& s : series) {
+    if (s.bars.empty()) continue;
+    first = std::min(first.value_or(s.bars.front().open_time), s.bars.front().open_time);
+    last = std::max(last.value_or(s.bars.back().open_time), s.bars.back().open_time);
+  }
+  if (!first) return fmt::format("no bars {} (the data has no bars)", range);
+  return fmt::format("no bars {} (the data spans {} .. {})", range, FormatIso8601(*first),
+                     FormatIso8601(*last));
+}
 
 Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSeries>& series,
                                 const BacktestOptions& options,
@@ -25,13 +60,10 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
   }
   // Bars of the warm-up days before --from feed the features only.
   const UnixNanos warm_from =
-      options.from ? from - config.features.warm_up_days * kNanosPerDay : from;
+      options.from ? SubtractDaysSaturating(from, config.features.warm_up_days) : from;
   BarCloseCursor cursor(series, warm_from, to);
   const std::optional<UnixNanos> first = BarCloseCursor(series, from, to).Peek();
-  if (!first) {
-    return InvalidArgumentError("no bars between {} and {}", FormatIso8601(from),
-                                FormatIso8601(to));
-  }
+  if (!first) return InvalidArgumentError("{}", NoBarsMessage(series, options));
 
   ASSIGN_OR_RETURN(std::unique_ptr<storage::SqlDatabase> db,
                    storage::OpenDatabase("sqlite::memory:"));
@@ -77,6 +109,7 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
   RETURN_IF_ERROR(pipeline->Finish(/*close_open=*/true));
   if (progress) progress(cursor.bars_given());
   run.counts = pipeline->counts();
+  run.bars_read = cursor.bars_given();
   ClosedOutcomeFilter filter;
   ASSIGN_OR_RETURN(run.outcomes, signals.ListClosedOutcomes(filter));
   filter.shadows = true;

@@ -1,6 +1,9 @@
 // BacktestReportHtml: the report as one static page with inline SVG charts.
+#include "app/backtest_html.h"
+
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -10,8 +13,13 @@ namespace pulse::app {
 
 namespace {
 
+// The chart's SVG box and its plot area inside it (y labels on the left, time labels below).
 constexpr int kWidth = 900;
-constexpr int kHeight = 220;
+constexpr int kHeight = 240;
+constexpr int kPlotLeft = 90;
+constexpr int kPlotTop = 10;
+constexpr int kPlotWidth = kWidth - kPlotLeft - 10;
+constexpr int kPlotHeight = 190;
 constexpr std::size_t kMaxPoints = 1200;
 
 std::string Escape(std::string_view text) {
@@ -41,34 +49,70 @@ std::string Cell(const nlohmann::json& j) {
   if (j.is_null()) return "-";
   if (j.is_string()) return Escape(j.get<std::string>());
   if (j.is_number_integer()) return std::to_string(j.get<std::int64_t>());
-  if (j.is_number()) return fmt::format("{:.4g}", j.get<double>());
+  if (j.is_number()) {
+    // Money-sized figures in fixed notation ("10,000.00", not "1e+04"), the rest to 4 digits.
+    const double v = j.get<double>();
+    return std::fabs(v) >= 1000 ? FormatGrouped(v, 2) : fmt::format("{:.4g}", v);
+  }
   return Escape(j.dump());
 }
 
-// A line chart of `values` over `times` (at most kMaxPoints points, evenly picked), with the
-// minimum and maximum written on the axis.
+// "-1.37%" for a value in percent.
+std::string PercentLabel(double value) { return FormatGrouped(value, 2) + "%"; }
+
+// A time on the x axis: the date, with the time of day when the chart spans under two days.
+std::string TimeLabel(UnixNanos t, bool with_time) {
+  const std::string iso = FormatIso8601(t);  // "2021-04-01T00:00:00Z"
+  return with_time ? iso.substr(0, 10) + " " + iso.substr(11, 5) : iso.substr(0, 10);
+}
+
+// A line chart of `values` over `times` (thinned by MinMaxThin to at most kMaxPoints points),
+// the highest and the lowest value written by `label` at the top and the bottom of the y axis,
+// the first, middle and last time under the x axis, and `note` (if any) under the chart.
 std::string LineChart(const std::string& title, const std::vector<UnixNanos>& times,
-                      const std::vector<double>& values, const char* colour) {
+                      const std::vector<double>& values, const char* colour,
+                      const std::function<std::string(double)>& label,
+                      const std::string& note = "") {
   if (values.size() < 2) return "<p>" + Escape(title) + ": not enough points</p>";
   const auto [lo_it, hi_it] = std::minmax_element(values.begin(), values.end());
-  const double lo = *lo_it, hi = *hi_it == *lo_it ? *lo_it + 1 : *hi_it;
+  const double lo = *lo_it, hi = *hi_it;
   const double t0 = static_cast<double>(times.front());
   const double span = std::max(1.0, static_cast<double>(times.back()) - t0);
+  auto y_of = [&](double v) {
+    // A flat series is drawn across the middle.
+    if (hi == lo) return kPlotTop + kPlotHeight / 2.0;
+    return (hi - v) / (hi - lo) * kPlotHeight + kPlotTop;
+  };
   std::string points;
-  const std::size_t step = std::max<std::size_t>(1, values.size() / kMaxPoints);
-  for (std::size_t i = 0; i < values.size(); i += step) {
-    const double x = (static_cast<double>(times[i]) - t0) / span * (kWidth - 80) + 70;
-    const double y = (hi - values[i]) / (hi - lo) * (kHeight - 30) + 10;
-    points += fmt::format("{:.1f},{:.1f} ", x, y);
+  for (std::size_t i : MinMaxThin(values, kMaxPoints)) {
+    const double x = (static_cast<double>(times[i]) - t0) / span * kPlotWidth + kPlotLeft;
+    points += fmt::format("{:.1f},{:.1f} ", x, y_of(values[i]));
   }
-  return fmt::format(
+  if (!points.empty()) points.pop_back();
+  const bool with_time = span < 2.0 * static_cast<double>(kNanosPerDay);
+  const auto middle = static_cast<UnixNanos>(t0 + span / 2);
+  const int label_x = kPlotLeft - 4;
+  const int time_y = kPlotTop + kPlotHeight + 16;
+  std::string svg = fmt::format(
       "<h3>{}</h3><svg width=\"{}\" height=\"{}\" role=\"img\" aria-label=\"{}\">"
-      "<rect x=\"70\" y=\"10\" width=\"{}\" height=\"{}\" fill=\"#fafafa\" stroke=\"#ccc\"/>"
-      "<text x=\"2\" y=\"18\" font-size=\"11\">{:.4g}</text>"
-      "<text x=\"2\" y=\"{}\" font-size=\"11\">{:.4g}</text>"
-      "<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.2\" points=\"{}\"/></svg>\n",
-      Escape(title), kWidth, kHeight, Escape(title), kWidth - 80, kHeight - 30, hi, kHeight - 20,
-      lo, colour, points);
+      "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#fafafa\" stroke=\"#ccc\"/>"
+      "<text class=\"y-max\" x=\"{}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\">{}</text>"
+      "<text class=\"y-min\" x=\"{}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
+      Escape(title), kWidth, kHeight, Escape(title), kPlotLeft, kPlotTop, kPlotWidth, kPlotHeight,
+      label_x, y_of(hi) + 4, Escape(label(hi)), label_x, y_of(lo) + 4, Escape(label(lo)));
+  svg += fmt::format(
+      "<text class=\"x-label\" x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"start\">{}</text>"
+      "<text class=\"x-label\" x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{}"
+      "</text>"
+      "<text class=\"x-label\" x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
+      kPlotLeft, time_y, TimeLabel(times.front(), with_time), kPlotLeft + kPlotWidth / 2, time_y,
+      TimeLabel(middle, with_time), kPlotLeft + kPlotWidth, time_y,
+      TimeLabel(times.back(), with_time));
+  svg += fmt::format(
+      "<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.2\" points=\"{}\"/></svg>\n", colour,
+      points);
+  if (!note.empty()) svg += "<p class=\"note\">" + Escape(note) + "</p>\n";
+  return svg;
 }
 
 std::string Table(const nlohmann::ordered_json& rows) {
@@ -95,6 +139,45 @@ std::string Figures(const nlohmann::ordered_json& object) {
 
 }  // namespace
 
+std::string FormatGrouped(double value, int decimals) {
+  if (!std::isfinite(value)) return fmt::format("{}", value);
+  std::string digits = fmt::format("{:.{}f}", std::fabs(value), std::max(decimals, 0));
+  const std::size_t point = std::min(digits.find('.'), digits.size());
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && i < point && (point - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  const bool zero = digits.find_first_not_of("0.") == std::string::npos;
+  return (value < 0 && !zero ? "-" : "") + out;
+}
+
+std::vector<std::size_t> MinMaxThin(const std::vector<double>& values, std::size_t max_points) {
+  const std::size_t n = values.size();
+  std::vector<std::size_t> kept;
+  max_points = std::max<std::size_t>(max_points, 4);
+  if (n <= max_points) {
+    for (std::size_t i = 0; i < n; ++i) kept.push_back(i);
+    return kept;
+  }
+  const std::size_t inner = n - 2;  // points 1 .. n-2
+  const std::size_t buckets = (max_points - 2) / 2;
+  kept.push_back(0);
+  for (std::size_t b = 0; b < buckets; ++b) {
+    const std::size_t begin = 1 + b * inner / buckets;
+    const std::size_t end = 1 + (b + 1) * inner / buckets;
+    if (begin == end) continue;
+    const auto [lo, hi] = std::minmax_element(values.begin() + static_cast<std::ptrdiff_t>(begin),
+                                              values.begin() + static_cast<std::ptrdiff_t>(end));
+    const auto lo_i = static_cast<std::size_t>(lo - values.begin());
+    const auto hi_i = static_cast<std::size_t>(hi - values.begin());
+    kept.push_back(std::min(lo_i, hi_i));
+    if (lo_i != hi_i) kept.push_back(std::max(lo_i, hi_i));
+  }
+  kept.push_back(n - 1);
+  return kept;
+}
+
 std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRun& run) {
   std::vector<UnixNanos> times{run.start};
   std::vector<double> equity{run.starting_balance};
@@ -119,8 +202,11 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
   html += "<h2>Trades</h2>" + Figures(r["trades"]);
   html += "<h2>Returns (daily)</h2>" + Figures(r["returns"]);
   html += "<h2>Paper account</h2>" + Figures(r["paper"]);
-  html += LineChart("Equity (quote currency)", times, equity, "#1f77b4");
-  html += LineChart("Drawdown (%)", times, drawdown, "#d62728");
+  html += LineChart("Equity (quote currency)", times, equity, "#1f77b4",
+                    [](double v) { return FormatGrouped(v, 2); });
+  html += LineChart("Drawdown (%)", times, drawdown, "#d62728", PercentLabel,
+                    "Drawn from the equity at every bar close; max_drawdown under Returns (daily) "
+                    "is a fraction measured on daily closes only, so it can be shallower.");
   html += "<h2>What the gates and the controller stopped</h2>" + Table(r["shadows"]["by_gate"]);
   html += "<h2>Calibration</h2>" + Figures(r["calibration"]["overall"]) +
           Table(r["calibration"]["overall"]["bins"]);

@@ -1,9 +1,14 @@
 // `pulse backtest` through the real binary on the bundled candles: the JSON report is the same
 // bytes on a second run, its figures agree with each other (every approved signal resolved,
 // every stored candidate accounted for, the paper account balanced), the HTML report has its
-// charts, and bad input is refused with a message.
+// charts (reaching the extremes their labels name), and bad input is refused with a message.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <sstream>
 
 #include "e2e/cli_runner.h"
 
@@ -104,6 +109,170 @@ TEST_F(BacktestCliTest, BadInputIsRefusedWithAMessage) {
   r = cli_.Run({"backtest", "--data", kBtc, "--from", "yesterday", "--progress", "off"});
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.err.find("--from 'yesterday'"), std::string::npos) << r.err;
+}
+
+// The drawn pieces of one SVG chart of the HTML report.
+struct Chart {
+  std::string y_max, y_min;  // the labels at the top and the bottom of the y axis
+  std::vector<std::string> x_labels;
+  double min_y = 1e9, max_y = -1e9;  // of the polyline's points (SVG y grows downwards)
+  std::size_t points = 0;
+};
+
+// The text of the element that starts at the first `marker` at or after `from`.
+std::string TextAfter(const std::string& svg, const std::string& marker, std::size_t from = 0) {
+  std::size_t at = svg.find(marker, from);
+  if (at == std::string::npos) return "";
+  at = svg.find('>', at) + 1;
+  return svg.substr(at, svg.find('<', at) - at);
+}
+
+Chart ParseChart(const std::string& html, const std::string& title) {
+  Chart chart;
+  const std::size_t at = html.find("<h3>" + title + "</h3><svg");
+  if (at == std::string::npos) return chart;
+  const std::string svg = html.substr(at, html.find("</svg>", at) - at);
+  chart.y_max = TextAfter(svg, "class=\"y-max\"");
+  chart.y_min = TextAfter(svg, "class=\"y-min\"");
+  for (std::size_t pos = svg.find("class=\"x-label\""); pos != std::string::npos;
+       pos = svg.find("class=\"x-label\"", pos + 1)) {
+    chart.x_labels.push_back(TextAfter(svg, "class=\"x-label\"", pos));
+  }
+  const std::size_t points = svg.find("points=\"") + 8;
+  std::istringstream in(svg.substr(points, svg.find('"', points) - points));
+  std::string point;
+  while (in >> point) {
+    const double y = std::stod(point.substr(point.find(',') + 1));
+    chart.min_y = std::min(chart.min_y, y);
+    chart.max_y = std::max(chart.max_y, y);
+    ++chart.points;
+  }
+  return chart;
+}
+
+// "10,030.12" -> 10030.12
+double Money(std::string text) {
+  text.erase(std::remove(text.begin(), text.end(), ','), text.end());
+  return std::stod(text);
+}
+
+TEST_F(BacktestCliTest, HtmlChartsReachTheirLabelledExtremesAndNameTheirDates) {
+  const std::string path = cli_.dir() + "/report.html";
+  const CliResult run = Backtest({"--report", path, "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json r = json::parse(run.out);
+  const std::string html = ReadTextFile(path);
+  EXPECT_EQ(html.find("e+0"), std::string::npos);  // no "1e+04" labels or cells
+
+  const std::regex money(R"(-?\d{1,3}(,\d{3})*\.\d\d)");
+  const std::regex percent(R"(-?\d+\.\d\d%)");
+  const std::regex date(R"(\d{4}-\d\d-\d\d)");
+  const Chart equity = ParseChart(html, "Equity (quote currency)");
+  ASSERT_TRUE(std::regex_match(equity.y_max, money)) << equity.y_max;
+  ASSERT_TRUE(std::regex_match(equity.y_min, money)) << equity.y_min;
+  const json& p = r["paper"];
+  EXPECT_GE(Money(equity.y_max) + 0.005, p["starting_balance"].get<double>());
+  EXPECT_GE(Money(equity.y_max) + 0.005, p["final_equity"].get<double>());
+  EXPECT_LE(Money(equity.y_min) - 0.005, p["starting_balance"].get<double>());
+  EXPECT_LE(Money(equity.y_min) - 0.005, p["final_equity"].get<double>());
+  EXPECT_LT(Money(equity.y_min), Money(equity.y_max));
+  // Thinned (a bar-close curve of months), but the line reaches the top and the bottom of the
+  // plot, where the labelled maximum and minimum are.
+  EXPECT_GT(equity.points, 1000u);
+  EXPECT_LE(equity.points, 1200u);
+  EXPECT_DOUBLE_EQ(equity.min_y, 10.0);
+  EXPECT_DOUBLE_EQ(equity.max_y, 200.0);
+  ASSERT_EQ(equity.x_labels.size(), 3u);
+  for (const std::string& label : equity.x_labels) EXPECT_TRUE(std::regex_match(label, date));
+  EXPECT_EQ(equity.x_labels.front(), "2021-04-01");
+  EXPECT_EQ(equity.x_labels.back(), r["period"]["to"].get<std::string>().substr(0, 10));
+
+  const Chart drawdown = ParseChart(html, "Drawdown (%)");
+  EXPECT_EQ(drawdown.y_max, "0.00%");
+  ASSERT_TRUE(std::regex_match(drawdown.y_min, percent)) << drawdown.y_min;
+  EXPECT_EQ(drawdown.y_min.front(), '-');
+  EXPECT_DOUBLE_EQ(drawdown.min_y, 10.0);
+  EXPECT_DOUBLE_EQ(drawdown.max_y, 200.0);
+  EXPECT_EQ(drawdown.x_labels, equity.x_labels);
+  // The bar-level chart is at least as deep as the daily max drawdown, and says which is which.
+  EXPECT_LE(std::stod(drawdown.y_min), r["returns"]["max_drawdown"].get<double>() * 100 + 0.005);
+  EXPECT_NE(html.find("<p class=\"note\">Drawn from the equity at every bar close"),
+            std::string::npos);
+}
+
+TEST_F(BacktestCliTest, ElapsedTimeGoesToStderrOnly) {
+  const CliResult run = cli_.Run({"backtest", "--data", kBtc, "--from", "2021-06-01", "--progress",
+                                  "off", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(std::regex_search(
+      run.err, std::regex(R"(backtest: \d{1,3}(,\d{3})* bars in \d+\.\d\d s( \(.* bars/s\))?\n)")))
+      << run.err;
+  EXPECT_EQ(run.out.find("bars in"), std::string::npos);
+  const json r = json::parse(run.out);  // stdout is the JSON alone
+  EXPECT_EQ(r["period"]["from"], "2021-06-01T00:00:00Z");
+}
+
+TEST_F(BacktestCliTest, AFromNearTheEarliestTimeDoesNotWrapTheWarmUpAround) {
+  // 3650 warm-up days before 1678-01-01 lie before the earliest time a UnixNanos can hold:
+  // the warm-up starts at the earliest time instead, and every bar up to --to is traded.
+  const CliResult run = cli_.Run({"backtest", "--data", kBtc, "--from", "1678-01-01", "--to",
+                                  "2020-12-03", "--progress", "off", "--format", "json"},
+                                 {{"PULSE_FEATURES__WARM_UP_DAYS", "3650"}});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json r = json::parse(run.out);
+  EXPECT_EQ(r["period"]["from"], "2020-12-01T00:00:00Z");
+  EXPECT_EQ(r["period"]["to"], "2020-12-03T00:00:00Z");
+  EXPECT_EQ(r["period"]["bar_closes"], 2 * 288);
+}
+
+TEST_F(BacktestCliTest, AnEmptyRangeNamesTheBoundsGivenAndTheDataSpan) {
+  const std::string span = "(the data spans 2020-12-01T00:00:00Z .. 2021-07-17T21:05:00Z)";
+  CliResult r = cli_.Run({"backtest", "--data", kBtc, "--from", "2022-01-01", "--progress", "off"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "error: no bars from 2022-01-01T00:00:00Z on " + span + "\n");
+  r = cli_.Run({"backtest", "--data", kBtc, "--to", "2019-01-01", "--progress", "off"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "error: no bars before 2019-01-01T00:00:00Z " + span + "\n");
+  r = cli_.Run({"backtest", "--data", kBtc, "--from", "2019-01-01", "--to", "2019-02-01",
+                "--progress", "off"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "error: no bars between 2019-01-01T00:00:00Z and 2019-02-01T00:00:00Z " + span + "\n");
+}
+
+TEST_F(BacktestCliTest, AReportThatCannotBeWrittenIsRefusedBeforeTheRun) {
+  CliResult r = cli_.Run({"backtest", "--data", kBtc, "--format", "json", "--report",
+                          "/nonexistent/dir/r.html", "--progress", "off"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "error: cannot write the report to '/nonexistent/dir/r.html': No such file or "
+            "directory\n");
+  r = cli_.Run({"backtest", "--data", kBtc, "--report", cli_.dir(), "--progress", "off"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "error: cannot write the report to '" + cli_.dir() + "': Is a directory\n");
+  // A run that fails leaves no report file behind, and an existing one untouched.
+  const std::string fresh = cli_.dir() + "/fresh.html";
+  r = cli_.Run(
+      {"backtest", "--data", kBtc, "--from", "2022-01-01", "--report", fresh, "--progress", "off"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(fresh));
+  const std::string old = cli_.WriteFile("old.html", "<p>old</p>");
+  r = cli_.Run(
+      {"backtest", "--data", kBtc, "--from", "2022-01-01", "--report", old, "--progress", "off"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(ReadTextFile(old), "<p>old</p>");
+}
+
+TEST_F(BacktestCliTest, AConfigPathThatIsADirectoryIsRefused) {
+  const CliResult r = cli_.Run({"--config", cli_.dir(), "backtest", "--data", kBtc, "--progress",
+                                "off", "--format", "json"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find(cli_.dir() + ": cannot read the config file: Is a directory"),
+            std::string::npos)
+      << r.err;
 }
 
 }  // namespace

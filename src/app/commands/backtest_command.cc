@@ -1,11 +1,17 @@
 // `pulse backtest`: the pipeline of `pulse run` over candle files on a fresh in-memory store,
 // then the report (text, JSON, HTML).
-#include <fstream>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <iostream>
+#include <string_view>
 
 #include <fmt/format.h>
 
 #include "app/backtest.h"
+#include "app/backtest_html.h"
 #include "app/backtest_report.h"
 #include "app/commands/commands.h"
 #include "app/config/features_config.h"
@@ -20,20 +26,93 @@ struct BacktestFlags {
   std::string exchange, from, to, report, format = "table", progress = "auto";
 };
 
+// The --report file, opened before the run so that a path that cannot be written is refused
+// (with the OS reason) before any work or output. Written once; removed again when the run
+// fails before that and the file did not exist before. Single-threaded.
+class ReportFile {
+ public:
+  ReportFile() = default;
+  ReportFile(const ReportFile&) = delete;
+  ReportFile& operator=(const ReportFile&) = delete;
+  ~ReportFile() {
+    if (fd_ < 0) return;
+    ::close(fd_);
+    if (created_) ::unlink(path_.c_str());
+  }
+
+  // Creates the file, or opens an existing one without truncating it yet. InvalidArgument
+  // naming the path and the reason when neither works (missing directory, a directory, no
+  // permission, ...).
+  Status Open(const std::string& path) {
+    path_ = path;
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    created_ = fd_ >= 0;
+    if (fd_ < 0 && errno == EEXIST) fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) {
+      return InvalidArgumentError("cannot write the report to '{}': {}", path,
+                                  std::strerror(errno));
+    }
+    return Status::Ok();
+  }
+
+  // Replaces the file's content with `text` and closes it.
+  Status Write(std::string_view text) {
+    const int fd = fd_;
+    fd_ = -1;  // from here on the file stays, whatever happens
+    auto failed = [&](int error) {
+      ::close(fd);
+      return InternalError("writing the report to '{}' failed: {}", path_, std::strerror(error));
+    };
+    if (::ftruncate(fd, 0) != 0) return failed(errno);
+    while (!text.empty()) {
+      const ssize_t n = ::write(fd, text.data(), text.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return failed(errno);
+      text.remove_prefix(static_cast<std::size_t>(n));
+    }
+    if (::close(fd) != 0) {
+      return InternalError("writing the report to '{}' failed: {}", path_, std::strerror(errno));
+    }
+    return Status::Ok();
+  }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  bool created_ = false;
+};
+
+// "197,227 bars in 1.23 s (160 k bars/s)" for the closing line on stderr.
+std::string ThroughputText(std::int64_t bars, std::int64_t nanos) {
+  const double seconds = static_cast<double>(std::max<std::int64_t>(nanos, 0)) / 1e9;
+  std::string text =
+      fmt::format("{} bars in {:.2f} s", FormatGrouped(static_cast<double>(bars), 0), seconds);
+  if (seconds <= 0) return text;
+  const double rate = static_cast<double>(bars) / seconds;
+  if (rate >= 1e4) return text + fmt::format(" ({} k bars/s)", FormatGrouped(rate / 1e3, 0));
+  return text + fmt::format(" ({} bars/s)", FormatGrouped(rate, 0));
+}
+
 Status RunBacktestCommand(CliContext& ctx, const BacktestFlags& f) {
   ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
   BacktestOptions options;
   ASSIGN_OR_RETURN(options.from, ParseTimeBound(f.from, "--from"));
   ASSIGN_OR_RETURN(options.to, ParseTimeBound(f.to, "--to"));
   ASSIGN_OR_RETURN(indicators::FeatureSetSpec spec, FeatureSetSpecFromConfig(config->features));
+  ReportFile report_file;
+  if (!f.report.empty()) RETURN_IF_ERROR(report_file.Open(f.report));
   const std::string exchange = f.exchange.empty() ? config->data.default_exchange : f.exchange;
   ASSIGN_OR_RETURN(std::vector<SymbolSeries> series,
                    ReadSymbolSeries(f.data, f.symbols, exchange, spec));
+  // Wall-clock time of the run itself, for the closing line on stderr only.
+  const UnixNanos started = ctx.clock().Now();
   ProgressBar progress("backtest", TotalBars(series), ProgressBar::ModeFromFlag(f.progress));
   Result<BacktestRun> run =
       RunBacktest(*config, series, options, [&](std::int64_t done) { progress.Update(done); });
   progress.Finish();
   if (!run.ok()) return run.status();
+  std::cerr << fmt::format("backtest: {}\n",
+                           ThroughputText(run->bars_read, ctx.clock().Now() - started));
   ASSIGN_OR_RETURN(nlohmann::ordered_json report, BacktestReportJson(*run));
   if (f.format == "json") {
     std::cout << report.dump(2) << "\n";
@@ -41,10 +120,7 @@ Status RunBacktestCommand(CliContext& ctx, const BacktestFlags& f) {
     std::cout << BacktestReportText(report);
   }
   if (!f.report.empty()) {
-    std::ofstream file(f.report, std::ios::binary | std::ios::trunc);
-    if (!file) return InvalidArgumentError("cannot write the report to '{}'", f.report);
-    file << BacktestReportHtml(report, *run);
-    if (!file) return InternalError("writing the report to '{}' failed", f.report);
+    RETURN_IF_ERROR(report_file.Write(BacktestReportHtml(report, *run)));
     std::cerr << fmt::format("backtest: report written to {}\n", f.report);
   }
   return Status::Ok();
