@@ -62,6 +62,22 @@ TEST(ConfigCliTest, CheckReportsEveryProblemWithKeyPaths) {
   EXPECT_NE(r.err.find("recorder.breakeven_band_pct"), std::string::npos) << r.err;
 }
 
+TEST(ConfigCliTest, CheckRefusesADirectoryAndARepeatedKey) {
+  CliRunner cli;
+  CliResult r = cli.Run({"--config", cli.dir(), "config", "check"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");  // not "read <dir>"
+  EXPECT_EQ(r.err, "invalid configuration (1 problem):\n  " + cli.dir() +
+                       ": cannot read the config file: Is a directory\n");
+
+  const std::string path =
+      cli.WriteFile("twice.yaml", "paper:\n  starting_balance: 5000\n  starting_balance: 7000\n");
+  r = cli.Run({"--config", path, "config", "check"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "invalid configuration (1 problem):\n  paper.starting_balance: given twice in " +
+                       path + " (line 2, then line 3); keep one\n");
+}
+
 TEST(ConfigCliTest, ExampleConfigIsValidAndShowMasksSecrets) {
   CliRunner cli;
   const std::string example = CliRunner::SourceDir() + "/config/pulse.example.yaml";

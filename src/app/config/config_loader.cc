@@ -1,13 +1,15 @@
 #include "app/config/config_loader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <utility>
 
 #include <fmt/format.h>
@@ -88,15 +90,40 @@ std::string SecretAdvice(std::string_view path) {
   return fmt::format("set {} in the environment or .env instead", ConfigEnvVarName(path));
 }
 
+// The whole file at `path`, or nullopt with the OS reason in `error` ("Is a directory").
 std::optional<std::string> ReadWholeFile(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     error = std::strerror(errno);
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
+    error = std::strerror(S_ISDIR(info.st_mode) ? EISDIR : errno);
+    ::close(fd);
+    return std::nullopt;
+  }
+  std::string text;
+  char buffer[16384];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = std::strerror(errno);
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return text;
+}
+
+// The 1-based line of a YAML node in its text, 0 when unknown.
+int LineOf(const YAML::Node& node) {
+  const YAML::Mark mark = node.Mark();
+  return mark.is_null() ? 0 : mark.line + 1;
 }
 
 // One load: reads every source into its layer, then merges and checks.
@@ -134,6 +161,19 @@ class Loader {
 
   // --- YAML --------------------------------------------------------------------------------
 
+  // True (and a problem for `display`) when `key` was already given, as recorded in `seen`
+  // (display path -> line). yaml-cpp keeps both entries of a repeated key, so without this the
+  // last one would silently win.
+  bool Duplicate(const YAML::Node& key, const std::string& display,
+                 std::map<std::string, int>& seen) {
+    const int line = LineOf(key);
+    auto [it, inserted] = seen.emplace(display, line);
+    if (inserted) return false;
+    Problem(display, fmt::format("given twice in {} (line {}, then line {}); keep one",
+                                 yaml_origin_, it->second, line));
+    return true;
+  }
+
   void ReadYaml() {
     std::string origin;
     std::string text;
@@ -157,6 +197,7 @@ class Loader {
       origin = path;
       text = std::move(*read);
     }
+    yaml_origin_ = origin;
     try {
       YAML::Node root = YAML::Load(text);
       if (root.IsNull()) return;
@@ -192,10 +233,12 @@ class Loader {
         continue;
       }
       if (path == "features.sets") {
+        if (Duplicate(item.first, display, values_seen_)) continue;
         ReadFeatureSets(value, display, origin, profile);
         continue;
       }
       if (const ConfigKey* key = FindConfigKey(path)) {
+        if (Duplicate(item.first, display, values_seen_)) continue;
         if (value.IsMap() || value.IsSequence()) {
           Problem(display, fmt::format("expected a single value, got a {}",
                                        value.IsMap() ? "mapping" : "list"));
@@ -263,9 +306,14 @@ class Loader {
         continue;
       }
       FeatureSetConfig set;
+      std::map<std::string, int> seen;
       for (const auto& field : item) {
         const std::string name = field.first.IsScalar() ? field.first.Scalar() : "<key>";
         const YAML::Node& value = field.second;
+        if (Duplicate(field.first, item_display + "." + name, seen)) {
+          unreadable_sets_.insert(item_display);
+          continue;
+        }
         if (name == "timeframe" && (value.IsScalar() || value.IsNull())) {
           if (value.IsScalar()) set.timeframe = value.Scalar();
         } else if (name == "indicators" && (value.IsSequence() || value.IsNull())) {
@@ -497,6 +545,11 @@ class Loader {
 
   const ConfigSources& sources_;
   ConfigLoadReport report_;
+  std::string yaml_origin_;  // the YAML file (or yaml_origin) being read, for messages
+  // Line of each value given in the YAML, by display path ("paper.starting_balance",
+  // "profiles.production.logging.level"): a value may be given once per layer. A section may
+  // appear twice (its keys are merged, as `pulse config show` writes them).
+  std::map<std::string, int> values_seen_;
   Layer base_;
   std::map<std::string, Layer> profiles_;
   Layer dotenv_;

@@ -350,6 +350,60 @@ TEST(ConfigLoaderTest, AliasAndLongFormMustAgree) {
   EXPECT_EQ(report.config.database.url, "sqlite://a.db");
 }
 
+TEST(ConfigLoaderTest, RefusesADirectoryAsTheConfigFile) {
+  TempDir dir;
+  ConfigSources sources;
+  sources.dotenv_path = "-";
+  sources.yaml_path = fs::path(dir.Write("x", "")).parent_path().string();
+  ConfigLoadReport report = LoadConfigReport(sources);
+  EXPECT_EQ(Problems(report),
+            std::vector<std::string>{sources.yaml_path + ": cannot read the config file: Is a "
+                                                         "directory"});
+  EXPECT_TRUE(report.files_read.empty());
+}
+
+TEST(ConfigLoaderTest, RefusesAValueGivenTwice) {
+  ConfigLoadReport report = LoadConfigReport(Yaml(R"(paper:
+  starting_balance: 5000
+  taker_fee: 0.001
+  starting_balance: 7000
+logging:
+  level: warn
+profiles:
+  production:
+    logging:
+      level: error
+      level: debug
+  production:
+    logging:
+      level: trace
+features:
+  sets:
+    - timeframe: 5m
+      indicators: ["rsi:14", "natr:14"]
+      timeframe: 1h
+logging:
+  dir: /tmp
+  level: info
+)"));
+  EXPECT_EQ(
+      Problems(report),
+      (std::vector<std::string>{
+          "paper.starting_balance: given twice in pulse.yaml (line 2, then line 4); keep one",
+          "profiles.production.logging.level: given twice in pulse.yaml (line 10, then line 11); "
+          "keep one",
+          "profiles.production.logging.level: given twice in pulse.yaml (line 10, then line 14); "
+          "keep one",
+          "features.sets[0].timeframe: given twice in pulse.yaml (line 17, then line 19); keep one",
+          "logging.level: given twice in pulse.yaml (line 6, then line 22); keep one"}));
+  // The first value stands (no last-one-wins); a section given twice is merged (as `pulse
+  // config show` writes some), and the same key in a profile is another layer.
+  EXPECT_EQ(report.config.paper.starting_balance, 5000);
+  EXPECT_EQ(report.config.paper.taker_fee, 0.001);
+  EXPECT_EQ(report.config.logging.level, LogLevel::kWarn);
+  EXPECT_EQ(report.config.logging.dir, "/tmp");
+}
+
 TEST(ConfigLoaderTest, ReportsYamlSyntaxErrorsWithTheirPosition) {
   EXPECT_EQ(Problems(LoadConfigReport(Yaml("logging:\n  level: [info\n"))),
             std::vector<std::string>{"pulse.yaml:3:1: end of sequence flow not found"});
