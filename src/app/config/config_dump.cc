@@ -1,6 +1,9 @@
 #include "app/config/config_dump.h"
 
+#include <algorithm>
+#include <map>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -40,15 +43,40 @@ void DumpFeatureSets(const Config& config, const std::map<std::string, std::stri
   out << YAML::EndSeq;
 }
 
+// The configuration keys grouped by section: ordered by the first appearance in the table of
+// each of their enclosing sections, then of themselves.
+std::vector<const ConfigKey*> KeysBySection() {
+  const std::vector<ConfigKey>& keys = ConfigKeys();
+  std::map<std::string_view, std::size_t> first;  // section or key path -> first index
+  std::vector<std::pair<std::vector<std::size_t>, std::size_t>> order;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const std::string_view path = keys[i].path;
+    std::vector<std::size_t> rank;
+    for (std::size_t dot = path.find('.');; dot = path.find('.', dot + 1)) {
+      const std::string_view prefix = path.substr(0, dot);
+      rank.push_back(first.emplace(prefix, i).first->second);
+      if (dot == std::string_view::npos) break;
+    }
+    order.emplace_back(std::move(rank), i);
+  }
+  std::stable_sort(order.begin(), order.end());
+  std::vector<const ConfigKey*> sorted;
+  sorted.reserve(keys.size());
+  for (const auto& [rank, i] : order) sorted.push_back(&keys[i]);
+  return sorted;
+}
+
 }  // namespace
 
 std::string DumpConfigYaml(const Config& config, bool mask_secrets,
                            const std::map<std::string, std::string>* origins) {
   YAML::Emitter out;
   out << YAML::BeginMap;
-  // The keys of one section are contiguous in the table, so a stack of open sections is enough.
+  // The keys in the table's order, each section's keys brought together (a section is written
+  // once, where it first appears), so a stack of open sections is enough.
   std::vector<std::string_view> open;
-  for (const ConfigKey& key : ConfigKeys()) {
+  for (const ConfigKey* entry : KeysBySection()) {
+    const ConfigKey& key = *entry;
     std::vector<std::string_view> parts = Split(key.path);
     std::size_t common = 0;
     while (common < open.size() && common + 1 < parts.size() && open[common] == parts[common]) {

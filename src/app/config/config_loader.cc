@@ -548,7 +548,7 @@ class Loader {
   std::string yaml_origin_;  // the YAML file (or yaml_origin) being read, for messages
   // Line of each value given in the YAML, by display path ("paper.starting_balance",
   // "profiles.production.logging.level"): a value may be given once per layer. A section may
-  // appear twice (its keys are merged, as `pulse config show` writes them).
+  // appear twice (its keys are merged).
   std::map<std::string, int> values_seen_;
   Layer base_;
   std::map<std::string, Layer> profiles_;

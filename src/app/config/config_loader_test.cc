@@ -6,12 +6,15 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "app/config/config_dump.h"
 #include "app/config/features_config.h"
 #include "core/log.h"
+
+#include <yaml-cpp/yaml.h>
 
 namespace pulse::app {
 namespace {
@@ -442,6 +445,28 @@ TEST(ConfigLoaderTest, DumpMasksSecretsAndRoundTrips) {
   ConfigLoadReport again = LoadConfigReport(Yaml(DumpConfigYaml(copy, false)));
   ASSERT_TRUE(again.ok()) << again.ProblemText();
   EXPECT_EQ(DumpConfigYaml(again.config, false), DumpConfigYaml(copy, false));
+}
+
+// The paths of the keys of every mapping in `node`, "a.b", each once per time it is written.
+void CollectKeys(const YAML::Node& node, const std::string& prefix,
+                 std::multiset<std::string>* out) {
+  if (!node.IsMap()) return;
+  for (const auto& item : node) {
+    const std::string path = prefix + item.first.as<std::string>();
+    out->insert(path);
+    CollectKeys(item.second, path + ".", out);
+  }
+}
+
+// `pulse config show` writes each section once: a YAML mapping may not repeat a key.
+TEST(ConfigLoaderTest, DumpWritesEachSectionOnce) {
+  const std::string dump = DumpConfigYaml(Config{}, /*mask_secrets=*/true);
+  std::multiset<std::string> keys;
+  CollectKeys(YAML::Load(dump), "", &keys);
+  ASSERT_GT(keys.size(), 50u);
+  for (const std::string& key : keys) EXPECT_EQ(keys.count(key), 1u) << key << " in\n" << dump;
+  EXPECT_EQ(keys.count("run.name"), 1u);
+  EXPECT_EQ(keys.count("run.commit_every"), 1u);
 }
 
 TEST(ConfigLoaderTest, LogOptionsFollowTheLoggingSection) {
