@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -11,6 +10,7 @@
 #include "adapters/replay/csv_text.h"
 #include "adapters/replay/gzip_inflate.h"
 #include "core/ascii.h"
+#include "core/time.h"
 
 namespace pulse::replay {
 
@@ -81,44 +81,6 @@ std::optional<TradeColumns> ColumnsFromCount(std::size_t count) {
   }
 }
 
-// Epoch seconds, milliseconds, microseconds or nanoseconds by magnitude, or ISO-8601. Returns
-// an empty string on success, otherwise what is wrong.
-std::string ParseTradeTime(std::string_view s, UnixNanos* out) {
-  std::int64_t v = 0;
-  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec == std::errc() && ptr == s.data() + s.size()) {
-    if (v < 0) return fmt::format("time {} is negative", v);
-    if (v < 100'000'000'000) {
-      if (v > 9'000'000'000) return "time is out of range";
-      *out = v * kNanosPerSecond;
-    } else if (v < 100'000'000'000'000) {
-      *out = v * kNanosPerMilli;
-    } else if (v < 100'000'000'000'000'000) {
-      *out = v * kNanosPerMicro;
-    } else {
-      *out = v;
-    }
-    return {};
-  }
-  if (ec == std::errc::result_out_of_range) return "time is out of range";
-  double d = 0;
-  if (ParseDouble(s, &d) && std::isfinite(d)) {
-    // Fractional epoch seconds (Kraken writes "1672531436.1234").
-    if (d < 0 || d > 9e9) return fmt::format("time '{}' is not epoch seconds", QuoteForError(s));
-    *out = static_cast<UnixNanos>(std::llround(d * 1e6)) * kNanosPerMicro;
-    return {};
-  }
-  if (s.size() >= 10 && s[4] == '-') {
-    Result<UnixNanos> t = ParseIso8601(s);
-    if (t.ok()) {
-      *out = *t;
-      return {};
-    }
-  }
-  if (s.empty()) return "time is empty";
-  return fmt::format("time is not a number or ISO-8601 time: '{}'", QuoteForError(s));
-}
-
 }  // namespace
 
 Result<TradeFile> ParseTrades(std::string_view data, std::string_view source_name) {
@@ -160,9 +122,9 @@ Result<TradeFile> ParseTrades(std::string_view data, std::string_view source_nam
                                columns->layout, fields.size()));
     }
     TradePrint print;
-    if (std::string what = ParseTradeTime(fields[columns->time], &print.time); !what.empty()) {
-      return error(what);
-    }
+    Result<UnixNanos> time = ParseEpochOrIso8601(fields[columns->time]);
+    if (!time.ok()) return error(time.status().message());
+    print.time = *time;
     const std::string_view price = fields[columns->price];
     if (!ParseDouble(price, &print.price) || !std::isfinite(print.price) || print.price <= 0) {
       return error(fmt::format("price is not a positive number: '{}'", QuoteForError(price)));
