@@ -438,6 +438,9 @@ Result<std::string> ReadFileInflated(const std::string& path) {
     return UnavailableError("{}: read error: {}", path, std::strerror(errno));
   }
   if (LooksGzipped(bytes)) return GzipInflate(bytes, path);
+  if (path.ends_with(".gz") && !bytes.empty()) {
+    return InvalidArgumentError("{}: not gzip data, though the name ends in .gz", path);
+  }
   return bytes;
 }
 

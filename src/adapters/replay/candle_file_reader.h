@@ -28,7 +28,8 @@ std::string_view CandleFormatName(CandleFormat format);
 Result<CandleFormat> DetectCandleFormat(std::string_view text);
 
 // Reads a whole file into memory, inflating it when it starts with the gzip magic bytes (the
-// name need not end in .gz). Errors: NotFound, DataLoss for a corrupt gzip stream.
+// name need not end in .gz). Errors: NotFound, DataLoss for a corrupt gzip stream,
+// InvalidArgument for a non-empty file named .gz without the gzip magic bytes.
 Result<std::string> ReadFileInflated(const std::string& path);
 
 // How ParseCandles and ReadCandleFile read.

@@ -5,7 +5,9 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -411,6 +413,20 @@ TEST(CandleFileReaderTest, CorruptGzipIsDataLoss) {
   ASSERT_FALSE(truncated.ok());
   EXPECT_EQ(truncated.status().code(), StatusCode::kDataLoss);
   EXPECT_NE(truncated.status().message().find("t.csv.gz"), std::string::npos);
+}
+
+// A file named .gz that does not hold gzip data is refused as such, not parsed as text.
+TEST(CandleFileReaderTest, AGzNameWithoutGzipDataIsRefused) {
+  const std::string path = ::testing::TempDir() + "/not-gzip-5m.csv.gz";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "1,1,2,0.5,1.5,10\n";
+  }
+  Result<std::vector<Bar>> bars = ReadCandleFile(path);
+  ASSERT_FALSE(bars.ok());
+  EXPECT_EQ(bars.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(bars.status().message(), path + ": not gzip data, though the name ends in .gz");
+  std::remove(path.c_str());
 }
 
 TEST(CandleFileReaderTest, MissingFileIsNotFound) {
