@@ -7,27 +7,13 @@
 
 #include "app/config/features_config.h"
 #include "app/feature_input.h"
+#include "app/sample_series_for_tests.h"
 
 namespace pulse::app {
 namespace {
 
 constexpr UnixNanos kMin = std::numeric_limits<UnixNanos>::min();
 constexpr UnixNanos kMax = std::numeric_limits<UnixNanos>::max();
-
-// The first `bars` bundled BTCUSDT 5m candles (from 2020-12-01).
-std::vector<SymbolSeries> Btc(std::size_t bars) {
-  const char* root = std::getenv("PULSE_SOURCE_DIR");
-  EXPECT_NE(root, nullptr) << "PULSE_SOURCE_DIR is set by CTest";
-  if (root == nullptr) return {};
-  auto spec = FeatureSetSpecFromConfig(Config{}.features);
-  EXPECT_TRUE(spec.ok());
-  auto series = ReadSymbolSeries({std::string(root) + "/data/sample/BTCUSDT-5m.csv.gz"}, {},
-                                 "binance", *spec);
-  EXPECT_TRUE(series.ok()) << series.status();
-  if (!series.ok()) return {};
-  series->front().bars.resize(std::min(bars, series->front().bars.size()));
-  return std::move(*series);
-}
 
 UnixNanos At(const char* iso) {
   Result<UnixNanos> t = ParseIso8601(iso);
@@ -46,7 +32,7 @@ TEST(BacktestTest, SubtractDaysSaturatesInsteadOfOverflowing) {
 }
 
 TEST(BacktestTest, FromNearTheEarliestTimeTradesEveryBar) {
-  const std::vector<SymbolSeries> series = Btc(300);
+  const std::vector<SymbolSeries> series = SampleBtcSeries(300);
   ASSERT_EQ(series.size(), 1u);
   Config config;
   config.features.warm_up_days = 30;
@@ -60,7 +46,7 @@ TEST(BacktestTest, FromNearTheEarliestTimeTradesEveryBar) {
 }
 
 TEST(BacktestTest, NoBarsNamesOnlyTheBoundsGivenAndTheDataSpan) {
-  const std::vector<SymbolSeries> series = Btc(300);
+  const std::vector<SymbolSeries> series = SampleBtcSeries(300);
   ASSERT_EQ(series.size(), 1u);
   // 300 bars of 5 minutes from 2020-12-01T00:00:00Z: the last opens at 24:55.
   ASSERT_EQ(FormatIso8601(series.front().bars.back().open_time), "2020-12-02T00:55:00Z");

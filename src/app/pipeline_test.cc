@@ -10,24 +10,10 @@
 #include "app/bar_close_cursor.h"
 #include "app/config/features_config.h"
 #include "app/feature_input.h"
+#include "app/sample_series_for_tests.h"
 
 namespace pulse::app {
 namespace {
-
-// Three weeks of the bundled BTCUSDT 5m candles: enough for the engine to make candidates.
-std::vector<SymbolSeries> Btc(std::size_t bars) {
-  const char* root = std::getenv("PULSE_SOURCE_DIR");
-  EXPECT_NE(root, nullptr) << "PULSE_SOURCE_DIR is set by CTest";
-  if (root == nullptr) return {};
-  auto spec = FeatureSetSpecFromConfig(Config{}.features);
-  EXPECT_TRUE(spec.ok());
-  auto series = ReadSymbolSeries({std::string(root) + "/data/sample/BTCUSDT-5m.csv.gz"}, {},
-                                 "binance", *spec);
-  EXPECT_TRUE(series.ok()) << series.status();
-  if (!series.ok()) return {};
-  series->front().bars.resize(std::min(bars, series->front().bars.size()));
-  return std::move(*series);
-}
 
 // Runs `config` over `series` without stores; returns the status of the first failure.
 struct Ran {
@@ -60,7 +46,7 @@ Ran RunOver(const Config& config, const std::vector<SymbolSeries>& series,
 }
 
 TEST(PipelineTest, FeedsTheConfiguredVolatilityFeatureToTheBreaker) {
-  const std::vector<SymbolSeries> series = Btc(200);
+  const std::vector<SymbolSeries> series = SampleBtcSeries(200);
   Config config;
   config.risk.breakers.max_volatility = 1e-6;  // any NATR trips it
   const Ran ran = RunOver(config, series);
@@ -85,7 +71,7 @@ TEST(PipelineTest, FeedsTheConfiguredVolatilityFeatureToTheBreaker) {
 }
 
 TEST(PipelineTest, ResumeTakesTheStoredIdsAndRefusesAnotherNumberOfSignals) {
-  const std::vector<SymbolSeries> series = Btc(6000);
+  const std::vector<SymbolSeries> series = SampleBtcSeries(6000);
   const Config config;
   const Ran plain = RunOver(config, series);
   ASSERT_TRUE(plain.status.ok()) << plain.status;
@@ -131,7 +117,7 @@ namespace pulse::app {
 namespace {
 
 TEST(PipelineTest, TradePrintsResolveTrackedSignalsBetweenCloses) {
-  const std::vector<SymbolSeries> series = Btc(6000);
+  const std::vector<SymbolSeries> series = SampleBtcSeries(6000);
   const Config config;
   // A first pass finds a candidate that stayed open for a while.
   BarCloseCursor first_pass(series);
