@@ -1,6 +1,7 @@
 #include "app/stats_report.h"
 
 #include <algorithm>
+#include <set>
 
 #include "analytics/recorder_stats.h"
 #include "analytics/trade_stats.h"
@@ -37,6 +38,19 @@ Result<std::vector<OutcomeResolved>> LoadOutcomes(SignalStore& store, const Stat
     return !MatchesSources(query.sources, o.signal, o.contributions);
   });
   return outcomes;
+}
+
+// The symbols and attributed sources of every trade and shadow closed since `since`, sorted.
+Result<nlohmann::ordered_json> NamesInWindow(SignalStore& store, UnixNanos since) {
+  std::set<std::string> symbols, sources;
+  for (const bool shadows : {false, true}) {
+    ASSIGN_OR_RETURN(std::vector<OutcomeResolved> all, LoadOutcomes(store, {}, since, shadows));
+    for (const OutcomeResolved& o : all) {
+      symbols.insert(o.signal.symbol);
+      for (std::string& source : AttributedSources(o)) sources.insert(std::move(source));
+    }
+  }
+  return nlohmann::ordered_json{{"symbols", symbols}, {"sources", sources}};
 }
 
 // One record per source each trade is attributed to, with `source` set to that source.
@@ -151,6 +165,10 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   ASSIGN_OR_RETURN(control::RecorderReport summary, Summary(store, query, inputs, since, traded));
   nlohmann::ordered_json j = ReportToJson(summary);
   j["filters"] = {{"symbols", query.symbols}, {"sources", query.sources}};
+  if ((!query.symbols.empty() || !query.sources.empty()) && traded.empty() && shadows.empty()) {
+    // Nothing matched: what the window holds, so a misspelt filter shows itself.
+    ASSIGN_OR_RETURN(j["filters"]["in_window"], NamesInWindow(store, since));
+  }
   j["trades"] = TradeStatsToJson(analytics::ComputeTradeStats(records));
   ASSIGN_OR_RETURN(j["returns"], ReturnsSection(records, inputs.capital, since, inputs.now));
   ASSIGN_OR_RETURN(j["calibration"], CalibrationSectionJson(records, attributed));

@@ -47,7 +47,10 @@ Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
 //   the recorder's summary (ReportToJson: days, since, total_trades, wins, losses, breakevens,
 //   win_rate_pct, avg_win_pct, avg_loss_pct, avg_pnl_pct, profit_factor, open_positions,
 //   recent_trades; kept for scripts written against earlier versions), then
-//   filters      {"symbols", "sources"} as applied (symbols normalised)
+//   filters      {"symbols", "sources"} as applied (symbols normalised); when a filter is
+//                given and no trade or shadow matches, also "in_window": {"symbols",
+//                "sources"} of every trade and shadow closed in the window (a misspelt name
+//                shows itself)
 //   trades       TradeStatsToJson of the trades in the window
 //   returns      {"capital", "trades" (those with a quote P&L), then ReturnsJson of
 //                DailyTradeReturnStats from `since` to now}; null when the equity would not

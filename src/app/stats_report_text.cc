@@ -26,6 +26,17 @@ void Summary(const Json& r, std::ostream& out) {
   if (!r["filters"]["sources"].empty()) filters += "; sources " + Joined(r["filters"]["sources"]);
   out << fmt::format("Performance over the last {} days (closed since {}){}\n",
                      FigureText(r["days"]), r["since"].get<std::string>(), filters);
+  if (r["filters"].contains("in_window")) {
+    const Json& names = r["filters"]["in_window"];
+    if (names["symbols"].empty()) {
+      out << "No trade or candidate closed in these days.\n";
+    } else {
+      out << fmt::format(
+          "No trade or candidate of these days matches the filters. Their symbols: {}; their "
+          "sources: {}.\n",
+          Joined(names["symbols"]), Joined(names["sources"]));
+    }
+  }
   const Json& t = r["trades"];
   TablePrinter table({"figure", ">value"});
   table.AddRow({"total trades", FigureText(t["count"])});

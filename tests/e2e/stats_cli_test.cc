@@ -251,6 +251,16 @@ TEST_F(StatsCliTest, Filters) {
   EXPECT_EQ(r["trades"]["count"], 0);
   EXPECT_EQ(r["total_trades"], 0);
   EXPECT_TRUE(r["breakdowns"]["symbol"].empty());
+  // It names what the window holds, so a misspelt filter shows itself.
+  EXPECT_EQ(r["filters"]["in_window"]["symbols"], json::array({"BTCUSDT", "ETHUSDT"}));
+  EXPECT_TRUE(StatsJson({"--symbol", "BTCUSDT"})["filters"].count("in_window") == 0);
+  CliResult typo = cli_.Run({"stats", "--source", "TV"});
+  ASSERT_EQ(typo.exit_code, 0) << typo.err;
+  EXPECT_NE(typo.out.find("No trade or candidate of these days matches the filters. Their "
+                          "symbols: BTCUSDT, ETHUSDT; their sources: "),
+            std::string::npos)
+      << typo.out;
+  EXPECT_NE(typo.out.find("tv"), std::string::npos) << typo.out;
 }
 
 TEST_F(StatsCliTest, TableShowsTheSections) {
