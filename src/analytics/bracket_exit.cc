@@ -42,15 +42,37 @@ double ExitPrice(const Bracket& b, BracketHit resolved, const Bar& bar) {
   return is_long ? std::max(bar.open, b.take_profit) : std::min(bar.open, b.take_profit);
 }
 
+bool ExitsAtOpen(const Bracket& b, BracketHit resolved, const Bar& bar) {
+  const bool is_long = b.direction == Direction::kLong;
+  if (resolved == BracketHit::kStopLoss) {
+    return is_long ? bar.open <= b.stop_loss : bar.open >= b.stop_loss;
+  }
+  return is_long ? bar.open >= b.take_profit : bar.open <= b.take_profit;
+}
+
+namespace {
+
+// The stop a trailing stop that saw `best_price` asks for.
+double TrailLevel(Direction direction, const TrailingStop& t) {
+  return direction == Direction::kLong ? t.best_price * (1 - t.trail_pct / 100)
+                                       : t.best_price * (1 + t.trail_pct / 100);
+}
+
+}  // namespace
+
+bool TrailingStopBinds(const Bracket& b, const TrailingStop& t) {
+  return t.armed && t.best_price > 0 && b.stop_loss == TrailLevel(b.direction, t);
+}
+
 void UpdateTrailingStop(const Bar& bar, Bracket* b, TrailingStop* t) {
   if (b->direction == Direction::kLong) {
     t->best_price = t->best_price == 0 ? bar.high : std::max(t->best_price, bar.high);
     if (t->best_price >= b->entry * (1 + t->activation_pct / 100)) t->armed = true;
-    if (t->armed) b->stop_loss = std::max(b->stop_loss, t->best_price * (1 - t->trail_pct / 100));
+    if (t->armed) b->stop_loss = std::max(b->stop_loss, TrailLevel(b->direction, *t));
   } else {
     t->best_price = t->best_price == 0 ? bar.low : std::min(t->best_price, bar.low);
     if (t->best_price <= b->entry * (1 - t->activation_pct / 100)) t->armed = true;
-    if (t->armed) b->stop_loss = std::min(b->stop_loss, t->best_price * (1 + t->trail_pct / 100));
+    if (t->armed) b->stop_loss = std::min(b->stop_loss, TrailLevel(b->direction, *t));
   }
 }
 

@@ -49,6 +49,14 @@ struct TrailingStop {
   double best_price = 0;  // 0 = no bar seen yet
 };
 
+// True when the bar opens at or beyond the level of `resolved` (kStopLoss or kTakeProfit): the
+// exit is at the open, before anything else in the bar.
+bool ExitsAtOpen(const Bracket& b, BracketHit resolved, const Bar& bar);
+
+// True when the bracket's stop is the trailing stop's level: the trail has moved the stop, so an
+// exit there is a trailing stop, not the signal's stop-loss.
+bool TrailingStopBinds(const Bracket& b, const TrailingStop& t);
+
 // Updates the trailing stop with a bar the bracket survived. Call after CheckBracket for the same
 // bar: a bar's own extreme tightens the stop only from the next bar on (within one bar the order
 // of high and low is unknown).

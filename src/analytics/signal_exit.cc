@@ -33,6 +33,7 @@ SignalResult CloseSignalResult(const Signal& signal, SignalResult open, double e
 
 std::optional<bool> ContributionWasCorrect(double contribution_score, Outcome outcome) {
   if (outcome != Outcome::kWin && outcome != Outcome::kLoss) return std::nullopt;
+  if (contribution_score == 0) return std::nullopt;  // it argued for neither side
   return (contribution_score > 0) == (outcome == Outcome::kWin);
 }
 

@@ -23,7 +23,8 @@ SignalResult CloseSignalResult(const Signal& signal, SignalResult open, double e
                                UnixNanos exit_time, std::string reason, const ExitCosts& costs);
 
 // Whether a source that contributed `contribution_score` (> 0: it backed the signal's side) was
-// right about a signal that ended with `outcome`; nullopt for open and breakeven outcomes.
+// right about a signal that ended with `outcome`; nullopt for open and breakeven outcomes and
+// for a score of 0 (a vote of no strength, or a source of no weight, argued for neither side).
 std::optional<bool> ContributionWasCorrect(double contribution_score, Outcome outcome);
 
 }  // namespace pulse::analytics

@@ -57,6 +57,8 @@ TEST(AnalyticsSignalExit, ContributionCorrectness) {
   EXPECT_EQ(ContributionWasCorrect(0.2, Outcome::kWin), true);
   EXPECT_EQ(ContributionWasCorrect(-0.1, Outcome::kWin), false);
   EXPECT_EQ(ContributionWasCorrect(0.2, Outcome::kLoss), false);
+  EXPECT_EQ(ContributionWasCorrect(0.0, Outcome::kWin), std::nullopt);
+  EXPECT_EQ(ContributionWasCorrect(0.0, Outcome::kLoss), std::nullopt);
   EXPECT_EQ(ContributionWasCorrect(-0.1, Outcome::kLoss), true);
   EXPECT_FALSE(ContributionWasCorrect(0.2, Outcome::kBreakeven).has_value());
   EXPECT_FALSE(ContributionWasCorrect(0.2, Outcome::kOpen).has_value());

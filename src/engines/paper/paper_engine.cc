@@ -279,9 +279,11 @@ bool PaperEngine::CheckExits(std::size_t index, const Bar& bar, UnixNanos now) {
     const double reference = analytics::ExitPrice(bracket, hit, bar);
     const bool stop = hit == analytics::BracketHit::kStopLoss;
     const double expected = stop ? p.stop_loss : p.take_profit;
-    const char* reason = !stop              ? kExitTakeProfit
-                         : p.trailing_armed ? kExitTrailingStop
-                                            : kExitStopLoss;
+    const bool trailed =
+        p.trailing_pct && analytics::TrailingStopBinds(
+                              bracket, {p.trailing_activation_pct.value_or(0), *p.trailing_pct,
+                                        p.trailing_armed, p.trailing_best_price});
+    const char* reason = !stop ? kExitTakeProfit : trailed ? kExitTrailingStop : kExitStopLoss;
     Exit(index, reference, expected, bar.volume, reason, now);
     return true;
   }

@@ -289,6 +289,21 @@ TEST_F(PaperEngineTest, TrailingStopArmsTrailsAndExits) {
   EXPECT_NEAR(closed.pnl_after_fees, 16.67045985, 1e-9);
 }
 
+// An armed trail that has not moved the stop past the signal's stop-loss: a stop-loss exit.
+TEST_F(PaperEngineTest, AStopExitIsATrailingStopOnlyWhenTheTrailMovedTheStop) {
+  Signal s = Long(1, "BTCUSDT", 100, 95, 130, 10);
+  s.trailing_activation_pct = 1;
+  s.trailing_pct = 10;
+  engine_.OnSignalApproved(s);
+  Feed("BTCUSDT", MakeBar(0, 100, 101.5, 99.5, 101));  // armed; 101.5 x 0.9 = 91.35 < 95
+  EXPECT_TRUE(engine_.open_positions()[0].trailing_armed);
+  EXPECT_DOUBLE_EQ(engine_.open_positions()[0].stop_loss, 95);
+  Feed("BTCUSDT", MakeBar(1, 100, 100.5, 94, 94.5));
+  const PositionClosed& closed = As<PositionClosed>(Events().at(1));
+  EXPECT_EQ(closed.fill.reason, kExitStopLoss);
+  EXPECT_DOUBLE_EQ(closed.fill.expected_price, 95);
+}
+
 TEST_F(PaperEngineTest, TimeStopClosesAtTheCloseOnceMaxHoldHasPassed) {
   Signal s = Long(1, "BTCUSDT", 100, 95, 110, 10);
   s.max_hold_minutes = 60;

@@ -126,6 +126,13 @@ void OutcomeTracker::Resolve(TrackedSignal& t, double exit_price, UnixNanos exit
   --open_count_;
 }
 
+// The exit reason of a bracket exit: a stop moved by the trailing stop is a trailing stop.
+std::string OutcomeTracker::ExitReason(const TrackedSignal& t, analytics::BracketHit decided) {
+  if (decided == BracketHit::kTakeProfit) return kExitTakeProfit;
+  return t.trailing && analytics::TrailingStopBinds(t.bracket, *t.trailing) ? kExitTrailingStop
+                                                                            : kExitStopLoss;
+}
+
 bool OutcomeTracker::ApplyBar(TrackedSignal& t, const Bar& bar, UnixNanos bar_close,
                               std::span<const Bar> finer, std::vector<OutcomeResolved>* out) {
   const BracketHit hit = analytics::CheckBracket(t.bracket, bar);
@@ -168,19 +175,21 @@ bool OutcomeTracker::ApplyBar(TrackedSignal& t, const Bar& bar, UnixNanos bar_cl
     }
   }
   const double exit_price = analytics::ExitPrice(t.bracket, decided, *exit_bar);
-  // The exit bar: its open and the exit count both ways; its adverse extreme counts against a
-  // take-profit exit (it stayed above the stop); its favourable extreme never counts.
+  // The exit bar: its open and the exit count both ways. A bar that opens beyond the level
+  // exits at its open, at its open time: nothing after the open counts. Otherwise its adverse
+  // extreme counts against a take-profit exit (it stayed above the stop); its favourable
+  // extreme never counts.
+  const bool at_open = analytics::ExitsAtOpen(t.bracket, decided, *exit_bar);
   NotePrice(t, exit_bar->open);
   NotePrice(t, exit_price);
-  if (decided == BracketHit::kTakeProfit) {
+  if (at_open) {
+    exit_time = std::max(exit_bar->open_time, t.result.entry_time);
+  } else if (decided == BracketHit::kTakeProfit) {
     const bool long_side = t.bracket.direction == Direction::kLong;
     NotePrice(t, long_side ? std::max(exit_bar->low, t.bracket.stop_loss)
                            : std::min(exit_bar->high, t.bracket.stop_loss));
   }
-  std::string reason = decided == BracketHit::kTakeProfit ? kExitTakeProfit
-                       : t.trailing && t.trailing->armed  ? kExitTrailingStop
-                                                          : kExitStopLoss;
-  Resolve(t, exit_price, exit_time, std::move(reason), out);
+  Resolve(t, exit_price, exit_time, ExitReason(t, decided), out);
   out->back().result.exit_resolution = std::move(resolution);
   return true;
 }
@@ -237,10 +246,7 @@ void OutcomeTracker::OnTrade(std::string_view exchange, std::string_view symbol,
       }
       Resolve(t, price, time, kExitTimeStop, out);
     } else {
-      std::string reason = hit == BracketHit::kTakeProfit    ? kExitTakeProfit
-                           : t.trailing && t.trailing->armed ? kExitTrailingStop
-                                                             : kExitStopLoss;
-      Resolve(t, analytics::ExitPrice(t.bracket, hit, print), time, std::move(reason), out);
+      Resolve(t, analytics::ExitPrice(t.bracket, hit, print), time, ExitReason(t, hit), out);
     }
   }
   open.erase(open.begin() + static_cast<std::ptrdiff_t>(kept), open.end());

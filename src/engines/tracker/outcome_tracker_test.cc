@@ -149,6 +149,47 @@ TEST_F(OutcomeTrackerTest, TrailingStopArmsTrailsAndExits) {
   EXPECT_EQ(out[0].result.outcome, Outcome::kWin);
 }
 
+// A bar that opens beyond a level exits at its open, at its open time: what the bar did after
+// the open does not count (a gap over the target, then a fall, is no adverse excursion).
+TEST_F(OutcomeTrackerTest, AGapExitEndsAtTheOpenOfTheBar) {
+  ASSERT_TRUE(tracker_.Track(MakeSignal(Direction::kLong, 100, 95, 110), {}, false).ok());
+  EXPECT_TRUE(Bar5m(0, 100, 101, 99.5, 100.5).empty());
+  auto out = Bar5m(1, 112, 113, 96, 100);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].result.exit_reason, "take_profit");
+  EXPECT_DOUBLE_EQ(*out[0].result.exit_price, 112);
+  EXPECT_EQ(*out[0].result.exit_time, kT0 + k5m);
+  EXPECT_DOUBLE_EQ(*out[0].result.hold_minutes, 5.0);
+  EXPECT_DOUBLE_EQ(*out[0].result.mfe_percent, 12.0);
+  EXPECT_DOUBLE_EQ(*out[0].result.mae_percent, -0.5);  // bar 0's low, not the exit bar's 96
+
+  Signal s = MakeSignal(Direction::kShort, 100, 105, 90);
+  s.id = 8;
+  ASSERT_TRUE(tracker_.Track(s, {}, false).ok());
+  out = Bar5m(0, 107, 108, 99, 100);  // the first bar opens above the stop
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].result.exit_reason, "stop_loss");
+  EXPECT_DOUBLE_EQ(*out[0].result.exit_price, 107);
+  EXPECT_EQ(*out[0].result.exit_time, kT0);
+  EXPECT_DOUBLE_EQ(*out[0].result.hold_minutes, 0.0);
+  EXPECT_DOUBLE_EQ(*out[0].result.mfe_percent, 0.0);  // the 99 came after the exit
+}
+
+// An armed trail that has not moved the stop past the signal's stop-loss leaves a stop-loss
+// exit a stop-loss exit.
+TEST_F(OutcomeTrackerTest, AStopExitIsATrailingStopOnlyWhenTheTrailMovedTheStop) {
+  Signal s = MakeSignal(Direction::kLong, 100, 95, 130);
+  s.trailing_activation_pct = 1.0;
+  s.trailing_pct = 10.0;
+  ASSERT_TRUE(tracker_.Track(s, {}, false).ok());
+  // Armed at 101.5, but 101.5 x 0.9 = 91.35 is below the stop of 95.
+  EXPECT_TRUE(Bar5m(0, 100, 101.5, 99, 101).empty());
+  auto out = Bar5m(1, 100, 100.5, 94, 94.5);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].result.exit_reason, "stop_loss");
+  EXPECT_DOUBLE_EQ(*out[0].result.exit_price, 95);
+}
+
 TEST_F(OutcomeTrackerTest, TimeStopExitsAtTheCloseOfTheBarThatReachesIt) {
   Signal s = MakeSignal(Direction::kLong, 100, 98, 104);
   s.max_hold_minutes = 10;
