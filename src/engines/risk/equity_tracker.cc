@@ -13,6 +13,9 @@ Status EquityTracker::Add(UnixNanos t, double equity) {
     return InvalidArgumentError("equity at {} is older than the previous value at {}",
                                 FormatIso8601(t), FormatIso8601(last_time_));
   }
+  // A value stamped at the local midnight itself is the close of the day that ends there (the
+  // bar that closes at midnight belongs to it): it ends that day and starts the next.
+  if (day_ && t == day_end_) equity_ = equity;
   RollTo(t);
   if (!day_start_) day_start_ = equity;
   if (!day_) {

@@ -19,7 +19,9 @@ class EquityTracker {
   explicit EquityTracker(CalendarDay calendar) : calendar_(std::move(calendar)) {}
 
   // Records equity at `t`. The first value of a new local day starts that day from the last
-  // value of the day before (or from itself when there is none). InvalidArgument for a
+  // value of the day before (or from itself when there is none); a value stamped at the local
+  // midnight itself is the last of the day that ends there, and so the start of the next
+  // (a bar closing at midnight belongs to the day it ends). InvalidArgument for a
   // non-finite or non-positive equity, or a time before the previous one.
   Status Add(UnixNanos t, double equity);
   // Moves to the local day of `now` without a new value: a new day starts from the last

@@ -30,5 +30,20 @@ TEST(EquityTrackerTest, LossTodayStartsFromTheLastEquityOfTheDayBefore) {
   EXPECT_DOUBLE_EQ(e.drawdown(), 0.0);
 }
 
+// A bar that closes at local midnight belongs to the day it ends: its equity is that day's
+// last and the next day's start, so its loss is not carried into the next day.
+TEST(EquityTrackerTest, TheValueAtMidnightClosesTheDayItEnds) {
+  EquityTracker e = Tracker("Europe/Berlin");
+  ASSERT_TRUE(e.Add(T("2026-11-21T22:00:00Z"), 10000).ok());
+  ASSERT_TRUE(e.Add(T("2026-11-21T23:00:00Z"), 9400).ok());  // local midnight
+  EXPECT_DOUBLE_EQ(e.day_start(), 9400);
+  EXPECT_DOUBLE_EQ(e.loss_today(), 0.0);
+  ASSERT_TRUE(e.Add(T("2026-11-22T11:00:00Z"), 9400).ok());
+  EXPECT_DOUBLE_EQ(e.loss_today(), 0.0);
+  ASSERT_TRUE(e.Add(T("2026-11-22T12:00:00Z"), 9306).ok());
+  EXPECT_DOUBLE_EQ(e.loss_today(), 0.01);  // 94 / 9400
+  EXPECT_DOUBLE_EQ(e.drawdown(), 0.0694);
+}
+
 }  // namespace
 }  // namespace pulse::risk

@@ -30,6 +30,12 @@ struct Judgement {
   TrafficLight light = TrafficLight::kGreen;
 };
 
+// `threshold` moved by `margin` (the hysteresis of a held light), to 12 decimals: 0.15 - 0.01
+// is 0.14, as a value of exactly 14 % compares with it, not 0.13999999999999999.
+double Held(double threshold, double margin) {
+  return std::round((threshold + margin) * 1e12) / 1e12;
+}
+
 Judgement Judge(const LightFigures& f, const TrafficLightConfig& c, TrafficLight current) {
   const bool held_red = current == TrafficLight::kRed;
   const bool held_yellow = current != TrafficLight::kGreen;
@@ -39,11 +45,11 @@ Judgement Judge(const LightFigures& f, const TrafficLightConfig& c, TrafficLight
   };
   const bool enough_sample = f.resolved >= c.min_sample && !std::isnan(f.win_rate);
   if (enough_sample) {
-    const double t = c.red_win_rate + (held_red ? c.win_rate_margin : 0);
+    const double t = Held(c.red_win_rate, held_red ? c.win_rate_margin : 0);
     add(RuleKind::kWinRate, f.win_rate, t, f.win_rate < t);
   }
   {
-    const double t = c.red_daily_loss - (held_red ? c.daily_loss_margin : 0);
+    const double t = Held(c.red_daily_loss, held_red ? -c.daily_loss_margin : 0);
     add(RuleKind::kDailyLoss, f.loss_today, t, f.loss_today > t);
   }
   {
@@ -52,16 +58,16 @@ Judgement Judge(const LightFigures& f, const TrafficLightConfig& c, TrafficLight
         static_cast<double>(t), f.consecutive_losses >= t);
   }
   if (f.calibrated >= c.min_sample && !std::isnan(f.ece)) {
-    const double t = c.red_ece - (held_red ? c.ece_margin : 0);
+    const double t = Held(c.red_ece, held_red ? -c.ece_margin : 0);
     add(RuleKind::kEce, f.ece, t, f.ece > t);
   }
   {
-    const double t = c.red_drawdown - (held_red ? c.drawdown_margin : 0);
+    const double t = Held(c.red_drawdown, held_red ? -c.drawdown_margin : 0);
     add(RuleKind::kDrawdown, f.drawdown, t, f.drawdown > t);
   }
   j.red_count = j.count;
   if (enough_sample) {
-    const double t = c.yellow_win_rate + (held_yellow ? c.win_rate_margin : 0);
+    const double t = Held(c.yellow_win_rate, held_yellow ? c.win_rate_margin : 0);
     add(RuleKind::kWinRateYellow, f.win_rate, t, f.win_rate < t);
   }
   bool red = false;

@@ -133,6 +133,14 @@ TEST(TrafficLightTest, HysteresisHoldsRedAndYellowByTheMargin) {
   EXPECT_EQ(Light(f, TrafficLight::kRed), TrafficLight::kRed);
   f.ece = 0.0699;
   EXPECT_EQ(Light(f, TrafficLight::kRed), TrafficLight::kGreen);
+  // Exactly at a held threshold does not fire, as exactly at a threshold never does (15 % - 1 %
+  // is 14 %, not the 0.13999999999999999 of subtracting doubles).
+  f = Healthy();
+  f.drawdown = 1400.0 / 10000;
+  EXPECT_EQ(Light(f, TrafficLight::kRed), TrafficLight::kGreen);
+  f = Healthy();
+  f.loss_today = 350.0 / 10000;
+  EXPECT_EQ(Light(f, TrafficLight::kRed), TrafficLight::kGreen);
   // The streak has no margin: 4 losses leave red.
   f = Healthy();
   f.consecutive_losses = 4;
