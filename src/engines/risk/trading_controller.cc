@@ -294,7 +294,12 @@ ReviewDecision TradingController::Review(const Signal& signal) {
   for (const auto& b : breakers_) {
     if (auto why = b->Blocks(now, signal.symbol)) causes.push_back({b->reason(), *why});
   }
-  if (causes.empty()) return SignalApproved{signal};
+  if (causes.empty()) {
+    // An approval is an entry decided now: the next signal of this close (or before the fill)
+    // is as close to it as to the fill (the fill's OnEntry restarts the wait).
+    for (auto& b : breakers_) b->OnEntry(now);
+    return SignalApproved{signal};
+  }
 
   SignalDenied denied;
   denied.signal = signal;

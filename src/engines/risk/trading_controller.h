@@ -85,7 +85,9 @@ class TradingController {
   void Refresh();
 
   // Approved, or denied with the reason: stopped, paused, red light, then any breaker
-  // blocking the signal's symbol. Yellow approves.
+  // blocking the signal's symbol. Yellow approves. An approval counts as an entry at
+  // Clock::Now() for the minimum time between trades (the next signal of the same close is
+  // denied; the fill's OnEntry restarts the wait).
   ReviewDecision Review(const Signal& signal);
 
   void Pause(const PauseTrading& command);

@@ -315,6 +315,12 @@ TEST_F(TradingControllerTest, MinTimeBetweenTradesAndVolatility) {
   EXPECT_EQ(std::get<SignalDenied>(d).reason, DenyReason::kMinTimeBetweenTrades);
   clock_.Advance(FromSeconds(300));
   EXPECT_TRUE(std::holds_alternative<SignalApproved>(c.Review(MakeSignal())));
+  // An approval starts the wait too: a second signal of the same close is denied, before any
+  // fill.
+  d = c.Review(MakeSignal("ETHUSDT"));
+  ASSERT_TRUE(std::holds_alternative<SignalDenied>(d));
+  EXPECT_EQ(std::get<SignalDenied>(d).reason, DenyReason::kMinTimeBetweenTrades);
+  clock_.Advance(FromSeconds(300));
 
   ASSERT_TRUE(c.OnVolatility(clock_.Now(), "ETHUSDT", 0.08).ok());
   d = c.Review(MakeSignal("ETHUSDT"));
