@@ -74,6 +74,10 @@ struct Pipeline::State {
   std::vector<signal::BarCloseInput> inputs;
   std::vector<OutcomeResolved> resolved;
   signal::BarCloseOutput output;
+  // Flatten requests waiting for the bars of the close (a command applied before them).
+  std::vector<FlattenRequested> pending_flatten;
+  // Signals whose positions a flatten is closing: the tracker ends them with the paper close.
+  std::vector<SignalId> flattened;
 
   Result<SymbolState*> Symbol(std::string_view exchange, std::string_view symbol);
   // Symbol(), first trying the symbol that had position `row` at the last close.
@@ -94,7 +98,9 @@ struct Pipeline::State {
   // Stores the outcomes in `resolved`, teaches the engine and the controller with the real
   // ones, and keeps them for outcomes().
   Status ProcessResolved();
-  Status DrainControllerOutputs();
+  // Stores the controller's state changes and keeps its trips; with `flatten_now`, closes the
+  // positions its flatten requests name (else they wait for the next call that may).
+  Status DrainControllerOutputs(bool flatten_now = true);
   Status TrackNewSignals();
 };
 
@@ -226,6 +232,18 @@ Status Pipeline::State::DrainPaperEvents() {
         RETURN_IF_ERROR(
             stores.portfolio->RecordFill(closed->fill, closed->position, closed->account));
       }
+      const SignalId id = closed->position.signal_id;
+      if (auto it = std::find(flattened.begin(), flattened.end(), id); it != flattened.end()) {
+        // Closed by a flatten: the signal's outcome is that close, at the market price.
+        flattened.erase(it);
+        Result<OutcomeResolved> ended =
+            tracker.Exit(id, closed->fill.reference_price, closed->fill.time, closed->fill.reason);
+        if (ended.ok()) {
+          resolved.push_back(std::move(*ended));
+        } else if (ended.status().code() != StatusCode::kNotFound) {
+          return ended.status();
+        }
+      }
     } else {
       ++counts.orders_rejected;
     }
@@ -234,8 +252,9 @@ Status Pipeline::State::DrainPaperEvents() {
 }
 
 // Stores every state change, keeps the trips, and closes the paper positions a flatten request
-// names (an emergency stop or a breaker set to flatten).
-Status Pipeline::State::DrainControllerOutputs() {
+// names (an emergency stop or a breaker set to flatten); the tracker ends their signals with
+// those closes.
+Status Pipeline::State::DrainControllerOutputs(bool flatten_now) {
   risk::ControllerOutputs outputs = controller.TakeOutputs();
   for (RiskStateChanged& change : outputs.state_changes) {
     if (stores.controller != nullptr && Writing()) {
@@ -244,18 +263,24 @@ Status Pipeline::State::DrainControllerOutputs() {
     risk_history.push_back(std::move(change));
   }
   for (CircuitBreakerTripped& trip : outputs.trips) trips.push_back(std::move(trip));
-  for (const FlattenRequested& flatten : outputs.flatten) {
-    if (flatten.symbol.empty()) {
-      paper.CloseAll(flatten.reason);
-      continue;
-    }
+  for (FlattenRequested& flatten : outputs.flatten) pending_flatten.push_back(std::move(flatten));
+  if (!flatten_now) return Status::Ok();
+  for (const FlattenRequested& flatten : pending_flatten) {
     std::vector<SignalId> ids;
     for (const Position& p : paper.open_positions()) {
-      if (p.symbol == flatten.symbol) ids.push_back(p.signal_id);
+      if (flatten.symbol.empty() || p.symbol == flatten.symbol) ids.push_back(p.signal_id);
+    }
+    flattened.insert(flattened.end(), ids.begin(), ids.end());
+    if (flatten.symbol.empty()) {
+      paper.CloseAll(flatten.reason);  // queued entries are cancelled too
+      continue;
     }
     for (SignalId id : ids) RETURN_IF_ERROR(paper.ClosePosition(id, flatten.reason));
   }
-  return DrainPaperEvents();
+  pending_flatten.clear();
+  RETURN_IF_ERROR(DrainPaperEvents());
+  flattened.clear();
+  return ProcessResolved();
 }
 
 // The controller reviews the emitted signals; approved and rejected candidates and denied
@@ -444,7 +469,9 @@ Status Pipeline::Apply(const ControllerCommand& command, UnixNanos at) {
       s.controller.EmergencyStop({command.requested_by, command.note});
       break;
   }
-  return s.DrainControllerOutputs();
+  // The positions an emergency stop closes are closed at this close's prices, once its bars
+  // are seen (OnBarClose).
+  return s.DrainControllerOutputs(/*flatten_now=*/false);
 }
 
 Status Pipeline::SaveAccount() {

@@ -110,8 +110,9 @@ class Pipeline {
   Status OnTrade(std::string_view exchange, std::string_view symbol, UnixNanos time, double price);
 
   // A manual command (pause, resume, emergency stop) applied at `at`, before the bar close of
-  // that time; an emergency stop closes the paper positions at their last prices. `at` must
-  // not be before the last close.
+  // that time; an emergency stop closes the paper positions at the prices of that close (when
+  // OnBarClose has seen its bars), and the tracker ends their signals with those closes. `at`
+  // must not be before the last close.
   Status Apply(const ControllerCommand& command, UnixNanos at);
 
   // Writes the paper account and its open positions (marked at the last close) when either

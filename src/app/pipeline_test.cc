@@ -161,6 +161,52 @@ TEST(PipelineTest, TradePrintsResolveTrackedSignalsBetweenCloses) {
             StatusCode::kInvalidArgument);
 }
 
+// An emergency stop applied before a close closes the paper positions at that close's prices,
+// and the tracker ends their signals with that close: a later target or stop does not count.
+TEST(PipelineTest, AnEmergencyStopClosesAtTheCloseAndEndsTheSignals) {
+  const std::vector<SymbolSeries> series = SampleBtcSeries(12000);
+  BarCloseCursor cursor(series);
+  SimulatedClock clock(*cursor.Peek());
+  PipelineOptions options;
+  options.keep_outcomes = true;
+  auto pipeline = Pipeline::Create(Config{}, clock, {}, std::move(options));
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status();
+  std::vector<SymbolBar> close;
+  std::optional<Position> open;
+  while (!open && cursor.Next(&close)) {
+    ASSERT_TRUE((*pipeline)->OnBarClose(close).ok());
+    const PortfolioSnapshot p = (*pipeline)->portfolio();
+    if (!p.open_positions.empty()) open = p.open_positions.front();
+  }
+  ASSERT_TRUE(open.has_value()) << "no position opened in the sample";
+  ASSERT_TRUE(cursor.Next(&close));
+  const UnixNanos at = close.front().bar.open_time + Timeframe::Minutes(5).NominalNanos();
+  ControllerCommand stop;
+  stop.kind = ControllerCommandKind::kEmergencyStop;
+  stop.requested_by = "test";
+  ASSERT_TRUE((*pipeline)->Apply(stop, at).ok());
+  EXPECT_EQ((*pipeline)->portfolio().open_positions.size(), 1u);  // closed with the bars
+  ASSERT_TRUE((*pipeline)->OnBarClose(close).ok());
+  EXPECT_TRUE((*pipeline)->portfolio().open_positions.empty());
+  auto ended = [&] {
+    std::vector<const OutcomeResolved*> found;
+    for (const OutcomeResolved& o : (*pipeline)->outcomes()) {
+      if (o.signal.id == open->signal_id) found.push_back(&o);
+    }
+    return found;
+  };
+  ASSERT_EQ(ended().size(), 1u);
+  const OutcomeResolved& outcome = *ended().front();
+  EXPECT_FALSE(outcome.shadow);
+  EXPECT_EQ(outcome.result.exit_reason, "emergency_stop");
+  EXPECT_DOUBLE_EQ(*outcome.result.exit_price, close.front().bar.close);
+  EXPECT_EQ(*outcome.result.exit_time, at);
+  // The rest of the data does not end it again.
+  while (cursor.Next(&close)) ASSERT_TRUE((*pipeline)->OnBarClose(close).ok());
+  ASSERT_TRUE((*pipeline)->Finish(/*close_open=*/true).ok());
+  EXPECT_EQ(ended().size(), 1u);
+}
+
 // The pipeline remembers which symbol each position of a close had: a close whose bars come
 // in another order must still reach each symbol's own state. (Ids follow the order, so the
 // outcomes are compared by symbol, time and result.)
