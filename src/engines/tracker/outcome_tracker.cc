@@ -284,7 +284,8 @@ void OutcomeTracker::ExitAll(std::string_view reason, bool include_shadows,
     std::size_t kept = 0;
     for (std::size_t k = 0; k < open.size(); ++k) {
       TrackedSignal& t = open[k];
-      if (t.shadow && !include_shadows) {
+      // A signal of this very time has had no price after its entry: it has no outcome yet.
+      if ((t.shadow && !include_shadows) || t.result.entry_time >= now) {
         Keep(open, k, kept);
         continue;
       }

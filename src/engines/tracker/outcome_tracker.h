@@ -80,7 +80,9 @@ class OutcomeTracker {
   Result<OutcomeResolved> Exit(SignalId id, double price, UnixNanos time, std::string reason);
 
   // Exits every tracked signal at the last price seen for its symbol (its entry when none),
-  // e.g. "end_of_data" or "emergency_stop"; `include_shadows` false keeps shadows running.
+  // e.g. "end_of_data"; `include_shadows` false keeps shadows running. A signal entered at
+  // Clock::Now() has seen no price after its entry and stays tracked (a signal of the last
+  // close of the data is not a zero-hold breakeven).
   void ExitAll(std::string_view reason, bool include_shadows, std::vector<OutcomeResolved>* out);
 
   std::size_t open_count() const { return open_count_; }

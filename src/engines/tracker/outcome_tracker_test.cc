@@ -260,6 +260,18 @@ TEST_F(OutcomeTrackerTest, ManualExitAndExitAll) {
   EXPECT_EQ(*out[0].result.exit_time, kT0 + k5m);
   EXPECT_EQ(tracker_.open_count(), 1u);
   EXPECT_TRUE(tracker_.Open()[0].shadow);
+
+  // A signal of the current time has seen no price after its entry: it stays open.
+  Signal last = MakeSignal(Direction::kLong, 100, 98, 104);
+  last.id = 11;
+  last.created_at = kT0 + k5m;
+  ASSERT_TRUE(tracker_.Track(last, {}, false).ok());
+  out.clear();
+  tracker_.ExitAll("end_of_data", /*include_shadows=*/true, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].signal.id, 10);
+  EXPECT_EQ(tracker_.open_count(), 1u);
+  EXPECT_EQ(tracker_.Open()[0].signal.id, 11);
 }
 
 // A book taken by id before any signal of its symbol ignores bars until one is tracked (the
@@ -272,9 +284,13 @@ TEST_F(OutcomeTrackerTest, BarsByBookIdActAsBarsByName) {
   tracker_.OnBar(book, kTf, B(kT0 - k5m, 100, 200, 1, 150), {}, &out);
   EXPECT_TRUE(out.empty());
   ASSERT_TRUE(tracker_.Track(MakeSignal(Direction::kLong, 100, 98, 104), {}, false).ok());
-  // End of data before any later bar: the exit is at the entry, not at the ignored 150.
+  // End of data at the signal's own time: no outcome yet. Later, before any later bar: the
+  // exit is at the entry, not at the ignored 150.
   std::vector<OutcomeResolved> at_end;
   OutcomeTracker copy = tracker_;
+  copy.ExitAll("end_of_data", /*include_shadows=*/true, &at_end);
+  EXPECT_TRUE(at_end.empty());
+  clock_.SetTime(kT0 + k5m);
   copy.ExitAll("end_of_data", /*include_shadows=*/true, &at_end);
   ASSERT_EQ(at_end.size(), 1u);
   EXPECT_DOUBLE_EQ(*at_end[0].result.exit_price, 100);
