@@ -239,8 +239,9 @@ void OutcomeTracker::OnTrade(std::string_view exchange, std::string_view symbol,
     const BracketHit hit = analytics::CheckBracket(t.bracket, print);
     NotePrice(t, price);
     if (hit == BracketHit::kNone) {
+      // The trailing stop moves with bars only: the bar these prints belong to is checked
+      // against the levels the prints saw, so a print may not tighten them before that check.
       if (!TimeStopReached(t, time)) {
-        if (t.trailing) analytics::UpdateTrailingStop(print, &t.bracket, &*t.trailing);
         Keep(open, k, kept);
         continue;
       }

@@ -234,6 +234,27 @@ TEST_F(OutcomeTrackerTest, TradesCanReachALevelBetweenBars) {
   EXPECT_EQ(*out[0].result.exit_time, kT0 + 3 * kNanosPerSecond);
 }
 
+// Prints inside a bar do not tighten the trailing stop before the bar is checked: the bar is
+// judged against the levels its prints saw (no look-ahead), and trails from its close on.
+TEST_F(OutcomeTrackerTest, PrintsDoNotTightenTheTrailBeforeTheirBarIsChecked) {
+  Signal s = MakeSignal(Direction::kLong, 100, 90, 130);
+  s.trailing_activation_pct = 1.0;
+  s.trailing_pct = 5.0;
+  ASSERT_TRUE(tracker_.Track(s, {}, false).ok());
+  std::vector<OutcomeResolved> out;
+  for (const auto& [minute, price] :
+       std::vector<std::pair<int, double>>{{1, 100}, {2, 98}, {3, 110}, {4, 108}}) {
+    tracker_.OnTrade("binance", "BTCUSDT", kT0 + minute * kNanosPerMinute, price, &out);
+  }
+  EXPECT_TRUE(out.empty());
+  EXPECT_TRUE(Bar5m(0, 100, 110, 98, 108).empty());  // still open
+  // From the bar's close the trail stands at 110 x 0.95 = 104.5.
+  out = Bar5m(1, 108, 108.5, 104, 104.2);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].result.exit_reason, "trailing_stop");
+  EXPECT_DOUBLE_EQ(*out[0].result.exit_price, 104.5);
+}
+
 TEST_F(OutcomeTrackerTest, ManualExitAndExitAll) {
   ASSERT_TRUE(tracker_.Track(MakeSignal(Direction::kLong, 100, 98, 104), {}, false).ok());
   Signal other = MakeSignal(Direction::kShort, 100, 102, 96);
