@@ -310,7 +310,8 @@ ReviewDecision TradingController::Review(const Signal& signal) {
 }
 
 void TradingController::Pause(const PauseTrading& command) {
-  if (state_.mode == ControllerMode::kPaused) return;
+  // Paused already, or stopped: an emergency stop is the stronger state (only a resume ends it).
+  if (state_.mode != ControllerMode::kActive) return;
   SetState(clock_->Now(), state_.light, ControllerMode::kPaused,
            {{"manual_pause", 0, 0, "trading paused " + Who(command.by, command.note)}});
 }

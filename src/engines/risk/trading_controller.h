@@ -90,6 +90,7 @@ class TradingController {
   // denied; the fill's OnEntry restarts the wait).
   ReviewDecision Review(const Signal& signal);
 
+  // Pauses an active controller; paused or stopped (an emergency stop) stays as it is.
   void Pause(const PauseTrading& command);
   void Resume(const ResumeTrading& command);
   // Stops new entries and asks to close every paper position (FlattenRequested, symbol "").

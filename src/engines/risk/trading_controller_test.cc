@@ -287,6 +287,11 @@ TEST_F(TradingControllerTest, PauseResumeAndEmergencyStop) {
   d = c.Review(MakeSignal());
   ASSERT_TRUE(std::holds_alternative<SignalDenied>(d));
   EXPECT_EQ(std::get<SignalDenied>(d).reason, DenyReason::kEmergencyStop);
+  // A pause does not soften an emergency stop into a pause.
+  c.TakeOutputs();
+  c.Pause({"alice", ""});
+  EXPECT_EQ(c.state().stored(), RiskState::kStopped);
+  EXPECT_TRUE(c.TakeOutputs().state_changes.empty());
   c.Resume({"bob", "", false});
   EXPECT_EQ(c.state().stored(), RiskState::kGreen);
 }
