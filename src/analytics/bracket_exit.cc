@@ -34,6 +34,16 @@ BracketHit ResolveBoth(BracketHit hit, BothHitPolicy policy) {
   return policy == BothHitPolicy::kStopLossFirst ? BracketHit::kStopLoss : BracketHit::kTakeProfit;
 }
 
+BothHitDecision DecideBothHit(const Bracket& b, std::span<const Bar> finer, BothHitPolicy policy) {
+  for (std::size_t i = 0; i < finer.size(); ++i) {
+    const BracketHit h = CheckBracket(b, finer[i]);
+    if (h == BracketHit::kNone) continue;
+    if (h == BracketHit::kBoth) return {ResolveBoth(h, policy), i, BothHitPolicyName(policy)};
+    return {h, i, "lower_timeframe"};
+  }
+  return {ResolveBoth(BracketHit::kBoth, policy), finer.size(), BothHitPolicyName(policy)};
+}
+
 double ExitPrice(const Bracket& b, BracketHit resolved, const Bar& bar) {
   const bool is_long = b.direction == Direction::kLong;
   if (resolved == BracketHit::kStopLoss) {

@@ -3,6 +3,7 @@
 // outcome tracker so both judge a bar the same way. Pure functions; thread-safe.
 #pragma once
 
+#include <span>
 #include <string_view>
 
 #include "core/status.h"
@@ -35,6 +36,18 @@ BracketHit CheckBracket(const Bracket& bracket, const Bar& bar);
 
 // kBoth resolved by the policy; other hits unchanged.
 BracketHit ResolveBoth(BracketHit hit, BothHitPolicy policy);
+
+// How a bar that touched both levels was decided: by the first bar inside it (`finer`, in time
+// order, e.g. 1m inside 5m) that reaches a level, else by the policy.
+struct BothHitDecision {
+  BracketHit decided = BracketHit::kNone;  // kStopLoss or kTakeProfit
+  // The finer bar that decided; finer.size() when none reached a level (the whole bar exits).
+  std::size_t finer_index = 0;
+  // "lower_timeframe", or the policy's name when it decided (also for a finer bar that touched
+  // both levels itself).
+  std::string_view resolution;
+};
+BothHitDecision DecideBothHit(const Bracket& b, std::span<const Bar> finer, BothHitPolicy policy);
 
 // The fill of a resolved hit (kStopLoss or kTakeProfit): the level, or the bar's open when the
 // bar opened beyond it (a stop fills worse, a take-profit better).

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace pulse::analytics {
 namespace {
 
@@ -45,6 +47,27 @@ TEST(BracketExitTest, BothPolicyAndExitPrices) {
   EXPECT_DOUBLE_EQ(ExitPrice(kLong, BracketHit::kTakeProfit, MakeBar(106, 107, 105, 106)), 106.0);
   EXPECT_DOUBLE_EQ(ExitPrice(kShort, BracketHit::kStopLoss, MakeBar(103, 104, 102, 103)), 103.0);
   EXPECT_DOUBLE_EQ(ExitPrice(kShort, BracketHit::kTakeProfit, MakeBar(99, 99, 95, 96)), 96.0);
+}
+
+TEST(BracketExitTest, BothHitIsDecidedByTheFirstFinerBarThatReachesALevel) {
+  const Bracket b{Direction::kLong, 100, 95, 110};
+  const std::vector<Bar> target_first = {MakeBar(100, 102, 99, 101), MakeBar(101, 111, 100, 108),
+                                         MakeBar(108, 108, 94, 96)};
+  BothHitDecision d = DecideBothHit(b, target_first, BothHitPolicy::kStopLossFirst);
+  EXPECT_EQ(d.decided, BracketHit::kTakeProfit);
+  EXPECT_EQ(d.finer_index, 1u);
+  EXPECT_EQ(d.resolution, "lower_timeframe");
+  // A finer bar that touches both itself: the policy, on that bar.
+  const std::vector<Bar> both = {MakeBar(100, 102, 99, 101), MakeBar(101, 111, 94, 100)};
+  d = DecideBothHit(b, both, BothHitPolicy::kTakeProfitFirst);
+  EXPECT_EQ(d.decided, BracketHit::kTakeProfit);
+  EXPECT_EQ(d.finer_index, 1u);
+  EXPECT_EQ(d.resolution, "take_profit_first");
+  // No finer bars: the policy on the whole bar.
+  d = DecideBothHit(b, {}, BothHitPolicy::kStopLossFirst);
+  EXPECT_EQ(d.decided, BracketHit::kStopLoss);
+  EXPECT_EQ(d.finer_index, 0u);
+  EXPECT_EQ(d.resolution, "stop_loss_first");
 }
 
 TEST(BracketExitTest, TrailingStopArmsThenTrailsAndNeverLoosens) {

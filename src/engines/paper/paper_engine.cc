@@ -270,13 +270,20 @@ void PaperEngine::Exit(std::size_t index, double reference, double expected, dou
   events_.emplace_back(PositionClosed{std::move(p), std::move(fill), pnl, account_});
 }
 
-bool PaperEngine::CheckExits(std::size_t index, const Bar& bar, UnixNanos now) {
+bool PaperEngine::CheckExits(std::size_t index, const Bar& bar, std::span<const Bar> finer,
+                             UnixNanos now) {
   Position& p = positions_[index];
   analytics::Bracket bracket{p.direction, p.avg_entry_price, p.stop_loss, p.take_profit};
-  const analytics::BracketHit hit =
-      analytics::ResolveBoth(analytics::CheckBracket(bracket, bar), config_.both_hit_policy);
+  analytics::BracketHit hit = analytics::CheckBracket(bracket, bar);
+  const Bar* exit_bar = &bar;
+  if (hit == analytics::BracketHit::kBoth) {
+    const analytics::BothHitDecision d =
+        analytics::DecideBothHit(bracket, finer, config_.both_hit_policy);
+    hit = d.decided;
+    if (d.finer_index < finer.size()) exit_bar = &finer[d.finer_index];
+  }
   if (hit == analytics::BracketHit::kStopLoss || hit == analytics::BracketHit::kTakeProfit) {
-    const double reference = analytics::ExitPrice(bracket, hit, bar);
+    const double reference = analytics::ExitPrice(bracket, hit, *exit_bar);
     const bool stop = hit == analytics::BracketHit::kStopLoss;
     const double expected = stop ? p.stop_loss : p.take_profit;
     const bool trailed =
@@ -302,7 +309,7 @@ bool PaperEngine::CheckExits(std::size_t index, const Bar& bar, UnixNanos now) {
   return false;
 }
 
-Status PaperEngine::OnBar(std::string_view symbol, const Bar& bar) {
+Status PaperEngine::OnBar(std::string_view symbol, const Bar& bar, std::span<const Bar> finer) {
   if (!Positive(bar.open) || !Positive(bar.high) || !Positive(bar.low) || !Positive(bar.close) ||
       bar.high < bar.low || !(std::isfinite(bar.volume) && bar.volume >= 0)) {
     return InvalidArgumentError(
@@ -328,7 +335,7 @@ Status PaperEngine::OnBar(std::string_view symbol, const Bar& bar) {
   }
 
   for (std::size_t i = 0; i < positions_.size();) {
-    if (positions_[i].symbol == symbol && CheckExits(i, bar, now)) continue;
+    if (positions_[i].symbol == symbol && CheckExits(i, bar, finer, now)) continue;
     ++i;
   }
   market.last_close = bar.close;

@@ -59,9 +59,11 @@ class PaperEngine {
 
   // A closed bar of `symbol` (the signals' timeframe): fills queued entries at its open, checks
   // the exits of the symbol's open positions, then marks them at the close and records an
-  // equity point at clock.Now(). InvalidArgument (nothing changes) for a bar with non-finite or
-  // non-positive prices, high < low or negative volume.
-  Status OnBar(std::string_view symbol, const Bar& bar);
+  // equity point at clock.Now(). A bar that touches both a stop and a target is decided as the
+  // outcome tracker decides it: by `finer` (the lower-timeframe bars inside it, when the caller
+  // has them), else by the policy. InvalidArgument (nothing changes) for a bar with non-finite
+  // or non-positive prices, high < low or negative volume.
+  Status OnBar(std::string_view symbol, const Bar& bar, std::span<const Bar> finer = {});
 
   // Closes the position of `signal_id` at the symbol's last close with slippage and impact
   // (reason e.g. kExitManual), or cancels its queued entry. NotFound when neither exists;
@@ -111,7 +113,7 @@ class PaperEngine {
   void Exit(std::size_t index, double reference, double expected, double bar_volume,
             std::string_view reason, UnixNanos time);
   // Applies one bar to positions_[index]; returns true when the position closed.
-  bool CheckExits(std::size_t index, const Bar& bar, UnixNanos now);
+  bool CheckExits(std::size_t index, const Bar& bar, std::span<const Bar> finer, UnixNanos now);
   void Mark(Position& position, double price) const;
   void RecordEquityPoint(UnixNanos time);
   Market& MarketOf(std::string_view symbol);

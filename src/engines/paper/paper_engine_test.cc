@@ -245,6 +245,24 @@ TEST_F(PaperEngineTest, BothLevelsInOneBarTakeTheStopFirstByDefault) {
   EXPECT_DOUBLE_EQ(closed.fill.reference_price, 95);
 }
 
+// With the bars inside it, the engine decides as the tracker does: the first finer bar that
+// reaches a level (here the target, at 1m inside the 5m bar), fills at that level.
+TEST_F(PaperEngineTest, BothLevelsInOneBarAreDecidedByTheFinerBars) {
+  engine_.OnSignalApproved(Long(1, "BTCUSDT", 100, 95, 110, 10));
+  Feed("BTCUSDT", MakeBar(0, 100, 101, 99, 100));
+  const Bar bar = MakeBar(1, 100, 111, 94, 105);
+  const std::vector<Bar> finer = {
+      {bar.open_time, 100, 102, 99, 101, 0},
+      {bar.open_time + kNanosPerMinute, 101, 111, 100, 108, 0},  // the target first
+      {bar.open_time + 2 * kNanosPerMinute, 108, 108, 94, 96, 0},
+  };
+  clock_.SetTime(bar.open_time + kBar);
+  ASSERT_TRUE(engine_.OnBar("BTCUSDT", bar, finer).ok());
+  const PositionClosed& closed = As<PositionClosed>(Events().at(1));
+  EXPECT_EQ(closed.fill.reason, kExitTakeProfit);
+  EXPECT_DOUBLE_EQ(closed.fill.reference_price, 110);
+}
+
 class TakeProfitFirstTest : public PaperEngineTest {
  protected:
   static PaperConfig Config() {

@@ -150,28 +150,14 @@ bool OutcomeTracker::ApplyBar(TrackedSignal& t, const Bar& bar, UnixNanos bar_cl
   UnixNanos exit_time = bar_close;
   std::string resolution;
   if (hit == BracketHit::kBoth) {
-    decided = BracketHit::kNone;
-    for (std::size_t i = 0; i < finer.size() && decided == BracketHit::kNone; ++i) {
-      const BracketHit h = analytics::CheckBracket(t.bracket, finer[i]);
-      if (h == BracketHit::kNone) {
-        NoteWholeBar(t, finer[i]);
-        continue;
-      }
-      exit_bar = &finer[i];
-      exit_time = i + 1 < finer.size() ? finer[i + 1].open_time : bar_close;
-      if (h == BracketHit::kBoth) {
-        decided = analytics::ResolveBoth(h, config_.both_hit_policy);
-        resolution = analytics::BothHitPolicyName(config_.both_hit_policy);
-      } else {
-        decided = h;
-        resolution = "lower_timeframe";
-      }
-    }
-    if (decided == BracketHit::kNone) {  // no finer bars, or none that reach a level
-      exit_bar = &bar;
-      exit_time = bar_close;
-      decided = analytics::ResolveBoth(hit, config_.both_hit_policy);
-      resolution = analytics::BothHitPolicyName(config_.both_hit_policy);
+    const analytics::BothHitDecision d =
+        analytics::DecideBothHit(t.bracket, finer, config_.both_hit_policy);
+    for (std::size_t i = 0; i < d.finer_index; ++i) NoteWholeBar(t, finer[i]);
+    decided = d.decided;
+    resolution = d.resolution;
+    if (d.finer_index < finer.size()) {
+      exit_bar = &finer[d.finer_index];
+      if (d.finer_index + 1 < finer.size()) exit_time = finer[d.finer_index + 1].open_time;
     }
   }
   const double exit_price = analytics::ExitPrice(t.bracket, decided, *exit_bar);
