@@ -166,7 +166,8 @@ Result<UnixNanos> ParseEpochOrIso8601(std::string_view text) {
     return InvalidArgumentError("time '{}' is out of range", text);
   }
   double d = 0;
-  const auto [dptr, dec] = std::from_chars(text.data(), end, d);
+  const char* start = text.data() + (!text.empty() && text.front() == '+' ? 1 : 0);
+  const auto [dptr, dec] = std::from_chars(start, end, d);
   if (dec == std::errc() && dptr == end && std::isfinite(d)) {
     // Fractional epoch seconds (Kraken writes "1672531436.1234"), to the microsecond.
     if (d < 0 || d > 9e9) return InvalidArgumentError("time '{}' is not epoch seconds", text);

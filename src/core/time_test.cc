@@ -45,6 +45,7 @@ TEST(TimeTest, EpochUnitsByMagnitudeAndIso) {
   EXPECT_EQ(*ParseEpochOrIso8601("1606780800000000"), t);
   EXPECT_EQ(*ParseEpochOrIso8601("1606780800000000000"), t);
   EXPECT_EQ(*ParseEpochOrIso8601("1606780800.25"), t + 250 * kNanosPerMilli);
+  EXPECT_EQ(*ParseEpochOrIso8601("+1606780800.25"), t + 250 * kNanosPerMilli);
   EXPECT_EQ(*ParseEpochOrIso8601("2020-12-01T00:00:00Z"), t);
   EXPECT_EQ(*ParseEpochOrIso8601("0"), 0);
   const std::pair<const char*, const char*> bad[] = {
