@@ -87,8 +87,10 @@ Status OutcomeTracker::Track(Signal signal, std::vector<TheoryContribution> cont
   t.timeframe = tf;
   t.shadow = shadow;
   t.bracket = {signal.direction, entry, signal.stop_loss, signal.take_profit};
-  if (signal.trailing_activation_pct && signal.trailing_pct) {
-    t.trailing = analytics::TrailingStop{*signal.trailing_activation_pct, *signal.trailing_pct};
+  // A trail without an activation trails from the entry on, as the paper engine follows it.
+  if (signal.trailing_pct) {
+    t.trailing =
+        analytics::TrailingStop{signal.trailing_activation_pct.value_or(0), *signal.trailing_pct};
   }
   t.result.signal_id = signal.id;
   t.result.entry_price = entry;

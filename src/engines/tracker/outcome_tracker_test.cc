@@ -190,6 +190,18 @@ TEST_F(OutcomeTrackerTest, AStopExitIsATrailingStopOnlyWhenTheTrailMovedTheStop)
   EXPECT_DOUBLE_EQ(*out[0].result.exit_price, 95);
 }
 
+// A trailing stop without an activation trails from the entry on (as the paper engine does).
+TEST_F(OutcomeTrackerTest, ATrailWithoutActivationTrailsFromTheEntry) {
+  Signal s = MakeSignal(Direction::kShort, 100, 105, 80);
+  s.trailing_pct = 2.0;
+  ASSERT_TRUE(tracker_.Track(s, {}, false).ok());
+  EXPECT_TRUE(Bar5m(0, 100, 100.5, 98, 99).empty());  // best 98: stop 98 x 1.02 = 99.96
+  auto out = Bar5m(1, 99, 100.2, 98.5, 100);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].result.exit_reason, "trailing_stop");
+  EXPECT_NEAR(*out[0].result.exit_price, 99.96, 1e-12);
+}
+
 TEST_F(OutcomeTrackerTest, TimeStopExitsAtTheCloseOfTheBarThatReachesIt) {
   Signal s = MakeSignal(Direction::kLong, 100, 98, 104);
   s.max_hold_minutes = 10;
