@@ -445,11 +445,6 @@ Result<std::string> ReadFileInflated(const std::string& path) {
 }
 
 Result<std::vector<Bar>> ParseCandles(std::string_view data, std::string_view source_name,
-                                      CandleFormat format) {
-  return ParseCandles(data, source_name, CandleReadOptions{.format = format});
-}
-
-Result<std::vector<Bar>> ParseCandles(std::string_view data, std::string_view source_name,
                                       const CandleReadOptions& options) {
   CandleFormat format = options.format;
   std::string inflated;
@@ -467,10 +462,6 @@ Result<std::vector<Bar>> ParseCandles(std::string_view data, std::string_view so
     return ParseCsv(data, source_name, options.require_time_order);
   }
   return JsonRowScanner(data, source_name, options.require_time_order).Run();
-}
-
-Result<std::vector<Bar>> ReadCandleFile(const std::string& path, CandleFormat format) {
-  return ReadCandleFile(path, CandleReadOptions{.format = format});
 }
 
 Result<std::vector<Bar>> ReadCandleFile(const std::string& path, const CandleReadOptions& options) {

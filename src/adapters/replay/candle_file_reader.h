@@ -47,17 +47,13 @@ struct CandleReadOptions {
 // error naming the line (CSV) or element (JSON), e.g. "x.csv: line 17: high is not a number:
 // 'abc'", as is a row with fewer columns than the layout needs and a CSV header that does not
 // name the time, open, high, low, close and volume columns exactly once each.
+// Options as e.g. `ParseCandles(text, "x.csv", {.require_time_order = true})`.
 Result<std::vector<Bar>> ParseCandles(std::string_view data,
                                       std::string_view source_name = "<memory>",
-                                      CandleFormat format = CandleFormat::kAuto);
-// The same with options, e.g. `ParseCandles(text, "x.csv", {.require_time_order = true})`.
-Result<std::vector<Bar>> ParseCandles(std::string_view data, std::string_view source_name,
-                                      const CandleReadOptions& options);
+                                      const CandleReadOptions& options = {});
 
 // ReadFileInflated + ParseCandles with the path as source name.
 Result<std::vector<Bar>> ReadCandleFile(const std::string& path,
-                                        CandleFormat format = CandleFormat::kAuto);
-// The same with options: `ReadCandleFile(path, {.require_time_order = true})`.
-Result<std::vector<Bar>> ReadCandleFile(const std::string& path, const CandleReadOptions& options);
+                                        const CandleReadOptions& options = {});
 
 }  // namespace pulse::replay

@@ -117,7 +117,8 @@ TEST(CandleFileReaderTest, ShortRowsAreRefusedAtTheirOwnLine) {
             "f.csv: line 1: expected 6 columns (timestamp_ms,open,high,low,close,volume), found 5");
   // The text ends where the short row does, and digits follow in memory: they are not read.
   const std::string buffer = "1,1,2,0.5,1\n7,8";
-  bars = ParseCandles(std::string_view(buffer).substr(0, 11), "m.csv", CandleFormat::kCsv);
+  bars =
+      ParseCandles(std::string_view(buffer).substr(0, 11), "m.csv", {.format = CandleFormat::kCsv});
   ASSERT_FALSE(bars.ok()) << "volume " << (*bars)[0].volume;
   EXPECT_EQ(bars.status().message(),
             "m.csv: line 1: expected 6 columns (timestamp_ms,open,high,low,close,volume), found 5");

@@ -14,6 +14,13 @@ namespace pulse::paper {
 
 namespace {
 
+// The trailing stop of a position, when it has one (an activation of 0 when none is set).
+std::optional<analytics::TrailingStop> TrailingOf(const Position& p) {
+  if (!p.trailing_pct) return std::nullopt;
+  return analytics::TrailingStop{p.trailing_activation_pct.value_or(0), *p.trailing_pct,
+                                 p.trailing_armed, p.trailing_best_price};
+}
+
 double Sign(Direction d) { return d == Direction::kLong ? 1.0 : -1.0; }
 
 bool Positive(double v) { return std::isfinite(v) && v > 0; }
@@ -286,21 +293,17 @@ bool PaperEngine::CheckExits(std::size_t index, const Bar& bar, std::span<const 
     const double reference = analytics::ExitPrice(bracket, hit, *exit_bar);
     const bool stop = hit == analytics::BracketHit::kStopLoss;
     const double expected = stop ? p.stop_loss : p.take_profit;
-    const bool trailed =
-        p.trailing_pct && analytics::TrailingStopBinds(
-                              bracket, {p.trailing_activation_pct.value_or(0), *p.trailing_pct,
-                                        p.trailing_armed, p.trailing_best_price});
+    const std::optional<analytics::TrailingStop> trailing = TrailingOf(p);
+    const bool trailed = trailing && analytics::TrailingStopBinds(bracket, *trailing);
     const char* reason = !stop ? kExitTakeProfit : trailed ? kExitTrailingStop : kExitStopLoss;
     Exit(index, reference, expected, bar.volume, reason, now);
     return true;
   }
-  if (p.trailing_pct) {
-    analytics::TrailingStop trailing{p.trailing_activation_pct.value_or(0), *p.trailing_pct,
-                                     p.trailing_armed, p.trailing_best_price};
-    analytics::UpdateTrailingStop(bar, &bracket, &trailing);
+  if (std::optional<analytics::TrailingStop> trailing = TrailingOf(p)) {
+    analytics::UpdateTrailingStop(bar, &bracket, &*trailing);
     p.stop_loss = bracket.stop_loss;
-    p.trailing_armed = trailing.armed;
-    p.trailing_best_price = trailing.best_price;
+    p.trailing_armed = trailing->armed;
+    p.trailing_best_price = trailing->best_price;
   }
   if (p.max_hold_minutes && now - p.opened_at >= *p.max_hold_minutes * kNanosPerMinute) {
     Exit(index, bar.close, bar.close, bar.volume, kExitTimeStop, now);

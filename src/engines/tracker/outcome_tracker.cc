@@ -12,6 +12,13 @@ namespace {
 
 using analytics::BracketHit;
 
+// The exit reason of a bracket exit: a stop moved by the trailing stop is a trailing stop.
+std::string ExitReason(const TrackedSignal& t, BracketHit decided) {
+  if (decided == BracketHit::kTakeProfit) return kExitTakeProfit;
+  return t.trailing && analytics::TrailingStopBinds(t.bracket, *t.trailing) ? kExitTrailingStop
+                                                                            : kExitStopLoss;
+}
+
 // Signed % move from the entry: positive in the trade's favour.
 double MovePct(const TrackedSignal& t, double price) {
   const double move = (price - t.result.entry_price) / t.result.entry_price * 100.0;
@@ -126,13 +133,6 @@ void OutcomeTracker::Resolve(TrackedSignal& t, double exit_price, UnixNanos exit
   resolved.shadow = t.shadow;
   out->push_back(std::move(resolved));
   --open_count_;
-}
-
-// The exit reason of a bracket exit: a stop moved by the trailing stop is a trailing stop.
-std::string OutcomeTracker::ExitReason(const TrackedSignal& t, analytics::BracketHit decided) {
-  if (decided == BracketHit::kTakeProfit) return kExitTakeProfit;
-  return t.trailing && analytics::TrailingStopBinds(t.bracket, *t.trailing) ? kExitTrailingStop
-                                                                            : kExitStopLoss;
 }
 
 bool OutcomeTracker::ApplyBar(TrackedSignal& t, const Bar& bar, UnixNanos bar_close,

@@ -104,8 +104,6 @@ class OutcomeTracker {
                 std::vector<OutcomeResolved>* out);
   void Resolve(TrackedSignal& t, double exit_price, UnixNanos exit_time, std::string reason,
                std::vector<OutcomeResolved>* out);
-  // take_profit, trailing_stop (the trail moved the stop) or stop_loss.
-  static std::string ExitReason(const TrackedSignal& t, analytics::BracketHit decided);
 
   TrackerConfig config_;
   const Clock& clock_;
