@@ -88,7 +88,8 @@ Status TradingController::Replay(const ControllerHistory& history) {
       default:
         // As Resume does: a fresh evaluation from green.
         Acknowledge();
-        state_.light = LightOf(figures(), config_.light, TrafficLight::kGreen);
+        held_ = LightOf(figures(), config_.light, HeldLight{});
+        state_.light = held_.light;
         break;
     }
   }
@@ -125,12 +126,15 @@ Result<TradingController> TradingController::Restore(const RiskConfig& config, c
     case RiskState::kStopped:
       break;  // the light is the replayed one
   }
+  // The replay's fired rules hold when it arrived at the stored light; otherwise the stored
+  // light holds every rule of its colour.
+  if (c.held_.light != c.state_.light) c.held_ = HeldLight::Presumed(c.state_.light);
   c.state_.mode = last.state == RiskState::kPaused    ? ControllerMode::kPaused
                   : last.state == RiskState::kStopped ? ControllerMode::kStopped
                                                       : ControllerMode::kActive;
   c.SetStateReasons(last.reasons);
   c.state_.since = last.changed_at;
-  c.SetLightReasons(EvaluateLight(c.figures(), config.light, c.state_.light).reasons);
+  c.SetLightReasons(EvaluateLight(c.figures(), config.light, c.held_).reasons);
   c.outputs_ = {};
   c.muted_ = false;
   c.Evaluate(clock.Now());
@@ -228,11 +232,12 @@ void TradingController::SetStateReasons(std::vector<ControllerReason> reasons) {
 void TradingController::Evaluate(UnixNanos at) {
   equity_.RollTo(at);
   const LightFigures f = figures();
-  const TrafficLight held = state_.light;
-  if (started_ && LightOf(f, config_.light, held) == held) {
+  const HeldLight held = held_;
+  held_ = LightOf(f, config_.light, held);
+  if (started_ && held_.light == held.light) {
     // Same light: keep the reasons of the change that set it, but follow the figures while
     // it is not green (what keeps it yellow or red now). Both are written when read.
-    if (state_.mode == ControllerMode::kActive && held != TrafficLight::kGreen) {
+    if (state_.mode == ControllerMode::kActive && held.light != TrafficLight::kGreen) {
       pending_state_reasons_ = PendingReasons{f, held};
     }
     pending_light_reasons_ = PendingReasons{f, held};
@@ -330,8 +335,8 @@ void TradingController::Resume(const ResumeTrading& command) {
   } else {
     reasons.push_back({"manual_resume", 0, 0, "trading resumed " + Who(command.by, command.note)});
   }
-  const LightVerdict v =
-      EvaluateLight(figures(), config_.light, acknowledge ? TrafficLight::kGreen : state_.light);
+  const LightVerdict v = EvaluateLight(figures(), config_.light, acknowledge ? HeldLight{} : held_);
+  held_ = v.held;
   SetLightReasons(v.reasons);
   reasons.insert(reasons.end(), v.reasons.begin(), v.reasons.end());
   const RiskState before = state_.stored();

@@ -132,11 +132,12 @@ class TradingController {
   // written from.
   struct PendingReasons {
     LightFigures figures;
-    TrafficLight held = TrafficLight::kGreen;
+    HeldLight held;
   };
 
   // state_.reasons and light_reasons_ are caches written on first read after a pending change.
   mutable ControllerState state_;
+  HeldLight held_;  // the light of the last evaluation and its fired rules (state_.light too)
   mutable std::vector<ControllerReason> light_reasons_;  // why the light is what it is
   mutable std::optional<PendingReasons> pending_light_reasons_;
   mutable std::optional<PendingReasons> pending_state_reasons_;

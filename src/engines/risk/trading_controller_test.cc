@@ -172,6 +172,27 @@ TEST_F(TradingControllerTest, HysteresisKeepsTheLightFromFlapping) {
   c.TakeOutputs();
 }
 
+// Red set by a losing streak is left as soon as the streak ends: the win rate of 66.7 % is
+// judged against 65 % (that rule never fired), not held at 65 % + 2 %.
+TEST_F(TradingControllerTest, HysteresisHoldsOnlyTheRuleThatSetTheLight) {
+  RiskConfig config = BerlinConfig();
+  config.light.red_ece = 0.5;  // the calibration stays out of it
+  TradingController c = Make(config);
+  // 19 wins and 5 losses (79 %), then 5 losses in a row: 19 / 29 = 65.5 %, red by the streak.
+  Feed(c, {W, W, W, W, L, W, W, W, W, L, W, W, W, W, L, W, W, W, W, L, W, W, W, L});
+  ASSERT_EQ(c.state().light, TrafficLight::kGreen);
+  Feed(c, {L, L, L, L, L});
+  ASSERT_EQ(c.state().light, TrafficLight::kRed);
+  ASSERT_EQ(c.state().reasons.size(), 1u);
+  EXPECT_EQ(c.state().reasons[0].rule, "consecutive_losses");
+  // A win: 20 / 30 = 66.7 %, no streak -> yellow. The yellow rule fired during the streak
+  // (19 / 28 = 67.9 % < 70 %), so it is the one held to its margin.
+  Feed(c, {W});
+  EXPECT_EQ(c.state().light, TrafficLight::kYellow);
+  ASSERT_EQ(c.state().reasons.size(), 1u);
+  EXPECT_EQ(c.state().reasons[0].text, "win rate 66.67% < 72.00% over the last 30 resolved");
+}
+
 // While the light holds red, the state's reasons and a denial's causes are the latest figures
 // (written when read), not those of the change that set the light.
 TEST_F(TradingControllerTest, ReasonsWhileTheLightHoldsFollowTheLatestFigures) {

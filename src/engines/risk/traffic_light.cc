@@ -12,11 +12,9 @@ namespace {
 
 std::string Pct(double v) { return fmt::format("{:.2f}%", v * 100); }
 
-enum class RuleKind { kWinRate, kDailyLoss, kConsecutiveLosses, kEce, kDrawdown, kWinRateYellow };
-
 // One judged rule, before any text is written.
 struct JudgedRule {
-  RuleKind kind = RuleKind::kWinRate;
+  LightRule kind = LightRule::kWinRate;
   double value = 0;
   double threshold = 0;
   bool fired = false;
@@ -27,7 +25,7 @@ struct Judgement {
   std::array<JudgedRule, 6> rules;
   int count = 0;
   int red_count = 0;  // rules[0, red_count) are red rules
-  TrafficLight light = TrafficLight::kGreen;
+  HeldLight held;
 };
 
 // `threshold` moved by `margin` (the hysteresis of a held light), to 12 decimals: 0.15 - 0.01
@@ -36,70 +34,74 @@ double Held(double threshold, double margin) {
   return std::round((threshold + margin) * 1e12) / 1e12;
 }
 
-Judgement Judge(const LightFigures& f, const TrafficLightConfig& c, TrafficLight current) {
-  const bool held_red = current == TrafficLight::kRed;
-  const bool held_yellow = current != TrafficLight::kGreen;
+std::uint8_t Bit(LightRule rule) { return static_cast<std::uint8_t>(1U << static_cast<int>(rule)); }
+
+Judgement Judge(const LightFigures& f, const TrafficLightConfig& c, const HeldLight& before) {
+  // `margin` while `rule` fired at the previous evaluation, else none.
+  auto margin = [&before](LightRule rule, double m) { return before.Fired(rule) ? m : 0.0; };
   Judgement j;
-  auto add = [&j](RuleKind kind, double value, double threshold, bool fired) {
+  auto add = [&j](LightRule kind, double value, double threshold, bool fired) {
     j.rules[static_cast<std::size_t>(j.count++)] = {kind, value, threshold, fired};
   };
   const bool enough_sample = f.resolved >= c.min_sample && !std::isnan(f.win_rate);
   if (enough_sample) {
-    const double t = Held(c.red_win_rate, held_red ? c.win_rate_margin : 0);
-    add(RuleKind::kWinRate, f.win_rate, t, f.win_rate < t);
+    const double t = Held(c.red_win_rate, margin(LightRule::kWinRate, c.win_rate_margin));
+    add(LightRule::kWinRate, f.win_rate, t, f.win_rate < t);
   }
   {
-    const double t = Held(c.red_daily_loss, held_red ? -c.daily_loss_margin : 0);
-    add(RuleKind::kDailyLoss, f.loss_today, t, f.loss_today > t);
+    const double t = Held(c.red_daily_loss, margin(LightRule::kDailyLoss, -c.daily_loss_margin));
+    add(LightRule::kDailyLoss, f.loss_today, t, f.loss_today > t);
   }
   {
     const int t = c.red_consecutive_losses;
-    add(RuleKind::kConsecutiveLosses, static_cast<double>(f.consecutive_losses),
+    add(LightRule::kConsecutiveLosses, static_cast<double>(f.consecutive_losses),
         static_cast<double>(t), f.consecutive_losses >= t);
   }
   if (f.calibrated >= c.min_sample && !std::isnan(f.ece)) {
-    const double t = Held(c.red_ece, held_red ? -c.ece_margin : 0);
-    add(RuleKind::kEce, f.ece, t, f.ece > t);
+    const double t = Held(c.red_ece, margin(LightRule::kEce, -c.ece_margin));
+    add(LightRule::kEce, f.ece, t, f.ece > t);
   }
   {
-    const double t = Held(c.red_drawdown, held_red ? -c.drawdown_margin : 0);
-    add(RuleKind::kDrawdown, f.drawdown, t, f.drawdown > t);
+    const double t = Held(c.red_drawdown, margin(LightRule::kDrawdown, -c.drawdown_margin));
+    add(LightRule::kDrawdown, f.drawdown, t, f.drawdown > t);
   }
   j.red_count = j.count;
   if (enough_sample) {
-    const double t = Held(c.yellow_win_rate, held_yellow ? c.win_rate_margin : 0);
-    add(RuleKind::kWinRateYellow, f.win_rate, t, f.win_rate < t);
+    const double t = Held(c.yellow_win_rate, margin(LightRule::kWinRateYellow, c.win_rate_margin));
+    add(LightRule::kWinRateYellow, f.win_rate, t, f.win_rate < t);
   }
   bool red = false;
   bool yellow = false;
   for (int i = 0; i < j.count; ++i) {
     const JudgedRule& r = j.rules[static_cast<std::size_t>(i)];
-    if (r.fired) (i < j.red_count ? red : yellow) = true;
+    if (!r.fired) continue;
+    (i < j.red_count ? red : yellow) = true;
+    j.held.fired |= Bit(r.kind);
   }
-  j.light = red ? TrafficLight::kRed : yellow ? TrafficLight::kYellow : TrafficLight::kGreen;
+  j.held.light = red ? TrafficLight::kRed : yellow ? TrafficLight::kYellow : TrafficLight::kGreen;
   return j;
 }
 
 ControllerReason ReasonOf(const JudgedRule& r, const LightFigures& f) {
   switch (r.kind) {
-    case RuleKind::kWinRate:
-    case RuleKind::kWinRateYellow:
-      return {r.kind == RuleKind::kWinRate ? "win_rate" : "win_rate_yellow", r.value, r.threshold,
+    case LightRule::kWinRate:
+    case LightRule::kWinRateYellow:
+      return {r.kind == LightRule::kWinRate ? "win_rate" : "win_rate_yellow", r.value, r.threshold,
               fmt::format("win rate {} {} {} over the last {} resolved", Pct(r.value),
                           r.fired ? "<" : ">=", Pct(r.threshold), f.resolved)};
-    case RuleKind::kDailyLoss:
+    case LightRule::kDailyLoss:
       return {"daily_loss", r.value, r.threshold,
               fmt::format("loss today {} of equity {} {}", Pct(r.value),
                           r.fired ? ">" : "<=", Pct(r.threshold))};
-    case RuleKind::kConsecutiveLosses:
+    case LightRule::kConsecutiveLosses:
       return {"consecutive_losses", r.value, r.threshold,
               fmt::format("{} consecutive losses {} {}", f.consecutive_losses, r.fired ? ">=" : "<",
                           static_cast<int>(r.threshold))};
-    case RuleKind::kEce:
+    case LightRule::kEce:
       return {"ece", r.value, r.threshold,
               fmt::format("calibration error {} {} {} over {} signals", Pct(r.value),
                           r.fired ? ">" : "<=", Pct(r.threshold), f.calibrated)};
-    case RuleKind::kDrawdown:
+    case LightRule::kDrawdown:
       return {
           "drawdown", r.value, r.threshold,
           fmt::format("drawdown {} {} {}", Pct(r.value), r.fired ? ">" : "<=", Pct(r.threshold))};
@@ -109,27 +111,41 @@ ControllerReason ReasonOf(const JudgedRule& r, const LightFigures& f) {
 
 }  // namespace
 
-TrafficLight LightOf(const LightFigures& figures, const TrafficLightConfig& config,
-                     TrafficLight current) {
-  return Judge(figures, config, current).light;
+HeldLight HeldLight::Presumed(TrafficLight light) {
+  HeldLight held{light, 0};
+  if (light == TrafficLight::kRed) {
+    for (LightRule rule :
+         {LightRule::kWinRate, LightRule::kDailyLoss, LightRule::kEce, LightRule::kDrawdown}) {
+      held.fired |= Bit(rule);
+    }
+  }
+  if (light != TrafficLight::kGreen) held.fired |= Bit(LightRule::kWinRateYellow);
+  return held;
+}
+
+HeldLight LightOf(const LightFigures& figures, const TrafficLightConfig& config,
+                  const HeldLight& before) {
+  return Judge(figures, config, before).held;
 }
 
 LightVerdict EvaluateLight(const LightFigures& f, const TrafficLightConfig& c,
-                           TrafficLight current) {
-  const Judgement j = Judge(f, c, current);
+                           const HeldLight& before) {
+  const Judgement j = Judge(f, c, before);
   LightVerdict v;
-  v.light = j.light;
+  v.light = j.held.light;
+  v.held = j.held;
   v.checks.reserve(static_cast<std::size_t>(j.count));
   for (int i = 0; i < j.count; ++i) {
     v.checks.push_back(ReasonOf(j.rules[static_cast<std::size_t>(i)], f));
   }
-  if (j.light == TrafficLight::kGreen) {
+  if (j.held.light == TrafficLight::kGreen) {
     v.reasons = v.checks;
     return v;
   }
   // Red: the fired red rules; yellow: the fired yellow rule.
-  const int begin = j.light == TrafficLight::kRed ? 0 : j.red_count;
-  const int end = j.light == TrafficLight::kRed ? j.red_count : j.count;
+  const bool red = j.held.light == TrafficLight::kRed;
+  const int begin = red ? 0 : j.red_count;
+  const int end = red ? j.red_count : j.count;
   for (int i = begin; i < end; ++i) {
     if (j.rules[static_cast<std::size_t>(i)].fired) {
       v.reasons.push_back(v.checks[static_cast<std::size_t>(i)]);

@@ -9,15 +9,17 @@
 //   red    drawdown > red_drawdown
 //   yellow win rate < yellow_win_rate          (same minimum sample)
 //
-// Hysteresis, so the light does not flap around a threshold: while the current light is red,
-// every red rule is held to its threshold moved by its margin in the safe direction (win rate
-// < red_win_rate + win_rate_margin, loss today > red_daily_loss - daily_loss_margin, ECE >
-// red_ece - ece_margin, drawdown > red_drawdown - drawdown_margin), so red is left only when
-// every figure clears its threshold by the margin. Likewise, while the light is yellow or red
-// the yellow rule is win rate < yellow_win_rate + win_rate_margin. The losing streak has no
-// margin: only a non-losing outcome ends it.
+// Hysteresis, so the light does not flap around a threshold, rule by rule: a rule that fired
+// at the previous evaluation is held to its threshold moved by its margin in the safe direction
+// (win rate < red_win_rate + win_rate_margin, loss today > red_daily_loss - daily_loss_margin,
+// ECE > red_ece - ece_margin, drawdown > red_drawdown - drawdown_margin, win rate <
+// yellow_win_rate + win_rate_margin), so it stops firing only when its figure clears the
+// threshold by the margin; a rule that did not fire fires only past its own threshold. (A red
+// light set by a losing streak is not held by a win rate of 66 %: that rule never fired.) The
+// losing streak has no margin: only a non-losing outcome ends it.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "engines/risk/risk_config.h"
@@ -36,21 +38,46 @@ struct LightFigures {
   double drawdown = 0;  // share below the equity peak
 };
 
+// The rules of the light, in the order they are judged.
+enum class LightRule : std::uint8_t {
+  kWinRate,
+  kDailyLoss,
+  kConsecutiveLosses,
+  kEce,
+  kDrawdown,
+  kWinRateYellow,
+};
+
+// The light an evaluation gave and the rules that fired in it: what the next evaluation holds
+// to their margins.
+struct HeldLight {
+  TrafficLight light = TrafficLight::kGreen;
+  std::uint8_t fired = 0;  // bit (1 << rule) of each fired LightRule
+
+  bool Fired(LightRule rule) const { return (fired >> static_cast<int>(rule)) & 1U; }
+  // A light known without the rules that set it (taken from a stored state): red holds every
+  // rule to its margin, yellow the yellow rule, green none.
+  static HeldLight Presumed(TrafficLight light);
+  bool operator==(const HeldLight&) const = default;
+};
+
 // The verdict: the light, the reasons that set it (the fired rules; for green every rule that
 // was judged, each with its value and threshold) and every judged rule in `checks`.
 struct LightVerdict {
   TrafficLight light = TrafficLight::kGreen;
   std::vector<ControllerReason> reasons;
   std::vector<ControllerReason> checks;
+  HeldLight held;  // the light and the fired rules, for the next evaluation
 };
 
-// Pure; `current` is the light before this evaluation (for the hysteresis).
+// Pure; `before` is what the previous evaluation gave (for the hysteresis; HeldLight{} for a
+// fresh start).
 LightVerdict EvaluateLight(const LightFigures& figures, const TrafficLightConfig& config,
-                           TrafficLight current);
+                           const HeldLight& before);
 
-// EvaluateLight(...).light without writing any reason text (no allocation): for callers that
+// EvaluateLight(...).held without writing any reason text (no allocation): for callers that
 // need the texts only when the light changes.
-TrafficLight LightOf(const LightFigures& figures, const TrafficLightConfig& config,
-                     TrafficLight current);
+HeldLight LightOf(const LightFigures& figures, const TrafficLightConfig& config,
+                  const HeldLight& before);
 
 }  // namespace pulse::risk

@@ -18,8 +18,13 @@ LightFigures Healthy() {
   return f;
 }
 
-TrafficLight Light(const LightFigures& f, TrafficLight current = TrafficLight::kGreen) {
-  return EvaluateLight(f, TrafficLightConfig{}, current).light;
+TrafficLight Light(const LightFigures& f, const HeldLight& before = {}) {
+  return EvaluateLight(f, TrafficLightConfig{}, before).light;
+}
+
+// A light held with every rule of its colour (as restored from a stored state).
+TrafficLight Light(const LightFigures& f, TrafficLight current) {
+  return Light(f, HeldLight::Presumed(current));
 }
 
 TEST(TrafficLightTest, WinRateThresholds) {
@@ -152,7 +157,7 @@ TEST(TrafficLightTest, ReasonsCarryEveryFiredRuleWithValues) {
   f.win_rate = 0.60;
   f.drawdown = 0.2;
   f.consecutive_losses = 5;
-  const LightVerdict v = EvaluateLight(f, TrafficLightConfig{}, TrafficLight::kGreen);
+  const LightVerdict v = EvaluateLight(f, TrafficLightConfig{}, HeldLight{});
   ASSERT_EQ(v.light, TrafficLight::kRed);
   ASSERT_EQ(v.reasons.size(), 3u);
   EXPECT_EQ(v.reasons[0], (ControllerReason{"win_rate", 0.60, 0.65,
@@ -163,10 +168,52 @@ TEST(TrafficLightTest, ReasonsCarryEveryFiredRuleWithValues) {
   // Every judged rule: 5 red rules and the yellow one.
   EXPECT_EQ(v.checks.size(), 6u);
 
-  const LightVerdict green = EvaluateLight(Healthy(), TrafficLightConfig{}, TrafficLight::kRed);
+  const LightVerdict green =
+      EvaluateLight(Healthy(), TrafficLightConfig{}, HeldLight::Presumed(TrafficLight::kRed));
   EXPECT_EQ(green.light, TrafficLight::kGreen);
   EXPECT_EQ(green.reasons, green.checks);
   EXPECT_EQ(green.reasons[0].text, "win rate 75.00% >= 67.00% over the last 20 resolved");
+}
+
+// Each rule keeps its margin only while it fires: a red light set by a losing streak is not
+// held by a win rate between 65 % and 67 %, which never fired.
+TEST(TrafficLightTest, HysteresisHoldsOnlyTheRulesThatFired) {
+  LightFigures f = Healthy();
+  f.win_rate = 0.66;
+  f.consecutive_losses = 5;
+  const LightVerdict streak = EvaluateLight(f, TrafficLightConfig{}, HeldLight{});
+  ASSERT_EQ(streak.light, TrafficLight::kRed);
+  EXPECT_TRUE(streak.held.Fired(LightRule::kConsecutiveLosses));
+  EXPECT_FALSE(streak.held.Fired(LightRule::kWinRate));
+  EXPECT_TRUE(streak.held.Fired(LightRule::kWinRateYellow));
+  ASSERT_EQ(streak.reasons.size(), 1u);
+  EXPECT_EQ(streak.reasons[0].rule, "consecutive_losses");
+  // A win ends the streak: yellow (66 % < 70 %), not red at 66 % < 65 % + 2 %.
+  f.consecutive_losses = 0;
+  const LightVerdict after = EvaluateLight(f, TrafficLightConfig{}, streak.held);
+  EXPECT_EQ(after.light, TrafficLight::kYellow);
+  EXPECT_EQ(after.held.fired, 1U << static_cast<int>(LightRule::kWinRateYellow));
+  // With every red rule presumed held (a restored red), the same figures stay red.
+  EXPECT_EQ(Light(f, TrafficLight::kRed), TrafficLight::kRed);
+
+  // The win rate that did fire red holds it to 67 %, and the drawdown that did not fire
+  // does not get the margin: 14.5 % is under 15 %.
+  f = Healthy();
+  f.win_rate = 0.64;
+  const HeldLight red_by_win_rate = EvaluateLight(f, TrafficLightConfig{}, HeldLight{}).held;
+  ASSERT_EQ(red_by_win_rate.light, TrafficLight::kRed);
+  f.win_rate = 0.66;
+  EXPECT_EQ(Light(f, red_by_win_rate), TrafficLight::kRed);
+  f.drawdown = 0.145;
+  f.win_rate = 0.68;
+  const LightVerdict cleared = EvaluateLight(f, TrafficLightConfig{}, red_by_win_rate);
+  EXPECT_EQ(cleared.light, TrafficLight::kYellow);
+  EXPECT_FALSE(cleared.held.Fired(LightRule::kDrawdown));
+  // The yellow rule fired all along: 71 % keeps yellow (72 % needed), 72.1 % is green.
+  f.win_rate = 0.71;
+  EXPECT_EQ(Light(f, cleared.held), TrafficLight::kYellow);
+  f.win_rate = 0.721;
+  EXPECT_EQ(Light(f, cleared.held), TrafficLight::kGreen);
 }
 
 // LightOf judges without writing text: the same light as EvaluateLight for every figure and
@@ -174,7 +221,8 @@ TEST(TrafficLightTest, ReasonsCarryEveryFiredRuleWithValues) {
 TEST(TrafficLightTest, LightOfMatchesEvaluateLight) {
   const TrafficLightConfig config;
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  for (TrafficLight current : {TrafficLight::kGreen, TrafficLight::kYellow, TrafficLight::kRed}) {
+  for (int bits : {0, 1, 2, 4, 8, 16, 32, 21, 42, 63}) {
+    const HeldLight current{static_cast<TrafficLight>(bits % 3), static_cast<std::uint8_t>(bits)};
     for (int resolved : {0, 19, 20, 50}) {
       for (double win_rate : {nan, 0.5, 0.65, 0.66, 0.67, 0.7, 0.71, 0.72, 0.9}) {
         for (double loss : {0.0, 0.035, 0.04, 0.05}) {
@@ -189,7 +237,9 @@ TEST(TrafficLightTest, LightOfMatchesEvaluateLight) {
                 f.ece = ece;
                 f.calibrated = resolved;
                 f.drawdown = drawdown;
-                ASSERT_EQ(LightOf(f, config, current), EvaluateLight(f, config, current).light);
+                const LightVerdict v = EvaluateLight(f, config, current);
+                ASSERT_EQ(LightOf(f, config, current), v.held);
+                ASSERT_EQ(v.held.light, v.light);
               }
             }
           }
