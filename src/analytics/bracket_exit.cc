@@ -39,7 +39,7 @@ BothHitDecision DecideBothHit(const Bracket& b, std::span<const Bar> finer, Both
     const BracketHit h = CheckBracket(b, finer[i]);
     if (h == BracketHit::kNone) continue;
     if (h == BracketHit::kBoth) return {ResolveBoth(h, policy), i, BothHitPolicyName(policy)};
-    return {h, i, "lower_timeframe"};
+    return {h, i, kExitResolutionLowerTimeframe};
   }
   return {ResolveBoth(BracketHit::kBoth, policy), finer.size(), BothHitPolicyName(policy)};
 }

@@ -37,14 +37,17 @@ BracketHit CheckBracket(const Bracket& bracket, const Bar& bar);
 // kBoth resolved by the policy; other hits unchanged.
 BracketHit ResolveBoth(BracketHit hit, BothHitPolicy policy);
 
+// The exit_resolution of a bar decided by a finer bar inside it.
+inline constexpr std::string_view kExitResolutionLowerTimeframe = "lower_timeframe";
+
 // How a bar that touched both levels was decided: by the first bar inside it (`finer`, in time
 // order, e.g. 1m inside 5m) that reaches a level, else by the policy.
 struct BothHitDecision {
   BracketHit decided = BracketHit::kNone;  // kStopLoss or kTakeProfit
   // The finer bar that decided; finer.size() when none reached a level (the whole bar exits).
   std::size_t finer_index = 0;
-  // "lower_timeframe", or the policy's name when it decided (also for a finer bar that touched
-  // both levels itself).
+  // kExitResolutionLowerTimeframe, or the policy's name when it decided (also for a finer bar that
+  // touched both levels itself).
   std::string_view resolution;
 };
 BothHitDecision DecideBothHit(const Bracket& b, std::span<const Bar> finer, BothHitPolicy policy);

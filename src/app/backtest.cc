@@ -12,6 +12,7 @@
 #include "adapters/storage/sql_portfolio_store.h"
 #include "adapters/storage/sql_signal_store.h"
 #include "app/bar_close_cursor.h"
+#include "app/config/features_config.h"
 
 namespace pulse::app {
 
@@ -61,8 +62,10 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
   // Bars of the warm-up days before --from feed the features only.
   const UnixNanos warm_from =
       options.from ? SubtractDaysSaturating(from, config.features.warm_up_days) : from;
-  BarCloseCursor cursor(series, warm_from, to);
-  const std::optional<UnixNanos> first = BarCloseCursor(series, from, to).Peek();
+  ASSIGN_OR_RETURN(const indicators::FeatureSetSpec spec,
+                   FeatureSetSpecFromConfig(config.features));
+  BarCloseCursor cursor(series, spec.base, warm_from, to);
+  const std::optional<UnixNanos> first = BarCloseCursor(series, spec.base, from, to).Peek();
   if (!first) return InvalidArgumentError("{}", NoBarsMessage(series, options));
 
   ASSIGN_OR_RETURN(std::unique_ptr<storage::SqlDatabase> db,

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "analytics/bracket_exit.h"
 #include "analytics/breakdowns.h"
 #include "analytics/equity_curve.h"
 #include "analytics/return_stats.h"
@@ -23,6 +24,17 @@ std::vector<analytics::EquityPoint> EquityCurve(const BacktestRun& run) {
     if (p.time >= curve.back().time) curve.push_back({p.time, p.equity});
   }
   return curve;
+}
+
+// Outcomes (real and shadow) whose exit bar touched both levels, by how it was decided:
+// "lower_timeframe" (the finer bars, --detail) or the policy's name.
+nlohmann::ordered_json BothLevelsJson(const std::vector<OutcomeResolved>& outcomes) {
+  std::int64_t finer = 0, policy = 0;
+  for (const OutcomeResolved& o : outcomes) {
+    if (o.result.exit_resolution.empty()) continue;
+    ++(o.result.exit_resolution == analytics::kExitResolutionLowerTimeframe ? finer : policy);
+  }
+  return {{"decided_by_finer_bars", finer}, {"decided_by_policy", policy}};
 }
 
 }  // namespace
@@ -47,7 +59,8 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
                   {"shadows_recorded", run.counts.rejected},
                   {"resolved", run.counts.resolved},
                   {"shadows_resolved", run.counts.shadows_resolved},
-                  {"stored", run.stored_signals}};
+                  {"stored", run.stored_signals},
+                  {"both_levels_in_one_bar", BothLevelsJson(run.outcomes)}};
   j["trades"] = TradeStatsToJson(analytics::ComputeTradeStats(real));
 
   ASSIGN_OR_RETURN(analytics::ReturnStats stats, DailyReturnStats(EquityCurve(run)));
@@ -115,6 +128,14 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
       FigureText(r["calibration"]["overall"]["ece"], "{:.4f}"),
       FigureText(r["calibration"]["overall"]["brier"], "{:.4f}"),
       FigureText(r["calibration"]["overall"]["count"]));
+  const auto& both = s["both_levels_in_one_bar"];
+  if (both["decided_by_finer_bars"].get<std::int64_t>() +
+          both["decided_by_policy"].get<std::int64_t>() >
+      0) {
+    out += fmt::format(
+        "both levels in one bar: {} decided by the finer bars, {} by tracker.both_hit_policy\n",
+        FigureText(both["decided_by_finer_bars"]), FigureText(both["decided_by_policy"]));
+  }
   for (const auto& g : r["shadows"]["by_gate"]) {
     out += fmt::format("gate {}: stopped {}, their win rate {} %, P&L saved {} %\n",
                        g["gate"].get<std::string>(), FigureText(g["count"]),

@@ -14,9 +14,14 @@ std::size_t FirstAtOrAfter(const std::vector<Bar>& bars, UnixNanos t) {
 
 }  // namespace
 
-BarCloseCursor::BarCloseCursor(const std::vector<SymbolSeries>& series, UnixNanos from,
-                               UnixNanos to)
-    : series_(series), to_(to), cursor_(series.size()), stop_(series.size()) {
+BarCloseCursor::BarCloseCursor(const std::vector<SymbolSeries>& series, Timeframe base,
+                               UnixNanos from, UnixNanos to)
+    : series_(series),
+      base_(base),
+      to_(to),
+      cursor_(series.size()),
+      detail_cursor_(series.size(), 0),
+      stop_(series.size()) {
   for (std::size_t i = 0; i < series.size(); ++i) {
     cursor_[i] = FirstAtOrAfter(series[i].bars, from);
     stop_[i] = std::max(cursor_[i], FirstAtOrAfter(series[i].bars, to));
@@ -40,9 +45,22 @@ bool BarCloseCursor::Next(std::vector<SymbolBar>* close) {
   const std::optional<UnixNanos> now = Peek();
   if (!now) return false;
   for (std::size_t i = 0; i < series_.size(); ++i) {
-    if (cursor_[i] >= stop_[i] || series_[i].bars[cursor_[i]].open_time != *now) continue;
-    close->push_back(
-        SymbolBar{series_[i].exchange, series_[i].symbol, series_[i].bars[cursor_[i]], {}});
+    const SymbolSeries& s = series_[i];
+    if (cursor_[i] >= stop_[i] || s.bars[cursor_[i]].open_time != *now) continue;
+    const Bar& bar = s.bars[cursor_[i]];
+    FinerBars finer{s.detail.timeframe, {}};
+    if (!s.detail.bars.empty()) {
+      // The detail bars in [open, close): skip those before (a hole in the base series), then
+      // take the ones inside.
+      const std::vector<Bar>& detail = s.detail.bars;
+      std::size_t& at = detail_cursor_[i];
+      while (at < detail.size() && detail[at].open_time < bar.open_time) ++at;
+      const std::size_t begin = at;
+      const UnixNanos close_time = base_.Next(bar.open_time);
+      while (at < detail.size() && detail[at].open_time < close_time) ++at;
+      finer.bars = std::span<const Bar>(detail.data() + begin, at - begin);
+    }
+    close->push_back(SymbolBar{s.exchange, s.symbol, bar, finer});
     ++cursor_[i];
   }
   given_ += static_cast<std::int64_t>(close->size());

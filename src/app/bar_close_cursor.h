@@ -10,16 +10,18 @@
 #include "app/feature_input.h"
 #include "app/pipeline.h"
 #include "core/time.h"
+#include "core/timeframe.h"
 
 namespace pulse::app {
 
 // Each Next() gives every series' bar that opens at the earliest time not given yet, in series
-// order; bars before `from` and from `to` on are skipped.
+// order, with the series' detail bars inside it (open time in [open, close) of `base`) as its
+// finer bars; bars before `from` and from `to` on are skipped.
 // Lifecycle: borrows `series`, which must outlive it; bars appended to a series later are
 // picked up by Refresh(). Threading: single-threaded.
 class BarCloseCursor {
  public:
-  BarCloseCursor(const std::vector<SymbolSeries>& series,
+  BarCloseCursor(const std::vector<SymbolSeries>& series, Timeframe base,
                  UnixNanos from = std::numeric_limits<UnixNanos>::min(),
                  UnixNanos to = std::numeric_limits<UnixNanos>::max());
 
@@ -37,8 +39,10 @@ class BarCloseCursor {
 
  private:
   const std::vector<SymbolSeries>& series_;
+  Timeframe base_;
   UnixNanos to_;
   std::vector<std::size_t> cursor_;
+  std::vector<std::size_t> detail_cursor_;  // per series, the first detail bar not given yet
   std::vector<std::size_t> stop_;
   std::int64_t total_ = 0;
   std::int64_t given_ = 0;

@@ -26,6 +26,14 @@ Result<std::vector<Bar>> ReadFeatureInput(const std::string& path,
   return bars;
 }
 
+Result<SymbolFileEntry> ParseSymbolFileEntry(const std::string& entry) {
+  const std::size_t eq = entry.find('=');
+  if (eq == std::string::npos) return SymbolFileEntry{"", entry};
+  Result<std::string> symbol = NormalizeSymbol(entry.substr(0, eq));
+  if (!symbol.ok()) return symbol.status().WithContext(entry);
+  return SymbolFileEntry{*symbol, entry.substr(eq + 1)};
+}
+
 Result<std::string> SymbolFromFileName(const std::string& path) {
   const std::string name = std::filesystem::path(path).filename().string();
   const std::string stem = name.substr(0, name.find_first_of("-_."));

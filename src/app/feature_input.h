@@ -23,12 +23,28 @@ Result<std::vector<Bar>> ReadFeatureInput(
     const std::string& path, const indicators::FeatureSetSpec& spec, bool timeframe_given,
     std::string_view remedy = "set features.base_timeframe or pass --timeframe");
 
-// One input series: a symbol's base-timeframe bars.
+// Bars of a timeframe finer than a series' own (run.detail, --detail), oldest first: what
+// decides a bar of the series that touched both levels of a bracket.
+struct DetailBars {
+  Timeframe timeframe;
+  std::vector<Bar> bars;  // empty: no finer data
+};
+
+// One input series: a symbol's base-timeframe bars, and its finer bars when given.
 struct SymbolSeries {
   std::string exchange;
   std::string symbol;
   std::vector<Bar> bars;
+  DetailBars detail;
 };
+
+// "SYMBOL=FILE" or "FILE": the symbol given (normalised; empty when none) and the path.
+// InvalidArgument naming `entry` for a symbol that is not one.
+struct SymbolFileEntry {
+  std::string symbol;
+  std::string path;
+};
+Result<SymbolFileEntry> ParseSymbolFileEntry(const std::string& entry);
 
 // "BTCUSDT-5m.csv.gz" -> "BTCUSDT": the file name up to the first '-', '_' or '.', normalised.
 // InvalidArgument (asking for --symbol) when that is not a symbol.

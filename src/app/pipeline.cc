@@ -389,7 +389,7 @@ Status Pipeline::OnBarClose(std::span<const SymbolBar> bars) {
     if (!st.ok()) return st.WithContext(fmt::format("{} {}", b.exchange, b.symbol));
     // Signals and positions opened on earlier bars meet this bar before the engine sees it.
     s.tracker.OnBar(symbol->book, s.base, b.bar, b.finer, &s.resolved);
-    RETURN_IF_ERROR(s.paper.OnBar(b.symbol, b.bar, b.finer));
+    RETURN_IF_ERROR(s.paper.OnBar(b.symbol, b.bar, b.finer.bars));
     const std::span<const double> values = symbol->features.Values();
     s.inputs.push_back(signal::BarCloseInput{symbol->exchange, symbol->symbol, b.bar, values});
     if (s.volatility_index >= 0) {

@@ -28,12 +28,12 @@
 namespace pulse::app {
 
 // One symbol's bar at a base-timeframe close, and the finer closed bars inside it (may be
-// empty) that decide a bar touching both levels of a bracket.
+// none) that decide a bar touching both levels of a bracket.
 struct SymbolBar {
   std::string_view exchange;
   std::string_view symbol;
   Bar bar;
-  std::span<const Bar> finer;
+  FinerBars finer;
 };
 
 // What a run did, counted as it happened.

@@ -22,6 +22,7 @@
 #include "app/bar_close_cursor.h"
 #include "app/config/config_dump.h"
 #include "app/config/features_config.h"
+#include "app/detail_input.h"
 #include "app/trade_input.h"
 #include "core/log.h"
 #include "engines/signal/feature_hash.h"
@@ -122,7 +123,7 @@ Result<std::vector<SymbolSeries>> LoadSeries(const Config& config,
       return InvalidArgumentError("the ohlcv table has no {} bars of {} on {} in the run's range",
                                   spec.base.ToString(), symbol, exchange);
     }
-    series.push_back(SymbolSeries{exchange, symbol, std::move(bars)});
+    series.push_back(SymbolSeries{exchange, symbol, std::move(bars), {}});
   }
   return series;
 }
@@ -169,6 +170,7 @@ std::string RunFingerprint(const Config& config) {
   // Where the bars and prints come from: the run's hash checks them.
   decisive.run.data = defaults.run.data;
   decisive.run.trades = defaults.run.trades;
+  decisive.run.detail = defaults.run.detail;
   decisive.run.commit_every = defaults.run.commit_every;
   decisive.run.commit_interval_s = defaults.run.commit_interval_s;
   decisive.run.poll_interval_s = defaults.run.poll_interval_s;
@@ -195,11 +197,15 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
       from_bound ? from - config.features.warm_up_days * kNanosPerDay : from;
   ASSIGN_OR_RETURN(std::vector<SymbolSeries> series,
                    LoadSeries(config, spec, candles, warm_from, to));
+  if (Status st = AttachDetailFiles(SplitCommaList(config.run.detail), spec.base, &series);
+      !st.ok()) {
+    return st.WithContext("run.detail");
+  }
   const bool from_table = SplitCommaList(config.run.data).empty();
   ASSIGN_OR_RETURN(const std::vector<SymbolTrades> trades, LoadTrades(config, series));
   TradeStream trade_stream(trades);
-  BarCloseCursor cursor(series, warm_from, to);
-  const std::optional<UnixNanos> first = BarCloseCursor(series, from, to).Peek();
+  BarCloseCursor cursor(series, spec.base, warm_from, to);
+  const std::optional<UnixNanos> first = BarCloseCursor(series, spec.base, from, to).Peek();
   if (!first) return InvalidArgumentError("no bars between run.from and run.to");
 
   storage::SqlRunStore runs(db);
@@ -351,7 +357,10 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
     if (!st.ok()) return st.WithContext(fmt::format("bar close at {}", FormatIso8601(close_time)));
     RETURN_IF_ERROR(pipeline->SaveAccount());
     for (std::size_t row = 0; row < close.size(); ++row) {
-      hash = FoldBar(hash, symbol_hashes.At(row, close[row].symbol), close[row].bar);
+      const std::uint64_t symbol_hash = symbol_hashes.At(row, close[row].symbol);
+      hash = FoldBar(hash, symbol_hash, close[row].bar);
+      // The finer bars count too (told from base bars by the flipped symbol hash).
+      for (const Bar& finer : close[row].finer.bars) hash = FoldBar(hash, ~symbol_hash, finer);
     }
     ++run.bar_closes;
     run.bars += static_cast<std::int64_t>(close.size());

@@ -26,7 +26,7 @@ struct Ran {
 Ran RunOver(const Config& config, const std::vector<SymbolSeries>& series,
             PipelineOptions options = {}) {
   Ran ran;
-  BarCloseCursor cursor(series);
+  BarCloseCursor cursor(series, Timeframe::Minutes(5));
   SimulatedClock clock(*cursor.Peek());
   auto pipeline = Pipeline::Create(config, clock, {}, std::move(options));
   if (!pipeline.ok()) {
@@ -120,7 +120,7 @@ TEST(PipelineTest, TradePrintsResolveTrackedSignalsBetweenCloses) {
   const std::vector<SymbolSeries> series = SampleBtcSeries(6000);
   const Config config;
   // A first pass finds a candidate that stayed open for a while.
-  BarCloseCursor first_pass(series);
+  BarCloseCursor first_pass(series, Timeframe::Minutes(5));
   SimulatedClock clock(*first_pass.Peek());
   auto pipeline = Pipeline::Create(config, clock, {});
   ASSERT_TRUE(pipeline.ok()) << pipeline.status();
@@ -137,7 +137,7 @@ TEST(PipelineTest, TradePrintsResolveTrackedSignalsBetweenCloses) {
   const Signal signal = target->signal;
 
   // Again, with a print at the stop-loss one minute after the close that made it.
-  BarCloseCursor second_pass(series);
+  BarCloseCursor second_pass(series, Timeframe::Minutes(5));
   SimulatedClock clock2(*second_pass.Peek());
   auto again = Pipeline::Create(config, clock2, {});
   ASSERT_TRUE(again.ok()) << again.status();
@@ -165,7 +165,7 @@ TEST(PipelineTest, TradePrintsResolveTrackedSignalsBetweenCloses) {
 // and the tracker ends their signals with that close: a later target or stop does not count.
 TEST(PipelineTest, AnEmergencyStopClosesAtTheCloseAndEndsTheSignals) {
   const std::vector<SymbolSeries> series = SampleBtcSeries(12000);
-  BarCloseCursor cursor(series);
+  BarCloseCursor cursor(series, Timeframe::Minutes(5));
   SimulatedClock clock(*cursor.Peek());
   PipelineOptions options;
   options.keep_outcomes = true;
@@ -224,7 +224,7 @@ TEST(PipelineTest, SymbolsInAnyOrderAtEachCloseGiveTheSameOutcomes) {
   using Row = std::tuple<std::string, UnixNanos, std::string, double>;
   auto run = [&](bool reorder) {
     std::vector<Row> rows;
-    BarCloseCursor cursor(*series);
+    BarCloseCursor cursor(*series, Timeframe::Minutes(5));
     SimulatedClock clock(*cursor.Peek());
     auto pipeline = Pipeline::Create(config, clock, {});
     EXPECT_TRUE(pipeline.ok()) << pipeline.status();

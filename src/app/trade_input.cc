@@ -13,19 +13,16 @@ Result<std::vector<SymbolTrades>> ReadSymbolTrades(const std::vector<std::string
                                                    const std::string& exchange) {
   std::vector<SymbolTrades> out;
   for (const std::string& entry : entries) {
-    const std::size_t eq = entry.find('=');
-    const std::string path = eq == std::string::npos ? entry : entry.substr(eq + 1);
+    Result<SymbolFileEntry> parsed = ParseSymbolFileEntry(entry);
+    if (!parsed.ok()) return parsed.status().WithContext("trades");
+    const std::string& path = parsed->path;
     ASSIGN_OR_RETURN(replay::TradeFile file, replay::ReadTradeFile(path));
-    std::string symbol;
-    if (eq != std::string::npos) {
-      Result<std::string> given = NormalizeSymbol(entry.substr(0, eq));
-      if (!given.ok()) return given.status().WithContext("trades " + entry);
-      symbol = *given;
-    } else if (file.symbol) {
+    std::string symbol = parsed->symbol;
+    if (symbol.empty() && file.symbol) {
       Result<std::string> named = NormalizeSymbol(*file.symbol);
       if (!named.ok()) return named.status().WithContext(path + ": symbol column");
       symbol = *named;
-    } else {
+    } else if (symbol.empty()) {
       ASSIGN_OR_RETURN(symbol, SymbolFromFileName(path));
     }
     auto same = std::find_if(out.begin(), out.end(),

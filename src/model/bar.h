@@ -2,6 +2,7 @@
 // Plain value types; thread-compatible.
 #pragma once
 
+#include <span>
 #include <string>
 
 #include "core/time.h"
@@ -19,6 +20,13 @@ struct Bar {
   double volume = 0;
 
   bool operator==(const Bar&) const = default;
+};
+
+// The closed bars of a lower timeframe inside one bar, oldest first (none when the caller has
+// no finer data): what decides a bar that touched both levels of a bracket, and when.
+struct FinerBars {
+  Timeframe timeframe;
+  std::span<const Bar> bars;
 };
 
 // Which series a bar belongs to: venue, normalised symbol and timeframe.

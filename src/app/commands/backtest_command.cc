@@ -15,6 +15,7 @@
 #include "app/backtest_report.h"
 #include "app/commands/commands.h"
 #include "app/config/features_config.h"
+#include "app/detail_input.h"
 #include "app/progress_bar.h"
 
 namespace pulse::app {
@@ -22,7 +23,7 @@ namespace pulse::app {
 namespace {
 
 struct BacktestFlags {
-  std::vector<std::string> data, symbols;
+  std::vector<std::string> data, symbols, detail;
   std::string exchange, from, to, report, format = "table", progress = "auto";
 };
 
@@ -104,6 +105,7 @@ Status RunBacktestCommand(CliContext& ctx, const BacktestFlags& f) {
   const std::string exchange = f.exchange.empty() ? config->data.default_exchange : f.exchange;
   ASSIGN_OR_RETURN(std::vector<SymbolSeries> series,
                    ReadSymbolSeries(f.data, f.symbols, exchange, spec));
+  RETURN_IF_ERROR(AttachDetailFiles(f.detail, spec.base, &series).WithContext("--detail"));
   // Wall-clock time of the run itself, for the closing line on stderr only.
   const UnixNanos started = ctx.clock().Now();
   ProgressBar progress("backtest", TotalBars(series), ProgressBar::ModeFromFlag(f.progress));
@@ -134,6 +136,9 @@ void AddBacktestCommand(CLI::App& app, CliContext& ctx) {
       "backtest", "Run signals, controller, paper trading and outcome tracking over candle files");
   cmd->add_option("--data", f->data, "Candle file(s) of the feature base timeframe")->required();
   cmd->add_option("--symbol", f->symbols, "Symbol of each --data file (default: from the name)");
+  cmd->add_option("--detail", f->detail,
+                  "Candle file(s) of a finer timeframe, FILE or SYMBOL=FILE: they decide a bar "
+                  "touching both the stop-loss and the take-profit");
   cmd->add_option("--exchange", f->exchange, "Venue (default: data.default_exchange)");
   cmd->add_option("--from", f->from, "First bar time traded (ISO-8601, inclusive)");
   cmd->add_option("--to", f->to, "End of the bars traded (ISO-8601, exclusive)");

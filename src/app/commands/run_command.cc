@@ -44,7 +44,7 @@ class StopSignals {
 };
 
 struct RunFlags {
-  std::vector<std::string> data, symbols, trades;
+  std::vector<std::string> data, symbols, trades, detail;
   std::string name, from, to, progress = "auto";
   bool exit_at_end = false;
 };
@@ -59,6 +59,7 @@ Status RunRunCommand(CliContext& ctx, const RunFlags& f) {
   if (!f.data.empty()) config.run.data = Join(f.data);
   if (!f.symbols.empty()) config.run.symbols = Join(f.symbols);
   if (!f.trades.empty()) config.run.trades = Join(f.trades);
+  if (!f.detail.empty()) config.run.detail = Join(f.detail);
   if (!f.name.empty()) config.run.name = f.name;
   if (!f.from.empty()) config.run.from = f.from;
   if (!f.to.empty()) config.run.to = f.to;
@@ -167,6 +168,9 @@ void AddRunCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--trades", f->trades,
                   "Trade file(s) replayed between the bar closes, FILE or SYMBOL=FILE (default "
                   "run.trades)");
+  cmd->add_option("--detail", f->detail,
+                  "Candle file(s) of a finer timeframe, FILE or SYMBOL=FILE, deciding a bar "
+                  "touching both the stop-loss and the take-profit (default run.detail)");
   cmd->add_option("--name", f->name, "Run name (default run.name)");
   cmd->add_option("--from", f->from, "First bar time (ISO-8601, default run.from)");
   cmd->add_option("--to", f->to, "End of the bars (ISO-8601, exclusive; default run.to)");

@@ -77,6 +77,10 @@ struct RunConfig {
   // Trade files replayed between the bar closes, comma-separated, each "FILE" or "SYMBOL=FILE";
   // the tracker resolves signals on them (empty: bars only).
   std::string trades;
+  // Candle files of a timeframe finer than the base one (1m inside 5m), comma-separated, each
+  // "FILE" or "SYMBOL=FILE": a bar touching both levels of a bracket is decided by the finer
+  // bars inside it, not by tracker.both_hit_policy (empty: the policy decides).
+  std::string detail;
   std::string from;  // ISO-8601, first bar traded (inclusive); empty = the first bar
   std::string to;    // ISO-8601, end (exclusive); empty = the last bar
   // A transaction (ending with the run's checkpoint) holds at most commit_every bar closes

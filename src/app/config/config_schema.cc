@@ -531,6 +531,8 @@ std::vector<ConfigKey> BuildKeys() {
       String("run.symbols", Set<&C::run, &RunConfig::symbols>, Get<&C::run, &RunConfig::symbols>));
   keys.push_back(
       String("run.trades", Set<&C::run, &RunConfig::trades>, Get<&C::run, &RunConfig::trades>));
+  keys.push_back(
+      String("run.detail", Set<&C::run, &RunConfig::detail>, Get<&C::run, &RunConfig::detail>));
   keys.push_back(String("run.from", Set<&C::run, &RunConfig::from>, Get<&C::run, &RunConfig::from>,
                         CheckTimeOrEmpty));
   keys.push_back(String("run.to", Set<&C::run, &RunConfig::to>, Get<&C::run, &RunConfig::to>,

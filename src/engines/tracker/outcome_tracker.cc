@@ -136,7 +136,7 @@ void OutcomeTracker::Resolve(TrackedSignal& t, double exit_price, UnixNanos exit
 }
 
 bool OutcomeTracker::ApplyBar(TrackedSignal& t, const Bar& bar, UnixNanos bar_close,
-                              std::span<const Bar> finer, std::vector<OutcomeResolved>* out) {
+                              const FinerBars& finer, std::vector<OutcomeResolved>* out) {
   const BracketHit hit = analytics::CheckBracket(t.bracket, bar);
   if (hit == BracketHit::kNone) {
     NoteWholeBar(t, bar);
@@ -153,13 +153,14 @@ bool OutcomeTracker::ApplyBar(TrackedSignal& t, const Bar& bar, UnixNanos bar_cl
   std::string resolution;
   if (hit == BracketHit::kBoth) {
     const analytics::BothHitDecision d =
-        analytics::DecideBothHit(t.bracket, finer, config_.both_hit_policy);
-    for (std::size_t i = 0; i < d.finer_index; ++i) NoteWholeBar(t, finer[i]);
+        analytics::DecideBothHit(t.bracket, finer.bars, config_.both_hit_policy);
+    for (std::size_t i = 0; i < d.finer_index; ++i) NoteWholeBar(t, finer.bars[i]);
     decided = d.decided;
     resolution = d.resolution;
-    if (d.finer_index < finer.size()) {
-      exit_bar = &finer[d.finer_index];
-      if (d.finer_index + 1 < finer.size()) exit_time = finer[d.finer_index + 1].open_time;
+    if (d.finer_index < finer.bars.size()) {
+      // The finer bar's close (not the next finer bar's open: the finer data may have a hole).
+      exit_bar = &finer.bars[d.finer_index];
+      exit_time = std::min(bar_close, finer.timeframe.Next(exit_bar->open_time));
     }
   }
   const double exit_price = analytics::ExitPrice(t.bracket, decided, *exit_bar);
@@ -183,19 +184,19 @@ bool OutcomeTracker::ApplyBar(TrackedSignal& t, const Bar& bar, UnixNanos bar_cl
 }
 
 void OutcomeTracker::OnBar(std::string_view exchange, std::string_view symbol, Timeframe timeframe,
-                           const Bar& bar, std::span<const Bar> finer,
+                           const Bar& bar, const FinerBars& finer,
                            std::vector<OutcomeResolved>* out) {
   SymbolBook* book = Find(exchange, symbol);
   if (book != nullptr) ApplyBook(*book, timeframe, bar, finer, out);
 }
 
-void OutcomeTracker::OnBar(BookId book, Timeframe timeframe, const Bar& bar,
-                           std::span<const Bar> finer, std::vector<OutcomeResolved>* out) {
+void OutcomeTracker::OnBar(BookId book, Timeframe timeframe, const Bar& bar, const FinerBars& finer,
+                           std::vector<OutcomeResolved>* out) {
   if (books_[book].tracked) ApplyBook(books_[book], timeframe, bar, finer, out);
 }
 
 void OutcomeTracker::ApplyBook(SymbolBook& book, Timeframe timeframe, const Bar& bar,
-                               std::span<const Bar> finer, std::vector<OutcomeResolved>* out) {
+                               const FinerBars& finer, std::vector<OutcomeResolved>* out) {
   book.last_price = bar.close;
   auto& open = book.open;
   if (open.empty()) return;

@@ -36,7 +36,8 @@ struct TrackedSignal {
 // the signal is checked on every later bar of its own timeframe, and on every trade:
 // - bracket: analytics::CheckBracket (gap-aware fills). A bar that touches both levels is
 //   decided by the finer bars inside it when the caller passes them (first finer bar to reach a
-//   level wins; exit_resolution "lower_timeframe"), else by the configured policy
+//   level wins, at that finer bar's close; exit_resolution "lower_timeframe"), else by the
+//   configured policy
 //   (exit_resolution "stop_loss_first" / "take_profit_first");
 // - trailing stop: tightened after each bar it survives (UpdateTrailingStop); a stop-loss exit
 //   after it armed is reported as "trailing_stop";
@@ -58,7 +59,7 @@ class OutcomeTracker {
   // A closed bar of `timeframe` for exchange/symbol; `finer` are the closed lower-timeframe
   // bars inside it, oldest first (may be empty). Appends the outcomes resolved on it to `out`.
   void OnBar(std::string_view exchange, std::string_view symbol, Timeframe timeframe,
-             const Bar& bar, std::span<const Bar> finer, std::vector<OutcomeResolved>* out);
+             const Bar& bar, const FinerBars& finer, std::vector<OutcomeResolved>* out);
 
   // The book of exchange/symbol, found (or made, empty) once by name, for a caller that feeds
   // the same symbols at every bar: OnBar(BookId, ...) then skips the lookup by name. Ids stay
@@ -67,7 +68,7 @@ class OutcomeTracker {
   using BookId = std::size_t;
   BookId BookOf(std::string_view exchange, std::string_view symbol);
   // OnBar above for the symbol of `book`.
-  void OnBar(BookId book, Timeframe timeframe, const Bar& bar, std::span<const Bar> finer,
+  void OnBar(BookId book, Timeframe timeframe, const Bar& bar, const FinerBars& finer,
              std::vector<OutcomeResolved>* out);
 
   // A trade print at `price`: a level it reaches exits at the level (at the print when it is
@@ -97,10 +98,10 @@ class OutcomeTracker {
   };
 
   SymbolBook* Find(std::string_view exchange, std::string_view symbol);
-  void ApplyBook(SymbolBook& book, Timeframe timeframe, const Bar& bar, std::span<const Bar> finer,
+  void ApplyBook(SymbolBook& book, Timeframe timeframe, const Bar& bar, const FinerBars& finer,
                  std::vector<OutcomeResolved>* out);
   // Applies one bar; true (and `out` appended) when the signal exits on it.
-  bool ApplyBar(TrackedSignal& t, const Bar& bar, UnixNanos bar_close, std::span<const Bar> finer,
+  bool ApplyBar(TrackedSignal& t, const Bar& bar, UnixNanos bar_close, const FinerBars& finer,
                 std::vector<OutcomeResolved>* out);
   void Resolve(TrackedSignal& t, double exit_price, UnixNanos exit_time, std::string reason,
                std::vector<OutcomeResolved>* out);

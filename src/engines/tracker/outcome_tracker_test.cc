@@ -33,7 +33,8 @@ class OutcomeTrackerTest : public ::testing::Test {
   std::vector<OutcomeResolved> Bar5m(int index, double o, double h, double l, double c,
                                      std::span<const Bar> finer = {}) {
     std::vector<OutcomeResolved> out;
-    tracker_.OnBar("binance", "BTCUSDT", kTf, B(kT0 + index * k5m, o, h, l, c), finer, &out);
+    tracker_.OnBar("binance", "BTCUSDT", kTf, B(kT0 + index * k5m, o, h, l, c),
+                   FinerBars{Timeframe::Minutes(1), finer}, &out);
     return out;
   }
 
@@ -125,6 +126,21 @@ TEST_F(OutcomeTrackerTest, BothLevelsInOneBarAreDecidedByTheFinerBars) {
   EXPECT_DOUBLE_EQ(*out[0].result.mae_percent, -0.5);  // minute 1's low; minute 4 never counts
 }
 
+// The exit is at the deciding finer bar's close, also when the finer data has a hole after it
+// (not at the next finer bar's open).
+TEST_F(OutcomeTrackerTest, AFinerBarExitsAtItsOwnCloseAcrossAHole) {
+  ASSERT_TRUE(tracker_.Track(MakeSignal(Direction::kLong, 100, 98, 104), {}, false).ok());
+  const std::int64_t m = kNanosPerMinute;
+  // Minutes 0 and 2; minute 1 and 3 are missing. The stop is reached in minute 2.
+  const Bar finer[] = {B(kT0, 100, 101, 99.5, 100.5), B(kT0 + 2 * m, 100.5, 100.5, 97.5, 98),
+                       B(kT0 + 4 * m, 98, 105, 98, 104)};
+  auto out = Bar5m(0, 100, 105, 97.5, 104, finer);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].result.exit_reason, "stop_loss");
+  EXPECT_EQ(out[0].result.exit_resolution, "lower_timeframe");
+  EXPECT_EQ(*out[0].result.exit_time, kT0 + 3 * m);
+}
+
 TEST_F(OutcomeTrackerTest, AFinerBarTouchingBothFallsBackToThePolicy) {
   ASSERT_TRUE(tracker_.Track(MakeSignal(Direction::kLong, 100, 98, 104), {}, false).ok());
   const Bar finer[] = {B(kT0, 100, 101, 99.5, 100.5),
@@ -133,6 +149,7 @@ TEST_F(OutcomeTrackerTest, AFinerBarTouchingBothFallsBackToThePolicy) {
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].result.exit_reason, "stop_loss");
   EXPECT_EQ(out[0].result.exit_resolution, "stop_loss_first");
+  EXPECT_EQ(*out[0].result.exit_time, kT0 + 2 * kNanosPerMinute);  // in the second minute
 }
 
 TEST_F(OutcomeTrackerTest, TrailingStopArmsTrailsAndExits) {
