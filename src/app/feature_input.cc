@@ -1,5 +1,6 @@
 #include "app/feature_input.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "adapters/replay/candle_file_reader.h"
@@ -71,7 +72,13 @@ Result<std::vector<SymbolSeries>> ReadSymbolSeries(const std::vector<std::string
                                               "set features.base_timeframe"));
     series.push_back(std::move(s));
   }
+  SortBySymbol(series);
   return series;
+}
+
+void SortBySymbol(std::vector<SymbolSeries>& series) {
+  std::sort(series.begin(), series.end(),
+            [](const SymbolSeries& a, const SymbolSeries& b) { return a.symbol < b.symbol; });
 }
 
 std::int64_t TotalBars(const std::vector<SymbolSeries>& series) {

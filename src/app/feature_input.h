@@ -51,12 +51,16 @@ Result<SymbolFileEntry> ParseSymbolFileEntry(const std::string& entry);
 Result<std::string> SymbolFromFileName(const std::string& path);
 
 // Reads every `files[i]` as ReadFeatureInput does, naming it `symbols[i]` (or by its file name
-// when `symbols` is empty) on `exchange`. InvalidArgument when the counts differ or a symbol
-// is given twice.
+// when `symbols` is empty) on `exchange`; the series in symbol order (SortBySymbol), whatever
+// the order of the files. InvalidArgument when the counts differ or a symbol is given twice.
 Result<std::vector<SymbolSeries>> ReadSymbolSeries(const std::vector<std::string>& files,
                                                    const std::vector<std::string>& symbols,
                                                    const std::string& exchange,
                                                    const indicators::FeatureSetSpec& spec);
+
+// Puts the series in symbol order: the order a run's symbols are processed in at each close
+// (and so its signal ids) does not depend on the order they were named in.
+void SortBySymbol(std::vector<SymbolSeries>& series);
 
 // The bars of every series together (a progress bar's total).
 std::int64_t TotalBars(const std::vector<SymbolSeries>& series);

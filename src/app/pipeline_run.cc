@@ -125,6 +125,7 @@ Result<std::vector<SymbolSeries>> LoadSeries(const Config& config,
     }
     series.push_back(SymbolSeries{exchange, symbol, std::move(bars), {}});
   }
+  SortBySymbol(series);
   return series;
 }
 

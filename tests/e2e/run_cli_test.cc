@@ -136,6 +136,24 @@ TEST(RunCliTest, ResumesAfterSigkillWithExactlyTheRowsOfAnUninterruptedRun) {
   EXPECT_TRUE(Dump(killed) == expected);
 }
 
+// The symbols are processed in symbol order, whatever the order of --data: the same rows (ids
+// included), and a restart naming the files in another order is the same run.
+TEST(RunCliTest, TheOrderOfTheFilesDoesNotMatter) {
+  CliRunner forward;
+  ASSERT_EQ(forward.Run(RunArgs()).exit_code, 0);
+  CliRunner backward;
+  const std::vector<std::string> reversed = {"run",        "--data", kEth,         "--data",
+                                             kBtc,         "--to",   "2021-01-12", "--exit-at-end",
+                                             "--progress", "off"};
+  const CliResult r = backward.Run(reversed);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::map<std::string, Rows> expected = Dump(forward);
+  EXPECT_TRUE(Dump(backward) == expected) << FirstDifference(expected, Dump(backward));
+  const CliResult again = backward.Run(RunArgs());
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(Dump(backward) == expected) << FirstDifference(expected, Dump(backward));
+}
+
 TEST(RunCliTest, TheOhlcvTableGivesTheSameRunAsTheFiles) {
   const std::vector<std::string> window = {"--to", "2020-12-20"};
   CliRunner files;
