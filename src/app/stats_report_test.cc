@@ -353,5 +353,19 @@ TEST_F(StatsReportTest, TextShowsEverySection) {
   }
 }
 
+// An average over no trades of its kind is shown as "-", not as the JSON's 0.
+TEST_F(StatsReportTest, TextShowsADashForAnAverageOverNoTrades) {
+  auto r = Report();
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(LineOf(StatsReportText(*r), "average loss %").ends_with(" -"));
+  nlohmann::ordered_json no_losses = *r;
+  no_losses["trades"]["losses"] = 0;
+  no_losses["trades"]["avg_loss_pct"] = 0;
+  const std::string text = StatsReportText(no_losses);
+  EXPECT_TRUE(LineOf(text, "average loss %").ends_with(" -")) << text;
+  EXPECT_TRUE(LineOf(text, "average hold min, losers").ends_with(" -")) << text;
+  EXPECT_FALSE(LineOf(text, "average win %").ends_with(" -")) << text;
+}
+
 }  // namespace
 }  // namespace pulse::app

@@ -44,8 +44,13 @@ void Summary(const Json& r, std::ostream& out) {
   table.AddRow({"losses", FigureText(t["losses"])});
   table.AddRow({"breakevens", FigureText(t["breakevens"])});
   table.AddRow({"win rate %", FigureText(t["win_rate_pct"])});
-  table.AddRow({"average win %", FigureText(t["avg_win_pct"])});
-  table.AddRow({"average loss %", FigureText(t["avg_loss_pct"])});
+  // An average over no trades is shown as "-" (the JSON keeps its documented 0).
+  const bool any_win = t["wins"].get<std::int64_t>() > 0;
+  const bool any_loss = t["losses"].get<std::int64_t>() > 0;
+  const bool any_trade = t["count"].get<std::int64_t>() > 0;
+  auto over = [](bool any, const std::string& text) { return any ? text : std::string("-"); };
+  table.AddRow({"average win %", over(any_win, FigureText(t["avg_win_pct"]))});
+  table.AddRow({"average loss %", over(any_loss, FigureText(t["avg_loss_pct"]))});
   table.AddRow({"average P&L % (expectancy)", FigureText(t["expectancy_pct"], "{:.3f}")});
   table.AddRow({"payoff ratio", FigureText(t["payoff_ratio"])});
   table.AddRow({"profit factor", FigureText(t["profit_factor"])});
@@ -54,10 +59,12 @@ void Summary(const Json& r, std::ostream& out) {
   table.AddRow({"total P&L (quote, after fees)", FigureText(t["total_pnl_quote"])});
   table.AddRow({"max consecutive wins", FigureText(t["max_consecutive_wins"])});
   table.AddRow({"max consecutive losses", FigureText(t["max_consecutive_losses"])});
-  table.AddRow({"average hold min", FigureText(t["avg_hold_minutes"], "{:.0f}")});
-  table.AddRow({"average hold min, winners", FigureText(t["avg_hold_minutes_winners"], "{:.0f}")});
-  table.AddRow({"average hold min, losers", FigureText(t["avg_hold_minutes_losers"], "{:.0f}")});
-  if (t["count"].get<std::int64_t>() > 0) {
+  table.AddRow({"average hold min", over(any_trade, FigureText(t["avg_hold_minutes"], "{:.0f}"))});
+  table.AddRow({"average hold min, winners",
+                over(any_win, FigureText(t["avg_hold_minutes_winners"], "{:.0f}"))});
+  table.AddRow({"average hold min, losers",
+                over(any_loss, FigureText(t["avg_hold_minutes_losers"], "{:.0f}"))});
+  if (any_trade) {
     table.AddRow({"best trade %", fmt::format("{} (signal {})", FigureText(t["best_pnl_pct"]),
                                               FigureText(t["best_signal_id"]))});
     table.AddRow({"worst trade %", fmt::format("{} (signal {})", FigureText(t["worst_pnl_pct"]),
