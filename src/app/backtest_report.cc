@@ -26,15 +26,20 @@ std::vector<analytics::EquityPoint> EquityCurve(const BacktestRun& run) {
   return curve;
 }
 
-// Outcomes (real and shadow) whose exit bar touched both levels, by how it was decided:
-// "lower_timeframe" (the finer bars, --detail) or the policy's name.
-nlohmann::ordered_json BothLevelsJson(const std::vector<OutcomeResolved>& outcomes) {
-  std::int64_t finer = 0, policy = 0;
+// Outcomes (real and shadow) whose exit bar touched both levels: decided by the finer bars
+// (--detail) and by the policy.
+struct BothLevels {
+  std::int64_t by_finer_bars = 0;
+  std::int64_t by_policy = 0;
+};
+BothLevels CountBothLevels(const std::vector<OutcomeResolved>& outcomes) {
+  BothLevels n;
   for (const OutcomeResolved& o : outcomes) {
     if (o.result.exit_resolution.empty()) continue;
-    ++(o.result.exit_resolution == analytics::kExitResolutionLowerTimeframe ? finer : policy);
+    ++(o.result.exit_resolution == analytics::kExitResolutionLowerTimeframe ? n.by_finer_bars
+                                                                            : n.by_policy);
   }
-  return {{"decided_by_finer_bars", finer}, {"decided_by_policy", policy}};
+  return n;
 }
 
 }  // namespace
@@ -52,6 +57,7 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
                  {"symbols", run.symbols},
                  {"bars", run.counts.bars},
                  {"bar_closes", run.counts.bar_closes}};
+  const BothLevels both = CountBothLevels(run.outcomes);
   j["signals"] = {{"emitted", run.counts.emitted},
                   {"approved", run.counts.emitted - run.counts.denied},
                   {"denied_by_controller", run.counts.denied},
@@ -60,7 +66,8 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
                   {"resolved", run.counts.resolved},
                   {"shadows_resolved", run.counts.shadows_resolved},
                   {"stored", run.stored_signals},
-                  {"both_levels_in_one_bar", BothLevelsJson(run.outcomes)}};
+                  {"both_levels_by_finer_bars", both.by_finer_bars},
+                  {"both_levels_by_policy", both.by_policy}};
   j["trades"] = TradeStatsToJson(analytics::ComputeTradeStats(real));
 
   ASSIGN_OR_RETURN(analytics::ReturnStats stats, DailyReturnStats(EquityCurve(run)));
@@ -128,13 +135,12 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
       FigureText(r["calibration"]["overall"]["ece"], "{:.4f}"),
       FigureText(r["calibration"]["overall"]["brier"], "{:.4f}"),
       FigureText(r["calibration"]["overall"]["count"]));
-  const auto& both = s["both_levels_in_one_bar"];
-  if (both["decided_by_finer_bars"].get<std::int64_t>() +
-          both["decided_by_policy"].get<std::int64_t>() >
+  if (s["both_levels_by_finer_bars"].get<std::int64_t>() +
+          s["both_levels_by_policy"].get<std::int64_t>() >
       0) {
     out += fmt::format(
-        "both levels in one bar: {} decided by the finer bars, {} by tracker.both_hit_policy\n",
-        FigureText(both["decided_by_finer_bars"]), FigureText(both["decided_by_policy"]));
+        "bars touching both levels: {} decided by the finer bars, {} by tracker.both_hit_policy\n",
+        FigureText(s["both_levels_by_finer_bars"]), FigureText(s["both_levels_by_policy"]));
   }
   for (const auto& g : r["shadows"]["by_gate"]) {
     out += fmt::format("gate {}: stopped {}, their win rate {} %, P&L saved {} %\n",

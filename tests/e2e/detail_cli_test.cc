@@ -172,14 +172,27 @@ TEST(DetailCliTest, BacktestReportsTheFinerBarDecisions) {
   };
   const nlohmann::json without = nlohmann::json::parse(resolutions(false));
   const nlohmann::json with = nlohmann::json::parse(resolutions(true));
-  const nlohmann::json& policy = without["signals"]["both_levels_in_one_bar"];
-  const nlohmann::json& finer = with["signals"]["both_levels_in_one_bar"];
-  EXPECT_EQ(policy["decided_by_finer_bars"], 0);
-  EXPECT_GE(policy["decided_by_policy"].get<int>(), 50);
+  const nlohmann::json& policy = without["signals"];
+  const nlohmann::json& finer = with["signals"];
+  EXPECT_EQ(policy["both_levels_by_finer_bars"], 0);
+  EXPECT_GE(policy["both_levels_by_policy"].get<int>(), 50);
   // The same bars, most of them now told apart by the 1m bars.
-  EXPECT_EQ(finer["decided_by_finer_bars"].get<int>() + finer["decided_by_policy"].get<int>(),
-            policy["decided_by_policy"].get<int>());
-  EXPECT_GT(finer["decided_by_finer_bars"].get<int>(), finer["decided_by_policy"].get<int>());
+  EXPECT_EQ(
+      finer["both_levels_by_finer_bars"].get<int>() + finer["both_levels_by_policy"].get<int>(),
+      policy["both_levels_by_policy"].get<int>());
+  EXPECT_GT(finer["both_levels_by_finer_bars"].get<int>(),
+            finer["both_levels_by_policy"].get<int>());
+  // The table says so too.
+  std::vector<std::string> table = {"backtest",  "--data",     five, "--detail",
+                                    kMinuteFile, "--progress", "off"};
+  const CliResult text = cli.Run(table, kTightLevels);
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find(fmt::format("bars touching both levels: {} decided by the finer bars, "
+                                      "{} by tracker.both_hit_policy",
+                                      finer["both_levels_by_finer_bars"].get<int>(),
+                                      finer["both_levels_by_policy"].get<int>())),
+            std::string::npos)
+      << text.out;
 }
 
 TEST(DetailCliTest, RefusesBadDetailInput) {
