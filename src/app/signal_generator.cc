@@ -1,9 +1,9 @@
 #include "app/signal_generator.h"
 
 #include <algorithm>
-#include <limits>
 #include <map>
 
+#include "app/bar_close_cursor.h"
 #include "app/config/features_config.h"
 #include "app/features_builder.h"
 #include "app/signal_engine_builder.h"
@@ -62,30 +62,27 @@ Result<SignalRunReport> GenerateSignals(const Config& config,
   // The tracker reports by signal id: generated signals get their report index + 1 while
   // followed (they are not stored), and id 0 again in the report.
   auto report_index = [](const Signal& s) { return static_cast<std::size_t>(s.id - 1); };
-  std::vector<std::size_t> cursor(series.size(), 0);
+  BarCloseCursor cursor(series, tf);
+  std::vector<std::size_t> row(series.size(), 0);  // per series, the feature row of its next bar
+  std::vector<SymbolBar> close;
   std::vector<signal::BarCloseInput> inputs;
   std::vector<OutcomeResolved> resolved;
   signal::BarCloseOutput output;
   std::int64_t done = 0;
-  while (true) {
-    UnixNanos now = std::numeric_limits<UnixNanos>::max();
-    for (std::size_t i = 0; i < series.size(); ++i) {
-      if (cursor[i] < series[i].bars.size())
-        now = std::min(now, series[i].bars[cursor[i]].open_time);
-    }
-    if (now == std::numeric_limits<UnixNanos>::max()) break;
+  while (cursor.Next(&close)) {
+    const UnixNanos now = close.front().bar.open_time;
     clock.SetTime(now + tf.NominalNanos());
     inputs.clear();
     resolved.clear();
-    for (std::size_t i = 0; i < series.size(); ++i) {
-      if (cursor[i] >= series[i].bars.size() || series[i].bars[cursor[i]].open_time != now)
-        continue;
-      const Bar& bar = series[i].bars[cursor[i]];
-      // Signals opened on earlier bars meet this bar before the engine sees it.
-      tracker.OnBar(series[i].exchange, series[i].symbol, tf, bar, {}, &resolved);
-      inputs.push_back(signal::BarCloseInput{series[i].exchange, series[i].symbol, bar,
-                                             matrices[i].Row(cursor[i])});
-      ++cursor[i];
+    std::size_t i = 0;  // the close lists its bars in series order
+    for (const SymbolBar& b : close) {
+      while (series[i].symbol != b.symbol || series[i].exchange != b.exchange) ++i;
+      // Signals opened on earlier bars meet this bar (and its finer bars) before the engine
+      // sees it.
+      tracker.OnBar(b.exchange, b.symbol, tf, b.bar, b.finer, &resolved);
+      inputs.push_back(signal::BarCloseInput{series[i].exchange, series[i].symbol, b.bar,
+                                             matrices[i].Row(row[i])});
+      ++row[i];
     }
     for (OutcomeResolved& r : resolved) {
       GeneratedSignal& g = report.signals[report_index(r.signal)];

@@ -1,7 +1,8 @@
 // Historical signal generation: the signal engine run over candle files as it would run live
 // (features from closed bars only, one engine call per bar close across all symbols), with a
 // simple bracket follower that resolves each emitted signal on the bars after it so the
-// one-open rule, cooldowns and adaptive weights behave as they would. Used by
+// one-open rule, cooldowns and adaptive weights behave as they would (a bar touching both
+// levels decided by the series' detail bars when it has them). Used by
 // `pulse signals generate`.
 #pragma once
 

@@ -7,6 +7,7 @@
 // refused naming the file.
 #include <zlib.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -193,6 +194,40 @@ TEST(DetailCliTest, BacktestReportsTheFinerBarDecisions) {
                                       finer["both_levels_by_policy"].get<int>())),
             std::string::npos)
       << text.out;
+}
+
+// `pulse signals generate --detail` follows its signals the same way: the CSV names how each
+// bar touching both levels was decided.
+TEST(DetailCliTest, SignalsGenerateFollowsWithTheFinerBars) {
+  CliRunner cli;
+  const std::string five = ResampleToFiveMinutes(cli);
+  // How many rows of the CSV have each exit_resolution.
+  auto resolutions = [&](bool detail) {
+    const std::string out = cli.dir() + (detail ? "/detail.csv" : "/plain.csv");
+    std::vector<std::string> args = {"signals", "generate", "--data",     five,
+                                     "--out",   out,        "--progress", "off"};
+    if (detail) args.insert(args.end(), {"--detail", kMinuteFile});
+    const CliResult r = cli.Run(args, kTightLevels);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const std::vector<std::vector<std::string>> rows = ParseCsv(ReadTextFile(out));
+    std::map<std::string, int> counts;
+    if (rows.empty()) return counts;
+    const auto column = std::find(rows[0].begin(), rows[0].end(), "exit_resolution");
+    EXPECT_NE(column, rows[0].end());
+    if (column == rows[0].end()) return counts;
+    const auto at = static_cast<std::size_t>(column - rows[0].begin());
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+      if (rows[i].size() > at && !rows[i][at].empty()) ++counts[rows[i][at]];
+    }
+    return counts;
+  };
+  const std::map<std::string, int> plain = resolutions(false);
+  const std::map<std::string, int> finer = resolutions(true);
+  EXPECT_EQ(plain.count("lower_timeframe"), 0u);
+  ASSERT_GT(plain.count("stop_loss_first"), 0u);
+  ASSERT_GT(finer.count("lower_timeframe"), 0u);
+  EXPECT_GT(finer.at("lower_timeframe"),
+            finer.count("stop_loss_first") != 0 ? finer.at("stop_loss_first") : 0);
 }
 
 TEST(DetailCliTest, RefusesBadDetailInput) {

@@ -8,6 +8,7 @@
 
 #include "app/commands/commands.h"
 #include "app/config/features_config.h"
+#include "app/detail_input.h"
 #include "app/feature_input.h"
 #include "app/progress_bar.h"
 #include "app/signal_generator.h"
@@ -18,7 +19,7 @@ namespace pulse::app {
 namespace {
 
 struct GenerateFlags {
-  std::vector<std::string> data, symbols;
+  std::vector<std::string> data, symbols, detail;
   std::string exchange, out, progress = "auto";
 };
 
@@ -39,7 +40,8 @@ std::string Cell(const std::optional<T>& value) {
 
 Status WriteSignalsCsv(const std::vector<GeneratedSignal>& signals, std::ostream& out) {
   out << "created_at,symbol,status,direction,classification,prediction,confidence,entry,"
-         "stop_loss,take_profit,size,rejection_reasons,exit_reason,exit_time,exit_price,"
+         "stop_loss,take_profit,size,rejection_reasons,exit_reason,exit_resolution,exit_time,"
+         "exit_price,"
          "pnl_percent,outcome,sources,feature_hash\n";
   for (const GeneratedSignal& g : signals) {
     const Signal& s = g.signal;
@@ -54,6 +56,7 @@ Status WriteSignalsCsv(const std::vector<GeneratedSignal>& signals, std::ostream
         << ',' << Cell(s.confidence) << ',' << fmt::format("{}", s.entry_price) << ','
         << fmt::format("{}", s.stop_loss) << ',' << fmt::format("{}", s.take_profit) << ','
         << Cell(s.size) << ',' << Csv(RejectionReasons(s)) << ',' << g.followed.exit_reason << ','
+        << g.followed.exit_resolution << ','
         << (g.followed.exit_time ? FormatIso8601(*g.followed.exit_time) : "") << ','
         << Cell(g.followed.exit_price) << ',' << Cell(g.followed.pnl_percent) << ','
         << (g.followed.outcome == Outcome::kOpen ? "" : OutcomeName(g.followed.outcome)) << ','
@@ -112,6 +115,7 @@ Status RunGenerate(CliContext& ctx, const GenerateFlags& f) {
   const std::string exchange = f.exchange.empty() ? config->data.default_exchange : f.exchange;
   ASSIGN_OR_RETURN(std::vector<SymbolSeries> series,
                    ReadSymbolSeries(f.data, f.symbols, exchange, spec));
+  RETURN_IF_ERROR(AttachDetailFiles(f.detail, spec.base, &series).WithContext("--detail"));
   ProgressBar progress("signals", TotalBars(series), ProgressBar::ModeFromFlag(f.progress));
   Result<SignalRunReport> report =
       GenerateSignals(*config, series, [&](std::int64_t done) { progress.Update(done); });
@@ -153,6 +157,9 @@ void AddSignalGenerateCommand(CLI::App& signals, CliContext& ctx) {
   generate->add_option("--symbol", f->symbols,
                        "Symbol of each --data file (default: from the file name)");
   generate->add_option("--exchange", f->exchange, "Venue (default: data.default_exchange)");
+  generate->add_option("--detail", f->detail,
+                       "Candle file(s) of a finer timeframe, FILE or SYMBOL=FILE: they decide a "
+                       "bar touching both the stop-loss and the take-profit");
   generate->add_option("--out", f->out, "Write every signal and rejected candidate as CSV");
   generate->add_option("--progress", f->progress, "auto, on or off")
       ->check(CLI::IsMember({"auto", "on", "off"}))
