@@ -428,6 +428,40 @@ TEST_F(TradingControllerTest, RestoreGivesTheSameState) {
   }
 }
 
+// A restored controller holds the rules the live one held: red set by a losing streak turns
+// yellow at the next win on both (not held at 65 % + 2 % as a red with every rule held would be).
+TEST_F(TradingControllerTest, RestoreKeepsWhichRulesHoldTheLight) {
+  RiskConfig config = BerlinConfig();
+  config.light.red_ece = 0.5;
+  TradingController live = Make(config);
+  ControllerHistory history;
+  auto feed = [&](std::initializer_list<Outcome> outcomes) {
+    for (Outcome o : outcomes) {
+      clock_.Advance(kNanosPerSecond);
+      const OutcomeResolved event = MakeOutcome(++next_id_, o, clock_.Now());
+      ASSERT_TRUE(live.OnOutcome(event).ok());
+      history.outcomes.push_back(event);
+      for (const RiskStateChanged& ch : live.TakeOutputs().state_changes) {
+        history.status.push_back(StatusRowOf(ch));
+      }
+    }
+  };
+  feed({W, W, W, W, L, W, W, W, W, L, W, W, W, W, L, W, W, W, W, L, W, W, W, L});
+  feed({L, L, L, L, L});  // 19 / 29 = 65.5 %, red by the streak
+  ASSERT_EQ(live.state().light, TrafficLight::kRed);
+
+  auto restored = TradingController::Restore(config, clock_, history);
+  ASSERT_TRUE(restored.ok()) << restored.status();
+  ASSERT_EQ(restored->state().light, TrafficLight::kRed);
+  clock_.Advance(kNanosPerSecond);
+  const OutcomeResolved win = MakeOutcome(++next_id_, W, clock_.Now());
+  ASSERT_TRUE(live.OnOutcome(win).ok());
+  ASSERT_TRUE(restored->OnOutcome(win).ok());
+  EXPECT_EQ(live.state().light, TrafficLight::kYellow);
+  EXPECT_EQ(restored->state().light, TrafficLight::kYellow);
+  EXPECT_EQ(restored->state().reasons, live.state().reasons);
+}
+
 TEST_F(TradingControllerTest, RestoreAfterAnAcknowledgedRed) {
   TradingController live = Make();
   ControllerHistory history;
