@@ -11,6 +11,14 @@
 
 namespace pulse::app {
 
+Status CheckDetailTimeframe(Timeframe detail, Timeframe base) {
+  if (detail.NominalNanos() < base.NominalNanos() && detail.Divides(base)) return Status::Ok();
+  return InvalidArgumentError(
+      "{} bars cannot decide inside {} bars: the finer timeframe must be shorter than the feature "
+      "base timeframe and divide it (1m or 5m bars inside 15m, say)",
+      detail.ToString(), base.ToString());
+}
+
 Status AttachDetailFiles(const std::vector<std::string>& entries, Timeframe base,
                          std::vector<SymbolSeries>* series) {
   for (const std::string& entry : entries) {
@@ -37,12 +45,7 @@ Status AttachDetailFiles(const std::vector<std::string>& entries, Timeframe base
     if (bars.empty()) return InvalidArgumentError("{}: no bars", path);
     Result<Timeframe> timeframe = InferBarTimeframe(bars);
     if (!timeframe.ok()) return timeframe.status().WithContext(path);
-    if (!(timeframe->NominalNanos() < base.NominalNanos() && timeframe->Divides(base))) {
-      return InvalidArgumentError(
-          "{}: {} bars cannot decide inside {} bars: the finer timeframe must be shorter than "
-          "the feature base timeframe and divide it (1m or 5m bars inside 15m, say)",
-          path, timeframe->ToString(), base.ToString());
-    }
+    RETURN_IF_ERROR(CheckDetailTimeframe(*timeframe, base).WithContext(path));
     target->detail = DetailBars{*timeframe, std::move(bars)};
   }
   return Status::Ok();

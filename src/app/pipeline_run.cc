@@ -129,8 +129,46 @@ Result<std::vector<SymbolSeries>> LoadSeries(const Config& config,
   return series;
 }
 
+// The finer bars of run.detail files, or of run.detail_timeframe from the ohlcv table (bars
+// from `from` to `to`), attached to `series`.
+Status LoadDetail(const Config& config, Timeframe base, CandleStore& candles, UnixNanos from,
+                  UnixNanos to, std::vector<SymbolSeries>* series) {
+  const std::vector<std::string> files = SplitCommaList(config.run.detail);
+  const std::string& timeframe = config.run.detail_timeframe;
+  if (timeframe.empty()) {
+    return AttachDetailFiles(files, base, series).WithContext("run.detail");
+  }
+  if (!files.empty()) {
+    return InvalidArgumentError(
+        "run.detail names finer-bar files and run.detail_timeframe reads them from the ohlcv "
+        "table: set one of them");
+  }
+  if (!SplitCommaList(config.run.data).empty()) {
+    return InvalidArgumentError(
+        "run.detail_timeframe reads finer bars from the ohlcv table, but the run reads candle "
+        "files (run.data): name finer-bar files in run.detail instead");
+  }
+  const Result<Timeframe> parsed = Timeframe::Parse(timeframe);
+  if (!parsed.ok()) return parsed.status().WithContext("run.detail_timeframe");
+  const Timeframe detail = *parsed;
+  RETURN_IF_ERROR(CheckDetailTimeframe(detail, base).WithContext("run.detail_timeframe"));
+  for (SymbolSeries& s : *series) {
+    ASSIGN_OR_RETURN(std::vector<Bar> bars,
+                     candles.LoadBars(BarKey{s.exchange, s.symbol, detail}, from, to));
+    if (bars.empty()) {
+      return InvalidArgumentError(
+          "run.detail_timeframe: the ohlcv table has no {} bars of {} on {} in the run's range: "
+          "import them (`pulse data import FILE --symbol {} --timeframe {}`)",
+          detail.ToString(), s.symbol, s.exchange, s.symbol, detail.ToString());
+    }
+    s.detail = DetailBars{detail, std::move(bars)};
+  }
+  return Status::Ok();
+}
+
 // Appends the bars stored since the last look that are later than `after` (a bar of a time
-// the run has passed can no longer be used). Returns how many were appended.
+// the run has passed can no longer be used), and the finer bars of series that have them.
+// Returns how many base bars were appended.
 Result<std::int64_t> PollNewBars(CandleStore& candles, Timeframe tf, UnixNanos after, UnixNanos to,
                                  std::vector<SymbolSeries>* series) {
   std::int64_t added = 0;
@@ -140,6 +178,11 @@ Result<std::int64_t> PollNewBars(CandleStore& candles, Timeframe tf, UnixNanos a
                      candles.LoadBars(BarKey{s.exchange, s.symbol, tf}, since, to));
     added += static_cast<std::int64_t>(bars.size());
     s.bars.insert(s.bars.end(), bars.begin(), bars.end());
+    if (s.detail.bars.empty()) continue;
+    ASSIGN_OR_RETURN(std::vector<Bar> finer,
+                     candles.LoadBars(BarKey{s.exchange, s.symbol, s.detail.timeframe},
+                                      s.detail.bars.back().open_time + 1, to));
+    s.detail.bars.insert(s.detail.bars.end(), finer.begin(), finer.end());
   }
   return added;
 }
@@ -172,6 +215,7 @@ std::string RunFingerprint(const Config& config) {
   decisive.run.data = defaults.run.data;
   decisive.run.trades = defaults.run.trades;
   decisive.run.detail = defaults.run.detail;
+  decisive.run.detail_timeframe = defaults.run.detail_timeframe;
   decisive.run.commit_every = defaults.run.commit_every;
   decisive.run.commit_interval_s = defaults.run.commit_interval_s;
   decisive.run.poll_interval_s = defaults.run.poll_interval_s;
@@ -198,10 +242,7 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
       from_bound ? from - config.features.warm_up_days * kNanosPerDay : from;
   ASSIGN_OR_RETURN(std::vector<SymbolSeries> series,
                    LoadSeries(config, spec, candles, warm_from, to));
-  if (Status st = AttachDetailFiles(SplitCommaList(config.run.detail), spec.base, &series);
-      !st.ok()) {
-    return st.WithContext("run.detail");
-  }
+  RETURN_IF_ERROR(LoadDetail(config, spec.base, candles, warm_from, to, &series));
   const bool from_table = SplitCommaList(config.run.data).empty();
   ASSIGN_OR_RETURN(const std::vector<SymbolTrades> trades, LoadTrades(config, series));
   TradeStream trade_stream(trades);

@@ -159,6 +159,55 @@ TEST(DetailCliTest, TheFirstFinerBarToReachALevelDecides) {
   EXPECT_NE(refused.err.find("the data differs"), std::string::npos) << refused.err;
 }
 
+// Finer bars stored in the ohlcv table (run.detail_timeframe) give the same run as the files.
+TEST(DetailCliTest, TheOhlcvTableGivesTheSameRunAsTheFiles) {
+  CliRunner files;
+  const std::string five = ResampleToFiveMinutes(files);
+  ASSERT_EQ(files.Run(RunArgs(five, true), kTightLevels).exit_code, 0);
+
+  CliRunner table;
+  const std::string table_five = ResampleToFiveMinutes(table);
+  for (const auto& [file, timeframe] :
+       {std::pair{kMinuteFile, std::string("1m")}, std::pair{table_five, std::string("5m")}}) {
+    const CliResult imported =
+        table.Run({"data", "import", file, "--symbol", "BTCPERP", "--timeframe", timeframe});
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  }
+  const CliResult run = table.Run(
+      {"run", "--detail-timeframe", "1m", "--exit-at-end", "--progress", "off"}, kTightLevels);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  for (const char* sql :
+       {"SELECT * FROM signals ORDER BY id", "SELECT * FROM signal_results ORDER BY id",
+        "SELECT * FROM pipeline_runs"}) {
+    EXPECT_EQ(table.Query(sql), files.Query(sql)) << sql;
+  }
+  EXPECT_GT(std::stoll(table.Query("SELECT COUNT(*) FROM signal_results WHERE exit_resolution = "
+                                   "'lower_timeframe'")[0][0]),
+            0);
+
+  // Refused: with candle files, not finer, not stored, both kinds at once.
+  auto refused = [&](const std::vector<std::string>& args, const std::string& expected) {
+    std::vector<std::string> all = {"run", "--exit-at-end", "--progress", "off", "--name", "x"};
+    all.insert(all.end(), args.begin(), args.end());
+    const CliResult r = table.Run(all);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;
+  };
+  refused({"--data", table_five, "--detail-timeframe", "1m"},
+          "run.detail_timeframe reads finer bars from the ohlcv table, but the run reads candle "
+          "files");
+  refused({"--detail-timeframe", "5m"}, "5m bars cannot decide inside 5m bars");
+  refused({"--detail-timeframe", "3m"}, "3m bars cannot decide inside 5m bars");
+  refused({"--detail-timeframe", "1m", "--detail", kMinuteFile}, "set one of them");
+  refused({"--detail-timeframe", "7m"}, "run.detail_timeframe");
+  // A symbol with 5m bars and no 1m bars.
+  ASSERT_EQ(table.Run({"data", "import", table_five, "--symbol", "ETHPERP", "--timeframe", "5m"})
+                .exit_code,
+            0);
+  refused({"--detail-timeframe", "1m"},
+          "the ohlcv table has no 1m bars of ETHPERP on binance in the run's range");
+}
+
 // `pulse backtest --detail` decides the same way: its report counts the outcomes by resolution.
 TEST(DetailCliTest, BacktestReportsTheFinerBarDecisions) {
   CliRunner cli;

@@ -45,7 +45,7 @@ class StopSignals {
 
 struct RunFlags {
   std::vector<std::string> data, symbols, trades, detail;
-  std::string name, from, to, progress = "auto";
+  std::string name, from, to, detail_timeframe, progress = "auto";
   bool exit_at_end = false;
 };
 
@@ -60,6 +60,7 @@ Status RunRunCommand(CliContext& ctx, const RunFlags& f) {
   if (!f.symbols.empty()) config.run.symbols = Join(f.symbols);
   if (!f.trades.empty()) config.run.trades = Join(f.trades);
   if (!f.detail.empty()) config.run.detail = Join(f.detail);
+  if (!f.detail_timeframe.empty()) config.run.detail_timeframe = f.detail_timeframe;
   if (!f.name.empty()) config.run.name = f.name;
   if (!f.from.empty()) config.run.from = f.from;
   if (!f.to.empty()) config.run.to = f.to;
@@ -171,6 +172,9 @@ void AddRunCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--detail", f->detail,
                   "Candle file(s) of a finer timeframe, FILE or SYMBOL=FILE, deciding a bar "
                   "touching both the stop-loss and the take-profit (default run.detail)");
+  cmd->add_option("--detail-timeframe", f->detail_timeframe,
+                  "With the ohlcv table: the finer timeframe whose stored bars do the same, e.g. "
+                  "1m (default run.detail_timeframe)");
   cmd->add_option("--name", f->name, "Run name (default run.name)");
   cmd->add_option("--from", f->from, "First bar time (ISO-8601, default run.from)");
   cmd->add_option("--to", f->to, "End of the bars (ISO-8601, exclusive; default run.to)");

@@ -81,6 +81,9 @@ struct RunConfig {
   // "FILE" or "SYMBOL=FILE": a bar touching both levels of a bracket is decided by the finer
   // bars inside it, not by tracker.both_hit_policy (empty: the policy decides).
   std::string detail;
+  // With the ohlcv table (no run.data): the finer timeframe whose stored bars do the same
+  // (e.g. "1m"); empty: none. Import them before the base bars they decide.
+  std::string detail_timeframe;
   std::string from;  // ISO-8601, first bar traded (inclusive); empty = the first bar
   std::string to;    // ISO-8601, end (exclusive); empty = the last bar
   // A transaction (ending with the run's checkpoint) holds at most commit_every bar closes

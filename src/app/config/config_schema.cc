@@ -133,6 +133,10 @@ std::optional<std::string> CheckTimeframe(std::string_view text) {
   return fmt::format("'{}' is not a timeframe ({})", text, SupportedTimeframes());
 }
 
+std::optional<std::string> CheckTimeframeOrEmpty(std::string_view text) {
+  return text.empty() ? std::nullopt : CheckTimeframe(text);
+}
+
 std::optional<std::string> CheckExchange(std::string_view text) {
   bool ok = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
@@ -533,6 +537,8 @@ std::vector<ConfigKey> BuildKeys() {
       String("run.trades", Set<&C::run, &RunConfig::trades>, Get<&C::run, &RunConfig::trades>));
   keys.push_back(
       String("run.detail", Set<&C::run, &RunConfig::detail>, Get<&C::run, &RunConfig::detail>));
+  keys.push_back(String("run.detail_timeframe", Set<&C::run, &RunConfig::detail_timeframe>,
+                        Get<&C::run, &RunConfig::detail_timeframe>, CheckTimeframeOrEmpty));
   keys.push_back(String("run.from", Set<&C::run, &RunConfig::from>, Get<&C::run, &RunConfig::from>,
                         CheckTimeOrEmpty));
   keys.push_back(String("run.to", Set<&C::run, &RunConfig::to>, Get<&C::run, &RunConfig::to>,
