@@ -167,10 +167,10 @@ Status LoadDetail(const Config& config, Timeframe base, CandleStore& candles, Un
 }
 
 // Appends the bars stored since the last look that are later than `after` (a bar of a time
-// the run has passed can no longer be used), and the finer bars of series that have them.
-// Returns how many base bars were appended.
+// the run has passed can no longer be used), and with `finer_from_table` (run.detail_timeframe)
+// the finer bars stored after each series' last one. Returns how many base bars were appended.
 Result<std::int64_t> PollNewBars(CandleStore& candles, Timeframe tf, UnixNanos after, UnixNanos to,
-                                 std::vector<SymbolSeries>* series) {
+                                 bool finer_from_table, std::vector<SymbolSeries>* series) {
   std::int64_t added = 0;
   for (SymbolSeries& s : *series) {
     const UnixNanos since = std::max(after, s.bars.empty() ? after : s.bars.back().open_time) + 1;
@@ -178,7 +178,7 @@ Result<std::int64_t> PollNewBars(CandleStore& candles, Timeframe tf, UnixNanos a
                      candles.LoadBars(BarKey{s.exchange, s.symbol, tf}, since, to));
     added += static_cast<std::int64_t>(bars.size());
     s.bars.insert(s.bars.end(), bars.begin(), bars.end());
-    if (s.detail.bars.empty()) continue;
+    if (!finer_from_table || s.detail.bars.empty()) continue;
     ASSIGN_OR_RETURN(std::vector<Bar> finer,
                      candles.LoadBars(BarKey{s.exchange, s.symbol, s.detail.timeframe},
                                       s.detail.bars.back().open_time + 1, to));
@@ -423,7 +423,8 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
       if (from_table) {
         Wait(options, static_cast<std::int64_t>(config.run.poll_interval_s * kNanosPerSecond));
         ASSIGN_OR_RETURN(std::int64_t added,
-                         PollNewBars(candles, tf, last_close - tf.NominalNanos(), to, &series));
+                         PollNewBars(candles, tf, last_close - tf.NominalNanos(), to,
+                                     !config.run.detail_timeframe.empty(), &series));
         if (added > 0) {
           cursor.Refresh();
           have = cursor.Next(&close);
