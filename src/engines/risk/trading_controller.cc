@@ -88,8 +88,7 @@ Status TradingController::Replay(const ControllerHistory& history) {
       default:
         // As Resume does: a fresh evaluation from green.
         Acknowledge();
-        held_ = LightOf(figures(), config_.light, HeldLight{});
-        state_.light = held_.light;
+        Hold(LightOf(figures(), config_.light, HeldLight{}));
         break;
     }
   }
@@ -112,6 +111,7 @@ Result<TradingController> TradingController::Restore(const RiskConfig& config, c
   }
 
   const ControllerStatusRow& last = history.status.back();
+  const HeldLight replayed = c.held();
   switch (last.state) {
     case RiskState::kGreen:
       c.state_.light = TrafficLight::kGreen;
@@ -128,13 +128,13 @@ Result<TradingController> TradingController::Restore(const RiskConfig& config, c
   }
   // The replay's fired rules hold when it arrived at the stored light; otherwise the stored
   // light holds every rule of its colour.
-  if (c.held_.light != c.state_.light) c.held_ = HeldLight::Presumed(c.state_.light);
+  if (replayed.light != c.state_.light) c.Hold(HeldLight::Presumed(c.state_.light));
   c.state_.mode = last.state == RiskState::kPaused    ? ControllerMode::kPaused
                   : last.state == RiskState::kStopped ? ControllerMode::kStopped
                                                       : ControllerMode::kActive;
   c.SetStateReasons(last.reasons);
   c.state_.since = last.changed_at;
-  c.SetLightReasons(EvaluateLight(c.figures(), config.light, c.held_).reasons);
+  c.SetLightReasons(EvaluateLight(c.figures(), config.light, c.held()).reasons);
   c.outputs_ = {};
   c.muted_ = false;
   c.Evaluate(clock.Now());
@@ -232,22 +232,23 @@ void TradingController::SetStateReasons(std::vector<ControllerReason> reasons) {
 void TradingController::Evaluate(UnixNanos at) {
   equity_.RollTo(at);
   const LightFigures f = figures();
-  const HeldLight held = held_;
-  held_ = LightOf(f, config_.light, held);
-  if (started_ && held_.light == held.light) {
+  const HeldLight before = held();
+  const HeldLight judged = LightOf(f, config_.light, before);
+  fired_ = judged.fired;
+  if (started_ && judged.light == before.light) {
     // Same light: keep the reasons of the change that set it, but follow the figures while
     // it is not green (what keeps it yellow or red now). Both are written when read.
-    if (state_.mode == ControllerMode::kActive && held.light != TrafficLight::kGreen) {
-      pending_state_reasons_ = PendingReasons{f, held};
+    if (state_.mode == ControllerMode::kActive && before.light != TrafficLight::kGreen) {
+      pending_state_reasons_ = PendingReasons{f, before};
     }
-    pending_light_reasons_ = PendingReasons{f, held};
+    pending_light_reasons_ = PendingReasons{f, before};
     return;
   }
-  LightVerdict v = EvaluateLight(f, config_.light, held);
+  LightVerdict v = EvaluateLight(f, config_.light, before);
   SetLightReasons(v.reasons);
   std::vector<ControllerReason> reasons =
       state_.mode == ControllerMode::kActive ? std::move(v.reasons) : StateReasons();
-  SetState(at, v.light, state_.mode, std::move(reasons));
+  SetState(at, v.held.light, state_.mode, std::move(reasons));
 }
 
 void TradingController::SetState(UnixNanos at, TrafficLight light, ControllerMode mode,
@@ -264,6 +265,11 @@ void TradingController::SetState(UnixNanos at, TrafficLight light, ControllerMod
         {started_ ? std::optional<RiskState>(before) : std::nullopt, after, at, state_.reasons});
   }
   started_ = true;
+}
+
+void TradingController::Hold(const HeldLight& judged) {
+  state_.light = judged.light;
+  fired_ = judged.fired;
 }
 
 void TradingController::Acknowledge() {
@@ -335,12 +341,13 @@ void TradingController::Resume(const ResumeTrading& command) {
   } else {
     reasons.push_back({"manual_resume", 0, 0, "trading resumed " + Who(command.by, command.note)});
   }
-  const LightVerdict v = EvaluateLight(figures(), config_.light, acknowledge ? HeldLight{} : held_);
-  held_ = v.held;
+  const LightVerdict v =
+      EvaluateLight(figures(), config_.light, acknowledge ? HeldLight{} : held());
+  fired_ = v.held.fired;
   SetLightReasons(v.reasons);
   reasons.insert(reasons.end(), v.reasons.begin(), v.reasons.end());
   const RiskState before = state_.stored();
-  SetState(now, v.light, ControllerMode::kActive, reasons);
+  SetState(now, v.held.light, ControllerMode::kActive, reasons);
   if (before == state_.stored() && !muted_) {
     // An acknowledged red that is still red (an equity rule) is recorded all the same.
     outputs_.state_changes.push_back({before, before, now, reasons});

@@ -119,6 +119,10 @@ class TradingController {
                 std::vector<ControllerReason> reasons);
   // Starts a fresh evaluation: empties the window, ends the streak, re-bases the equity.
   void Acknowledge();
+  // The light and the rules that fired at the last evaluation.
+  HeldLight held() const { return {state_.light, fired_}; }
+  // Takes a judgement's light and fired rules as the light held (the mode stays).
+  void Hold(const HeldLight& judged);
   Status Replay(const ControllerHistory& history);
   // Moves `trips` into the outputs (nothing while muted).
   void PublishTrips(std::vector<CircuitBreakerTripped>& trips);
@@ -137,7 +141,7 @@ class TradingController {
 
   // state_.reasons and light_reasons_ are caches written on first read after a pending change.
   mutable ControllerState state_;
-  HeldLight held_;  // the light of the last evaluation and its fired rules (state_.light too)
+  std::uint8_t fired_ = 0;  // the rules behind state_.light (HeldLight::fired)
   mutable std::vector<ControllerReason> light_reasons_;  // why the light is what it is
   mutable std::optional<PendingReasons> pending_light_reasons_;
   mutable std::optional<PendingReasons> pending_state_reasons_;

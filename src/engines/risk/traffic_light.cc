@@ -112,15 +112,16 @@ ControllerReason ReasonOf(const JudgedRule& r, const LightFigures& f) {
 }  // namespace
 
 HeldLight HeldLight::Presumed(TrafficLight light) {
-  HeldLight held{light, 0};
-  if (light == TrafficLight::kRed) {
-    for (LightRule rule :
-         {LightRule::kWinRate, LightRule::kDailyLoss, LightRule::kEce, LightRule::kDrawdown}) {
-      held.fired |= Bit(rule);
-    }
+  const std::uint8_t every_rule = Bit(LightRule::kWinRateYellow) * 2 - 1;
+  switch (light) {
+    case TrafficLight::kRed:
+      return {light, every_rule};
+    case TrafficLight::kYellow:
+      return {light, Bit(LightRule::kWinRateYellow)};
+    case TrafficLight::kGreen:
+      break;
   }
-  if (light != TrafficLight::kGreen) held.fired |= Bit(LightRule::kWinRateYellow);
-  return held;
+  return {light, 0};
 }
 
 HeldLight LightOf(const LightFigures& figures, const TrafficLightConfig& config,
@@ -132,7 +133,6 @@ LightVerdict EvaluateLight(const LightFigures& f, const TrafficLightConfig& c,
                            const HeldLight& before) {
   const Judgement j = Judge(f, c, before);
   LightVerdict v;
-  v.light = j.held.light;
   v.held = j.held;
   v.checks.reserve(static_cast<std::size_t>(j.count));
   for (int i = 0; i < j.count; ++i) {

@@ -56,18 +56,18 @@ struct HeldLight {
 
   bool Fired(LightRule rule) const { return (fired >> static_cast<int>(rule)) & 1U; }
   // A light known without the rules that set it (taken from a stored state): red holds every
-  // rule to its margin, yellow the yellow rule, green none.
+  // rule, yellow the yellow rule, green none.
   static HeldLight Presumed(TrafficLight light);
   bool operator==(const HeldLight&) const = default;
 };
 
-// The verdict: the light, the reasons that set it (the fired rules; for green every rule that
-// was judged, each with its value and threshold) and every judged rule in `checks`.
+// The verdict: the light and its fired rules (`held`, what the next evaluation holds), the
+// reasons that set it (the fired rules; for green every rule that was judged, each with its
+// value and threshold) and every judged rule in `checks`.
 struct LightVerdict {
-  TrafficLight light = TrafficLight::kGreen;
+  HeldLight held;
   std::vector<ControllerReason> reasons;
   std::vector<ControllerReason> checks;
-  HeldLight held;  // the light and the fired rules, for the next evaluation
 };
 
 // Pure; `before` is what the previous evaluation gave (for the hysteresis; HeldLight{} for a

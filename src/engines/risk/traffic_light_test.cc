@@ -19,7 +19,7 @@ LightFigures Healthy() {
 }
 
 TrafficLight Light(const LightFigures& f, const HeldLight& before = {}) {
-  return EvaluateLight(f, TrafficLightConfig{}, before).light;
+  return EvaluateLight(f, TrafficLightConfig{}, before).held.light;
 }
 
 // A light held with every rule of its colour (as restored from a stored state).
@@ -158,7 +158,7 @@ TEST(TrafficLightTest, ReasonsCarryEveryFiredRuleWithValues) {
   f.drawdown = 0.2;
   f.consecutive_losses = 5;
   const LightVerdict v = EvaluateLight(f, TrafficLightConfig{}, HeldLight{});
-  ASSERT_EQ(v.light, TrafficLight::kRed);
+  ASSERT_EQ(v.held.light, TrafficLight::kRed);
   ASSERT_EQ(v.reasons.size(), 3u);
   EXPECT_EQ(v.reasons[0], (ControllerReason{"win_rate", 0.60, 0.65,
                                             "win rate 60.00% < 65.00% over the last 20 resolved"}));
@@ -170,7 +170,7 @@ TEST(TrafficLightTest, ReasonsCarryEveryFiredRuleWithValues) {
 
   const LightVerdict green =
       EvaluateLight(Healthy(), TrafficLightConfig{}, HeldLight::Presumed(TrafficLight::kRed));
-  EXPECT_EQ(green.light, TrafficLight::kGreen);
+  EXPECT_EQ(green.held.light, TrafficLight::kGreen);
   EXPECT_EQ(green.reasons, green.checks);
   EXPECT_EQ(green.reasons[0].text, "win rate 75.00% >= 67.00% over the last 20 resolved");
 }
@@ -182,7 +182,7 @@ TEST(TrafficLightTest, HysteresisHoldsOnlyTheRulesThatFired) {
   f.win_rate = 0.66;
   f.consecutive_losses = 5;
   const LightVerdict streak = EvaluateLight(f, TrafficLightConfig{}, HeldLight{});
-  ASSERT_EQ(streak.light, TrafficLight::kRed);
+  ASSERT_EQ(streak.held.light, TrafficLight::kRed);
   EXPECT_TRUE(streak.held.Fired(LightRule::kConsecutiveLosses));
   EXPECT_FALSE(streak.held.Fired(LightRule::kWinRate));
   EXPECT_TRUE(streak.held.Fired(LightRule::kWinRateYellow));
@@ -191,7 +191,7 @@ TEST(TrafficLightTest, HysteresisHoldsOnlyTheRulesThatFired) {
   // A win ends the streak: yellow (66 % < 70 %), not red at 66 % < 65 % + 2 %.
   f.consecutive_losses = 0;
   const LightVerdict after = EvaluateLight(f, TrafficLightConfig{}, streak.held);
-  EXPECT_EQ(after.light, TrafficLight::kYellow);
+  EXPECT_EQ(after.held.light, TrafficLight::kYellow);
   EXPECT_EQ(after.held.fired, 1U << static_cast<int>(LightRule::kWinRateYellow));
   // With every red rule presumed held (a restored red), the same figures stay red.
   EXPECT_EQ(Light(f, TrafficLight::kRed), TrafficLight::kRed);
@@ -207,7 +207,7 @@ TEST(TrafficLightTest, HysteresisHoldsOnlyTheRulesThatFired) {
   f.drawdown = 0.145;
   f.win_rate = 0.68;
   const LightVerdict cleared = EvaluateLight(f, TrafficLightConfig{}, red_by_win_rate);
-  EXPECT_EQ(cleared.light, TrafficLight::kYellow);
+  EXPECT_EQ(cleared.held.light, TrafficLight::kYellow);
   EXPECT_FALSE(cleared.held.Fired(LightRule::kDrawdown));
   // The yellow rule fired all along: 71 % keeps yellow (72 % needed), 72.1 % is green.
   f.win_rate = 0.71;
@@ -239,7 +239,6 @@ TEST(TrafficLightTest, LightOfMatchesEvaluateLight) {
                 f.drawdown = drawdown;
                 const LightVerdict v = EvaluateLight(f, config, current);
                 ASSERT_EQ(LightOf(f, config, current), v.held);
-                ASSERT_EQ(v.held.light, v.light);
               }
             }
           }
