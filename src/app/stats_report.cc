@@ -27,11 +27,15 @@ bool MatchesSources(const std::vector<std::string>& sources, const Signal& signa
                      [&](const TheoryContribution& c) { return Contains(sources, c.theory_name); });
 }
 
+// The outcomes that closed from `since` to `until` (both inclusive) and pass the filters;
+// without `until`, every one closed since `since`.
 Result<std::vector<OutcomeResolved>> LoadOutcomes(SignalStore& store, const StatsQuery& query,
-                                                  UnixNanos since, bool shadows) {
+                                                  UnixNanos since, std::optional<UnixNanos> until,
+                                                  bool shadows) {
   ClosedOutcomeFilter filter;
   filter.shadows = shadows;
   filter.exit_since = since;
+  filter.exit_until = until;
   filter.symbols = query.symbols;
   ASSIGN_OR_RETURN(std::vector<OutcomeResolved> outcomes, store.ListClosedOutcomes(filter));
   std::erase_if(outcomes, [&](const OutcomeResolved& o) {
@@ -40,11 +44,12 @@ Result<std::vector<OutcomeResolved>> LoadOutcomes(SignalStore& store, const Stat
   return outcomes;
 }
 
-// The symbols and attributed sources of every trade and shadow closed since `since`, sorted.
-Result<nlohmann::ordered_json> NamesInWindow(SignalStore& store, UnixNanos since) {
+// The symbols and attributed sources of every trade and shadow closed in the window, sorted.
+Result<nlohmann::ordered_json> NamesInWindow(SignalStore& store, UnixNanos since, UnixNanos until) {
   std::set<std::string> symbols, sources;
   for (const bool shadows : {false, true}) {
-    ASSIGN_OR_RETURN(std::vector<OutcomeResolved> all, LoadOutcomes(store, {}, since, shadows));
+    ASSIGN_OR_RETURN(std::vector<OutcomeResolved> all,
+                     LoadOutcomes(store, {}, since, until, shadows));
     for (const OutcomeResolved& o : all) {
       symbols.insert(o.signal.symbol);
       for (std::string& source : AttributedSources(o)) sources.insert(std::move(source));
@@ -66,6 +71,39 @@ std::vector<analytics::TradeRecord> Attributed(std::span<const OutcomeResolved> 
   return out;
 }
 
+// The positions open at `at` that pass the filters, oldest entry first: signals still open that
+// were entered by then, and trades entered by then that closed after it.
+Result<std::vector<control::OpenPosition>> OpenPositionsAt(SignalStore& store,
+                                                           const StatsQuery& query, UnixNanos at) {
+  std::vector<control::OpenPosition> positions;
+  const auto add = [&](Signal signal, SignalResult result) {
+    if (result.entry_time > at) return;
+    const double age = static_cast<double>(at - result.entry_time) / kNanosPerMinute;
+    positions.push_back({std::move(signal), std::move(result), age});
+  };
+  SignalFilter open_filter;
+  open_filter.statuses = {SignalStatus::kOpen};
+  ASSIGN_OR_RETURN(std::vector<Signal> open, store.ListSignals(open_filter));
+  for (Signal& s : open) {
+    if (!query.symbols.empty() && !Contains(query.symbols, s.symbol)) continue;
+    if (!query.sources.empty()) {
+      ASSIGN_OR_RETURN(std::vector<TheoryContribution> contributions,
+                       store.ListContributions(s.id));
+      if (!MatchesSources(query.sources, s, contributions)) continue;
+    }
+    ASSIGN_OR_RETURN(std::optional<SignalResult> r, store.GetResult(s.id));
+    if (r) add(std::move(s), std::move(*r));
+  }
+  ASSIGN_OR_RETURN(std::vector<OutcomeResolved> closed_later,
+                   LoadOutcomes(store, query, at + 1, std::nullopt, false));
+  for (OutcomeResolved& o : closed_later) add(std::move(o.signal), std::move(o.result));
+  std::stable_sort(positions.begin(), positions.end(),
+                   [](const control::OpenPosition& a, const control::OpenPosition& b) {
+                     return a.result.entry_time < b.result.entry_time;
+                   });
+  return positions;
+}
+
 // The recorder's summary over the filtered trades, their newest closed trades, and the open
 // positions that pass the filters.
 Result<control::RecorderReport> Summary(SignalStore& store, const StatsQuery& query,
@@ -84,25 +122,7 @@ Result<control::RecorderReport> Summary(SignalStore& store, const StatsQuery& qu
     const OutcomeResolved& o = traded[traded.size() - 1 - i];
     report.recent_trades.push_back({o.signal, o.result});
   }
-  SignalFilter open_filter;
-  open_filter.statuses = {SignalStatus::kOpen};
-  ASSIGN_OR_RETURN(std::vector<Signal> open, store.ListSignals(open_filter));
-  for (Signal& s : open) {
-    if (!query.symbols.empty() && !Contains(query.symbols, s.symbol)) continue;
-    if (!query.sources.empty()) {
-      ASSIGN_OR_RETURN(std::vector<TheoryContribution> contributions,
-                       store.ListContributions(s.id));
-      if (!MatchesSources(query.sources, s, contributions)) continue;
-    }
-    ASSIGN_OR_RETURN(std::optional<SignalResult> r, store.GetResult(s.id));
-    if (!r) continue;
-    const double age = static_cast<double>(inputs.now - r->entry_time) / kNanosPerMinute;
-    report.open_positions.push_back({std::move(s), *r, age});
-  }
-  std::stable_sort(report.open_positions.begin(), report.open_positions.end(),
-                   [](const control::OpenPosition& a, const control::OpenPosition& b) {
-                     return a.result.entry_time < b.result.entry_time;
-                   });
+  ASSIGN_OR_RETURN(report.open_positions, OpenPositionsAt(store, query, inputs.now));
   return report;
 }
 
@@ -157,20 +177,24 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   ASSIGN_OR_RETURN(const StatsQuery query, CheckStatsQuery(raw_query));
   SignalStore& store = *inputs.signals;
   const UnixNanos since = inputs.now - static_cast<std::int64_t>(query.days) * kNanosPerDay;
-  ASSIGN_OR_RETURN(std::vector<OutcomeResolved> traded, LoadOutcomes(store, query, since, false));
-  ASSIGN_OR_RETURN(std::vector<OutcomeResolved> shadows, LoadOutcomes(store, query, since, true));
+  const UnixNanos at = inputs.now;
+  ASSIGN_OR_RETURN(std::vector<OutcomeResolved> traded,
+                   LoadOutcomes(store, query, since, at, false));
+  ASSIGN_OR_RETURN(std::vector<OutcomeResolved> shadows,
+                   LoadOutcomes(store, query, since, at, true));
   ASSIGN_OR_RETURN(std::vector<analytics::TradeRecord> records, TradeRecordsOf(traded));
   const std::vector<analytics::TradeRecord> attributed = Attributed(traded, records);
 
   ASSIGN_OR_RETURN(control::RecorderReport summary, Summary(store, query, inputs, since, traded));
   nlohmann::ordered_json j = ReportToJson(summary);
+  j["at"] = FormatIso8601(at);
   j["filters"] = {{"symbols", query.symbols}, {"sources", query.sources}};
   if ((!query.symbols.empty() || !query.sources.empty()) && traded.empty() && shadows.empty()) {
     // Nothing matched: what the window holds, so a misspelt filter shows itself.
-    ASSIGN_OR_RETURN(j["filters"]["in_window"], NamesInWindow(store, since));
+    ASSIGN_OR_RETURN(j["filters"]["in_window"], NamesInWindow(store, since, at));
   }
   j["trades"] = TradeStatsToJson(analytics::ComputeTradeStats(records));
-  ASSIGN_OR_RETURN(j["returns"], ReturnsSection(records, inputs.capital, since, inputs.now));
+  ASSIGN_OR_RETURN(j["returns"], ReturnsSection(records, inputs.capital, since, at));
   ASSIGN_OR_RETURN(j["calibration"], CalibrationSectionJson(records, attributed));
   constexpr analytics::BreakdownKey kKeys[] = {
       analytics::BreakdownKey::kSymbol,     analytics::BreakdownKey::kTimeframe,
@@ -186,10 +210,17 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   controller["latest"] = nullptr;
   controller["history"] = nlohmann::ordered_json::array();
   if (inputs.controller != nullptr) {
-    ASSIGN_OR_RETURN(std::optional<ControllerStatusRow> latest, inputs.controller->Latest());
+    ControllerStatusFilter latest_filter;
+    latest_filter.limit = 1;
+    latest_filter.until = at;
+    ASSIGN_OR_RETURN(std::vector<ControllerStatusRow> latest,
+                     inputs.controller->ListStatus(latest_filter));
+    ControllerStatusFilter history_filter;
+    history_filter.since = since;
+    history_filter.until = at;
     ASSIGN_OR_RETURN(std::vector<ControllerStatusRow> history,
-                     inputs.controller->ListStatus({since, 0}));
-    if (latest) controller["latest"] = ControllerEpisodeJson(*latest);
+                     inputs.controller->ListStatus(history_filter));
+    if (!latest.empty()) controller["latest"] = ControllerEpisodeJson(latest.front());
     for (const ControllerStatusRow& row : history) {
       controller["history"].push_back(ControllerEpisodeJson(row));
     }

@@ -1,5 +1,6 @@
 // The live performance report (`pulse stats`): everything the store knows about the trades that
-// closed in the last N days, optionally for some symbols or sources only. Built from the same
+// closed in the N days up to a moment (now, or a past time such as the simulated time a replayed
+// run reached), optionally for some symbols or sources only. Built from the same
 // section builders as the backtest report (report_sections.h), as one JSON object, and as text
 // for a terminal.
 #pragma once
@@ -18,7 +19,7 @@ namespace pulse::app {
 
 // What the report covers. Empty lists do not filter.
 struct StatsQuery {
-  int days = 30;  // trades that closed at or after now - days (> 0)
+  int days = 30;  // trades that closed from at - days to at, both inclusive (> 0)
   // Symbols in any spelling NormalizeSymbol accepts ("btc/usdt").
   std::vector<std::string> symbols;
   // A signal's `source` ("manual", "ensemble") or a contributing source as stored in
@@ -30,7 +31,10 @@ struct StatsQuery {
 struct StatsReportInputs {
   SignalStore* signals = nullptr;         // required
   ControllerStore* controller = nullptr;  // null: the controller section is empty
-  UnixNanos now = 0;                      // from the caller's Clock
+  // The moment the report is as at ("at"): now from the caller's Clock, or a past time. Nothing
+  // that happened after it counts: trades and shadows that closed later are left out, positions
+  // open at it are listed, the controller section stops at it.
+  UnixNanos now = 0;
   double capital = 10000;  // the account the daily returns are measured against (> 0)
   int recent_trades = 10;  // how many closed trades the recent list shows
 };
@@ -46,20 +50,23 @@ Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
 // The report. Keys, in order:
 //   the recorder's summary (ReportToJson: days, since, total_trades, wins, losses, breakevens,
 //   win_rate_pct, avg_win_pct, avg_loss_pct, avg_pnl_pct, profit_factor, open_positions,
-//   recent_trades; kept for scripts written against earlier versions), then
+//   recent_trades; kept for scripts written against earlier versions; open_positions are those
+//   open at `now`), then
+//   at           `now`, ISO-8601
 //   filters      {"symbols", "sources"} as applied (symbols normalised); when a filter is
 //                given and no trade or shadow matches, also "in_window": {"symbols",
 //                "sources"} of every trade and shadow closed in the window (a misspelt name
 //                shows itself)
 //   trades       TradeStatsToJson of the trades in the window
 //   returns      {"capital", "trades" (those with a quote P&L), then ReturnsJson of
-//                DailyTradeReturnStats from `since` to now}; null when the equity would not
+//                DailyTradeReturnStats from `since` to `now`}; null when the equity would not
 //                stay positive
 //   calibration  {"overall", "per_source"} (per source = per attributed source)
 //   breakdowns   symbol, timeframe, source (attributed sources), confidence, exit_reason,
 //                weekday, hour
-//   controller   {"latest": the newest controller_status row or null, "history": the rows
-//                changed since `since`} (not filtered by symbol or source)
+//   controller   {"latest": the newest controller_status row at or before `now` or null,
+//                "history": the rows changed from `since` to `now`} (not filtered by symbol
+//                or source)
 //   shadows      ShadowsJson of the rejected and denied candidates that closed in the window,
 //                with each gate's quote P&L
 // InvalidArgument as CheckStatsQuery, and for a missing signal store or a capital that is not

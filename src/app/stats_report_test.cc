@@ -110,11 +110,11 @@ class StatsReportTest : public ::testing::Test {
     return id;
   }
 
-  Result<ordered_json> Report(StatsQuery query = {}) {
+  Result<ordered_json> Report(StatsQuery query = {}, UnixNanos at = kNow) {
     StatsReportInputs inputs;
     inputs.signals = &signals_;
     inputs.controller = &controller_;
-    inputs.now = kNow;
+    inputs.now = at;
     inputs.capital = 1000;
     return BuildStatsReport(query, inputs);
   }
@@ -307,6 +307,42 @@ TEST_F(StatsReportTest, ShorterWindow) {
   EXPECT_EQ((*r)["controller"]["history"].size(), 1u);
 }
 
+// As at a past moment (a replayed run's simulated time): what closed later is left out, a trade
+// entered before it and closed after it is an open position, the controller stops at it.
+TEST_F(StatsReportTest, AsAtAPastMoment) {
+  const UnixNanos at = T("2026-03-10T11:00:00Z");  // A entered an hour before, exits at noon
+  auto r = Report({}, at);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ((*r)["at"], "2026-03-10T11:00:00Z");
+  EXPECT_EQ((*r)["since"], "2026-02-08T11:00:00Z");
+  EXPECT_EQ((*r)["trades"]["count"], 2);  // B and C; A closes after the moment
+  EXPECT_EQ((*r)["trades"]["best_signal_id"], c_);
+  ASSERT_EQ((*r)["recent_trades"].size(), 2u);
+  EXPECT_EQ((*r)["recent_trades"][0]["signal_id"], b_);
+  // A was open then, an hour old; the position opened at 10:00 on the 11th was not yet.
+  ASSERT_EQ((*r)["open_positions"].size(), 1u);
+  EXPECT_EQ((*r)["open_positions"][0]["signal_id"], a_);
+  EXPECT_DOUBLE_EQ((*r)["open_positions"][0]["age_minutes"].get<double>(), 60.0);
+  // S1 closed at exactly the moment (inclusive), S2 the day before.
+  EXPECT_EQ((*r)["shadows"]["overall"]["count"], 2);
+  // B's loss alone: 1000 -> 992 on the 9th, over the 31 days from 02-08 to 03-10.
+  EXPECT_EQ((*r)["returns"]["trades"], 1);
+  EXPECT_EQ((*r)["returns"]["days"], 31);
+  EXPECT_NEAR((*r)["returns"]["total_return"].get<double>(), 992.0 / 1000 - 1, 1e-12);
+  // Red since the 6th; yesterday's yellow is after the moment.
+  const ordered_json& c = (*r)["controller"];
+  EXPECT_EQ(c["latest"]["state"], "red");
+  ASSERT_EQ(c["history"].size(), 1u);
+  EXPECT_EQ(c["history"][0]["state"], "red");
+
+  // A moment before any trade: nothing closed, nothing open, the green of January.
+  r = Report({}, T("2026-01-02T00:00:00Z"));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ((*r)["trades"]["count"], 0);
+  EXPECT_TRUE((*r)["open_positions"].empty());
+  EXPECT_EQ((*r)["controller"]["latest"]["state"], "green");
+}
+
 TEST_F(StatsReportTest, BadInputIsRefused) {
   StatsQuery days;
   days.days = 0;
@@ -343,7 +379,8 @@ TEST_F(StatsReportTest, TextShowsEverySection) {
   EXPECT_TRUE(LineOf(text, "theory:rsi").starts_with("theory:rsi ")) << text;
   EXPECT_NE(LineOf(text, "risk:daily_loss").find(" 1.50 "), std::string::npos) << text;
   for (const char* expected :
-       {"Performance over the last 30 days (closed since 2026-02-09T12:00:00Z)\n",
+       {"Performance over the 30 days to 2026-03-11T12:00:00Z (closed since "
+        "2026-02-09T12:00:00Z)\n",
         "Daily returns on a capital of 1000.00 (2 trades with a quote P&L, 31 days)\n",
         "Calibration: ECE 0.5167, Brier 0.3358 over 3 trades with a confidence\n", "\nBy source\n",
         "Controller: yellow since 2026-03-10T12:00:00Z (win rate 68% < 70%)\n",

@@ -24,8 +24,9 @@ void Summary(const Json& r, std::ostream& out) {
   std::string filters;
   if (!r["filters"]["symbols"].empty()) filters += "; symbols " + Joined(r["filters"]["symbols"]);
   if (!r["filters"]["sources"].empty()) filters += "; sources " + Joined(r["filters"]["sources"]);
-  out << fmt::format("Performance over the last {} days (closed since {}){}\n",
-                     FigureText(r["days"]), r["since"].get<std::string>(), filters);
+  out << fmt::format("Performance over the {} days to {} (closed since {}){}\n",
+                     FigureText(r["days"]), r["at"].get<std::string>(),
+                     r["since"].get<std::string>(), filters);
   if (r["filters"].contains("in_window")) {
     const Json& names = r["filters"]["in_window"];
     if (names["symbols"].empty()) {

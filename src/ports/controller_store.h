@@ -30,8 +30,9 @@ inline ControllerStatusRow StatusRowOf(const RiskStateChanged& change) {
 
 // Which rows ListStatus returns.
 struct ControllerStatusFilter {
-  std::optional<UnixNanos> since;  // changed_at >= since
-  int limit = 0;                   // 0 = no limit; the newest `limit` when set
+  std::optional<UnixNanos> since = std::nullopt;  // changed_at >= since
+  int limit = 0;                                  // 0 = no limit; the newest `limit` when set
+  std::optional<UnixNanos> until = std::nullopt;  // changed_at <= until
 };
 
 // Persistence of the controller's state changes. Implementations are thread-compatible.
@@ -44,7 +45,7 @@ class ControllerStore {
   // InvalidArgument when a reason has an empty rule.
   virtual Result<std::int64_t> AppendStatus(const ControllerStatusRow& row) = 0;
   // Rows in the order they were appended (changed_at, then id), oldest first. With a limit,
-  // the newest `limit` rows matching `since`, still oldest first.
+  // the newest `limit` rows matching `since` and `until`, still oldest first.
   virtual Result<std::vector<ControllerStatusRow>> ListStatus(
       const ControllerStatusFilter& filter) = 0;
   // The newest row (the highest changed_at, then the highest id), or nullopt when empty.

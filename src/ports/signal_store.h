@@ -28,6 +28,7 @@ struct ClosedOutcomeFilter {
   // shadow outcomes of rejected candidates (quality gates, controller denials) only.
   bool shadows = false;
   std::optional<UnixNanos> exit_since;     // exit_time >= exit_since
+  std::optional<UnixNanos> exit_until;     // exit_time <= exit_until
   std::optional<UnixNanos> updated_since;  // the result's updated_at >= updated_since
   std::vector<std::string> symbols;        // any of these; empty = all
 };

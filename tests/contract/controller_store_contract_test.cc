@@ -80,11 +80,27 @@ void ListsInTimeOrderWithSinceAndLimit(ControllerStore& store) {
   EXPECT_EQ(all->at(1).state, RiskState::kRed);
   EXPECT_EQ(all->at(2).state, RiskState::kPaused);
   EXPECT_EQ(all->at(3).state, RiskState::kStopped);
-  auto since = store.ListStatus({kT0 + 20, 0});
+  auto since = store.ListStatus({.since = kT0 + 20});
   ASSERT_TRUE(since.ok());
   ASSERT_EQ(since->size(), 3u);
   EXPECT_EQ(since->front().state, RiskState::kRed);
-  auto newest_two = store.ListStatus({std::nullopt, 2});
+  ControllerStatusFilter window;
+  window.since = kT0 + 10;
+  window.until = kT0 + 20;  // inclusive, like since
+  auto in_window = store.ListStatus(window);
+  ASSERT_TRUE(in_window.ok()) << in_window.status();
+  ASSERT_EQ(in_window->size(), 2u);
+  EXPECT_EQ(in_window->at(0).state, RiskState::kGreen);
+  EXPECT_EQ(in_window->at(1).state, RiskState::kRed);
+  // The newest row at or before a time: the limit counts after the bound.
+  ControllerStatusFilter as_at;
+  as_at.limit = 1;
+  as_at.until = kT0 + 29;
+  auto newest_then = store.ListStatus(as_at);
+  ASSERT_TRUE(newest_then.ok()) << newest_then.status();
+  ASSERT_EQ(newest_then->size(), 1u);
+  EXPECT_EQ(newest_then->front().state, RiskState::kRed);
+  auto newest_two = store.ListStatus({.limit = 2});
   ASSERT_TRUE(newest_two.ok());
   ASSERT_EQ(newest_two->size(), 2u);
   EXPECT_EQ(newest_two->at(0).state, RiskState::kPaused);  // oldest first
@@ -99,7 +115,7 @@ void RefusesBadInput(ControllerStore& store) {
   auto bad = store.AppendStatus(Row(kT0, RiskState::kRed, RiskState::kGreen, {{"", 1, 2, "x"}}));
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(store.ListStatus({std::nullopt, -1}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store.ListStatus({.limit = -1}).status().code(), StatusCode::kInvalidArgument);
   auto rows = store.ListStatus({});
   ASSERT_TRUE(rows.ok());
   EXPECT_TRUE(rows->empty());

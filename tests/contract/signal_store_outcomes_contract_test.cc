@@ -156,6 +156,15 @@ void FiltersByExitTimeUpdateTimeAndSymbol(SignalStore& store) {
   auto late = store.ListClosedOutcomes(since);
   ASSERT_TRUE(late.ok()) << late.status();
   EXPECT_EQ(Ids(*late), (std::vector<SignalId>{ids.btc_late}));
+  ClosedOutcomeFilter until;
+  until.exit_until = kT0 + 5 * kHour - 1;  // inclusive
+  auto early = store.ListClosedOutcomes(until);
+  ASSERT_TRUE(early.ok()) << early.status();
+  EXPECT_EQ(Ids(*early), (std::vector<SignalId>{ids.eth_early}));
+  until.exit_until = kT0 + 5 * kHour;
+  auto both = store.ListClosedOutcomes(until);
+  ASSERT_TRUE(both.ok()) << both.status();
+  EXPECT_EQ(Ids(*both), (std::vector<SignalId>{ids.eth_early, ids.btc_late}));
 
   // The ETH result was written (updated) after the BTC one although it exited earlier.
   ClosedOutcomeFilter updated;

@@ -267,7 +267,7 @@ TEST_F(StatsCliTest, TableShowsTheSections) {
   CliResult r = cli_.Run({"stats"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const char* expected :
-       {"Performance over the last 30 days", "win rate %", "33.33",
+       {"Performance over the 30 days to ", "win rate %", "33.33",
         "Daily returns on a capital of 10000.00 (2 trades with a quote P&L",
         "Calibration: ECE 0.5167, Brier 0.3358 over 3 trades with a confidence", "By symbol",
         "By source", "By hour", "Controller: yellow since", "win rate 68% < 70%",
@@ -279,6 +279,45 @@ TEST_F(StatsCliTest, TableShowsTheSections) {
   ASSERT_EQ(filtered.exit_code, 0) << filtered.err;
   EXPECT_NE(filtered.out.find("; symbols ETHUSDT; sources manual"), std::string::npos)
       << filtered.out;
+}
+
+// `--at` and `--run` put the report at a past moment: what closed later is left out, a trade
+// open then is an open position again, the controller stops there.
+TEST_F(StatsCliTest, AsAtAPastMomentOrARunsSimulatedTime) {
+  const std::int64_t at = now_ - kDay - kHour;  // A (entered an hour before) closes an hour later
+  CliResult r = cli_.Run({"stats", "--at", Iso(at), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json report = json::parse(r.out);
+  EXPECT_EQ(report["at"], Iso(at));
+  EXPECT_EQ(report["since"], Iso(at - 30 * kDay));
+  EXPECT_EQ(report["trades"]["count"], 2);  // B and C
+  ASSERT_EQ(report["open_positions"].size(), 1u);
+  EXPECT_EQ(report["open_positions"][0]["signal_id"], std::stoi(a_));
+  EXPECT_DOUBLE_EQ(report["open_positions"][0]["age_minutes"].get<double>(), 60.0);
+  EXPECT_EQ(report["shadows"]["overall"]["count"], 2);  // both closed 36 hours ago
+  EXPECT_EQ(report["controller"]["latest"]["state"], "red");
+  EXPECT_EQ(report["controller"]["history"].size(), 1u);
+
+  // A run's moment is its last stored bar close.
+  Exec(
+      "INSERT INTO pipeline_runs (name, fingerprint, signals_before, first_close, "
+      "checkpoint_close, updated_at) VALUES ('replay', 'f', 0, " +
+      Nanos(at - 10 * kDay) + ", " + Nanos(at) + ", 0), ('fresh', 'f', 0, NULL, NULL, 0)");
+  CliResult run = cli_.Run({"stats", "--run", "replay", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(json::parse(run.out), report);
+  CliResult table = cli_.Run({"stats", "--run", "replay"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("Performance over the 30 days to " + Iso(at) + " (closed since " +
+                           Iso(at - 30 * kDay) + ")"),
+            std::string::npos)
+      << table.out;
+  EXPECT_NE(table.out.find("Open positions (1)"), std::string::npos) << table.out;
+
+  ExpectRefused({"stats", "--run", "nope"}, "--run: no run named 'nope' in the store");
+  ExpectRefused({"stats", "--run", "fresh"}, "--run: run 'fresh' has not stored a bar close yet");
+  ExpectRefused({"stats", "--at", "yesterday"}, "--at 'yesterday': expected an ISO-8601 time");
+  ExpectRefused({"stats", "--at", Iso(at), "--run", "replay"}, "--at excludes --run");
 }
 
 TEST_F(StatsCliTest, BadInputIsRefused) {
@@ -344,6 +383,17 @@ TEST_F(StatsCliTest, Snapshots) {
       << table.out;
   EXPECT_NE(table.out.find("symbol:BTCUSDT"), std::string::npos);
   EXPECT_NE(table.out.find("-0.0100"), std::string::npos) << table.out;
+
+  // As at two and a half hours ago: the BTCUSDT row and the second day row were not taken yet.
+  json then = json::parse(
+      cli_.Run({"stats", "snapshots", "--at", Iso(now_ - 150 * 60), "--format", "json"}).out);
+  ASSERT_EQ(then.size(), 2u);
+  EXPECT_EQ(then[0]["metrics"]["trades"]["count"], 9);
+  EXPECT_EQ(then[1]["metrics"]["trades"]["count"], 1);
+  json then_history = json::parse(cli_.Run({"stats", "snapshots", "--at", Iso(now_ - 150 * 60),
+                                            "--days", "1", "--format", "json"})
+                                      .out);
+  EXPECT_EQ(then_history, then);  // the three-day-old row, then the one taken in that day
 
   ExpectRefused({"stats", "snapshots", "--scope", "everything"}, "unknown scope 'everything'");
   ExpectRefused({"stats", "snapshots", "--window", "week"}, "unknown window 'week'");

@@ -35,7 +35,9 @@ class InMemoryControllerStore : public ControllerStore {
     if (filter.limit < 0) return InvalidArgumentError("negative limit {}", filter.limit);
     std::vector<ControllerStatusRow> out;
     for (const ControllerStatusRow& r : rows_) {
-      if (!filter.since || r.changed_at >= *filter.since) out.push_back(r);
+      if (filter.since && r.changed_at < *filter.since) continue;
+      if (filter.until && r.changed_at > *filter.until) continue;
+      out.push_back(r);
     }
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
       return a.changed_at != b.changed_at ? a.changed_at < b.changed_at : a.id < b.id;
@@ -47,7 +49,7 @@ class InMemoryControllerStore : public ControllerStore {
   }
 
   Result<std::optional<ControllerStatusRow>> Latest() override {
-    auto rows = ListStatus({std::nullopt, 1});
+    auto rows = ListStatus({.limit = 1});
     if (!rows.ok()) return rows.status();
     if (rows->empty()) return std::optional<ControllerStatusRow>();
     return std::optional<ControllerStatusRow>(rows->front());

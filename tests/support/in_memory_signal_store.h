@@ -99,6 +99,7 @@ class InMemorySignalStore : public SignalStore {
       if (r.outcome == Outcome::kOpen || !r.exit_time) continue;
       if ((s.status == SignalStatus::kRejected) != filter.shadows) continue;
       if (filter.exit_since && *r.exit_time < *filter.exit_since) continue;
+      if (filter.exit_until && *r.exit_time > *filter.exit_until) continue;
       if (filter.updated_since && r.updated_at < *filter.updated_since) continue;
       if (!filter.symbols.empty() && std::find(filter.symbols.begin(), filter.symbols.end(),
                                                s.symbol) == filter.symbols.end()) {

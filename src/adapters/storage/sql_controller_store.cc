@@ -102,9 +102,15 @@ Result<std::vector<ControllerStatusRow>> SqlControllerStore::ListStatus(
   if (filter.limit < 0) return InvalidArgumentError("negative limit {}", filter.limit);
   std::string sql = fmt::format("SELECT {} FROM controller_status", kColumns);
   std::vector<SqlValue> params;
+  const char* keyword = " WHERE ";
   if (filter.since) {
-    sql += " WHERE changed_at >= ?";
+    sql += fmt::format("{}changed_at >= ?", keyword);
     params.emplace_back(*filter.since);
+    keyword = " AND ";
+  }
+  if (filter.until) {
+    sql += fmt::format("{}changed_at <= ?", keyword);
+    params.emplace_back(*filter.until);
   }
   if (filter.limit > 0) {
     sql += " ORDER BY changed_at DESC, id DESC LIMIT ?";
@@ -124,7 +130,7 @@ Result<std::vector<ControllerStatusRow>> SqlControllerStore::ListStatus(
 }
 
 Result<std::optional<ControllerStatusRow>> SqlControllerStore::Latest() {
-  ASSIGN_OR_RETURN(std::vector<ControllerStatusRow> rows, ListStatus({std::nullopt, 1}));
+  ASSIGN_OR_RETURN(std::vector<ControllerStatusRow> rows, ListStatus({.limit = 1}));
   if (rows.empty()) return std::optional<ControllerStatusRow>();
   return std::optional<ControllerStatusRow>(std::move(rows.front()));
 }

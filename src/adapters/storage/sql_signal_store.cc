@@ -750,6 +750,10 @@ Result<std::vector<OutcomeResolved>> SqlSignalStore::ListClosedOutcomes(
     from += " AND r.exit_timestamp >= ?";
     params.emplace_back(*filter.exit_since);
   }
+  if (filter.exit_until) {
+    from += " AND r.exit_timestamp <= ?";
+    params.emplace_back(*filter.exit_until);
+  }
   if (filter.updated_since) {
     from += " AND r.updated_at >= ?";
     params.emplace_back(*filter.updated_since);

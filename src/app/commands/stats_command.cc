@@ -7,6 +7,7 @@
 #include "adapters/storage/sql_controller_store.h"
 #include "adapters/storage/sql_database.h"
 #include "adapters/storage/sql_performance_snapshot_store.h"
+#include "adapters/storage/sql_run_store.h"
 #include "app/commands/commands.h"
 #include "app/performance_snapshots.h"
 #include "app/report_sections.h"
@@ -17,7 +18,14 @@ namespace pulse::app {
 
 namespace {
 
+// When a report is as at: `--at T`, the simulated time `--run NAME` reached, or now.
+struct MomentFlags {
+  std::string at;
+  std::string run;
+};
+
 struct StatsFlags {
+  MomentFlags moment;
   int days = 30;
   std::vector<std::string> symbols;
   std::vector<std::string> sources;
@@ -25,6 +33,7 @@ struct StatsFlags {
 };
 
 struct SnapshotFlags {
+  MomentFlags moment;
   std::string scope;
   std::string window;
   int days = 0;
@@ -32,16 +41,47 @@ struct SnapshotFlags {
   std::string format = "table";
 };
 
+// The moment the flags name; the run's is its last stored bar close.
+Result<UnixNanos> ReportMoment(CliContext& ctx, storage::SqlDatabase& db, const MomentFlags& f) {
+  if (!f.at.empty()) {
+    ASSIGN_OR_RETURN(std::optional<UnixNanos> at, ParseTimeBound(f.at, "--at"));
+    return *at;
+  }
+  if (f.run.empty()) return ctx.clock().Now();
+  storage::SqlRunStore runs(db);
+  ASSIGN_OR_RETURN(std::optional<RunRecord> run, runs.FindRun(f.run));
+  if (!run) {
+    return NotFoundError(
+        "--run: no run named '{}' in the store (`pulse run` names its run by "
+        "run.name, 'default' unless set)",
+        f.run);
+  }
+  if (!run->checkpoint_close) {
+    return FailedPreconditionError("--run: run '{}' has not stored a bar close yet", f.run);
+  }
+  return *run->checkpoint_close;
+}
+
+void AddMomentOptions(CLI::App& cmd, MomentFlags& f) {
+  CLI::Option* at = cmd.add_option(
+      "--at", f.at,
+      "The report as at this time (ISO-8601; default now): later closes are left out");
+  CLI::Option* run = cmd.add_option(
+      "--run", f.run, "The report as at the simulated time this `pulse run` reached (its name)");
+  at->excludes(run);
+}
+
 Status RunStats(CliContext& ctx, const StatsFlags& f) {
   ASSIGN_OR_RETURN(const StatsQuery query, CheckStatsQuery({f.days, f.symbols, f.sources}));
   ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
   ASSIGN_OR_RETURN(storage::SqlDatabase * db, ctx.GetDatabase());
+  ASSIGN_OR_RETURN(const UnixNanos at, ReportMoment(ctx, *db, f.moment));
   ASSIGN_OR_RETURN(SignalStore * signals, ctx.GetSignalStore());
   storage::SqlControllerStore controller(*db);
   StatsReportInputs inputs;
   inputs.signals = signals;
   inputs.controller = &controller;
-  inputs.now = ctx.clock().Now();
+  inputs.now = at;
   inputs.capital = config->paper.starting_balance;
   ASSIGN_OR_RETURN(nlohmann::ordered_json report, BuildStatsReport(query, inputs));
   if (f.format == "json") {
@@ -74,13 +114,15 @@ Status RunSnapshots(CliContext& ctx, const SnapshotFlags& f) {
   const bool history = f.days_option != nullptr && f.days_option->count() > 0;
   if (history) RETURN_IF_ERROR(CheckStatsDays(f.days));
   ASSIGN_OR_RETURN(storage::SqlDatabase * db, ctx.GetDatabase());
+  ASSIGN_OR_RETURN(const UnixNanos at, ReportMoment(ctx, *db, f.moment));
   storage::SqlPerformanceSnapshotStore store(*db);
   std::vector<PerformanceSnapshot> rows;
+  filter.until = at + 1;  // taken at or before the moment
   if (history) {
     // The figures in effect over the period: for each scope and window the newest row taken
     // before it (interval rounds leave out unchanged figures, so it may be days old), then
     // every row taken in it.
-    const UnixNanos since = ctx.clock().Now() - static_cast<std::int64_t>(f.days) * kNanosPerDay;
+    const UnixNanos since = at - static_cast<std::int64_t>(f.days) * kNanosPerDay;
     PerformanceSnapshotFilter before = filter;
     before.until = since;
     ASSIGN_OR_RETURN(rows, store.Latest(before));
@@ -126,11 +168,12 @@ Status RunSnapshots(CliContext& ctx, const SnapshotFlags& f) {
                   FigureText(Figure(m, "returns", "sharpe")),
                   FigureText(Figure(m, "returns", "max_drawdown"), "{:.4f}")});
   }
-  std::cout << fmt::format("{} performance snapshots{}\n", out.size(),
-                           history ? fmt::format(" in effect in the last {} days (the newest "
-                                                 "before them, then every one taken since)",
-                                                 f.days)
-                                   : ", the newest of each scope and window");
+  std::cout << fmt::format(
+      "{} performance snapshots{}\n", out.size(),
+      history ? fmt::format(" in effect in the {} days to {} (the newest "
+                            "before them, then every one taken since)",
+                            f.days, FormatIso8601(at))
+              : fmt::format(", the newest of each scope and window at {}", FormatIso8601(at)));
   table.Print(std::cout);
   return Status::Ok();
 }
@@ -144,7 +187,8 @@ void AddStatsCommand(CLI::App& app, CliContext& ctx) {
       "Performance of the closed trades: statistics, daily returns, calibration, breakdowns, "
       "controller history and what the gates cost or saved");
   stats->require_subcommand(0, 1);
-  stats->add_option("--days", f->days, "Trades closed in the last N days")->capture_default_str();
+  stats->add_option("--days", f->days, "Trades closed in the last N days (up to --at or --run)")
+      ->capture_default_str();
   stats->add_option("--symbol", f->symbols, "Only these symbols (repeat or comma-separate)")
       ->delimiter(',');
   stats
@@ -156,6 +200,7 @@ void AddStatsCommand(CLI::App& app, CliContext& ctx) {
   stats->add_option("--format", f->format, "table or json")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
+  AddMomentOptions(*stats, f->moment);
 
   auto s = std::make_shared<SnapshotFlags>();
   CLI::App* snapshots = stats->add_subcommand(
@@ -170,6 +215,7 @@ void AddStatsCommand(CLI::App& app, CliContext& ctx) {
   snapshots->add_option("--format", s->format, "table or json")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
+  AddMomentOptions(*snapshots, s->moment);
   snapshots->callback([&ctx, s] { ctx.Finish(RunSnapshots(ctx, *s)); });
 
   stats->callback([&ctx, f, snapshots] {
