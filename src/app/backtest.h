@@ -32,8 +32,9 @@ struct BacktestRun {
   PortfolioSnapshot portfolio;  // at the end, everything closed
   std::vector<RiskStateChanged> controller;
   std::vector<CircuitBreakerTripped> trips;
-  std::int64_t stored_signals = 0;  // rows in the store's signals table at the end
-  std::int64_t bars_read = 0;       // bars fed to the pipeline, warm-up bars included
+  std::vector<signal::SourceActivity> sources;  // each source's votes, at the end
+  std::int64_t stored_signals = 0;              // rows in the store's signals table at the end
+  std::int64_t bars_read = 0;                   // bars fed to the pipeline, warm-up bars included
 };
 
 // `t` minus `days` whole days, clamped to the range of UnixNanos instead of overflowing

@@ -199,6 +199,7 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
   html += fmt::format("<h1>Backtest {} .. {}</h1>\n", Cell(r["period"]["from"]),
                       Cell(r["period"]["to"]));
   html += "<h2>Signals</h2>" + Figures(r["signals"]);
+  html += "<h2>Sources</h2>" + Table(r["sources"]);
   html += "<h2>Trades</h2>" + Figures(r["trades"]);
   html += "<h2>Returns (daily)</h2>" + Figures(r["returns"]);
   html += "<h2>Paper account</h2>" + Figures(r["paper"]);

@@ -68,6 +68,7 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
                   {"stored", run.stored_signals},
                   {"both_levels_by_finer_bars", both.by_finer_bars},
                   {"both_levels_by_policy", both.by_policy}};
+  j["sources"] = SourcesJson(run.sources);
   j["trades"] = TradeStatsToJson(analytics::ComputeTradeStats(real));
 
   ASSIGN_OR_RETURN(analytics::ReturnStats stats, DailyReturnStats(EquityCurve(run)));
@@ -147,6 +148,8 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
                        g["gate"].get<std::string>(), FigureText(g["count"]),
                        FigureText(g["win_rate_pct"], "{:.1f}"), FigureText(g["saved_pnl_pct"]));
   }
+  out += "sources (votes on the symbols evaluated; accuracy and weight at the end):\n";
+  out += SourcesText(r["sources"]);
   out += "traffic light:";
   for (const auto& e : r["controller"]) {
     out += fmt::format(" {} {}", e["at"].get<std::string>().substr(0, 16),

@@ -13,7 +13,8 @@
 
 namespace pulse::app {
 
-// Keys: period, signals, trades, returns, paper, shadows, calibration, breakdowns, controller,
+// Keys: period, signals, sources (SourcesJson: each theory's and model's votes, accuracy and
+// weight at the end), trades, returns, paper, shadows, calibration, breakdowns, controller,
 // breaker_trips. Daily returns of the paper equity (UTC days, 365 periods a year) feed the
 // return statistics.
 Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run);

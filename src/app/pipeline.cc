@@ -524,6 +524,9 @@ const PipelineCounts& Pipeline::counts() const { return state_->counts; }
 const std::vector<OutcomeResolved>& Pipeline::outcomes() const { return state_->outcomes; }
 const std::vector<EquityPoint>& Pipeline::equity_curve() const { return state_->equity; }
 PortfolioSnapshot Pipeline::portfolio() const { return state_->paper.Snapshot(); }
+std::vector<signal::SourceActivity> Pipeline::source_activity() const {
+  return state_->engine->SourceActivities();
+}
 const std::vector<RiskStateChanged>& Pipeline::controller_history() const {
   return state_->risk_history;
 }

@@ -15,6 +15,7 @@
 #include "app/config/config.h"
 #include "core/clock.h"
 #include "core/status.h"
+#include "engines/signal/signal_engine.h"
 #include "model/bar.h"
 #include "model/controller_state.h"
 #include "model/outcome_events.h"
@@ -140,6 +141,8 @@ class Pipeline {
   PortfolioSnapshot portfolio() const;
   // Every state change of the controller, the first (green, active) included.
   const std::vector<RiskStateChanged>& controller_history() const;
+  // The signal engine's sources (theories, then models) with their votes so far.
+  std::vector<signal::SourceActivity> source_activity() const;
   // Every breaker trip.
   const std::vector<CircuitBreakerTripped>& breaker_trips() const;
 

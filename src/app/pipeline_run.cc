@@ -498,6 +498,7 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
   summary.last_close = last_close;
   summary.counts = pipeline->counts();
   summary.portfolio = pipeline->portfolio();
+  summary.sources = pipeline->source_activity();
   if (!pipeline->controller_history().empty()) {
     summary.controller_state = pipeline->controller_history().back().current;
   }

@@ -52,6 +52,8 @@ struct RunSummary {
   PipelineCounts counts;  // everything the pipeline counted in this process (replay included)
   PortfolioSnapshot portfolio;
   std::optional<RiskState> controller_state;
+  // The signal engine's sources with their votes in this process (replay included).
+  std::vector<signal::SourceActivity> sources;
 };
 
 // Runs (or resumes) the run named config.run.name on `db` (migrated). `wall` paces a replay

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <map>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "analytics/equity_curve.h"
 #include "analytics/trade_stats.h"
 #include "app/json_views.h"
+#include "app/table_printer.h"
 
 namespace pulse::app {
 
@@ -120,6 +122,39 @@ Result<nlohmann::ordered_json> ShadowsJson(std::span<const OutcomeResolved> outc
   }
   shadows["by_gate"] = std::move(gates);
   return shadows;
+}
+
+nlohmann::ordered_json SourcesJson(std::span<const signal::SourceActivity> sources) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const signal::SourceActivity& s : sources) {
+    const std::int64_t votes = s.votes.votes();
+    const std::int64_t seen = votes + s.votes.abstained;
+    out.push_back({{"source", s.source},
+                   {"long", s.votes.long_votes},
+                   {"short", s.votes.short_votes},
+                   {"neutral", s.votes.neutral},
+                   {"abstained", s.votes.abstained},
+                   {"voted_pct", seen > 0 ? FigureToJson(100.0 * static_cast<double>(votes) /
+                                                         static_cast<double>(seen))
+                                          : nlohmann::json(nullptr)},
+                   {"accuracy", FigureToJson(s.accuracy)},
+                   {"weight", FigureToJson(s.weight)}});
+  }
+  return out;
+}
+
+std::string SourcesText(const nlohmann::ordered_json& sources) {
+  TablePrinter table({"source", ">votes", ">voted %", ">long", ">short", ">accuracy", ">weight"});
+  for (const auto& s : sources) {
+    table.AddRow({s["source"].get<std::string>(),
+                  FigureText(s["long"].get<std::int64_t>() + s["short"].get<std::int64_t>() +
+                             s["neutral"].get<std::int64_t>()),
+                  FigureText(s["voted_pct"]), FigureText(s["long"]), FigureText(s["short"]),
+                  FigureText(s["accuracy"], "{:.3f}"), FigureText(s["weight"], "{:.3f}")});
+  }
+  std::ostringstream out;
+  table.Print(out);
+  return out.str();
 }
 
 nlohmann::ordered_json ControllerEpisodeJson(const ControllerStatusRow& row) {

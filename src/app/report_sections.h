@@ -16,6 +16,7 @@
 #include "analytics/return_stats.h"
 #include "analytics/trade_record.h"
 #include "core/status.h"
+#include "engines/signal/signal_engine.h"
 #include "model/outcome_events.h"
 #include "ports/controller_store.h"
 
@@ -61,6 +62,13 @@ nlohmann::ordered_json BreakdownsJson(std::span<const analytics::TradeRecord> tr
 // `with_quote_pnl` adds "total_pnl_quote" (the quote P&L after fees) to each gate's row.
 Result<nlohmann::ordered_json> ShadowsJson(std::span<const OutcomeResolved> outcomes,
                                            bool with_quote_pnl = false);
+
+// The signal engine's sources, one object each in ensemble order: {"source", "long", "short",
+// "neutral", "abstained", "voted_pct" (votes of every symbol evaluated, null before any),
+// "accuracy", "weight"}. A source that never votes shows 0.
+nlohmann::ordered_json SourcesJson(std::span<const signal::SourceActivity> sources);
+// The same as a table: source, votes, voted %, long, short, accuracy, weight.
+std::string SourcesText(const nlohmann::ordered_json& sources);
 
 // One controller state: {"at", "state", "previous" (null for the first), "reasons": [text]}.
 nlohmann::ordered_json ControllerEpisodeJson(const ControllerStatusRow& row);

@@ -126,6 +126,7 @@ Result<SignalRunReport> GenerateSignals(const Config& config,
     if (progress && (report.bar_closes % 1024 == 0)) progress(done);
   }
   if (progress) progress(done);
+  report.sources = engine->SourceActivities();
   return report;
 }
 

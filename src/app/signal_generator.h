@@ -30,9 +30,10 @@ struct GeneratedSignal {
 // What a run produced.
 struct SignalRunReport {
   std::int64_t bars = 0;
-  std::int64_t bar_closes = 0;           // engine calls (distinct bar times)
-  signal::BarCloseCounts counts;         // summed over every bar close
-  std::vector<GeneratedSignal> signals;  // in time order
+  std::int64_t bar_closes = 0;                  // engine calls (distinct bar times)
+  signal::BarCloseCounts counts;                // summed over every bar close
+  std::vector<GeneratedSignal> signals;         // in time order
+  std::vector<signal::SourceActivity> sources;  // each source's votes, at the end
 };
 
 // Runs the configured feature set and signal engine over `series` (bars of the feature base

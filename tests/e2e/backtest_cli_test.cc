@@ -80,6 +80,18 @@ TEST_F(BacktestCliTest, JsonReportIsDeterministicAndConsistent) {
   EXPECT_NEAR(p["return_pct"].get<double>(),
               (p["final_equity"].get<double>() / p["starting_balance"].get<double>() - 1) * 100,
               1e-9);
+  // Every source saw the same symbols evaluated: its votes and abstentions add up alike.
+  ASSERT_EQ(r["sources"].size(), 9u);  // the default theories, no model
+  const auto seen = [](const json& source) {
+    return source["long"].get<int>() + source["short"].get<int>() + source["neutral"].get<int>() +
+           source["abstained"].get<int>();
+  };
+  for (const json& source : r["sources"]) {
+    EXPECT_EQ(seen(source), seen(r["sources"][0])) << source["source"];
+    EXPECT_NEAR(source["voted_pct"].get<double>(),
+                100.0 * (seen(source) - source["abstained"].get<int>()) / seen(source), 1e-9);
+  }
+  EXPECT_GT(seen(r["sources"][0]), r["period"]["bars"].get<int>() / 2);
   // The controller starts green; the return figures are daily.
   ASSERT_FALSE(r["controller"].empty());
   EXPECT_EQ(r["controller"][0]["state"], "green");
@@ -97,6 +109,8 @@ TEST_F(BacktestCliTest, HtmlReportHasTheChartsAndTheTables) {
   EXPECT_NE(html.find("<h3>Drawdown (%)</h3><svg"), std::string::npos);
   EXPECT_NE(html.find("<polyline"), std::string::npos);
   EXPECT_NE(html.find("<h2>Traffic light</h2>"), std::string::npos);
+  EXPECT_NE(html.find("<h2>Sources</h2>"), std::string::npos);
+  EXPECT_NE(html.find("theory:ema_trend_stack"), std::string::npos);
 }
 
 TEST_F(BacktestCliTest, BadInputIsRefusedWithAMessage) {

@@ -166,6 +166,67 @@ TEST(SignalsGenerateCliTest, ConfigurationSwitchesTheoriesAndGates) {
   EXPECT_GT(Count(one.out, "hold "), 0);
 }
 
+// The summary's row of one source: votes, voted %, long, short.
+struct SourceRow {
+  long votes = -1;
+  double voted_pct = -1;
+  long long_votes = -1;
+  long short_votes = -1;
+};
+SourceRow SourceRowOf(const std::string& out, const std::string& source) {
+  std::smatch m;
+  if (!std::regex_search(out, m,
+                         std::regex("\n" + source + " +(\\d+) +([0-9.]+) +(\\d+) +(\\d+) "))) {
+    ADD_FAILURE() << "no row of " << source << " in:\n" << out;
+    return {};
+  }
+  return {std::stol(m[1]), std::stod(m[2]), std::stol(m[3]), std::stol(m[4])};
+}
+
+// The votes by source count every symbol evaluated: the EMA stack theory (without its price
+// condition) voted long exactly on the bars where `pulse features` shows EMA 9 > 21 > 50 and
+// short where it shows the reverse, counted here from the feature matrix.
+TEST(SignalsGenerateCliTest, VotesBySourceAreTheTheorysRuleOnEveryEvaluatedBar) {
+  CliRunner cli;
+  CliResult features =
+      cli.Run({"features", "--data", kEth, "--out", "features.csv", "--progress", "off"});
+  ASSERT_EQ(features.exit_code, 0) << features.err;
+  CliResult r = cli.Run({"signals", "generate", "--data", kEth, "--progress", "off"},
+                        {{"PULSE_SIGNAL__THEORIES__EMA_TREND_STACK__REQUIRE_PRICE", "0"}});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const long evaluated = Count(r.out, "evaluated ");
+  const long warming_up = Count(r.out, "warming up ");
+  const CsvTable matrix = ReadCsv(cli.dir() + "/features.csv");
+  ASSERT_EQ(static_cast<long>(matrix.rows.size()), evaluated + warming_up);
+  long up = 0, down = 0;
+  // A symbol warms up on its first bars, then is evaluated on every bar.
+  for (std::size_t i = static_cast<std::size_t>(warming_up); i < matrix.rows.size(); ++i) {
+    const std::string& f = matrix.At(i, "5m.ema_9");
+    const std::string& m = matrix.At(i, "5m.ema_21");
+    const std::string& s = matrix.At(i, "5m.ema_50");
+    if (f.empty() || m.empty() || s.empty()) continue;
+    const double fast = std::stod(f), mid = std::stod(m), slow = std::stod(s);
+    if (fast > mid && mid > slow) ++up;
+    if (fast < mid && mid < slow) ++down;
+  }
+  const SourceRow stack = SourceRowOf(r.out, "theory:ema_trend_stack");
+  EXPECT_EQ(stack.long_votes, up);
+  EXPECT_EQ(stack.short_votes, down);
+  EXPECT_EQ(stack.votes, up + down);
+  EXPECT_NEAR(stack.voted_pct, 100.0 * static_cast<double>(up + down) / evaluated, 0.005);
+  EXPECT_GT(up, 1000);
+  EXPECT_GT(down, 1000);
+  // Every theory's votes are within the bars evaluated.
+  for (const char* theory : {"theory:rsi_mean_reversion", "theory:macd_cross", "theory:adx_trend",
+                             "theory:ichimoku_cloud", "theory:mtf_trend"}) {
+    const SourceRow row = SourceRowOf(r.out, theory);
+    EXPECT_GT(row.votes, 0) << theory;
+    EXPECT_LE(row.votes, evaluated) << theory;
+    EXPECT_EQ(row.votes, row.long_votes + row.short_votes) << theory;
+    EXPECT_NEAR(row.voted_pct, 100.0 * static_cast<double>(row.votes) / evaluated, 0.005) << theory;
+  }
+}
+
 TEST(SignalsGenerateCliTest, RefusedInputNamesTheProblemAndStoresNothing) {
   CliRunner cli;
   CliResult hourly =
@@ -216,6 +277,9 @@ TEST(SignalsGenerateCliTest, TrainedModelVotesAndIsRecordedWithEachSignal) {
     EXPECT_NE(csv.At(i, "sources").find("model:eth_5m="), std::string::npos) << i;
   }
   EXPECT_EQ(cli.Query("SELECT DISTINCT model_version FROM signals")[0][0], "eth_5m@7");
+  const SourceRow model = SourceRowOf(r.out, "model:eth_5m");
+  EXPECT_GT(model.long_votes, 0);
+  EXPECT_EQ(model.short_votes, 0);  // a tp-before-sl model votes long or abstains
   EXPECT_EQ(cli.Query("SELECT count(DISTINCT signal_id) FROM theory_performance WHERE "
                       "theory_name = 'model:eth_5m' AND source_kind = 'model'")[0][0],
             std::to_string(csv.rows.size()));

@@ -12,6 +12,7 @@
 #include "app/commands/commands.h"
 #include "app/pipeline_run.h"
 #include "app/progress_bar.h"
+#include "app/report_sections.h"
 #include "app/table_printer.h"
 #include "core/numbers.h"
 
@@ -108,6 +109,8 @@ Status RunRunCommand(CliContext& ctx, const RunFlags& f) {
   table.AddRow(
       {"controller", s.controller_state ? std::string(RiskStateName(*s.controller_state)) : "-"});
   table.Print(std::cout);
+  std::cout << "votes by source on the symbols evaluated in this process:\n"
+            << SourcesText(SourcesJson(s.sources));
   std::cout << (s.finished ? "end of the data: the run is finished\n"
                            : "stopped; run the same command again to resume\n");
   return Status::Ok();

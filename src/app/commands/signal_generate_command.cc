@@ -11,6 +11,7 @@
 #include "app/detail_input.h"
 #include "app/feature_input.h"
 #include "app/progress_bar.h"
+#include "app/report_sections.h"
 #include "app/signal_generator.h"
 #include "core/ids.h"
 
@@ -107,6 +108,8 @@ void PrintSummary(const SignalRunReport& r, std::size_t symbols) {
       c.rejected - c.rejected_while_shadow_open, c.rejected_while_shadow_open,
       OutcomeLine(r.signals, SignalStatus::kPending),
       OutcomeLine(r.signals, SignalStatus::kRejected));
+  std::cout << "  votes by source on the symbols evaluated:\n"
+            << SourcesText(SourcesJson(r.sources));
 }
 
 Status RunGenerate(CliContext& ctx, const GenerateFlags& f) {

@@ -124,6 +124,7 @@ Result<std::unique_ptr<SignalEngine>> SignalEngine::Create(
   }
   engine->models_ = std::move(models);
   engine->contributions_.assign(engine->ensemble_.size(), 0.0);
+  engine->votes_.assign(engine->ensemble_.size(), SourceVotes{});
   return engine;
 }
 
@@ -244,13 +245,41 @@ Status SignalEngine::OnBarClose(std::span<const BarCloseInput> inputs, BarCloseO
   }
   RunModels(inputs, output);
   for (std::size_t i = 0; i < n; ++i) {
-    if (batch_ready_[i]) Decide(inputs[i], i, *batch_states_[i], output);
+    if (!batch_ready_[i]) continue;
+    CountVotes(std::span<const double>(scores_.data() + i * sources, sources));
+    Decide(inputs[i], i, *batch_states_[i], output);
   }
   for (std::size_t i = 0; i < n; ++i) {
     std::copy(inputs[i].features.begin(), inputs[i].features.end(),
               batch_states_[i]->previous.begin());
   }
   return Status::Ok();
+}
+
+void SignalEngine::CountVotes(std::span<const double> scores) {
+  for (std::size_t s = 0; s < scores.size(); ++s) {
+    SourceVotes& v = votes_[s];
+    const double score = scores[s];
+    if (score > 0.5) {
+      ++v.long_votes;
+    } else if (score < 0.5) {
+      ++v.short_votes;
+    } else if (score == 0.5) {
+      ++v.neutral;
+    } else {
+      ++v.abstained;  // NaN
+    }
+  }
+}
+
+std::vector<SourceActivity> SignalEngine::SourceActivities() const {
+  std::vector<SourceActivity> out;
+  out.reserve(ensemble_.size());
+  for (std::size_t s = 0; s < ensemble_.size(); ++s) {
+    out.push_back(
+        {ensemble_.source(s).name, votes_[s], ensemble_.Accuracy(s), ensemble_.EffectiveWeight(s)});
+  }
+  return out;
 }
 
 void SignalEngine::RunModels(std::span<const BarCloseInput> inputs, BarCloseOutput* output) {

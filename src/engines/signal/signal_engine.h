@@ -66,6 +66,26 @@ struct BarCloseCounts {
   int model_failures = 0;  // models whose Predict failed at this close (they abstained)
 };
 
+// How often one source (theory or model) voted on the symbols the engine evaluated, since Create:
+// a source that never votes (a model whose probabilities stay under its break-even) shows here.
+struct SourceVotes {
+  std::int64_t long_votes = 0;   // score above 0.5
+  std::int64_t short_votes = 0;  // score below 0.5
+  std::int64_t neutral = 0;      // voted exactly 0.5 (no strength): counts toward the blend
+  std::int64_t abstained = 0;    // no vote (NaN), also a model that failed or is warming up
+
+  std::int64_t votes() const { return long_votes + short_votes + neutral; }
+  bool operator==(const SourceVotes&) const = default;
+};
+
+// A source as a report shows it: its votes and where the ensemble stands on it now.
+struct SourceActivity {
+  std::string source;  // "theory:<name>" / "model:<name>"
+  SourceVotes votes;
+  double accuracy = 0;  // AdaptiveEnsemble::Accuracy: recent hit rate with the prior
+  double weight = 0;    // AdaptiveEnsemble::EffectiveWeight
+};
+
 // A model whose Predict failed at one bar close: it abstained for every symbol of that close.
 struct ModelFailure {
   std::string model;  // manifest Tag(), "name@version"
@@ -139,6 +159,8 @@ class SignalEngine {
   double exposure() const { return book_.exposure(); }
   // Open shadows of one symbol and direction (0 for a symbol the engine has not seen).
   int open_shadows(std::string_view exchange, std::string_view symbol, Direction direction) const;
+  // Every source in ensemble order (theories, then models) with its votes so far.
+  std::vector<SourceActivity> SourceActivities() const;
   // How each model's probability is scored, in model order.
   std::span<const ModelScoring> model_scoring() const { return model_scoring_; }
   std::span<const std::string> feature_names() const { return lookup_.names(); }
@@ -157,6 +179,8 @@ class SignalEngine {
   SymbolState* FindSymbol(std::string_view exchange, std::string_view symbol) const;
   bool Ready(const SymbolState& state) const;
   void RunModels(std::span<const BarCloseInput> inputs, BarCloseOutput* output);
+  // Adds one evaluated symbol's scores (one per source) to votes_.
+  void CountVotes(std::span<const double> scores);
   void Decide(const BarCloseInput& input, std::size_t row, SymbolState& state,
               BarCloseOutput* output);
   // The record of a candidate that is output (emitted or rejected), but for its size and gate
@@ -191,6 +215,7 @@ class SignalEngine {
   std::vector<char> batch_ready_;
   std::vector<double> scores_;         // batch x sources, NaN = abstains
   std::vector<double> contributions_;  // sources
+  std::vector<SourceVotes> votes_;     // sources, since Create
   std::vector<double> model_rows_;
   std::vector<double> model_probabilities_;
   std::vector<std::size_t> model_row_of_;

@@ -87,6 +87,7 @@ TEST(SignalEngineTest, AFailingModelAbstainsForThatBarAndIsReported) {
   EXPECT_EQ(out.model_failures[0].model, "m@7");
   EXPECT_EQ(out.model_failures[0].status.code(), StatusCode::kUnavailable);
   EXPECT_EQ(out.model_failures[0].status.message(), "model 'm@7': booster is gone");
+  EXPECT_EQ(f->engine->SourceActivities()[2].votes.abstained, 2);  // for both symbols
   // The theories alone decide: scores 0.8 and 0.6, both weighted 1 x 0.8.
   EXPECT_EQ(out.counts.evaluated, 2);
   ASSERT_EQ(out.emitted.size(), 1u);
@@ -168,6 +169,14 @@ TEST(SignalEngineTest, ShortHoldAndGateFailures) {
   ASSERT_TRUE(Close(*f->engine, {{"ADAUSDT", MakeBar(0, 1, 1), {0.6, -0.4, 0.5}}}, &out).ok());
   EXPECT_EQ(out.counts.hold, 1);
   EXPECT_EQ(out.counts.evaluated, 1);
+  // Every vote so far, held or not: a short then long, b short twice, the model short then 0.5.
+  const std::vector<SourceActivity> sources = f->engine->SourceActivities();
+  ASSERT_EQ(sources.size(), 3u);
+  EXPECT_EQ(sources[0].votes, (SourceVotes{1, 1, 0, 0}));
+  EXPECT_EQ(sources[1].votes, (SourceVotes{0, 2, 0, 0}));
+  EXPECT_EQ(sources[2].source, "model:m");
+  EXPECT_EQ(sources[2].votes, (SourceVotes{0, 1, 1, 0}));
+  EXPECT_EQ(sources[2].votes.votes(), 2);
 
   // Scores 0.9, 0.3, 0.9: prediction 0.7, agreement 2/3, confidence 0.5333 -> hold.
   // Lower the classifier so it becomes a buy that the confidence gate rejects.
@@ -225,6 +234,13 @@ TEST(SignalEngineTest, ATpBeforeSlModelVotesLongAboveItsBreakEvenAndAbstainsBelo
   EXPECT_NEAR(*out.emitted[0].signal.prediction, 0.7, 1e-12);
   EXPECT_EQ(out.emitted[0].signal.model_version, "");
   EXPECT_EQ(out.emitted[0].contributions.size(), 2u);
+  // The model voted on one of the two symbols it saw; nothing resolved, so the prior accuracy.
+  const std::vector<SourceActivity> sources = f->engine->SourceActivities();
+  ASSERT_EQ(sources.size(), 3u);
+  EXPECT_EQ(sources[0].votes, (SourceVotes{2, 0, 0, 0}));
+  EXPECT_EQ(sources[2].votes, (SourceVotes{1, 0, 0, 1}));
+  EXPECT_DOUBLE_EQ(sources[2].accuracy, 0.8);
+  EXPECT_DOUBLE_EQ(sources[2].weight, 0.8);
 }
 
 TEST(SignalEngineTest, AModelWhoseLabelCannotBeScoredIsRefused) {
