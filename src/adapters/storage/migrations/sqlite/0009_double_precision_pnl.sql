@@ -1,0 +1,4 @@
+-- PostgreSQL's REAL is 4 bytes; its 0009 makes signal_results.pnl_percent_net and fees_quote
+-- DOUBLE PRECISION. SQLite's REAL is already 8 bytes: nothing changes here, and the version
+-- numbers of both dialects stay the same.
+-- Keep the columns identical to postgres/0009_double_precision_pnl.sql.
