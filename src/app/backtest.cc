@@ -16,16 +16,6 @@
 
 namespace pulse::app {
 
-UnixNanos SubtractDaysSaturating(UnixNanos t, std::int64_t days) {
-  constexpr UnixNanos kMin = std::numeric_limits<UnixNanos>::min();
-  constexpr UnixNanos kMax = std::numeric_limits<UnixNanos>::max();
-  std::int64_t nanos = 0;
-  if (__builtin_mul_overflow(days, kNanosPerDay, &nanos)) return days > 0 ? kMin : kMax;
-  UnixNanos result = 0;
-  if (__builtin_sub_overflow(t, nanos, &result)) return nanos > 0 ? kMin : kMax;
-  return result;
-}
-
 std::string NoBarsMessage(const std::vector<SymbolSeries>& series, const BacktestOptions& options) {
   std::string range;
   if (options.from && options.to) {

@@ -37,10 +37,6 @@ struct BacktestRun {
   std::int64_t bars_read = 0;                   // bars fed to the pipeline, warm-up bars included
 };
 
-// `t` minus `days` whole days, clamped to the range of UnixNanos instead of overflowing
-// (a --from near the earliest representable time with warm-up days before it).
-UnixNanos SubtractDaysSaturating(UnixNanos t, std::int64_t days);
-
 // The message for a range without bars: names only the bounds given ("no bars from
 // 2022-01-01T00:00:00Z on") and the span of the data's bar open times when there are bars.
 std::string NoBarsMessage(const std::vector<SymbolSeries>& series, const BacktestOptions& options);

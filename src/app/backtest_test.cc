@@ -13,22 +13,11 @@ namespace pulse::app {
 namespace {
 
 constexpr UnixNanos kMin = std::numeric_limits<UnixNanos>::min();
-constexpr UnixNanos kMax = std::numeric_limits<UnixNanos>::max();
 
 UnixNanos At(const char* iso) {
   Result<UnixNanos> t = ParseIso8601(iso);
   EXPECT_TRUE(t.ok()) << t.status();
   return t.ok() ? *t : 0;
-}
-
-TEST(BacktestTest, SubtractDaysSaturatesInsteadOfOverflowing) {
-  EXPECT_EQ(SubtractDaysSaturating(0, 30), -30 * kNanosPerDay);
-  EXPECT_EQ(SubtractDaysSaturating(kMin + 10 * kNanosPerDay, 30), kMin);
-  EXPECT_EQ(SubtractDaysSaturating(kMin + 30 * kNanosPerDay, 30), kMin);
-  EXPECT_EQ(SubtractDaysSaturating(kMin + 31 * kNanosPerDay, 30), kMin + kNanosPerDay);
-  EXPECT_EQ(SubtractDaysSaturating(kMax, -1), kMax);
-  EXPECT_EQ(SubtractDaysSaturating(0, std::numeric_limits<std::int64_t>::max()), kMin);
-  EXPECT_EQ(SubtractDaysSaturating(0, std::numeric_limits<std::int64_t>::min()), kMax);
 }
 
 TEST(BacktestTest, FromNearTheEarliestTimeTradesEveryBar) {

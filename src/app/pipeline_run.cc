@@ -239,7 +239,7 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
   storage::SqlCandleStore candles(db);
   // Bars of the warm-up days before run.from feed the features only.
   const UnixNanos warm_from =
-      from_bound ? from - config.features.warm_up_days * kNanosPerDay : from;
+      from_bound ? SubtractDaysSaturating(from, config.features.warm_up_days) : from;
   ASSIGN_OR_RETURN(std::vector<SymbolSeries> series,
                    LoadSeries(config, spec, candles, warm_from, to));
   RETURN_IF_ERROR(LoadDetail(config, spec.base, candles, warm_from, to, &series));

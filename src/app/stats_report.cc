@@ -176,7 +176,7 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   }
   ASSIGN_OR_RETURN(const StatsQuery query, CheckStatsQuery(raw_query));
   SignalStore& store = *inputs.signals;
-  const UnixNanos since = inputs.now - static_cast<std::int64_t>(query.days) * kNanosPerDay;
+  const UnixNanos since = SubtractDaysSaturating(inputs.now, query.days);
   const UnixNanos at = inputs.now;
   ASSIGN_OR_RETURN(std::vector<OutcomeResolved> traded,
                    LoadOutcomes(store, query, since, at, false));

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 namespace pulse {
 
@@ -176,6 +177,16 @@ Result<UnixNanos> ParseEpochOrIso8601(std::string_view text) {
   if (text.empty()) return InvalidArgumentError("time is empty");
   if (text.size() >= 10 && text[4] == '-') return ParseIso8601(text);
   return InvalidArgumentError("time is not a number or ISO-8601 time: '{}'", text);
+}
+
+UnixNanos SubtractDaysSaturating(UnixNanos t, std::int64_t days) {
+  constexpr UnixNanos kMin = std::numeric_limits<UnixNanos>::min();
+  constexpr UnixNanos kMax = std::numeric_limits<UnixNanos>::max();
+  std::int64_t nanos = 0;
+  if (__builtin_mul_overflow(days, kNanosPerDay, &nanos)) return days > 0 ? kMin : kMax;
+  UnixNanos result = 0;
+  if (__builtin_sub_overflow(t, nanos, &result)) return nanos > 0 ? kMin : kMax;
+  return result;
 }
 
 std::string FormatIso8601(UnixNanos t) {

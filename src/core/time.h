@@ -48,6 +48,10 @@ UnixNanos FromCivil(const CivilTime& c);
 // 0 = Monday ... 6 = Sunday.
 int IsoWeekday(UnixNanos t);
 
+// `t` minus `days` whole days, clamped to the range of UnixNanos instead of overflowing (a
+// start near the earliest representable time with warm-up or look-back days before it).
+UnixNanos SubtractDaysSaturating(UnixNanos t, std::int64_t days);
+
 // Parses "2026-11-21T10:00:00Z", "2026-11-21T10:00:00.123+02:00", "2026-11-21 10:00:00",
 // "2026-11-21" (midnight UTC). A missing zone means UTC. Years 1678..2261 (what nanoseconds
 // since 1970 hold in 64 bits, whatever the zone offset).

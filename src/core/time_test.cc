@@ -1,5 +1,7 @@
 #include "core/time.h"
 
+#include <limits>
+
 #include <gtest/gtest.h>
 
 #include "core/clock.h"
@@ -86,6 +88,18 @@ TEST(ClockTest, SimulatedClockNeverGoesBack) {
 
 TEST(ClockTest, SystemClockIsAfter2024) {
   EXPECT_GT(SystemClock::Instance().Now(), *ParseIso8601("2024-01-01T00:00:00Z"));
+}
+
+TEST(TimeTest, SubtractDaysSaturatesInsteadOfOverflowing) {
+  constexpr UnixNanos kMin = std::numeric_limits<UnixNanos>::min();
+  constexpr UnixNanos kMax = std::numeric_limits<UnixNanos>::max();
+  EXPECT_EQ(SubtractDaysSaturating(0, 30), -30 * kNanosPerDay);
+  EXPECT_EQ(SubtractDaysSaturating(kMin + 10 * kNanosPerDay, 30), kMin);
+  EXPECT_EQ(SubtractDaysSaturating(kMin + 30 * kNanosPerDay, 30), kMin);
+  EXPECT_EQ(SubtractDaysSaturating(kMin + 31 * kNanosPerDay, 30), kMin + kNanosPerDay);
+  EXPECT_EQ(SubtractDaysSaturating(kMax, -1), kMax);
+  EXPECT_EQ(SubtractDaysSaturating(0, std::numeric_limits<std::int64_t>::max()), kMin);
+  EXPECT_EQ(SubtractDaysSaturating(0, std::numeric_limits<std::int64_t>::min()), kMax);
 }
 
 }  // namespace

@@ -279,6 +279,19 @@ TEST(RunCliTest, WarmsTheFeaturesUpOnTheDaysBeforeFrom) {
   EXPECT_LT(warm, cold);
 }
 
+// 3650 warm-up days before 1678-01-01 lie before the earliest time a UnixNanos can hold: the
+// warm-up starts at the earliest time instead of wrapping around, and every bar up to --to is
+// traded (as in `backtest`).
+TEST(RunCliTest, AFromNearTheEarliestTimeDoesNotWrapTheWarmUpAround) {
+  CliRunner cli;
+  const CliResult run = cli.Run({"run", "--data", kBtc, "--from", "1678-01-01", "--to",
+                                 "2020-12-03", "--exit-at-end", "--progress", "off"},
+                                {{"PULSE_FEATURES__WARM_UP_DAYS", "3650"}});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(Count(cli, "SELECT bar_closes FROM pipeline_runs"), 2 * 288);
+  EXPECT_EQ(Count(cli, "SELECT first_close FROM pipeline_runs"), 1606781100000000000);
+}
+
 // Trade prints between the bar closes: a print through a tracked signal's stop closes it at the
 // print's time and price, not at the next bar close; the bundled real prints are replayed; a
 // run with prints killed half-way resumes to the rows of an uninterrupted one.

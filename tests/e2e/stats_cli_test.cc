@@ -314,6 +314,13 @@ TEST_F(StatsCliTest, AsAtAPastMomentOrARunsSimulatedTime) {
       << table.out;
   EXPECT_NE(table.out.find("Open positions (1)"), std::string::npos) << table.out;
 
+  // A century before the earliest time a UnixNanos holds starts at that time instead.
+  CliResult early =
+      cli_.Run({"stats", "--at", "1678-01-01", "--days", "36500", "--format", "json"});
+  ASSERT_EQ(early.exit_code, 0) << early.err;
+  EXPECT_EQ(json::parse(early.out)["trades"]["count"], 0);
+  EXPECT_EQ(cli_.Run({"stats", "snapshots", "--at", "1678-01-01", "--days", "36500"}).exit_code, 0);
+
   ExpectRefused({"stats", "--run", "nope"}, "--run: no run named 'nope' in the store");
   ExpectRefused({"stats", "--run", "fresh"}, "--run: run 'fresh' has not stored a bar close yet");
   ExpectRefused({"stats", "--at", "yesterday"}, "--at 'yesterday': expected an ISO-8601 time");

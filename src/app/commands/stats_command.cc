@@ -122,7 +122,7 @@ Status RunSnapshots(CliContext& ctx, const SnapshotFlags& f) {
     // The figures in effect over the period: for each scope and window the newest row taken
     // before it (interval rounds leave out unchanged figures, so it may be days old), then
     // every row taken in it.
-    const UnixNanos since = at - static_cast<std::int64_t>(f.days) * kNanosPerDay;
+    const UnixNanos since = SubtractDaysSaturating(at, f.days);
     PerformanceSnapshotFilter before = filter;
     before.until = since;
     ASSIGN_OR_RETURN(rows, store.Latest(before));
