@@ -176,7 +176,9 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   }
   ASSIGN_OR_RETURN(const StatsQuery query, CheckStatsQuery(raw_query));
   SignalStore& store = *inputs.signals;
-  const UnixNanos since = SubtractDaysSaturating(inputs.now, query.days);
+  // Not before the earliest midnight (the daily returns need whole days), nor after the moment.
+  const UnixNanos since = std::max(SubtractDaysSaturating(inputs.now, query.days),
+                                   std::min(kEarliestIsoTime, inputs.now));
   const UnixNanos at = inputs.now;
   ASSIGN_OR_RETURN(std::vector<OutcomeResolved> traded,
                    LoadOutcomes(store, query, since, at, false));

@@ -64,7 +64,9 @@ bool ReadDigits(std::string_view s, size_t& pos, size_t n, int& out) {
 CivilTime ToCivil(UnixNanos t) {
   CivilTime c;
   const std::int64_t days = FloorDiv(t, kNanosPerDay);
-  std::int64_t rem = t - days * kNanosPerDay;
+  // t - days * kNanosPerDay without the product, which overflows on the earliest day.
+  std::int64_t rem = t % kNanosPerDay;
+  if (rem < 0) rem += kNanosPerDay;
   CivilFromDays(days, c.year, c.month, c.day);
   c.hour = static_cast<int>(rem / kNanosPerHour);
   rem %= kNanosPerHour;

@@ -57,6 +57,9 @@ UnixNanos SubtractDaysSaturating(UnixNanos t, std::int64_t days);
 // since 1970 hold in 64 bits, whatever the zone offset).
 inline constexpr int kMinIsoYear = 1678;
 inline constexpr int kMaxIsoYear = 2261;
+// kMinIsoYear-01-01T00:00:00Z, the earliest midnight ParseIso8601 gives: windows of whole days
+// that would start before it start there (the day before it does not fit in UnixNanos whole).
+inline constexpr UnixNanos kEarliestIsoTime = -106650 * kNanosPerDay;
 Result<UnixNanos> ParseIso8601(std::string_view text);
 // A time as exchanges' files write it: whole epoch seconds, milliseconds, microseconds or
 // nanoseconds told apart by magnitude (below 1e11 seconds, 1e14 milliseconds, 1e17

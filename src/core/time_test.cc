@@ -70,6 +70,11 @@ TEST(TimeTest, FormatRoundTrips) {
   EXPECT_EQ(FormatIso8601(FromMillis(1606780800250)), "2020-12-01T00:00:00.250Z");
   EXPECT_EQ(*ParseIso8601(FormatIso8601(FromMillis(951782400000))), FromMillis(951782400000));
   EXPECT_EQ(FormatIso8601(FromMillis(951782400000)), "2000-02-29T00:00:00Z");
+  // The whole range of UnixNanos, its first and last nanosecond included.
+  EXPECT_EQ(FormatIso8601(std::numeric_limits<UnixNanos>::min()), "1677-09-21T00:12:43.145Z");
+  EXPECT_EQ(FormatIso8601(std::numeric_limits<UnixNanos>::max()), "2262-04-11T23:47:16.854Z");
+  EXPECT_EQ(FormatIso8601(-1), "1969-12-31T23:59:59.999Z");
+  EXPECT_EQ(*ParseIso8601("1678-01-01"), kEarliestIsoTime);
 }
 
 TEST(TimeTest, Weekday) {

@@ -442,7 +442,7 @@ class Loader {
     const std::string rest = AsciiLower(var.name.substr(6));
     bool ours = rest.find("__") != std::string::npos;
     for (const ConfigKey& key : ConfigKeys()) {
-      std::string_view section = key.path.substr(0, key.path.find('.'));
+      const std::string_view section = std::string_view(key.path).substr(0, key.path.find('.'));
       if (rest.starts_with(std::string(section) + "_")) ours = true;
     }
     std::optional<std::string> suggestion = SuggestVariable(var.name);

@@ -83,8 +83,10 @@ class PaperEngineTest : public ::testing::Test {
   PaperEngine engine_;
 };
 
+// A copy, not a reference: callers take it from the temporary vector Events() returns (bound
+// to a const reference, the copy lives as long as the reference).
 template <typename T>
-const T& As(const PaperEvent& e) {
+T As(const PaperEvent& e) {
   EXPECT_TRUE(std::holds_alternative<T>(e)) << "event index " << e.index();
   return std::get<T>(e);
 }
