@@ -12,8 +12,6 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "adapters/storage/migrator.h"
-#include "adapters/storage/open_database.h"
 #include "app/pipeline_run.h"
 #include "storage_backends.h"
 
@@ -72,52 +70,29 @@ app::Config RunConfig() {
   return config;
 }
 
-// A fresh migrated database of `Backend`.
-template <typename Backend>
-struct Fresh {
-  std::unique_ptr<FreshDatabase> fresh;
-  std::unique_ptr<storage::SqlDatabase> db;
-};
-
-template <typename Backend>
-Fresh<Backend> OpenFresh() {
-  Fresh<Backend> f;
-  auto fresh = Backend::Create();
-  EXPECT_TRUE(fresh.ok()) << fresh.status();
-  if (!fresh.ok()) return f;
-  f.fresh = std::move(fresh).value();
-  auto db = storage::OpenDatabase(f.fresh->url());
-  EXPECT_TRUE(db.ok()) << db.status();
-  if (!db.ok()) return f;
-  f.db = std::move(db).value();
-  const Status migrated = storage::Migrator(*f.db).Migrate();
-  EXPECT_TRUE(migrated.ok()) << migrated;
-  return f;
-}
-
 TEST(PipelineRunContractTest, PostgresStoresTheRowsSqliteStoresAndResumesToThem) {
   const app::Config config = RunConfig();
   SimulatedClock wall(0);
   app::RunOptions to_the_end;
   to_the_end.exit_at_end = true;
 
-  Fresh<SqliteBackend> sqlite = OpenFresh<SqliteBackend>();
-  ASSERT_NE(sqlite.db, nullptr);
-  const Result<app::RunSummary> on_sqlite = app::RunPipeline(config, *sqlite.db, wall, to_the_end);
+  Result<OpenedDatabase> sqlite = OpenFreshDatabase<SqliteBackend>();
+  ASSERT_TRUE(sqlite.ok()) << sqlite.status();
+  const Result<app::RunSummary> on_sqlite = app::RunPipeline(config, *sqlite->db, wall, to_the_end);
   ASSERT_TRUE(on_sqlite.ok()) << on_sqlite.status();
   ASSERT_TRUE(on_sqlite->finished);
   EXPECT_GT(on_sqlite->counts.fills, 0);
   EXPECT_GT(on_sqlite->counts.rejected, 0);
 
-  Fresh<PostgresBackend> postgres = OpenFresh<PostgresBackend>();
-  ASSERT_NE(postgres.db, nullptr);
+  Result<OpenedDatabase> postgres = OpenFreshDatabase<PostgresBackend>();
+  ASSERT_TRUE(postgres.ok()) << postgres.status();
   const Result<app::RunSummary> on_postgres =
-      app::RunPipeline(config, *postgres.db, wall, to_the_end);
+      app::RunPipeline(config, *postgres->db, wall, to_the_end);
   ASSERT_TRUE(on_postgres.ok()) << on_postgres.status();
 
   // Stopped at its second commit, then started again with the same settings.
-  Fresh<PostgresBackend> resumed = OpenFresh<PostgresBackend>();
-  ASSERT_NE(resumed.db, nullptr);
+  Result<OpenedDatabase> resumed = OpenFreshDatabase<PostgresBackend>();
+  ASSERT_TRUE(resumed.ok()) << resumed.status();
   std::atomic<bool> stop{false};
   int commits = 0;
   app::RunOptions stopping = to_the_end;
@@ -125,20 +100,20 @@ TEST(PipelineRunContractTest, PostgresStoresTheRowsSqliteStoresAndResumesToThem)
   stopping.progress = [&](std::int64_t, std::int64_t) {
     if (++commits == 2) stop = true;
   };
-  const Result<app::RunSummary> first_part = app::RunPipeline(config, *resumed.db, wall, stopping);
+  const Result<app::RunSummary> first_part = app::RunPipeline(config, *resumed->db, wall, stopping);
   ASSERT_TRUE(first_part.ok()) << first_part.status();
   ASSERT_TRUE(first_part->stopped);
   ASSERT_FALSE(first_part->finished);
-  const Result<app::RunSummary> rest = app::RunPipeline(config, *resumed.db, wall, to_the_end);
+  const Result<app::RunSummary> rest = app::RunPipeline(config, *resumed->db, wall, to_the_end);
   ASSERT_TRUE(rest.ok()) << rest.status();
   EXPECT_TRUE(rest->resumed);
   EXPECT_TRUE(rest->finished);
 
   for (const auto& [table, order] : kTables) {
-    const Table expected = Rows(*sqlite.db, table, order);
+    const Table expected = Rows(*sqlite->db, table, order);
     EXPECT_FALSE(expected.empty()) << table;
-    EXPECT_EQ(Rows(*postgres.db, table, order), expected) << table;
-    EXPECT_EQ(Rows(*resumed.db, table, order), expected) << table << " (resumed)";
+    EXPECT_EQ(Rows(*postgres->db, table, order), expected) << table;
+    EXPECT_EQ(Rows(*resumed->db, table, order), expected) << table << " (resumed)";
   }
 }
 

@@ -48,21 +48,31 @@ struct BackendName {
   }
 };
 
+// A fresh database of one backend and a connection to it (destroyed first).
+struct OpenedDatabase {
+  std::unique_ptr<FreshDatabase> fresh;
+  std::unique_ptr<storage::SqlDatabase> db;
+};
+
+// A fresh database of `Backend`, opened and, with `migrate`, migrated to the latest version:
+// the fixture below, and tests that need several databases at once.
+template <typename Backend>
+Result<OpenedDatabase> OpenFreshDatabase(bool migrate = true) {
+  ASSIGN_OR_RETURN(std::unique_ptr<FreshDatabase> fresh, Backend::Create());
+  ASSIGN_OR_RETURN(std::unique_ptr<storage::SqlDatabase> db, storage::OpenDatabase(fresh->url()));
+  if (migrate) RETURN_IF_ERROR(storage::Migrator(*db).Migrate());
+  return OpenedDatabase{std::move(fresh), std::move(db)};
+}
+
 // Base fixture: a fresh database per test, migrated to the latest version in db().
 template <typename Backend>
 class StorageContractTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto fresh = Backend::Create();
-    ASSERT_TRUE(fresh.ok()) << fresh.status();
-    fresh_ = std::move(fresh).value();
-    auto db = storage::OpenDatabase(fresh_->url());
-    ASSERT_TRUE(db.ok()) << db.status();
-    db_ = std::move(db).value();
-    if (migrate_) {
-      Status migrated = storage::Migrator(*db_).Migrate();
-      ASSERT_TRUE(migrated.ok()) << migrated;
-    }
+    Result<OpenedDatabase> opened = OpenFreshDatabase<Backend>(migrate_);
+    ASSERT_TRUE(opened.ok()) << opened.status();
+    fresh_ = std::move(opened->fresh);
+    db_ = std::move(opened->db);
   }
   void TearDown() override {
     db_.reset();
