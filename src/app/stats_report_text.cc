@@ -7,6 +7,7 @@
 #include "app/report_sections.h"
 #include "app/stats_report.h"
 #include "app/table_printer.h"
+#include "core/numbers.h"
 
 namespace pulse::app {
 
@@ -18,6 +19,11 @@ std::string Joined(const Json& names) {
   std::string out;
   for (const Json& n : names) out += (out.empty() ? "" : ", ") + n.get<std::string>();
   return out;
+}
+
+// A price cell: "-" for null (a trade without an exit price).
+std::string PriceFigure(const Json& price) {
+  return price.is_number() ? PriceText(price.get<double>()) : FigureText(price);
 }
 
 void Summary(const Json& r, std::ostream& out) {
@@ -170,7 +176,7 @@ void Positions(const Json& r, std::ostream& out) {
   TablePrinter open({">id", "symbol", "dir", ">entry", "entered", ">age min"});
   for (const Json& p : r["open_positions"]) {
     open.AddRow({FigureText(p["signal_id"]), p["symbol"].get<std::string>(),
-                 p["direction"].get<std::string>(), FigureText(p["entry_price"], "{}"),
+                 p["direction"].get<std::string>(), PriceFigure(p["entry_price"]),
                  p["entry_time"].get<std::string>(), FigureText(p["age_minutes"], "{:.0f}")});
   }
   open.Print(out);
@@ -180,8 +186,8 @@ void Positions(const Json& r, std::ostream& out) {
                        "exited", ">held min"});
   for (const Json& t : r["recent_trades"]) {
     recent.AddRow({FigureText(t["signal_id"]), t["symbol"].get<std::string>(),
-                   t["direction"].get<std::string>(), FigureText(t["entry_price"], "{}"),
-                   FigureText(t["exit_price"], "{}"), FigureText(t["pnl_percent"]),
+                   t["direction"].get<std::string>(), PriceFigure(t["entry_price"]),
+                   PriceFigure(t["exit_price"]), FigureText(t["pnl_percent"]),
                    t["outcome"].get<std::string>(), FigureText(t["exit_reason"]),
                    FigureText(t["exit_time"]), FigureText(t["hold_minutes"], "{:.0f}")});
   }

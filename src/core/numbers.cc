@@ -1,7 +1,10 @@
 #include "core/numbers.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+
+#include <fmt/format.h>
 
 namespace pulse {
 
@@ -33,6 +36,22 @@ Result<std::int64_t> ParseInt64(std::string_view text, std::string_view what) {
     return InvalidArgumentError("{} '{}' is not a whole number", what, text);
   }
   return value;
+}
+
+std::string PriceText(double price, int significant) {
+  if (!std::isfinite(price)) return fmt::format("{}", price);
+  if (price == 0) return "0";
+  // Digits after the point: what `significant` leaves after the integer digits (rounding may
+  // carry into one more integer digit: 9.99999999 -> "10").
+  const int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(price))));
+  const int decimals = std::clamp(significant - 1 - magnitude, 0, 340);
+  std::string text = fmt::format("{:.{}f}", price, decimals);
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  if (text == "-0") text = "0";
+  return text;
 }
 
 }  // namespace pulse

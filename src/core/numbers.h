@@ -1,8 +1,9 @@
-// Strict number parsing for user input: the whole text must be one finite number.
-// Pure functions; thread-safe.
+// Strict number parsing for user input (the whole text must be one finite number) and the
+// display form of prices. Pure functions; thread-safe.
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "core/status.h"
@@ -16,5 +17,10 @@ Result<double> ParseFiniteDouble(std::string_view text, std::string_view what);
 Result<double> ParsePositiveDouble(std::string_view text, std::string_view what);
 // Whole decimal integer, no sign junk or trailing characters.
 Result<std::int64_t> ParseInt64(std::string_view text, std::string_view what);
+
+// A price for people to read in tables: rounded to `significant` significant digits, in fixed
+// notation (never "1e-05"), without trailing zeros. "3435.6185" for 3435.6185234684763,
+// "50000", "0.000012345678" for 1.2345678e-5. NaN and infinity print as "nan", "inf", "-inf".
+std::string PriceText(double price, int significant = 8);
 
 }  // namespace pulse

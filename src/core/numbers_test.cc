@@ -1,5 +1,8 @@
 #include "core/numbers.h"
 
+#include <cmath>
+#include <limits>
+
 #include <gtest/gtest.h>
 
 namespace pulse {
@@ -27,6 +30,23 @@ TEST(NumbersTest, RefusesWithFieldName) {
             "price must be positive, got '-3'");
   EXPECT_FALSE(ParseInt64("4.2", "id").ok());
   EXPECT_FALSE(ParseInt64("x", "id").ok());
+}
+
+TEST(NumbersTest, PriceTextKeepsEightSignificantDigitsInFixedNotation) {
+  EXPECT_EQ(PriceText(3435.6185234684763), "3435.6185");
+  EXPECT_EQ(PriceText(50000), "50000");
+  EXPECT_EQ(PriceText(138.5), "138.5");
+  EXPECT_EQ(PriceText(42.76986766805004), "42.769868");
+  EXPECT_EQ(PriceText(1.2345678e-5), "0.000012345678");
+  EXPECT_EQ(PriceText(0.1 + 0.2), "0.3");
+  EXPECT_EQ(PriceText(9.999999999), "10");
+  EXPECT_EQ(PriceText(123456789.4), "123456789");
+  EXPECT_EQ(PriceText(-2.5), "-2.5");
+  EXPECT_EQ(PriceText(-0.0), "0");
+  EXPECT_EQ(PriceText(0), "0");
+  EXPECT_EQ(PriceText(3435.6185234684763, 4), "3436");
+  EXPECT_EQ(PriceText(std::numeric_limits<double>::infinity()), "inf");
+  EXPECT_EQ(PriceText(std::nan("")), "nan");
 }
 
 }  // namespace

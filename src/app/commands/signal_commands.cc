@@ -9,6 +9,7 @@
 #include "app/signal_file_parser.h"
 #include "app/table_printer.h"
 #include "control/trade_recorder.h"
+#include "core/numbers.h"
 
 namespace pulse::app {
 
@@ -91,12 +92,11 @@ Status RunList(CliContext& ctx, const std::string& status, const std::string& fo
     const Signal& s = signals[i];
     const SignalResult* r = results[i] ? &*results[i] : nullptr;
     table.AddRow({std::to_string(s.id), FormatIso8601(s.created_at), s.symbol,
-                  std::string(DirectionName(s.direction)), s.timeframe,
-                  fmt::format("{}", s.entry_price), fmt::format("{}", s.stop_loss),
-                  fmt::format("{}", s.take_profit), FormatOptional(s.confidence, 2), s.source,
-                  std::string(SignalStatusName(s.status)),
-                  r ? fmt::format("{}", r->entry_price) : "-",
-                  r && r->exit_price ? fmt::format("{}", *r->exit_price) : "-",
+                  std::string(DirectionName(s.direction)), s.timeframe, PriceText(s.entry_price),
+                  PriceText(s.stop_loss), PriceText(s.take_profit), FormatOptional(s.confidence, 2),
+                  s.source, std::string(SignalStatusName(s.status)),
+                  r ? PriceText(r->entry_price) : "-",
+                  r && r->exit_price ? PriceText(*r->exit_price) : "-",
                   r ? FormatOptional(r->pnl_percent, 2) : "-",
                   r ? std::string(OutcomeName(r->outcome)) : "-"});
   }
