@@ -58,6 +58,7 @@ struct Pipeline::State {
   risk::TradingController controller;
   std::vector<RiskStateChanged> risk_history;
   std::vector<CircuitBreakerTripped> trips;
+  std::vector<LightForecastWarned> forecast_warnings;
   std::map<std::string, SymbolState, std::less<>> symbols;  // "exchange:symbol"
   std::string key;
   // The symbol of each position of the last close: callers pass the same symbols in the same
@@ -263,6 +264,9 @@ Status Pipeline::State::DrainControllerOutputs(bool flatten_now) {
     risk_history.push_back(std::move(change));
   }
   for (CircuitBreakerTripped& trip : outputs.trips) trips.push_back(std::move(trip));
+  counts.forecast_warnings += static_cast<std::int64_t>(outputs.forecast_warnings.size());
+  for (LightForecastWarned& w : outputs.forecast_warnings)
+    forecast_warnings.push_back(std::move(w));
   for (FlattenRequested& flatten : outputs.flatten) pending_flatten.push_back(std::move(flatten));
   if (!flatten_now) return Status::Ok();
   for (const FlattenRequested& flatten : pending_flatten) {
@@ -531,5 +535,13 @@ const std::vector<RiskStateChanged>& Pipeline::controller_history() const {
   return state_->risk_history;
 }
 const std::vector<CircuitBreakerTripped>& Pipeline::breaker_trips() const { return state_->trips; }
+
+const std::vector<LightForecastWarned>& Pipeline::forecast_warnings() const {
+  return state_->forecast_warnings;
+}
+
+Result<LightForecastView> Pipeline::light_forecast() const {
+  return LightForecastOf(state_->controller);
+}
 
 }  // namespace pulse::app

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/config/config.h"
+#include "app/light_forecast_view.h"
 #include "core/clock.h"
 #include "core/status.h"
 #include "engines/signal/signal_engine.h"
@@ -48,7 +49,8 @@ struct PipelineCounts {
   std::int64_t resolved = 0;  // real signals resolved
   std::int64_t shadows_resolved = 0;
   std::int64_t fills = 0;
-  std::int64_t orders_rejected = 0;  // by the paper engine (exposure, cash, ...)
+  std::int64_t orders_rejected = 0;    // by the paper engine (exposure, cash, ...)
+  std::int64_t forecast_warnings = 0;  // the controller's predictive warnings
 };
 
 // Where a pipeline writes. Null members: nothing is stored there (ids are then numbered by
@@ -145,6 +147,10 @@ class Pipeline {
   std::vector<signal::SourceActivity> source_activity() const;
   // Every breaker trip.
   const std::vector<CircuitBreakerTripped>& breaker_trips() const;
+  // Every predictive warning of the controller (risk.forecast.warn_probability).
+  const std::vector<LightForecastWarned>& forecast_warnings() const;
+  // The controller's forecast of its light over the next risk.forecast.horizon trades, now.
+  Result<LightForecastView> light_forecast() const;
 
  private:
   struct State;

@@ -211,6 +211,8 @@ std::string RunFingerprint(const Config& config) {
   decisive.logging = defaults.logging;
   decisive.replay = defaults.replay;
   decisive.notify = defaults.notify;
+  // The predictive warning is logged, not stored.
+  decisive.risk.forecast = defaults.risk.forecast;
   // Where the bars and prints come from: the run's hash checks them.
   decisive.run.data = defaults.run.data;
   decisive.run.trades = defaults.run.trades;
@@ -354,6 +356,7 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
   // due commands, the pipeline, the run's running
   // figures. Prints earlier than the pipeline's clock (before the first traded bar, or late
   // for a close already made) are skipped.
+  std::size_t warnings_seen = 0;  // of pipeline->forecast_warnings(), logged or replayed
   auto one_close = [&](std::vector<ControllerCommand>& pending) -> Status {
     const UnixNanos close_time = close.front().bar.open_time + tf.NominalNanos();
     if (!crossed && close_time > through) {
@@ -407,6 +410,14 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
     ++run.bar_closes;
     run.bars += static_cast<std::int64_t>(close.size());
     if (!run.first_close) run.first_close = close_time;
+    // Predictive warnings (a resume's replay made them in the process that stored the closes).
+    const std::vector<LightForecastWarned>& warnings = pipeline->forecast_warnings();
+    for (; warnings_seen < warnings.size(); ++warnings_seen) {
+      if (pipeline->replaying()) continue;
+      const LightForecastWarned& w = warnings[warnings_seen];
+      LOG_WARN("run {}: light {} at {}, forecast: {}", run.name, TrafficLightName(w.light),
+               FormatIso8601(w.at), w.text);
+    }
     if (pipeline->replaying()) {
       ++summary.replayed_closes;
     } else {
@@ -502,6 +513,7 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
   if (!pipeline->controller_history().empty()) {
     summary.controller_state = pipeline->controller_history().back().current;
   }
+  ASSIGN_OR_RETURN(summary.forecast, pipeline->light_forecast());
   LOG_INFO("run {}: {} bar closes stored in this process ({} replayed), simulated time {}",
            run.name, summary.bar_closes, summary.replayed_closes, FormatIso8601(last_close));
   return summary;

@@ -52,6 +52,7 @@ struct RunSummary {
   PipelineCounts counts;  // everything the pipeline counted in this process (replay included)
   PortfolioSnapshot portfolio;
   std::optional<RiskState> controller_state;
+  LightForecastView forecast;  // the controller's, at the last close
   // The signal engine's sources with their votes in this process (replay included).
   std::vector<signal::SourceActivity> sources;
 };

@@ -6,6 +6,7 @@
 #include "analytics/recorder_stats.h"
 #include "analytics/trade_stats.h"
 #include "app/json_views.h"
+#include "app/light_forecast_view.h"
 #include "app/report_sections.h"
 #include "control/trade_recorder.h"
 #include "core/ids.h"
@@ -211,6 +212,7 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   nlohmann::ordered_json controller;
   controller["latest"] = nullptr;
   controller["history"] = nlohmann::ordered_json::array();
+  controller["forecast"] = nullptr;
   if (inputs.controller != nullptr) {
     ControllerStatusFilter latest_filter;
     latest_filter.limit = 1;
@@ -225,6 +227,11 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
     if (!latest.empty()) controller["latest"] = ControllerEpisodeJson(latest.front());
     for (const ControllerStatusRow& row : history) {
       controller["history"].push_back(ControllerEpisodeJson(row));
+    }
+    if (inputs.risk != nullptr) {
+      ASSIGN_OR_RETURN(const LightForecastView forecast,
+                       LightForecastAt(*inputs.signals, *inputs.controller, *inputs.risk, at));
+      controller["forecast"] = LightForecastJson(forecast);
     }
   }
   j["controller"] = std::move(controller);

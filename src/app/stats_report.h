@@ -12,6 +12,7 @@
 
 #include "core/status.h"
 #include "core/time.h"
+#include "engines/risk/risk_config.h"
 #include "ports/controller_store.h"
 #include "ports/signal_store.h"
 
@@ -31,6 +32,8 @@ struct StatsQuery {
 struct StatsReportInputs {
   SignalStore* signals = nullptr;         // required
   ControllerStore* controller = nullptr;  // null: the controller section is empty
+  // With `controller`: the controller's settings, for its light forecast (null: no forecast).
+  const risk::RiskConfig* risk = nullptr;
   // The moment the report is as at ("at"): now from the caller's Clock, or a past time. Nothing
   // that happened after it counts: trades and shadows that closed later are left out, positions
   // open at it are listed, the controller section stops at it.
@@ -65,8 +68,9 @@ Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
 //   breakdowns   symbol, timeframe, source (attributed sources), confidence, exit_reason,
 //                weekday, hour
 //   controller   {"latest": the newest controller_status row at or before `now` or null,
-//                "history": the rows changed from `since` to `now`} (not filtered by symbol
-//                or source)
+//                "history": the rows changed from `since` to `now`, "forecast":
+//                LightForecastJson as at `now` (LightForecastAt; null without `risk`)} (not
+//                filtered by symbol or source)
 //   shadows      ShadowsJson of the rejected and denied candidates that closed in the window,
 //                with each gate's quote P&L
 // InvalidArgument as CheckStatsQuery, and for a missing signal store or a capital that is not

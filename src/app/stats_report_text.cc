@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "app/light_forecast_view.h"
 #include "app/report_sections.h"
 #include "app/stats_report.h"
 #include "app/table_printer.h"
@@ -147,6 +148,7 @@ void Controller(const Json& c, std::ostream& out) {
     out << fmt::format("\nController: {} since {}{}\n", latest["state"].get<std::string>(),
                        latest["at"].get<std::string>(), why.empty() ? "" : " (" + why + ")");
   }
+  if (!c["forecast"].is_null()) out << LightForecastText(c["forecast"]) << "\n";
   if (c["history"].empty()) return;
   TablePrinter table({"at", "state", "previous", "reasons"});
   for (const Json& e : c["history"]) {

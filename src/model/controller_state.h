@@ -1,7 +1,7 @@
 // The trading controller's state, events and commands: the traffic light (green / yellow / red),
 // the manual mode (active / paused / stopped), the reasons behind a state, and the events the
 // risk engine publishes (RiskStateChanged, SignalApproved, SignalDenied, CircuitBreakerTripped,
-// FlattenRequested). Plain value types; thread-compatible.
+// LightForecastWarned, FlattenRequested). Plain value types; thread-compatible.
 #pragma once
 
 #include <optional>
@@ -112,6 +112,22 @@ struct CircuitBreakerTripped {
   ControllerReason why;
 
   bool operator==(const CircuitBreakerTripped&) const = default;
+};
+
+// The predictive warning: after a traded outcome, the chance that the light turns red within
+// the next `horizon` trades reached risk.forecast.warn_probability while it was not red.
+// Published once per crossing: it is given again only after the chance fell back below.
+struct LightForecastWarned {
+  UnixNanos at = 0;                           // the exit time of the outcome that raised it
+  TrafficLight light = TrafficLight::kGreen;  // the light then
+  int horizon = 0;
+  double p_red = 0;
+  double p_yellow_or_worse = 0;
+  double win_probability = 0;  // the posterior mean of the win rate
+  double threshold = 0;        // warn_probability
+  std::string text;            // "P(red within the next 10 trades) 63.2 % >= 50.0 % ..."
+
+  bool operator==(const LightForecastWarned&) const = default;
 };
 
 // A request to close open paper positions (all when `symbol` is empty) at the next price.

@@ -10,6 +10,7 @@
 #include "adapters/storage/sql_controller_store.h"
 #include "adapters/storage/sql_run_store.h"
 #include "app/commands/commands.h"
+#include "app/light_forecast_view.h"
 #include "app/pipeline_run.h"
 #include "app/progress_bar.h"
 #include "app/report_sections.h"
@@ -108,7 +109,9 @@ Status RunRunCommand(CliContext& ctx, const RunFlags& f) {
   table.AddRow({"open positions", std::to_string(s.portfolio.open_positions.size())});
   table.AddRow(
       {"controller", s.controller_state ? std::string(RiskStateName(*s.controller_state)) : "-"});
+  table.AddRow({"light forecast warnings", std::to_string(s.counts.forecast_warnings)});
   table.Print(std::cout);
+  std::cout << LightForecastText(LightForecastJson(s.forecast)) << "\n";
   std::cout << "votes by source on the symbols evaluated in this process:\n"
             << SourcesText(SourcesJson(s.sources));
   std::cout << (s.finished ? "end of the data: the run is finished\n"
@@ -149,6 +152,11 @@ Status ShowControl(CliContext& ctx) {
   } else {
     std::cout << "controller: no state stored yet (no run has started)\n";
   }
+  ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
+  ASSIGN_OR_RETURN(SignalStore * signals, ctx.GetSignalStore());
+  ASSIGN_OR_RETURN(const LightForecastView forecast,
+                   LightForecastAt(*signals, controller, config->risk, ctx.clock().Now()));
+  std::cout << LightForecastText(LightForecastJson(forecast)) << "\n";
   ASSIGN_OR_RETURN(std::vector<ControllerCommand> pending, runs.PendingCommands());
   std::cout << fmt::format("pending commands: {}\n", pending.size());
   for (const ControllerCommand& c : pending) {

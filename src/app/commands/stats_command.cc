@@ -83,6 +83,7 @@ Status RunStats(CliContext& ctx, const StatsFlags& f) {
   inputs.controller = &controller;
   inputs.now = at;
   inputs.capital = config->paper.starting_balance;
+  inputs.risk = &config->risk;
   ASSIGN_OR_RETURN(nlohmann::ordered_json report, BuildStatsReport(query, inputs));
   if (f.format == "json") {
     std::cout << report.dump(2) << "\n";

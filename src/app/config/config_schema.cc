@@ -484,6 +484,21 @@ void AddRiskKeys(std::vector<ConfigKey>& keys) {
                         Get<&Config::risk, &R::breakers, &B::volatility_feature>));
   keys.push_back(RiskNumber<&R::breakers, &B::volatility_feature_scale>(
       T::kDouble, "risk.circuit_breakers.volatility.feature_scale", 0, 1e6));
+  using F = risk::ForecastSettings;
+  keys.push_back(RiskNumber<&R::forecast, &F::horizon>(T::kInt, "risk.forecast.horizon", 1, 1000));
+  keys.push_back(RiskNumber<&R::forecast, &F::estimate_window>(
+      T::kInt, "risk.forecast.estimate_window", 1, 1000000));
+  keys.push_back(
+      RiskNumber<&R::forecast, &F::half_life>(T::kDouble, "risk.forecast.half_life", 0, 1e6));
+  keys.push_back(
+      RiskNumber<&R::forecast, &F::prior_wins>(T::kDouble, "risk.forecast.prior_wins", 1e-9, 1e9));
+  keys.push_back(RiskNumber<&R::forecast, &F::prior_losses>(
+      T::kDouble, "risk.forecast.prior_losses", 1e-9, 1e9));
+  keys.push_back(Bool("risk.forecast.use_uncertainty",
+                      Set<&Config::risk, &R::forecast, &F::use_uncertainty>,
+                      Get<&Config::risk, &R::forecast, &F::use_uncertainty>));
+  keys.push_back(RiskNumber<&R::forecast, &F::warn_probability>(
+      T::kDouble, "risk.forecast.warn_probability", 0, 1));
 }
 
 std::vector<ConfigKey> BuildKeys() {

@@ -121,6 +121,9 @@ Status RiskConfig::Validate() const {
   if (!(std::isfinite(f.prior_losses) && f.prior_losses > 0)) {
     p.Add("risk.forecast.prior_losses must be > 0, got {}", f.prior_losses);
   }
+  if (!(f.warn_probability >= 0 && f.warn_probability <= 1)) {
+    p.Add("risk.forecast.warn_probability must be in [0, 1], got {}", f.warn_probability);
+  }
 
   if (auto day = CalendarDay::Create(time_zone); !day.ok()) {
     p.Add("risk.time_zone: {}", day.status().message());

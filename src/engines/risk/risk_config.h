@@ -64,6 +64,9 @@ struct ForecastSettings {
   double prior_wins = 1;
   double prior_losses = 1;
   bool use_uncertainty = true;
+  // LightForecastWarned when P(red within horizon trades) reaches this while the light is not
+  // red; 0 = never.
+  double warn_probability = 0.5;
 };
 
 struct RiskConfig {

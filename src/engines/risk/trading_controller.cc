@@ -153,6 +153,26 @@ Status TradingController::OnOutcome(const OutcomeResolved& event) {
   for (auto& b : breakers_) b->OnOutcome(at, event.result.outcome, &trips);
   PublishTrips(trips);
   Evaluate(at);
+  return CheckForecast(at);
+}
+
+Status TradingController::CheckForecast(UnixNanos at) {
+  const double threshold = config_.forecast.warn_probability;
+  if (threshold <= 0) return Status::Ok();
+  ASSIGN_OR_RETURN(const analytics::LightForecast f, Forecast());
+  if (state_.light == TrafficLight::kRed || f.p_red < threshold) {
+    forecast_warned_ = false;
+    return Status::Ok();
+  }
+  if (forecast_warned_) return Status::Ok();
+  forecast_warned_ = true;
+  if (muted_) return Status::Ok();
+  outputs_.forecast_warnings.push_back(
+      {at, state_.light, f.horizon, f.p_red, f.p_yellow_or_worse, f.win_probability, threshold,
+       fmt::format("P(red within the next {} trades) {:.1f} % >= {:.1f} % (win rate estimate "
+                   "{:.1f} % from {} resolved, losing streak {})",
+                   f.horizon, 100 * f.p_red, 100 * threshold, 100 * f.win_probability,
+                   window_.size(), window_.consecutive_losses())});
   return Status::Ok();
 }
 
@@ -275,6 +295,7 @@ void TradingController::Hold(const HeldLight& judged) {
 void TradingController::Acknowledge() {
   window_.Clear();
   equity_.Rebase();
+  forecast_warned_ = false;
 }
 
 void TradingController::PublishTrips(std::vector<CircuitBreakerTripped>& trips) {

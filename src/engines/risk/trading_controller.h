@@ -27,11 +27,12 @@ namespace pulse::risk {
 
 // What the controller produced since the last TakeOutputs(): every stored-state change (store
 // each as a controller_status row and publish it), breaker trips, and requests to close paper
-// positions (from an emergency stop or a breaker set to flatten).
+// positions (from an emergency stop or a breaker set to flatten), and predictive warnings.
 struct ControllerOutputs {
   std::vector<RiskStateChanged> state_changes;
   std::vector<CircuitBreakerTripped> trips;
   std::vector<FlattenRequested> flatten;
+  std::vector<LightForecastWarned> forecast_warnings;
 };
 
 using ReviewDecision = std::variant<SignalApproved, SignalDenied>;
@@ -71,7 +72,8 @@ class TradingController {
   ~TradingController();
 
   // A tracked signal resolved. Shadow outcomes are ignored (OK). InvalidArgument for an
-  // outcome that is still open.
+  // outcome that is still open. With risk.forecast.warn_probability set, the forecast is
+  // computed afresh and a LightForecastWarned is published when it crosses the threshold.
   Status OnOutcome(const OutcomeResolved& event);
   // Account equity (quote currency, marked to market) at `at`. InvalidArgument for a
   // non-positive or non-finite value or a time before the previous equity.
@@ -124,6 +126,8 @@ class TradingController {
   // Takes a judgement's light and fired rules as the light held (the mode stays).
   void Hold(const HeldLight& judged);
   Status Replay(const ControllerHistory& history);
+  // The predictive warning after a traded outcome at `at` (see LightForecastWarned).
+  Status CheckForecast(UnixNanos at);
   // Moves `trips` into the outputs (nothing while muted).
   void PublishTrips(std::vector<CircuitBreakerTripped>& trips);
 
@@ -147,6 +151,8 @@ class TradingController {
   mutable std::optional<PendingReasons> pending_state_reasons_;
   bool started_ = false;
   bool muted_ = false;
+  // A forecast warning was given and the chance has not fallen below the threshold since.
+  bool forecast_warned_ = false;
   ControllerOutputs outputs_;
 };
 

@@ -372,6 +372,88 @@ TEST_F(TradingControllerTest, ForecastUsesTheWindowAndTheStreak) {
   EXPECT_GT(f->p_red, 0.0);  // three more losses reach the streak limit
 }
 
+// The warning is given at the first outcome whose forecast P(red) reaches the threshold while
+// the light is not red, once per crossing; the expected crossings come from ForecastLight on
+// the outcomes seen so far.
+TEST_F(TradingControllerTest, WarnsOnceWhenTheForecastCrossesTheThreshold) {
+  RiskConfig config = BerlinConfig();
+  config.forecast.warn_probability = 0.3;
+  TradingController c = Make(config);
+  c.TakeOutputs();
+  const std::vector<Outcome> sequence = {W, W, W, L, L, L, W, W, W, W, L, L, L};
+  analytics::LightForecastConfig direct;
+  std::vector<Outcome> seen;
+  int streak = 0;
+  bool warned = false;
+  std::vector<UnixNanos> expected_at;
+  std::vector<double> expected_p;
+  for (Outcome o : sequence) {
+    Feed(c, {o});
+    seen.push_back(o);
+    streak = o == L ? streak + 1 : 0;
+    auto g = analytics::ForecastLight(seen, streak, direct);
+    ASSERT_TRUE(g.ok());
+    // Never red here: the streak stays below 5 and the sample below 20.
+    if (g->p_red < 0.3) {
+      warned = false;
+    } else if (!warned) {
+      warned = true;
+      expected_at.push_back(clock_.Now());
+      expected_p.push_back(g->p_red);
+    }
+  }
+  const ControllerOutputs out = c.TakeOutputs();
+  EXPECT_TRUE(out.state_changes.empty());
+  // P(red) passes 0.3 at the third loss of the first run (0.36, then 0.12 after a win) and at
+  // the first loss of the second (0.55: the 20-outcome sample for the win-rate rule is near).
+  ASSERT_EQ(out.forecast_warnings.size(), 2u);
+  ASSERT_EQ(expected_at.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    const LightForecastWarned& w = out.forecast_warnings[i];
+    EXPECT_EQ(w.at, expected_at[i]);
+    EXPECT_DOUBLE_EQ(w.p_red, expected_p[i]);
+    EXPECT_EQ(w.light, TrafficLight::kGreen);
+    EXPECT_EQ(w.horizon, 10);
+    EXPECT_DOUBLE_EQ(w.threshold, 0.3);
+    EXPECT_NE(w.text.find("P(red within the next 10 trades)"), std::string::npos) << w.text;
+  }
+  EXPECT_NE(out.forecast_warnings[0].text.find("from 6 resolved, losing streak 3"),
+            std::string::npos)
+      << out.forecast_warnings[0].text;
+  EXPECT_NE(out.forecast_warnings[1].text.find("from 11 resolved, losing streak 1"),
+            std::string::npos)
+      << out.forecast_warnings[1].text;
+}
+
+TEST_F(TradingControllerTest, NoWarningWhenTheThresholdIsZeroOrTheLightIsRed) {
+  RiskConfig off = BerlinConfig();
+  off.forecast.warn_probability = 0;
+  TradingController quiet = Make(off);
+  Feed(quiet, {L, L, L, L});
+  EXPECT_TRUE(quiet.TakeOutputs().forecast_warnings.empty());
+
+  RiskConfig bad = BerlinConfig();
+  bad.forecast.warn_probability = 1.5;
+  auto refused = TradingController::Create(bad, clock_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("risk.forecast.warn_probability must be in [0, 1]"),
+            std::string::npos);
+
+  // A threshold every forecast reaches: warned at the first loss, not again while it holds,
+  // and nothing once the light is red (five losses in a row).
+  RiskConfig low = BerlinConfig();
+  low.forecast.warn_probability = 1e-9;
+  TradingController c = Make(low);
+  c.TakeOutputs();
+  Feed(c, {L});
+  EXPECT_EQ(c.TakeOutputs().forecast_warnings.size(), 1u);
+  Feed(c, {L, L, L, L, L});
+  const ControllerOutputs out = c.TakeOutputs();
+  EXPECT_TRUE(out.forecast_warnings.empty());
+  ASSERT_FALSE(out.state_changes.empty());
+  EXPECT_EQ(out.state_changes.back().current, RiskState::kRed);
+}
+
 // Runs the same inputs through a live controller and a restored one.
 TEST_F(TradingControllerTest, RestoreGivesTheSameState) {
   TradingController live = Make();
