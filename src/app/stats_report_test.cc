@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "analytics/light_forecast.h"
 #include "support/in_memory_controller_store.h"
 #include "support/in_memory_signal_store.h"
 
@@ -225,6 +226,48 @@ TEST_F(StatsReportTest, ControllerHistoryInTheWindowAndTheLatestState) {
   ASSERT_EQ(c["history"].size(), 2u);  // the green of January is before the window
   EXPECT_EQ(c["history"][0]["state"], "red");
   EXPECT_EQ(c["history"][0]["reasons"][0], "5 losses in a row");
+}
+
+// The forecast the controller would make from the traded outcomes closed by then (D win, C
+// breakeven, B loss, A win; shadows never count), computed here by ForecastLight directly.
+TEST_F(StatsReportTest, LightForecastFromTheTradedOutcomesClosedByThen) {
+  auto without = Report();
+  ASSERT_TRUE(without.ok()) << without.status();
+  EXPECT_TRUE((*without)["controller"]["forecast"].is_null());  // no risk settings given
+
+  const risk::RiskConfig risk;
+  analytics::LightForecastConfig direct;  // the controller's defaults
+  auto expect = [&](UnixNanos at, std::vector<Outcome> outcomes, int streak) {
+    StatsReportInputs inputs;
+    inputs.signals = &signals_;
+    inputs.controller = &controller_;
+    inputs.risk = &risk;
+    inputs.now = at;
+    inputs.capital = 1000;
+    auto r = BuildStatsReport({}, inputs);
+    ASSERT_TRUE(r.ok()) << r.status();
+    const ordered_json& f = (*r)["controller"]["forecast"];
+    auto g = analytics::ForecastLight(outcomes, streak, direct);
+    ASSERT_TRUE(g.ok());
+    EXPECT_EQ(f["horizon"], 10);
+    EXPECT_EQ(f["resolved"], static_cast<int>(outcomes.size()));
+    EXPECT_EQ(f["losing_streak"], streak);
+    EXPECT_DOUBLE_EQ(f["p_red"].get<double>(), g->p_red);
+    EXPECT_DOUBLE_EQ(f["p_yellow_or_worse"].get<double>(), g->p_yellow_or_worse);
+    EXPECT_DOUBLE_EQ(f["win_probability"].get<double>(), g->win_probability);
+  };
+  expect(kNow, {Outcome::kWin, Outcome::kBreakeven, Outcome::kLoss, Outcome::kWin}, 0);
+  expect(T("2026-03-09T13:00:00Z"), {Outcome::kWin, Outcome::kBreakeven, Outcome::kLoss}, 1);
+
+  // A red acknowledged after B starts a fresh window: only A counts afterwards.
+  ASSERT_TRUE(controller_
+                  .AppendStatus({0,
+                                 T("2026-03-09T18:00:00Z"),
+                                 RiskState::kGreen,
+                                 RiskState::kRed,
+                                 {{"acknowledged_red", 0, 0, "red acknowledged by cli"}}})
+                  .ok());
+  expect(kNow, {Outcome::kWin}, 0);
 }
 
 TEST_F(StatsReportTest, ShadowsByTheGateThatStoppedThem) {

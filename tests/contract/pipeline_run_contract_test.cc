@@ -1,7 +1,9 @@
 // `pulse run` (app::RunPipeline) on both backends: three weeks of the bundled candles of three
 // symbols store the same rows on PostgreSQL as on SQLite, table by table, ids and times
 // included; and a run stopped after a commit and started again on PostgreSQL ends with the rows
-// of the uninterrupted run.
+// of the uninterrupted run. The controller's light forecast rebuilt from each store
+// (app::LightForecastAt, as `pulse stats` and `pulse control status` show it) equals the one the
+// run's live controller ended with.
 #include <atomic>
 #include <cstdlib>
 #include <map>
@@ -12,6 +14,9 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "adapters/storage/sql_controller_store.h"
+#include "adapters/storage/sql_signal_store.h"
+#include "app/light_forecast_view.h"
 #include "app/pipeline_run.h"
 #include "storage_backends.h"
 
@@ -52,6 +57,23 @@ Table Rows(storage::SqlDatabase& db, const std::string& table, const std::string
     out.push_back(std::move(cells));
   }
   return out;
+}
+
+// The forecast rebuilt from `db` as at the run's last close equals the live one, bit for bit.
+void ExpectForecastFromTheStore(storage::SqlDatabase& db, const app::Config& config,
+                                const app::RunSummary& run, const std::string& label) {
+  storage::SqlSignalStore signals(db);
+  storage::SqlControllerStore controller(db);
+  const Result<app::LightForecastView> rebuilt =
+      app::LightForecastAt(signals, controller, config.risk, run.last_close);
+  ASSERT_TRUE(rebuilt.ok()) << label << ": " << rebuilt.status();
+  EXPECT_EQ(rebuilt->resolved, run.forecast.resolved) << label;
+  EXPECT_EQ(rebuilt->losing_streak, run.forecast.losing_streak) << label;
+  EXPECT_EQ(rebuilt->forecast.horizon, run.forecast.forecast.horizon) << label;
+  EXPECT_EQ(rebuilt->forecast.alpha, run.forecast.forecast.alpha) << label;
+  EXPECT_EQ(rebuilt->forecast.beta, run.forecast.forecast.beta) << label;
+  EXPECT_EQ(rebuilt->forecast.p_red, run.forecast.forecast.p_red) << label;
+  EXPECT_EQ(rebuilt->forecast.p_yellow_or_worse, run.forecast.forecast.p_yellow_or_worse) << label;
 }
 
 app::Config RunConfig() {
@@ -108,6 +130,13 @@ TEST(PipelineRunContractTest, PostgresStoresTheRowsSqliteStoresAndResumesToThem)
   ASSERT_TRUE(rest.ok()) << rest.status();
   EXPECT_TRUE(rest->resumed);
   EXPECT_TRUE(rest->finished);
+
+  // Enough trades resolved for the forecast to say something.
+  EXPECT_GT(on_sqlite->forecast.resolved, 5);
+  ExpectForecastFromTheStore(*sqlite->db, config, *on_sqlite, "sqlite");
+  ExpectForecastFromTheStore(*postgres->db, config, *on_postgres, "postgres");
+  ExpectForecastFromTheStore(*resumed->db, config, *rest, "resumed");
+  EXPECT_EQ(rest->forecast.forecast.p_red, on_sqlite->forecast.forecast.p_red);
 
   for (const auto& [table, order] : kTables) {
     const Table expected = Rows(*sqlite->db, table, order);

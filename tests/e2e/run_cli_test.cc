@@ -209,6 +209,48 @@ TEST(RunCliTest, QueuedPauseIsAppliedAtTheFirstCloseAndShown) {
   EXPECT_NE(status.out.find("pending commands: 0"), std::string::npos) << status.out;
 }
 
+// The light forecast a run ends with is the one `pulse control status` and `pulse stats`
+// rebuild from the store; the warnings it logged are counted in its summary.
+TEST(RunCliTest, LightForecastOfTheRunIsTheOneRebuiltFromTheStore) {
+  CliRunner cli;
+  const std::map<std::string, std::string> env = {
+      {"PULSE_SIGNAL__GATES__MIN_CONFIDENCE", "0.55"},
+      {"PULSE_SIGNAL__GATES__VOLUME", "false"},
+      {"PULSE_RISK__FORECAST__WARN_PROBABILITY", "0.3"}};
+  const CliResult run = cli.Run(RunArgs(), env);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto line = [](const std::string& out) {
+    const std::size_t at = out.find("Light forecast over the next 10 trades: ");
+    return at == std::string::npos ? std::string() : out.substr(at, out.find('\n', at) - at);
+  };
+  const std::string live = line(run.out);
+  ASSERT_FALSE(live.empty()) << run.out;
+  EXPECT_EQ(live.find("from 0 resolved"), std::string::npos) << live;  // trades resolved
+
+  const CliResult status = cli.Run({"control", "status"}, env);
+  ASSERT_EQ(status.exit_code, 0) << status.err;
+  EXPECT_EQ(line(status.out), live) << status.out;
+  const CliResult stats = cli.Run({"stats", "--run", "default"}, env);
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_EQ(line(stats.out), live) << stats.out;
+
+  // Every warning is logged with its probability, and counted.
+  const std::string warnings = TableValue(run.out, "light forecast warnings");
+  ASSERT_FALSE(warnings.empty()) << run.out;
+  std::size_t logged = 0;
+  for (std::size_t at = run.err.find("forecast: P(red within the next 10 trades)");
+       at != std::string::npos;
+       at = run.err.find("forecast: P(red within the next 10 trades)", at + 1)) {
+    ++logged;
+  }
+  EXPECT_GT(logged, 0u) << run.err;
+  EXPECT_EQ(std::to_string(logged), warnings) << run.err;
+
+  const CliResult bad = cli.Run({"control", "status"}, {{"PULSE_RISK__FORECAST__HORIZON", "0"}});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("risk.forecast.horizon"), std::string::npos) << bad.err;
+}
+
 // A seeded random walk of 5m bars as CSV.
 std::string SyntheticCandles(int bars, double bump_at_close = -1) {
   std::string csv = "timestamp_ms,open,high,low,close,volume\n";
