@@ -32,9 +32,10 @@ struct BacktestRun {
   PortfolioSnapshot portfolio;  // at the end, everything closed
   std::vector<RiskStateChanged> controller;
   std::vector<CircuitBreakerTripped> trips;
-  std::vector<signal::SourceActivity> sources;  // each source's votes, at the end
-  std::int64_t stored_signals = 0;              // rows in the store's signals table at the end
-  std::int64_t bars_read = 0;                   // bars fed to the pipeline, warm-up bars included
+  std::vector<LightForecastWarned> forecast_warnings;  // the controller's predictive warnings
+  std::vector<signal::SourceActivity> sources;         // each source's votes, at the end
+  std::int64_t stored_signals = 0;  // rows in the store's signals table at the end
+  std::int64_t bars_read = 0;       // bars fed to the pipeline, warm-up bars included
 };
 
 // The message for a range without bars: names only the bounds given ("no bars from

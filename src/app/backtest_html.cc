@@ -223,6 +223,11 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
   }
   html += "<h2>Traffic light</h2>" + Table(episodes);
   html += "<h2>Circuit breakers</h2>" + Table(r["breaker_trips"]);
+  nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
+  for (const auto& w : r["forecast_warnings"]) {
+    warnings.push_back({{"at", w["at"]}, {"light", w["light"]}, {"warning", w["text"]}});
+  }
+  html += "<h2>Light forecast warnings</h2>" + Table(warnings);
   return html + "</body></html>\n";
 }
 

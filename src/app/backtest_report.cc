@@ -103,6 +103,16 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
                      {"why", t.why.text}});
   }
   j["breaker_trips"] = std::move(trips);
+  nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
+  for (const LightForecastWarned& w : run.forecast_warnings) {
+    warnings.push_back({{"at", FormatIso8601(w.at)},
+                        {"light", TrafficLightName(w.light)},
+                        {"p_red", w.p_red},
+                        {"p_yellow_or_worse", w.p_yellow_or_worse},
+                        {"win_probability", w.win_probability},
+                        {"text", w.text}});
+  }
+  j["forecast_warnings"] = std::move(warnings);
   return j;
 }
 
@@ -156,6 +166,10 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
                        e["state"].get<std::string>());
   }
   out += "\n";
+  for (const auto& w : r["forecast_warnings"]) {
+    out += fmt::format("forecast warning {}: {}\n", w["at"].get<std::string>().substr(0, 16),
+                       w["text"].get<std::string>());
+  }
   return out;
 }
 

@@ -15,8 +15,9 @@ namespace pulse::app {
 
 // Keys: period, signals, sources (SourcesJson: each theory's and model's votes, accuracy and
 // weight at the end), trades, returns, paper, shadows, calibration, breakdowns, controller,
-// breaker_trips. Daily returns of the paper equity (UTC days, 365 periods a year) feed the
-// return statistics.
+// breaker_trips, forecast_warnings (the controller's LightForecastWarned: at, light, p_red,
+// p_yellow_or_worse, win_probability, text). Daily returns of the paper equity (UTC days, 365
+// periods a year) feed the return statistics.
 Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run);
 
 // The same report for a terminal.

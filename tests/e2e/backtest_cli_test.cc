@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -97,6 +99,38 @@ TEST_F(BacktestCliTest, JsonReportIsDeterministicAndConsistent) {
   EXPECT_EQ(r["controller"][0]["state"], "green");
   EXPECT_EQ(r["returns"]["periods"], "daily");
   EXPECT_GT(r["returns"]["days"].get<int>(), 100);
+}
+
+// With looser gates the controller sees enough trades to warn: each warning came while the
+// light was not red, at or above the threshold, in time order, and the HTML lists them.
+TEST_F(BacktestCliTest, ForecastWarningsOfTheController) {
+  const std::map<std::string, std::string> env = {
+      {"PULSE_SIGNAL__GATES__MIN_CONFIDENCE", "0.6"},
+      {"PULSE_SIGNAL__GATES__VOLUME", "false"},
+      {"PULSE_RISK__FORECAST__WARN_PROBABILITY", "0.3"}};
+  const std::string html = cli_.dir() + "/report.html";
+  const CliResult run =
+      cli_.Run({"backtest", "--data", kBtc, "--data", kEth, "--from", "2021-04-01", "--to",
+                "2021-05-01", "--progress", "off", "--format", "json", "--report", html},
+               env);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json r = json::parse(run.out);
+  const json& warnings = r["forecast_warnings"];
+  ASSERT_FALSE(warnings.empty()) << r["trades"].dump();
+  std::string previous;
+  for (const json& w : warnings) {
+    EXPECT_GE(w["p_red"].get<double>(), 0.3);
+    EXPECT_GE(w["p_yellow_or_worse"].get<double>(), w["p_red"].get<double>());
+    EXPECT_NE(w["light"], "red");
+    EXPECT_GT(w["at"].get<std::string>(), previous);
+    previous = w["at"].get<std::string>();
+    EXPECT_NE(w["text"].get<std::string>().find("P(red within the next 10 trades)"),
+              std::string::npos);
+  }
+  std::ifstream in(html);
+  std::stringstream page;
+  page << in.rdbuf();
+  EXPECT_NE(page.str().find("<h2>Light forecast warnings</h2><table>"), std::string::npos);
 }
 
 TEST_F(BacktestCliTest, HtmlReportHasTheChartsAndTheTables) {
