@@ -114,6 +114,7 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
   run.controller = pipeline->controller_history();
   run.trips = pipeline->breaker_trips();
   run.forecast_warnings = pipeline->forecast_warnings();
+  ASSIGN_OR_RETURN(run.fills, portfolio.ListTrades({}));
   run.sources = pipeline->source_activity();
   ASSIGN_OR_RETURN(storage::SqlRows rows, db->Query("SELECT COUNT(*) FROM signals"));
   ASSIGN_OR_RETURN(run.stored_signals, rows.at(0).GetInt64(0));

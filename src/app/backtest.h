@@ -30,6 +30,7 @@ struct BacktestRun {
   std::vector<EquityPoint> equity;        // paper account, one point per bar close
   double starting_balance = 0;
   PortfolioSnapshot portfolio;  // at the end, everything closed
+  std::vector<Fill> fills;      // the paper account's
   std::vector<RiskStateChanged> controller;
   std::vector<CircuitBreakerTripped> trips;
   std::vector<LightForecastWarned> forecast_warnings;  // the controller's predictive warnings

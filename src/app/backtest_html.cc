@@ -202,7 +202,14 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
   html += "<h2>Sources</h2>" + Table(r["sources"]);
   html += "<h2>Trades</h2>" + Figures(r["trades"]);
   html += "<h2>Returns (daily)</h2>" + Figures(r["returns"]);
-  html += "<h2>Paper account</h2>" + Figures(r["paper"]);
+  nlohmann::ordered_json paper = r["paper"];
+  paper.erase("vs_signals");
+  html += "<h2>Paper account</h2>" + Figures(paper);
+  html +=
+      "<h2>Paper account against its signals</h2><p>The signals' P&amp;L (the tracker's, at "
+      "their own size) taken step by step to the account's: another quantity, fills at the "
+      "reference price (the next open), slippage and impact, the account's fees.</p>" +
+      Figures(r["paper"]["vs_signals"]);
   html += LineChart("Equity (quote currency)", times, equity, "#1f77b4",
                     [](double v) { return FormatGrouped(v, 2); });
   html += LineChart("Drawdown (%)", times, drawdown, "#d62728", PercentLabel,

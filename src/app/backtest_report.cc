@@ -81,6 +81,9 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
                 {"realized_pnl", FigureToJson(run.portfolio.realized_pnl)},
                 {"fills", run.counts.fills},
                 {"orders_rejected", run.counts.orders_rejected}};
+  ASSIGN_OR_RETURN(const analytics::PaperReconciliation reconciled,
+                   analytics::ReconcilePaperWithSignals(run.outcomes, run.fills));
+  j["paper"]["vs_signals"] = PaperVsSignalsJson(reconciled);
   ASSIGN_OR_RETURN(j["shadows"], ShadowsJson(run.outcomes));
   ASSIGN_OR_RETURN(j["calibration"], CalibrationSectionJson(real, real));
   constexpr analytics::BreakdownKey kKeys[] = {
@@ -146,6 +149,7 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
       FigureText(r["calibration"]["overall"]["ece"], "{:.4f}"),
       FigureText(r["calibration"]["overall"]["brier"], "{:.4f}"),
       FigureText(r["calibration"]["overall"]["count"]));
+  out += PaperVsSignalsText(p["vs_signals"]) + "\n";
   if (s["both_levels_by_finer_bars"].get<std::int64_t>() +
           s["both_levels_by_policy"].get<std::int64_t>() >
       0) {

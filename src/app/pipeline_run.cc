@@ -514,6 +514,15 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
     summary.controller_state = pipeline->controller_history().back().current;
   }
   ASSIGN_OR_RETURN(summary.forecast, pipeline->light_forecast());
+  {
+    // The whole run's account against its signals, from the store (earlier processes too).
+    ASSIGN_OR_RETURN(const std::vector<OutcomeResolved> traded,
+                     signals.ListClosedOutcomes(ClosedOutcomeFilter{}));
+    TradeFilter account;
+    account.account = config.paper.account;
+    ASSIGN_OR_RETURN(const std::vector<Fill> fills, portfolio.ListTrades(account));
+    ASSIGN_OR_RETURN(summary.paper_vs_signals, analytics::ReconcilePaperWithSignals(traded, fills));
+  }
   LOG_INFO("run {}: {} bar closes stored in this process ({} replayed), simulated time {}",
            run.name, summary.bar_closes, summary.replayed_closes, FormatIso8601(last_close));
   return summary;

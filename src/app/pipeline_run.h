@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "adapters/storage/sql_database.h"
+#include "analytics/paper_reconciliation.h"
 #include "app/config/config.h"
 #include "app/pipeline.h"
 #include "core/clock.h"
@@ -53,6 +54,8 @@ struct RunSummary {
   PortfolioSnapshot portfolio;
   std::optional<RiskState> controller_state;
   LightForecastView forecast;  // the controller's, at the last close
+  // The run's paper account against the signals it traded (every process of the run).
+  analytics::PaperReconciliation paper_vs_signals;
   // The signal engine's sources with their votes in this process (replay included).
   std::vector<signal::SourceActivity> sources;
 };

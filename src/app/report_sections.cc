@@ -143,6 +143,32 @@ nlohmann::ordered_json SourcesJson(std::span<const signal::SourceActivity> sourc
   return out;
 }
 
+nlohmann::ordered_json PaperVsSignalsJson(const analytics::PaperReconciliation& reconciled) {
+  return {{"positions", reconciled.positions},
+          {"signals", FigureToJson(reconciled.signals)},
+          {"size", FigureToJson(reconciled.size)},
+          {"timing", FigureToJson(reconciled.timing)},
+          {"slippage", FigureToJson(reconciled.slippage)},
+          {"fees", FigureToJson(reconciled.fees)},
+          {"paper", FigureToJson(reconciled.paper)},
+          {"unmatched", reconciled.unmatched}};
+}
+
+std::string PaperVsSignalsText(const nlohmann::ordered_json& v) {
+  std::string text = fmt::format(
+      "paper vs its signals ({} positions): signals {}, size {}, timing {}, slippage {}, fees {} "
+      "= paper {}",
+      FigureText(v["positions"]), FigureText(v["signals"], "{:+.2f}"),
+      FigureText(v["size"], "{:+.2f}"), FigureText(v["timing"], "{:+.2f}"),
+      FigureText(v["slippage"], "{:+.2f}"), FigureText(v["fees"], "{:+.2f}"),
+      FigureText(v["paper"], "{:+.2f}"));
+  if (v["unmatched"].get<int>() > 0) {
+    text += fmt::format(" ({} positions without a signal outcome left out)",
+                        FigureText(v["unmatched"]));
+  }
+  return text;
+}
+
 std::string SourcesText(const nlohmann::ordered_json& sources) {
   TablePrinter table({"source", ">votes", ">voted %", ">long", ">short", ">accuracy", ">weight"});
   for (const auto& s : sources) {

@@ -13,6 +13,7 @@
 #include "analytics/breakdowns.h"
 #include "analytics/calibration.h"
 #include "analytics/equity_curve.h"
+#include "analytics/paper_reconciliation.h"
 #include "analytics/return_stats.h"
 #include "analytics/trade_record.h"
 #include "core/status.h"
@@ -69,6 +70,13 @@ Result<nlohmann::ordered_json> ShadowsJson(std::span<const OutcomeResolved> outc
 nlohmann::ordered_json SourcesJson(std::span<const signal::SourceActivity> sources);
 // The same as a table: source, votes, voted %, long, short, accuracy, weight.
 std::string SourcesText(const nlohmann::ordered_json& sources);
+
+// The paper account against the signals it traded (analytics/paper_reconciliation.h):
+// {"positions", "signals", "size", "timing", "slippage", "fees", "paper", "unmatched"}.
+nlohmann::ordered_json PaperVsSignalsJson(const analytics::PaperReconciliation& reconciled);
+// One line: "paper vs its signals (N positions): signals +297.18, size -222.94, timing -40.12,
+// slippage -20.05, fees -14.11 = paper -0.04".
+std::string PaperVsSignalsText(const nlohmann::ordered_json& vs_signals);
 
 // One controller state: {"at", "state", "previous" (null for the first), "reasons": [text]}.
 nlohmann::ordered_json ControllerEpisodeJson(const ControllerStatusRow& row);

@@ -79,6 +79,16 @@ TEST_F(BacktestCliTest, JsonReportIsDeterministicAndConsistent) {
   EXPECT_NEAR(p["final_equity"].get<double>(),
               p["starting_balance"].get<double>() + p["realized_pnl"].get<double>(), 1e-6);
   EXPECT_EQ(p["fills"].get<int>() % 2, 0);  // one entry and one exit per position
+  // The account against its signals: every position taken apart, the steps add up to the
+  // realised P&L the paper engine booked.
+  const json& v = p["vs_signals"];
+  EXPECT_EQ(v["positions"].get<int>() * 2, p["fills"].get<int>());
+  EXPECT_EQ(v["unmatched"], 0);
+  EXPECT_NEAR(v["paper"].get<double>(), p["realized_pnl"].get<double>(), 1e-6);
+  EXPECT_NEAR(v["signals"].get<double>() + v["size"].get<double>() + v["timing"].get<double>() +
+                  v["slippage"].get<double>() + v["fees"].get<double>(),
+              v["paper"].get<double>(), 1e-6);
+  EXPECT_LT(v["slippage"].get<double>(), 0);  // slippage and impact never help
   EXPECT_NEAR(p["return_pct"].get<double>(),
               (p["final_equity"].get<double>() / p["starting_balance"].get<double>() - 1) * 100,
               1e-9);

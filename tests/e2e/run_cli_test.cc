@@ -225,6 +225,7 @@ TEST(RunCliTest, LightForecastOfTheRunIsTheOneRebuiltFromTheStore) {
   };
   const std::string live = line(run.out);
   ASSERT_FALSE(live.empty()) << run.out;
+  EXPECT_NE(run.out.find("paper vs its signals ("), std::string::npos) << run.out;
   EXPECT_EQ(live.find("from 0 resolved"), std::string::npos) << live;  // trades resolved
 
   const CliResult status = cli.Run({"control", "status"}, env);

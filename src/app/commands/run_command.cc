@@ -111,7 +111,8 @@ Status RunRunCommand(CliContext& ctx, const RunFlags& f) {
       {"controller", s.controller_state ? std::string(RiskStateName(*s.controller_state)) : "-"});
   table.AddRow({"light forecast warnings", std::to_string(s.counts.forecast_warnings)});
   table.Print(std::cout);
-  std::cout << LightForecastText(LightForecastJson(s.forecast)) << "\n";
+  std::cout << LightForecastText(LightForecastJson(s.forecast)) << "\n"
+            << PaperVsSignalsText(PaperVsSignalsJson(s.paper_vs_signals)) << "\n";
   std::cout << "votes by source on the symbols evaluated in this process:\n"
             << SourcesText(SourcesJson(s.sources));
   std::cout << (s.finished ? "end of the data: the run is finished\n"
