@@ -42,6 +42,9 @@ Result<PaperReconciliation> ReconcilePaperWithSignals(std::span<const OutcomeRes
           "position {}: entry and exit fills disagree (signal {} vs {}, quantity {} vs {})",
           position, in.signal_id, out.signal_id, in.quantity, out.quantity);
     }
+    const double sign = in.side == OrderSide::kBuy ? 1.0 : -1.0;
+    const double q = in.quantity;
+    const double realized = sign * q * (out.fill_price - in.fill_price) - in.fee - out.fee;
     const auto it = by_signal.find(in.signal_id);
     const SignalResult* result = it == by_signal.end() ? nullptr : &it->second->result;
     const std::optional<double> size =
@@ -49,10 +52,9 @@ Result<PaperReconciliation> ReconcilePaperWithSignals(std::span<const OutcomeRes
     if (result == nullptr || !size || !result->exit_price || !result->pnl_quote ||
         !result->pnl_quote_total || !result->fees_quote) {
       ++r.unmatched;
+      r.unmatched_paper += realized;
       continue;
     }
-    const double sign = in.side == OrderSide::kBuy ? 1.0 : -1.0;
-    const double q = in.quantity;
     const double net = result->pnl_quote_total.value();
     const double size_effect = result->pnl_quote.value() * (q - *size);
     const double timing =
@@ -67,7 +69,7 @@ Result<PaperReconciliation> ReconcilePaperWithSignals(std::span<const OutcomeRes
     r.timing += timing;
     r.slippage += slippage;
     r.fees += fees;
-    r.paper += sign * q * (out.fill_price - in.fill_price) - in.fee - out.fee;
+    r.paper += realized;
   }
   return r;
 }

@@ -32,8 +32,9 @@ struct PaperReconciliation {
   double fees = 0;
   double paper = 0;
   // Closed positions that could not be taken apart: their signal has no resolved outcome with a
-  // size and quote P&L in `outcomes` (left out of every figure above).
+  // size and quote P&L in `outcomes` (left out of every figure above), and their realised P&L.
   int unmatched = 0;
+  double unmatched_paper = 0;
 };
 
 // `outcomes`: resolved outcomes of traded signals (shadows are skipped); `fills`: the paper

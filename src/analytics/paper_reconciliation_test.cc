@@ -79,6 +79,7 @@ TEST(PaperReconciliationTest, OpenPositionsAndUnknownSignalsAreLeftOut) {
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->positions, 0);
   EXPECT_EQ(r->unmatched, 1);
+  EXPECT_EQ(r->unmatched_paper, 1.0);  // bought at 10, sold at 11, no fees
   EXPECT_EQ(r->paper, 0);
 }
 

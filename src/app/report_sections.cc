@@ -151,7 +151,8 @@ nlohmann::ordered_json PaperVsSignalsJson(const analytics::PaperReconciliation& 
           {"slippage", FigureToJson(reconciled.slippage)},
           {"fees", FigureToJson(reconciled.fees)},
           {"paper", FigureToJson(reconciled.paper)},
-          {"unmatched", reconciled.unmatched}};
+          {"unmatched", reconciled.unmatched},
+          {"unmatched_paper", FigureToJson(reconciled.unmatched_paper)}};
 }
 
 std::string PaperVsSignalsText(const nlohmann::ordered_json& v) {
@@ -163,8 +164,8 @@ std::string PaperVsSignalsText(const nlohmann::ordered_json& v) {
       FigureText(v["slippage"], "{:+.2f}"), FigureText(v["fees"], "{:+.2f}"),
       FigureText(v["paper"], "{:+.2f}"));
   if (v["unmatched"].get<int>() > 0) {
-    text += fmt::format(" ({} positions without a signal outcome left out)",
-                        FigureText(v["unmatched"]));
+    text += fmt::format(" ({} positions without a signal outcome left out: {})",
+                        FigureText(v["unmatched"]), FigureText(v["unmatched_paper"], "{:+.2f}"));
   }
   return text;
 }

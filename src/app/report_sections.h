@@ -72,7 +72,8 @@ nlohmann::ordered_json SourcesJson(std::span<const signal::SourceActivity> sourc
 std::string SourcesText(const nlohmann::ordered_json& sources);
 
 // The paper account against the signals it traded (analytics/paper_reconciliation.h):
-// {"positions", "signals", "size", "timing", "slippage", "fees", "paper", "unmatched"}.
+// {"positions", "signals", "size", "timing", "slippage", "fees", "paper", "unmatched",
+// "unmatched_paper"}.
 nlohmann::ordered_json PaperVsSignalsJson(const analytics::PaperReconciliation& reconciled);
 // One line: "paper vs its signals (N positions): signals +297.18, size -222.94, timing -40.12,
 // slippage -20.05, fees -14.11 = paper -0.04".

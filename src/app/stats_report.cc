@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analytics/paper_reconciliation.h"
 #include "analytics/recorder_stats.h"
 #include "analytics/trade_stats.h"
 #include "app/json_views.h"
@@ -144,6 +145,37 @@ Result<nlohmann::ordered_json> ReturnsSection(std::span<const analytics::TradeRe
   return j;
 }
 
+// The paper account's positions whose exit fill is in [since, at], of the query's symbols,
+// against the signals they traded (their outcomes as closed by `at`).
+Result<nlohmann::ordered_json> PaperSection(PortfolioStore& portfolio, SignalStore& signals,
+                                            const std::string& account, const StatsQuery& query,
+                                            UnixNanos since, UnixNanos at) {
+  TradeFilter filter;
+  filter.account = account;
+  ASSIGN_OR_RETURN(const std::vector<Fill> fills, portfolio.ListTrades(filter));
+  std::set<std::int64_t> closed;
+  for (const Fill& f : fills) {
+    if (f.reason != kFillEntry && f.time >= since && f.time <= at &&
+        (query.symbols.empty() || Contains(query.symbols, f.symbol))) {
+      closed.insert(f.position_id);
+    }
+  }
+  std::vector<Fill> round_trips;
+  for (const Fill& f : fills) {
+    if (closed.count(f.position_id) > 0) round_trips.push_back(f);
+  }
+  ClosedOutcomeFilter traded;
+  traded.exit_until = at;
+  ASSIGN_OR_RETURN(const std::vector<OutcomeResolved> outcomes, signals.ListClosedOutcomes(traded));
+  ASSIGN_OR_RETURN(const analytics::PaperReconciliation reconciled,
+                   analytics::ReconcilePaperWithSignals(outcomes, round_trips));
+  return nlohmann::ordered_json{
+      {"account", account},
+      {"positions_closed", closed.size()},
+      {"realized_pnl", FigureToJson(reconciled.paper + reconciled.unmatched_paper)},
+      {"vs_signals", PaperVsSignalsJson(reconciled)}};
+}
+
 }  // namespace
 
 Status CheckStatsDays(int days) {
@@ -236,6 +268,11 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   }
   j["controller"] = std::move(controller);
   ASSIGN_OR_RETURN(j["shadows"], ShadowsJson(shadows, /*with_quote_pnl=*/true));
+  j["paper"] = nullptr;
+  if (inputs.portfolio != nullptr) {
+    ASSIGN_OR_RETURN(
+        j["paper"], PaperSection(*inputs.portfolio, store, inputs.paper_account, query, since, at));
+  }
   return j;
 }
 

@@ -14,6 +14,7 @@
 #include "core/time.h"
 #include "engines/risk/risk_config.h"
 #include "ports/controller_store.h"
+#include "ports/portfolio_store.h"
 #include "ports/signal_store.h"
 
 namespace pulse::app {
@@ -34,6 +35,9 @@ struct StatsReportInputs {
   ControllerStore* controller = nullptr;  // null: the controller section is empty
   // With `controller`: the controller's settings, for its light forecast (null: no forecast).
   const risk::RiskConfig* risk = nullptr;
+  // The paper account (null: no paper section) and its name (paper.account).
+  PortfolioStore* portfolio = nullptr;
+  std::string paper_account = "paper";
   // The moment the report is as at ("at"): now from the caller's Clock, or a past time. Nothing
   // that happened after it counts: trades and shadows that closed later are left out, positions
   // open at it are listed, the controller section stops at it.
@@ -73,6 +77,9 @@ Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
 //                filtered by symbol or source)
 //   shadows      ShadowsJson of the rejected and denied candidates that closed in the window,
 //                with each gate's quote P&L
+//   paper        {"account", "positions_closed" (exit fill in the window, of the symbols
+//                filtered; sources do not filter the account), "realized_pnl", "vs_signals":
+//                PaperVsSignalsJson of those positions}; null without a portfolio store
 // InvalidArgument as CheckStatsQuery, and for a missing signal store or a capital that is not
 // positive.
 Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& query,

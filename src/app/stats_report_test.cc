@@ -6,6 +6,7 @@
 
 #include "analytics/light_forecast.h"
 #include "support/in_memory_controller_store.h"
+#include "support/in_memory_portfolio_store.h"
 #include "support/in_memory_signal_store.h"
 
 namespace pulse::app {
@@ -268,6 +269,94 @@ TEST_F(StatsReportTest, LightForecastFromTheTradedOutcomesClosedByThen) {
                                  {{"acknowledged_red", 0, 0, "red acknowledged by cli"}}})
                   .ok());
   expect(kNow, {Outcome::kWin}, 0);
+}
+
+// The paper account's positions that closed in the window, taken apart against their signals.
+TEST_F(StatsReportTest, PaperAccountAgainstItsSignals) {
+  // M: a signal of 2 units at 100 -> 104 (tracker: 8 - 0.4 fees = 7.6), closed yesterday.
+  Signal m = MakeSignal("BTCUSDT", "ensemble", 0.8, SignalStatus::kPending);
+  m.size = 2;
+  m.created_at = T("2026-03-10T08:00:00Z");
+  const SignalId m_id = *signals_.AddSignal(m);
+  SignalResult result;
+  result.signal_id = m_id;
+  result.entry_price = 100;
+  result.entry_time = T("2026-03-10T08:00:00Z");
+  result.exit_price = 104;
+  result.exit_time = T("2026-03-10T09:00:00Z");
+  result.pnl_percent = 4;
+  result.pnl_quote = 4;
+  result.fees_quote = 0.4;
+  result.pnl_quote_total = 7.6;
+  result.outcome = Outcome::kWin;
+  result.updated_at = result.exit_time.value();
+  ASSERT_TRUE(signals_.SaveResult(result).ok());
+
+  testing::InMemoryPortfolioStore portfolio;
+  AccountState account;
+  account.name = "paper";
+  auto fill = [&](SignalId signal, std::int64_t position, const char* symbol, OrderSide side,
+                  double reference, double price, const char* reason, const char* at) {
+    Fill f;
+    f.signal_id = signal;
+    f.position_id = position;
+    f.symbol = symbol;
+    f.side = side;
+    f.quantity = 1;
+    f.reference_price = reference;
+    f.fill_price = price;
+    f.fee = 0.1;
+    f.reason = reason;
+    f.time = T(at);
+    Position p;
+    p.id = position;
+    p.signal_id = signal;
+    p.symbol = symbol;
+    ASSERT_TRUE(portfolio.RecordFill(f, p, account).ok());
+  };
+  // M's position: 1 unit bought at 100.5 (reference 100.4), sold at 103.9 (reference 104).
+  fill(m_id, 1, "BTCUSDT", OrderSide::kBuy, 100.4, 100.5, kFillEntry, "2026-03-10T08:05:00Z");
+  fill(m_id, 1, "BTCUSDT", OrderSide::kSell, 104, 103.9, "take_profit", "2026-03-10T09:00:00Z");
+  // B's (no size: not taken apart), closed in the window; D's, closed before it.
+  fill(b_, 2, "ETHUSDT", OrderSide::kSell, 100, 100, kFillEntry, "2026-03-09T08:00:00Z");
+  fill(b_, 2, "ETHUSDT", OrderSide::kBuy, 102, 102, "stop_loss", "2026-03-09T12:00:00Z");
+  fill(a_, 3, "SOLUSDT", OrderSide::kBuy, 100, 100, kFillEntry, "2026-01-30T10:00:00Z");
+  fill(a_, 3, "SOLUSDT", OrderSide::kSell, 105, 105, "take_profit", "2026-01-30T12:00:00Z");
+
+  auto report = [&](StatsQuery query) {
+    StatsReportInputs inputs;
+    inputs.signals = &signals_;
+    inputs.portfolio = &portfolio;
+    inputs.now = kNow;
+    inputs.capital = 1000;
+    return BuildStatsReport(query, inputs);
+  };
+  auto r = report({});
+  ASSERT_TRUE(r.ok()) << r.status();
+  const ordered_json& p = (*r)["paper"];
+  EXPECT_EQ(p["account"], "paper");
+  EXPECT_EQ(p["positions_closed"], 2);
+  const double m_realized = (103.9 - 100.5) - 0.2;
+  const double b_realized = -(102 - 100) - 0.2;
+  EXPECT_NEAR(p["realized_pnl"].get<double>(), m_realized + b_realized, 1e-12);
+  const ordered_json& v = p["vs_signals"];
+  EXPECT_EQ(v["positions"], 1);
+  EXPECT_EQ(v["unmatched"], 1);
+  EXPECT_NEAR(v["unmatched_paper"].get<double>(), b_realized, 1e-12);
+  EXPECT_NEAR(v["signals"].get<double>(), 7.6, 1e-12);
+  EXPECT_NEAR(v["size"].get<double>(), 4 * (1 - 2), 1e-12);
+  EXPECT_NEAR(v["timing"].get<double>(), -0.4, 1e-12);    // entry reference 100.4, not 100
+  EXPECT_NEAR(v["slippage"].get<double>(), -0.2, 1e-12);  // 0.1 in, 0.1 out
+  EXPECT_NEAR(v["fees"].get<double>(), 0.4 - 0.2, 1e-12);
+  EXPECT_NEAR(v["paper"].get<double>(), m_realized, 1e-12);
+
+  StatsQuery eth;
+  eth.symbols = {"ETHUSDT"};
+  r = report(eth);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ((*r)["paper"]["positions_closed"], 1);
+  EXPECT_NEAR((*r)["paper"]["realized_pnl"].get<double>(), b_realized, 1e-12);
+  EXPECT_TRUE((*Report())["paper"].is_null());  // no portfolio store given
 }
 
 TEST_F(StatsReportTest, ShadowsByTheGateThatStoppedThem) {

@@ -173,6 +173,16 @@ void Shadows(const Json& s, std::ostream& out) {
   table.Print(out);
 }
 
+void Paper(const Json& p, std::ostream& out) {
+  if (p.is_null()) return;
+  out << fmt::format("\nPaper account {}: {} positions closed, realized P&L {}\n",
+                     p["account"].get<std::string>(), FigureText(p["positions_closed"]),
+                     FigureText(p["realized_pnl"], "{:+.2f}"));
+  if (p["positions_closed"].get<std::int64_t>() > 0) {
+    out << PaperVsSignalsText(p["vs_signals"]) << "\n";
+  }
+}
+
 void Positions(const Json& r, std::ostream& out) {
   out << fmt::format("\nOpen positions ({})\n", r["open_positions"].size());
   TablePrinter open({">id", "symbol", "dir", ">entry", "entered", ">age min"});
@@ -206,6 +216,7 @@ std::string StatsReportText(const nlohmann::ordered_json& report) {
   Breakdowns(report["breakdowns"], out);
   Controller(report["controller"], out);
   Shadows(report["shadows"], out);
+  Paper(report["paper"], out);
   Positions(report, out);
   return out.str();
 }

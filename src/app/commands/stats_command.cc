@@ -7,6 +7,7 @@
 #include "adapters/storage/sql_controller_store.h"
 #include "adapters/storage/sql_database.h"
 #include "adapters/storage/sql_performance_snapshot_store.h"
+#include "adapters/storage/sql_portfolio_store.h"
 #include "adapters/storage/sql_run_store.h"
 #include "app/commands/commands.h"
 #include "app/performance_snapshots.h"
@@ -84,6 +85,9 @@ Status RunStats(CliContext& ctx, const StatsFlags& f) {
   inputs.now = at;
   inputs.capital = config->paper.starting_balance;
   inputs.risk = &config->risk;
+  storage::SqlPortfolioStore portfolio(*db);
+  inputs.portfolio = &portfolio;
+  inputs.paper_account = config->paper.account;
   ASSIGN_OR_RETURN(nlohmann::ordered_json report, BuildStatsReport(query, inputs));
   if (f.format == "json") {
     std::cout << report.dump(2) << "\n";
