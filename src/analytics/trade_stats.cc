@@ -12,6 +12,20 @@ namespace {
 
 double Mean(double sum, std::int64_t n) { return n > 0 ? sum / static_cast<double>(n) : 0; }
 
+// A running mean of the values present.
+struct OptionalMean {
+  double sum = 0;
+  std::int64_t n = 0;
+  void Add(const std::optional<double>& v) {
+    if (!v) return;
+    sum += *v;
+    ++n;
+  }
+  std::optional<double> Value() const {
+    return n > 0 ? std::optional<double>(sum / static_cast<double>(n)) : std::nullopt;
+  }
+};
+
 void Streaks(std::span<const TradeRecord> trades, TradeStats& s) {
   std::vector<std::size_t> order(trades.size());
   std::iota(order.begin(), order.end(), 0);
@@ -36,6 +50,7 @@ TradeStats ComputeTradeStats(std::span<const TradeRecord> trades) {
   double sum_win = 0, sum_loss = 0, hold = 0, hold_win = 0, hold_loss = 0;
   // Deviation of P&L % summed around the first trade (exact zero for identical trades).
   double shift = 0, s1 = 0, s2 = 0;
+  OptionalMean mfe, mae, mfe_losers, mae_winners;
   for (const TradeRecord& t : trades) {
     if (t.outcome == Outcome::kOpen) continue;
     const double pnl = t.pnl_percent;
@@ -49,6 +64,10 @@ TradeStats ComputeTradeStats(std::span<const TradeRecord> trades) {
     s1 += pnl - shift;
     s2 += (pnl - shift) * (pnl - shift);
     hold += t.hold_minutes;
+    mfe.Add(t.mfe_percent);
+    mae.Add(t.mae_percent);
+    if (t.outcome == Outcome::kLoss) mfe_losers.Add(t.mfe_percent);
+    if (t.outcome == Outcome::kWin) mae_winners.Add(t.mae_percent);
     if (pnl > s.best_pnl_pct) {
       s.best_pnl_pct = pnl;
       s.best_signal_id = t.signal_id;
@@ -89,6 +108,10 @@ TradeStats ComputeTradeStats(std::span<const TradeRecord> trades) {
   s.avg_hold_minutes = hold / n;
   s.avg_hold_minutes_winners = Mean(hold_win, s.wins);
   s.avg_hold_minutes_losers = Mean(hold_loss, s.losses);
+  s.avg_mfe_pct = mfe.Value();
+  s.avg_mae_pct = mae.Value();
+  s.avg_mfe_pct_losers = mfe_losers.Value();
+  s.avg_mae_pct_winners = mae_winners.Value();
   constexpr double kInf = std::numeric_limits<double>::infinity();
   if (s.losses > 0) {
     s.profit_factor = sum_win / std::fabs(sum_loss);

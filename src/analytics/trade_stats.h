@@ -46,6 +46,14 @@ struct TradeStats {
   double avg_hold_minutes = 0;
   double avg_hold_minutes_winners = 0;
   double avg_hold_minutes_losers = 0;
+  // Excursions, the tracker's MFE / MAE in % of the entry, averaged over the trades that have
+  // them (nullopt when none do): how far trades ran in favour and against before they closed.
+  // Losers' MFE is what a losing trade had offered on the way; winners' MAE the heat a winner
+  // took (where targets and stops could sit).
+  std::optional<double> avg_mfe_pct;
+  std::optional<double> avg_mae_pct;
+  std::optional<double> avg_mfe_pct_losers;
+  std::optional<double> avg_mae_pct_winners;
   // The best and worst trade by P&L % (the first one on ties); 0 / id 0 when there are none.
   double best_pnl_pct = 0;
   SignalId best_signal_id = 0;

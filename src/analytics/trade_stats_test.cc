@@ -23,6 +23,29 @@ TradeRecord Trade(SignalId id, double pnl, double hold, std::int64_t exit_minute
   return t;
 }
 
+TEST(TradeStatsTest, ExcursionsOverTheTradesThatHaveThem) {
+  // A win (+4) that went 1.5 % against it first and ran to +5; a loss (-2) that had offered
+  // +1 % first; a loss without excursions (a manual exit); a breakeven that ran to +0.8 / -0.6.
+  std::vector<TradeRecord> t = {Trade(1, 4, 10, 1), Trade(2, -2, 10, 2), Trade(3, -1, 10, 3),
+                                Trade(4, 0.2, 10, 4)};
+  t[0].mfe_percent = 5;
+  t[0].mae_percent = -1.5;
+  t[1].mfe_percent = 1;
+  t[1].mae_percent = -2;
+  t[3].mfe_percent = 0.8;
+  t[3].mae_percent = -0.6;
+  const TradeStats s = ComputeTradeStats(t);
+  EXPECT_NEAR(*s.avg_mfe_pct, (5 + 1 + 0.8) / 3, 1e-12);
+  EXPECT_NEAR(*s.avg_mae_pct, (-1.5 - 2 - 0.6) / 3, 1e-12);
+  EXPECT_NEAR(*s.avg_mfe_pct_losers, 1.0, 1e-12);  // the loss without excursions is left out
+  EXPECT_NEAR(*s.avg_mae_pct_winners, -1.5, 1e-12);
+
+  const TradeStats none = ComputeTradeStats(std::vector<TradeRecord>{Trade(9, 3, 10, 1)});
+  EXPECT_FALSE(none.avg_mfe_pct.has_value());
+  EXPECT_FALSE(none.avg_mae_pct_winners.has_value());
+  EXPECT_FALSE(none.avg_mfe_pct_losers.has_value());
+}
+
 TEST(TradeStatsTest, HandComputedFigures) {
   // In exit order: +4 (W), +2 (W), -2 (L), +0.2 (BE), -1 (L), -3 (L), +6 (W). Given shuffled.
   std::vector<TradeRecord> t = {Trade(5, -1, 30, 5, -10), Trade(1, 4, 60, 1, 40),

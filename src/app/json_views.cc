@@ -31,7 +31,9 @@ nlohmann::json ResultToJson(const SignalResult& r) {
           {"outcome", OutcomeName(r.outcome)},
           {"exit_reason",
            r.exit_reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.exit_reason)},
-          {"hold_minutes", Opt(r.hold_minutes)}};
+          {"hold_minutes", Opt(r.hold_minutes)},
+          {"mfe_percent", Opt(r.mfe_percent)},
+          {"mae_percent", Opt(r.mae_percent)}};
 }
 
 nlohmann::json SignalToJson(const Signal& s, const SignalResult* result) {
@@ -140,6 +142,10 @@ void WriteTradeStats(const analytics::TradeStats& s, JsonFields& out) {
   out.Figure("avg_hold_minutes", s.avg_hold_minutes);
   out.Figure("avg_hold_minutes_winners", s.avg_hold_minutes_winners);
   out.Figure("avg_hold_minutes_losers", s.avg_hold_minutes_losers);
+  out.OptionalFigure("avg_mfe_pct", s.avg_mfe_pct);
+  out.OptionalFigure("avg_mae_pct", s.avg_mae_pct);
+  out.OptionalFigure("avg_mfe_pct_losers", s.avg_mfe_pct_losers);
+  out.OptionalFigure("avg_mae_pct_winners", s.avg_mae_pct_winners);
   out.Figure("best_pnl_pct", s.best_pnl_pct);
   out.Integer("best_signal_id", s.best_signal_id);
   out.Figure("worst_pnl_pct", s.worst_pnl_pct);

@@ -72,6 +72,10 @@ void Summary(const Json& r, std::ostream& out) {
                 over(any_win, FigureText(t["avg_hold_minutes_winners"], "{:.0f}"))});
   table.AddRow({"average hold min, losers",
                 over(any_loss, FigureText(t["avg_hold_minutes_losers"], "{:.0f}"))});
+  table.AddRow({"average MFE % / MAE %", fmt::format("{} / {}", FigureText(t["avg_mfe_pct"]),
+                                                     FigureText(t["avg_mae_pct"]))});
+  table.AddRow({"losers' average MFE %", FigureText(t["avg_mfe_pct_losers"])});
+  table.AddRow({"winners' average MAE %", FigureText(t["avg_mae_pct_winners"])});
   if (any_trade) {
     table.AddRow({"best trade %", fmt::format("{} (signal {})", FigureText(t["best_pnl_pct"]),
                                               FigureText(t["best_signal_id"]))});

@@ -65,6 +65,14 @@ TEST_F(BacktestCliTest, JsonReportIsDeterministicAndConsistent) {
     EXPECT_NEAR(t["win_rate_pct"].get<double>(),
                 100.0 * t["wins"].get<double>() / t["count"].get<double>(), 1e-9);
   }
+  // Every trade ran at least to its result in its favour and at most against it, so the
+  // average excursions bracket the average result.
+  if (t["count"].get<int>() > 0) {
+    EXPECT_GE(t["avg_mfe_pct"].get<double>(), t["expectancy_pct"].get<double>());
+    EXPECT_LE(t["avg_mae_pct"].get<double>(), t["expectancy_pct"].get<double>());
+    EXPECT_GE(t["avg_mfe_pct"].get<double>(), 0.0);
+    EXPECT_LE(t["avg_mae_pct"].get<double>(), 0.0);
+  }
   int stopped = 0;
   for (const json& g : r["shadows"]["by_gate"]) {
     stopped += g["count"].get<int>();
