@@ -149,6 +149,10 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
       FigureText(r["calibration"]["overall"]["ece"], "{:.4f}"),
       FigureText(r["calibration"]["overall"]["brier"], "{:.4f}"),
       FigureText(r["calibration"]["overall"]["count"]));
+  out += fmt::format(
+      "excursions: MFE {} %, MAE {} % on average; losers had offered {} %, winners took {} %\n",
+      FigureText(t["avg_mfe_pct"]), FigureText(t["avg_mae_pct"]),
+      FigureText(t["avg_mfe_pct_losers"]), FigureText(t["avg_mae_pct_winners"]));
   out += PaperVsSignalsText(p["vs_signals"]) + "\n";
   if (s["both_levels_by_finer_bars"].get<std::int64_t>() +
           s["both_levels_by_policy"].get<std::int64_t>() >
