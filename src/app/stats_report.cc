@@ -1,8 +1,10 @@
 #include "app/stats_report.h"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
+#include "analytics/breakdowns.h"
 #include "analytics/paper_reconciliation.h"
 #include "analytics/recorder_stats.h"
 #include "analytics/trade_stats.h"
@@ -188,8 +190,13 @@ Status CheckStatsDays(int days) {
 
 Result<StatsQuery> CheckStatsQuery(const StatsQuery& query) {
   RETURN_IF_ERROR(CheckStatsDays(query.days));
+  if (query.last < 0 || query.last > kMaxStatsLastTrades) {
+    return InvalidArgumentError("last must be between 0 and {} trades, got {}", kMaxStatsLastTrades,
+                                query.last);
+  }
   StatsQuery checked;
   checked.days = query.days;
+  checked.last = query.last;
   for (const std::string& raw : query.symbols) {
     ASSIGN_OR_RETURN(std::string symbol, NormalizeSymbol(raw));
     if (!Contains(checked.symbols, symbol)) checked.symbols.push_back(std::move(symbol));
@@ -229,6 +236,20 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
     ASSIGN_OR_RETURN(j["filters"]["in_window"], NamesInWindow(store, since, at));
   }
   j["trades"] = TradeStatsToJson(analytics::ComputeTradeStats(records));
+  j["last_trades"] = nullptr;
+  if (query.last > 0) {
+    ASSIGN_OR_RETURN(const std::vector<OutcomeResolved> closed,
+                     LoadOutcomes(store, query, std::numeric_limits<UnixNanos>::min(), at, false));
+    ASSIGN_OR_RETURN(const std::vector<analytics::TradeRecord> all, TradeRecordsOf(closed));
+    const std::vector<analytics::TradeRecord> last =
+        analytics::LastTrades(all, static_cast<std::size_t>(query.last));
+    nlohmann::ordered_json rolling;
+    rolling["n"] = query.last;
+    rolling["since"] = nullptr;
+    if (!last.empty()) rolling["since"] = FormatIso8601(last.front().exit_time);
+    rolling["trades"] = TradeStatsToJson(analytics::ComputeTradeStats(last));
+    j["last_trades"] = std::move(rolling);
+  }
   ASSIGN_OR_RETURN(j["returns"], ReturnsSection(records, inputs.capital, since, at));
   ASSIGN_OR_RETURN(j["calibration"], CalibrationSectionJson(records, attributed));
   constexpr analytics::BreakdownKey kKeys[] = {

@@ -22,6 +22,8 @@ namespace pulse::app {
 // What the report covers. Empty lists do not filter.
 struct StatsQuery {
   int days = 30;  // trades that closed from at - days to at, both inclusive (> 0)
+  // The rolling view: the last N trades closed by `at`, whatever their age (0 = none).
+  int last = 20;
   // Symbols in any spelling NormalizeSymbol accepts ("btc/usdt").
   std::vector<std::string> symbols;
   // A signal's `source` ("manual", "ensemble") or a contributing source as stored in
@@ -50,8 +52,11 @@ struct StatsReportInputs {
 inline constexpr int kMaxStatsDays = 36500;
 // InvalidArgument unless 1 <= days <= kMaxStatsDays.
 Status CheckStatsDays(int days);
+// The most trades the rolling view takes.
+inline constexpr int kMaxStatsLastTrades = 100000;
 // The query with its symbols normalised and duplicates dropped. InvalidArgument for days
-// outside 1..kMaxStatsDays, a bad symbol or an empty source (check before opening anything).
+// outside 1..kMaxStatsDays, last outside 0..kMaxStatsLastTrades, a bad symbol or an empty
+// source (check before opening anything).
 Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
 
 // The report. Keys, in order:
@@ -65,6 +70,9 @@ Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
 //                "sources"} of every trade and shadow closed in the window (a misspelt name
 //                shows itself)
 //   trades       TradeStatsToJson of the trades in the window
+//   last_trades  {"n": query.last, "since": exit time of the oldest of them or null, "trades":
+//                TradeStatsToJson of the last `last` trades (symbols and sources filtered)
+//                that closed by `now`, whatever their age}; null when last is 0
 //   returns      {"capital", "trades" (those with a quote P&L), then ReturnsJson of
 //                DailyTradeReturnStats from `since` to `now`}; null when the equity would not
 //                stay positive

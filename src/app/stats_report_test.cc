@@ -359,6 +359,50 @@ TEST_F(StatsReportTest, PaperAccountAgainstItsSignals) {
   EXPECT_TRUE((*Report())["paper"].is_null());  // no portfolio store given
 }
 
+// The rolling view: the last N traded outcomes closed by then, whatever their age.
+TEST_F(StatsReportTest, LastTradesWhateverTheirAge) {
+  StatsQuery query;
+  query.last = 2;
+  auto r = Report(query);
+  ASSERT_TRUE(r.ok()) << r.status();
+  const ordered_json& l = (*r)["last_trades"];
+  EXPECT_EQ(l["n"], 2);
+  EXPECT_EQ(l["since"], "2026-03-09T12:00:00Z");  // B, then A
+  EXPECT_EQ(l["trades"]["count"], 2);
+  EXPECT_EQ(l["trades"]["wins"], 1);
+  EXPECT_NEAR(l["trades"]["total_pnl_pct"].get<double>(), 4 - 2, 1e-12);
+
+  query.last = 10;  // D, forty days old, is outside the 30-day window but among the last 10
+  r = Report(query);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ((*r)["trades"]["count"], 3);
+  EXPECT_EQ((*r)["last_trades"]["trades"]["count"], 4);
+  EXPECT_EQ((*r)["last_trades"]["since"], "2026-01-30T12:00:00Z");
+
+  query.sources = {"manual"};  // B and D
+  r = Report(query);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ((*r)["last_trades"]["trades"]["count"], 2);
+
+  // As at a moment before A closed: the last two are C and B.
+  StatsQuery earlier;
+  earlier.last = 2;
+  r = Report(earlier, T("2026-03-10T11:00:00Z"));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ((*r)["last_trades"]["since"], "2026-03-09T00:30:00Z");
+  EXPECT_EQ((*r)["last_trades"]["trades"]["losses"], 1);
+
+  StatsQuery none;
+  none.last = 0;
+  r = Report(none);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE((*r)["last_trades"].is_null());
+  none.last = -1;
+  EXPECT_EQ(Report(none).status().message(), "last must be between 0 and 100000 trades, got -1");
+  EXPECT_NE(StatsReportText(*Report()).find("Last 4 trades (closed since 2026-01-30T12:00:00Z)"),
+            std::string::npos);
+}
+
 TEST_F(StatsReportTest, ShadowsByTheGateThatStoppedThem) {
   auto r = Report();
   ASSERT_TRUE(r.ok()) << r.status();

@@ -85,6 +85,22 @@ void Summary(const Json& r, std::ostream& out) {
   table.Print(out);
 }
 
+// The rolling view in one line.
+void LastTrades(const Json& l, std::ostream& out) {
+  if (l.is_null()) return;
+  const Json& t = l["trades"];
+  if (t["count"].get<std::int64_t>() == 0) {
+    out << fmt::format("\nLast {} trades: none closed yet\n", FigureText(l["n"]));
+    return;
+  }
+  out << fmt::format(
+      "\nLast {} trades (closed since {}): win rate {} %, expectancy {} %, profit factor {}, "
+      "P&L (quote) {}, losing streak at most {}\n",
+      FigureText(t["count"]), l["since"].get<std::string>(), FigureText(t["win_rate_pct"]),
+      FigureText(t["expectancy_pct"], "{:.3f}"), FigureText(t["profit_factor"]),
+      FigureText(t["total_pnl_quote"]), FigureText(t["max_consecutive_losses"]));
+}
+
 void Returns(const Json& r, std::ostream& out) {
   if (r.is_null()) {
     out << "\nDaily returns: not defined (the equity would fall to zero or below)\n";
@@ -215,6 +231,7 @@ void Positions(const Json& r, std::ostream& out) {
 std::string StatsReportText(const nlohmann::ordered_json& report) {
   std::ostringstream out;
   Summary(report, out);
+  LastTrades(report["last_trades"], out);
   Returns(report["returns"], out);
   Calibration(report["calibration"], out);
   Breakdowns(report["breakdowns"], out);

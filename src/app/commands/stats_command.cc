@@ -28,6 +28,7 @@ struct MomentFlags {
 struct StatsFlags {
   MomentFlags moment;
   int days = 30;
+  int last = 20;
   std::vector<std::string> symbols;
   std::vector<std::string> sources;
   std::string format = "table";
@@ -73,7 +74,7 @@ void AddMomentOptions(CLI::App& cmd, MomentFlags& f) {
 }
 
 Status RunStats(CliContext& ctx, const StatsFlags& f) {
-  ASSIGN_OR_RETURN(const StatsQuery query, CheckStatsQuery({f.days, f.symbols, f.sources}));
+  ASSIGN_OR_RETURN(const StatsQuery query, CheckStatsQuery({f.days, f.last, f.symbols, f.sources}));
   ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
   ASSIGN_OR_RETURN(storage::SqlDatabase * db, ctx.GetDatabase());
   ASSIGN_OR_RETURN(const UnixNanos at, ReportMoment(ctx, *db, f.moment));
@@ -193,6 +194,8 @@ void AddStatsCommand(CLI::App& app, CliContext& ctx) {
       "controller history and what the gates cost or saved");
   stats->require_subcommand(0, 1);
   stats->add_option("--days", f->days, "Trades closed in the last N days (up to --at or --run)")
+      ->capture_default_str();
+  stats->add_option("--last", f->last, "The rolling view: the last N trades, whatever their age")
       ->capture_default_str();
   stats->add_option("--symbol", f->symbols, "Only these symbols (repeat or comma-separate)")
       ->delimiter(',');
