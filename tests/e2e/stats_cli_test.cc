@@ -182,6 +182,10 @@ TEST_F(StatsCliTest, FullReportOfTheLast30Days) {
   EXPECT_EQ(std::to_string(t["best_signal_id"].get<int>()), a_);
   EXPECT_EQ(std::to_string(t["worst_signal_id"].get<int>()), b_);
   EXPECT_EQ(r["total_trades"], 3);  // the summary earlier versions printed is still there
+  // The rolling view (last 20 trades) holds those three and the older +10 % one too.
+  EXPECT_EQ(r["last_trades"]["n"], 20);
+  EXPECT_EQ(r["last_trades"]["trades"]["count"], 4);
+  EXPECT_NEAR(r["last_trades"]["trades"]["total_pnl_pct"].get<double>(), 4 - 2 + 0.1 + 10, 1e-9);
   EXPECT_EQ(r["recent_trades"].size(), 3u);
   ASSERT_EQ(r["open_positions"].size(), 1u);
   EXPECT_EQ(r["open_positions"][0]["symbol"], "XRPUSDT");
@@ -336,6 +340,7 @@ TEST_F(StatsCliTest, BadInputIsRefused) {
   ExpectRefused({"stats", "--format", "xml"}, "xml not in {table,json}");
   ExpectRefused({"stats", "--symbol", "BTC!"}, "invalid character '!'");
   ExpectRefused({"stats", "--source", ""}, "empty source name");
+  ExpectRefused({"stats", "--last=-1"}, "last must be between 0 and 100000 trades, got -1");
 }
 
 TEST_F(StatsCliTest, Snapshots) {
