@@ -112,13 +112,17 @@ class StatsReportTest : public ::testing::Test {
     return id;
   }
 
-  Result<ordered_json> Report(StatsQuery query = {}, UnixNanos at = kNow) {
+  // The fixture's stores as at `at`, on a capital of 1000.
+  StatsReportInputs Inputs(UnixNanos at = kNow) {
     StatsReportInputs inputs;
     inputs.signals = &signals_;
     inputs.controller = &controller_;
     inputs.now = at;
     inputs.capital = 1000;
-    return BuildStatsReport(query, inputs);
+    return inputs;
+  }
+  Result<ordered_json> Report(StatsQuery query = {}, UnixNanos at = kNow) {
+    return BuildStatsReport(query, Inputs(at));
   }
 
   static std::vector<std::string> Labels(const ordered_json& groups) {
@@ -239,12 +243,8 @@ TEST_F(StatsReportTest, LightForecastFromTheTradedOutcomesClosedByThen) {
   const risk::RiskConfig risk;
   analytics::LightForecastConfig direct;  // the controller's defaults
   auto expect = [&](UnixNanos at, std::vector<Outcome> outcomes, int streak) {
-    StatsReportInputs inputs;
-    inputs.signals = &signals_;
-    inputs.controller = &controller_;
+    StatsReportInputs inputs = Inputs(at);
     inputs.risk = &risk;
-    inputs.now = at;
-    inputs.capital = 1000;
     auto r = BuildStatsReport({}, inputs);
     ASSERT_TRUE(r.ok()) << r.status();
     const ordered_json& f = (*r)["controller"]["forecast"];
@@ -324,11 +324,8 @@ TEST_F(StatsReportTest, PaperAccountAgainstItsSignals) {
   fill(a_, 3, "SOLUSDT", OrderSide::kSell, 105, 105, "take_profit", "2026-01-30T12:00:00Z");
 
   auto report = [&](StatsQuery query) {
-    StatsReportInputs inputs;
-    inputs.signals = &signals_;
+    StatsReportInputs inputs = Inputs();
     inputs.portfolio = &portfolio;
-    inputs.now = kNow;
-    inputs.capital = 1000;
     return BuildStatsReport(query, inputs);
   };
   auto r = report({});
