@@ -93,8 +93,9 @@ Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
 Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& query,
                                                 const StatsReportInputs& inputs);
 
-// The same report for a terminal: the summary, returns, calibration, breakdown, controller,
-// shadow, open-position and recent-trade tables.
+// The same report for a terminal: the summary, the last-trades line, returns, calibration,
+// breakdown, controller (with the forecast line), shadow, paper, open-position and recent-trade
+// tables.
 std::string StatsReportText(const nlohmann::ordered_json& report);
 
 }  // namespace pulse::app
