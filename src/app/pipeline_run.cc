@@ -211,8 +211,6 @@ std::string RunFingerprint(const Config& config) {
   decisive.logging = defaults.logging;
   decisive.replay = defaults.replay;
   decisive.notify = defaults.notify;
-  // The predictive warning is logged, not stored.
-  decisive.risk.forecast = defaults.risk.forecast;
   // Where the bars and prints come from: the run's hash checks them.
   decisive.run.data = defaults.run.data;
   decisive.run.trades = defaults.run.trades;
@@ -221,7 +219,11 @@ std::string RunFingerprint(const Config& config) {
   decisive.run.commit_every = defaults.run.commit_every;
   decisive.run.commit_interval_s = defaults.run.commit_interval_s;
   decisive.run.poll_interval_s = defaults.run.poll_interval_s;
-  const std::string yaml = DumpConfigYaml(decisive, /*mask_secrets=*/true);
+  // The predictive warning is logged, not stored: its settings are left out altogether, so a
+  // run stored before they existed keeps its fingerprint.
+  constexpr std::string_view kNotDecisive[] = {"risk.forecast."};
+  const std::string yaml =
+      DumpConfigYaml(decisive, /*mask_secrets=*/true, /*origins=*/nullptr, kNotDecisive);
   return Hex(signal::XxHash64({reinterpret_cast<const unsigned char*>(yaml.data()), yaml.size()}));
 }
 

@@ -131,5 +131,20 @@ TEST(PipelineRunTest, AWaitingRunTakesNewBarsAndTheirFinerBarsFromTheTable) {
   EXPECT_EQ(Outcomes(*growing.db), expected);
 }
 
+// The forecast settings change nothing a run stores, so they are not part of its fingerprint
+// (and a run stored before they existed keeps its fingerprint); the signal settings are.
+TEST(PipelineRunTest, TheFingerprintLeavesOutTheForecastSettings) {
+  const Config defaults;
+  Config forecast = defaults;
+  forecast.risk.forecast.horizon = 5;
+  forecast.risk.forecast.warn_probability = 0.9;
+  forecast.risk.forecast.use_uncertainty = false;
+  EXPECT_EQ(RunFingerprint(forecast), RunFingerprint(defaults));
+  Config light = defaults;
+  light.risk.light.red_consecutive_losses = 6;
+  EXPECT_NE(RunFingerprint(light), RunFingerprint(defaults));
+  EXPECT_EQ(RunFingerprint(defaults).size(), 16u);
+}
+
 }  // namespace
 }  // namespace pulse::app

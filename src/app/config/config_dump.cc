@@ -69,7 +69,8 @@ std::vector<const ConfigKey*> KeysBySection() {
 }  // namespace
 
 std::string DumpConfigYaml(const Config& config, bool mask_secrets,
-                           const std::map<std::string, std::string>* origins) {
+                           const std::map<std::string, std::string>* origins,
+                           std::span<const std::string_view> skip_prefixes) {
   YAML::Emitter out;
   out << YAML::BeginMap;
   // The keys in the table's order, each section's keys brought together (a section is written
@@ -77,6 +78,10 @@ std::string DumpConfigYaml(const Config& config, bool mask_secrets,
   std::vector<std::string_view> open;
   for (const ConfigKey* entry : KeysBySection()) {
     const ConfigKey& key = *entry;
+    if (std::any_of(skip_prefixes.begin(), skip_prefixes.end(),
+                    [&](std::string_view prefix) { return key.path.starts_with(prefix); })) {
+      continue;
+    }
     std::vector<std::string_view> parts = Split(key.path);
     std::size_t common = 0;
     while (common < open.size() && common + 1 < parts.size() && open[common] == parts[common]) {
