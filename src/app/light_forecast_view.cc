@@ -12,11 +12,18 @@ Result<LightForecastView> LightForecastOf(const risk::TradingController& control
 
 Result<LightForecastView> LightForecastAt(SignalStore& signals, ControllerStore& controller,
                                           const risk::RiskConfig& config, UnixNanos at) {
+  ClosedOutcomeFilter filter;
+  filter.exit_until = at;
+  ASSIGN_OR_RETURN(std::vector<OutcomeResolved> traded, signals.ListClosedOutcomes(filter));
+  return LightForecastAt(controller, config, at, std::move(traded));
+}
+
+Result<LightForecastView> LightForecastAt(ControllerStore& controller,
+                                          const risk::RiskConfig& config, UnixNanos at,
+                                          std::vector<OutcomeResolved> traded) {
   risk::ControllerHistory history;
   ASSIGN_OR_RETURN(history.status, controller.ListStatus({.until = at}));
-  ClosedOutcomeFilter traded;
-  traded.exit_until = at;
-  ASSIGN_OR_RETURN(history.outcomes, signals.ListClosedOutcomes(traded));
+  history.outcomes = std::move(traded);
   SimulatedClock clock(at);
   ASSIGN_OR_RETURN(const risk::TradingController restored,
                    risk::TradingController::Restore(config, clock, history));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -32,6 +33,11 @@ Result<LightForecastView> LightForecastOf(const risk::TradingController& control
 // or before `at`, as `pulse run` would have had it then.
 Result<LightForecastView> LightForecastAt(SignalStore& signals, ControllerStore& controller,
                                           const risk::RiskConfig& config, UnixNanos at);
+// The same from outcomes the caller has read already: `traded`, every traded outcome closed at
+// or before `at` (ClosedOutcomeFilter{exit_until = at}).
+Result<LightForecastView> LightForecastAt(ControllerStore& controller,
+                                          const risk::RiskConfig& config, UnixNanos at,
+                                          std::vector<OutcomeResolved> traded);
 
 // {"horizon", "p_yellow_or_worse", "p_red", "win_probability", "resolved", "losing_streak"}.
 nlohmann::ordered_json LightForecastJson(const LightForecastView& view);

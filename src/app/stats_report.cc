@@ -1,7 +1,6 @@
 #include "app/stats_report.h"
 
 #include <algorithm>
-#include <limits>
 #include <set>
 
 #include "analytics/breakdowns.h"
@@ -148,8 +147,9 @@ Result<nlohmann::ordered_json> ReturnsSection(std::span<const analytics::TradeRe
 }
 
 // The paper account's positions whose exit fill is in [since, at], of the query's symbols,
-// against the signals they traded (their outcomes as closed by `at`).
-Result<nlohmann::ordered_json> PaperSection(PortfolioStore& portfolio, SignalStore& signals,
+// against the signals they traded (`traded`: their outcomes as closed by `at`).
+Result<nlohmann::ordered_json> PaperSection(PortfolioStore& portfolio,
+                                            std::span<const OutcomeResolved> traded,
                                             const std::string& account, const StatsQuery& query,
                                             UnixNanos since, UnixNanos at) {
   TradeFilter filter;
@@ -166,11 +166,8 @@ Result<nlohmann::ordered_json> PaperSection(PortfolioStore& portfolio, SignalSto
   for (const Fill& f : fills) {
     if (closed.count(f.position_id) > 0) round_trips.push_back(f);
   }
-  ClosedOutcomeFilter traded;
-  traded.exit_until = at;
-  ASSIGN_OR_RETURN(const std::vector<OutcomeResolved> outcomes, signals.ListClosedOutcomes(traded));
   ASSIGN_OR_RETURN(const analytics::PaperReconciliation reconciled,
-                   analytics::ReconcilePaperWithSignals(outcomes, round_trips));
+                   analytics::ReconcilePaperWithSignals(traded, round_trips));
   return nlohmann::ordered_json{
       {"account", account},
       {"positions_closed", closed.size()},
@@ -236,10 +233,24 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
     ASSIGN_OR_RETURN(j["filters"]["in_window"], NamesInWindow(store, since, at));
   }
   j["trades"] = TradeStatsToJson(analytics::ComputeTradeStats(records));
+  // Every traded outcome closed by the moment, whatever its age or filters, read once for the
+  // rolling view, the forecast and the paper section (when any of them is asked for).
+  const bool forecast = inputs.controller != nullptr && inputs.risk != nullptr;
+  std::vector<OutcomeResolved> closed_by_at;
+  if (query.last > 0 || forecast || inputs.portfolio != nullptr) {
+    ClosedOutcomeFilter filter;
+    filter.exit_until = at;
+    ASSIGN_OR_RETURN(closed_by_at, store.ListClosedOutcomes(filter));
+  }
   j["last_trades"] = nullptr;
   if (query.last > 0) {
-    ASSIGN_OR_RETURN(const std::vector<OutcomeResolved> closed,
-                     LoadOutcomes(store, query, std::numeric_limits<UnixNanos>::min(), at, false));
+    std::vector<OutcomeResolved> closed;
+    for (const OutcomeResolved& o : closed_by_at) {
+      if ((query.symbols.empty() || Contains(query.symbols, o.signal.symbol)) &&
+          MatchesSources(query.sources, o.signal, o.contributions)) {
+        closed.push_back(o);
+      }
+    }
     ASSIGN_OR_RETURN(const std::vector<analytics::TradeRecord> all, TradeRecordsOf(closed));
     const std::vector<analytics::TradeRecord> last =
         analytics::LastTrades(all, static_cast<std::size_t>(query.last));
@@ -281,18 +292,18 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
     for (const ControllerStatusRow& row : history) {
       controller["history"].push_back(ControllerEpisodeJson(row));
     }
-    if (inputs.risk != nullptr) {
-      ASSIGN_OR_RETURN(const LightForecastView forecast,
-                       LightForecastAt(*inputs.signals, *inputs.controller, *inputs.risk, at));
-      controller["forecast"] = LightForecastJson(forecast);
+    if (forecast) {
+      ASSIGN_OR_RETURN(const LightForecastView view,
+                       LightForecastAt(*inputs.controller, *inputs.risk, at, closed_by_at));
+      controller["forecast"] = LightForecastJson(view);
     }
   }
   j["controller"] = std::move(controller);
   ASSIGN_OR_RETURN(j["shadows"], ShadowsJson(shadows, /*with_quote_pnl=*/true));
   j["paper"] = nullptr;
   if (inputs.portfolio != nullptr) {
-    ASSIGN_OR_RETURN(
-        j["paper"], PaperSection(*inputs.portfolio, store, inputs.paper_account, query, since, at));
+    ASSIGN_OR_RETURN(j["paper"], PaperSection(*inputs.portfolio, closed_by_at, inputs.paper_account,
+                                              query, since, at));
   }
   return j;
 }
