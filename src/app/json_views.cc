@@ -95,7 +95,7 @@ nlohmann::json FigureToJson(double value) {
   return value;
 }
 
-std::vector<std::pair<std::string, double>> ReturnFigures(const analytics::ReturnStats& s) {
+std::vector<std::pair<std::string_view, double>> ReturnFigures(const analytics::ReturnStats& s) {
   return {{"sharpe", s.sharpe},
           {"sortino", s.sortino},
           {"calmar", s.calmar},

@@ -28,7 +28,7 @@ nlohmann::json FigureToJson(double value);
 // The return statistics by name, in the order `pulse metrics` prints them (sharpe, sortino,
 // calmar, max_drawdown, annual_return, annual_volatility, downside_risk, var_95, cvar_95, omega,
 // tail_ratio, stability, total_return, var_99, cvar_99, ulcer_index, current_drawdown).
-std::vector<std::pair<std::string, double>> ReturnFigures(const analytics::ReturnStats& stats);
+std::vector<std::pair<std::string_view, double>> ReturnFigures(const analytics::ReturnStats& stats);
 // Every TradeStats figure under its member's name.
 nlohmann::ordered_json TradeStatsToJson(const analytics::TradeStats& stats);
 

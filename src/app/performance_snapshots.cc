@@ -56,6 +56,8 @@ struct Memo {
   // their text (up to `"returns":`) is kept for the trades it was made from.
   std::tuple<std::int64_t, std::size_t, std::size_t> trades_key;
   std::string trades_text;
+  // discard_unchanged: the metrics of the newest stored row ("" before there is one).
+  std::string stored;
 };
 
 }  // namespace
@@ -143,8 +145,6 @@ struct PerformanceSnapshotter::State {
   bool rebuild = false;
   std::int64_t generation = 0;
   std::map<std::pair<std::string, std::string>, Memo> memos;  // (scope, window)
-  // discard_unchanged: the metrics of the newest stored row of each (scope, window).
-  std::map<std::pair<std::string, std::string>, std::string> stored;
 
   // What kind of round is due at a time.
   struct Due {
@@ -160,7 +160,9 @@ struct PerformanceSnapshotter::State {
   Status Refresh(UnixNanos now, bool full);
   void Rebuild();
   Status Round(UnixNanos at, Due due);
-  Result<std::string> Metrics(const std::string& scope, const std::string& window, UnixNanos at);
+  // The metrics of (scope, window) at `at`, kept in `memo` (the pair's memo).
+  Result<const std::string*> Metrics(Memo& memo, const std::string& scope,
+                                     const std::string& window, UnixNanos at);
 };
 
 UnixNanos PerformanceSnapshotter::State::NextDue(UnixNanos after) const {
@@ -180,7 +182,7 @@ Status PerformanceSnapshotter::State::RunDue(UnixNanos now) {
       filter.until = now + 1;
       ASSIGN_OR_RETURN(std::vector<PerformanceSnapshot> newest, snapshots.Latest(filter));
       for (PerformanceSnapshot& row : newest) {
-        stored[{std::move(row.scope), std::move(row.window)}] = std::move(row.metrics);
+        memos[{std::move(row.scope), std::move(row.window)}].stored = std::move(row.metrics);
       }
     }
     started = true;
@@ -264,9 +266,10 @@ void PerformanceSnapshotter::State::Rebuild() {
   to_append.clear();
 }
 
-Result<std::string> PerformanceSnapshotter::State::Metrics(const std::string& scope,
-                                                           const std::string& window,
-                                                           UnixNanos at) {
+Result<const std::string*> PerformanceSnapshotter::State::Metrics(Memo& memo,
+                                                                  const std::string& scope,
+                                                                  const std::string& window,
+                                                                  UnixNanos at) {
   const std::vector<analytics::TradeRecord>& list = scopes[scope];
   // The window (start, at]; `all` has no start.
   std::optional<UnixNanos> start;
@@ -289,8 +292,7 @@ Result<std::string> PerformanceSnapshotter::State::Metrics(const std::string& sc
   const auto key = lo < hi ? std::make_tuple(generation, lo, hi, first_day, last_day)
                            : std::make_tuple(std::int64_t{-1}, std::size_t{0}, std::size_t{0},
                                              UnixNanos{0}, last_day - first_day);
-  Memo& memo = memos[{scope, window}];
-  if (!memo.metrics.empty() && memo.key == key) return memo.metrics;
+  if (!memo.metrics.empty() && memo.key == key) return &memo.metrics;
 
   const std::span<const analytics::TradeRecord> records(list.data() + lo, hi - lo);
   const auto trades_key = lo < hi
@@ -325,7 +327,7 @@ Result<std::string> PerformanceSnapshotter::State::Metrics(const std::string& sc
     text += '{';
     JsonTextFields fields(text);
     fields.Integer("days", returns->periods);
-    const std::vector<std::pair<std::string, double>> figures = ReturnFigures(*returns);
+    const std::vector<std::pair<std::string_view, double>> figures = ReturnFigures(*returns);
     for (std::string_view name : kReturnFigures) {
       const auto it = std::find_if(figures.begin(), figures.end(),
                                    [&](const auto& figure) { return figure.first == name; });
@@ -338,7 +340,7 @@ Result<std::string> PerformanceSnapshotter::State::Metrics(const std::string& sc
   text += '}';
   memo.key = key;
   memo.metrics = std::move(text);
-  return memo.metrics;
+  return &memo.metrics;
 }
 
 Status PerformanceSnapshotter::State::Round(UnixNanos at, Due due) {
@@ -356,13 +358,13 @@ Status PerformanceSnapshotter::State::Round(UnixNanos at, Due due) {
   rows.reserve(names.size() * config.windows.size());
   for (const std::string& scope : names) {
     for (const std::string& window : config.windows) {
-      ASSIGN_OR_RETURN(std::string metrics, Metrics(scope, window, at));
+      Memo& memo = memos[{scope, window}];
+      ASSIGN_OR_RETURN(const std::string* metrics, Metrics(memo, scope, window, at));
       if (config.discard_unchanged) {
-        std::string& newest = stored[{scope, window}];
-        if (!due.heartbeat && newest == metrics) continue;
-        newest = metrics;
+        if (!due.heartbeat && memo.stored == *metrics) continue;
+        memo.stored = *metrics;
       }
-      rows.push_back({0, at, scope, window, std::move(metrics)});
+      rows.push_back({0, at, scope, window, *metrics});
     }
   }
   if (rows.empty()) {

@@ -164,7 +164,7 @@ Status RunMetrics(const MetricsFlags& f) {
   o.var_method = f.var_method == "parametric" ? analytics::VarMethod::kParametric
                                               : analytics::VarMethod::kHistorical;
   ASSIGN_OR_RETURN(analytics::ReturnStats s, analytics::ComputeReturnStats(series.returns, o));
-  const std::vector<std::pair<std::string, double>> figures = ReturnFigures(s);
+  const std::vector<std::pair<std::string_view, double>> figures = ReturnFigures(s);
   if (f.format == "json") {
     nlohmann::json j = nlohmann::json::object();
     for (const auto& [name, value] : figures) j[name] = FigureToJson(value);
@@ -185,7 +185,7 @@ Status RunMetrics(const MetricsFlags& f) {
       f.returns_path, s.periods, s.periods - s.observations, f.periods_per_year, f.risk_free,
       f.var_method);
   TablePrinter table({"figure", ">value"});
-  for (const auto& [name, value] : figures) table.AddRow({name, Text(value)});
+  for (const auto& [name, value] : figures) table.AddRow({std::string(name), Text(value)});
   table.AddRow({"max_drawdown_peak", WhereText(s.drawdown.peak, series, "start")});
   table.AddRow({"max_drawdown_trough", WhereText(s.drawdown.trough, series, "-")});
   table.AddRow({"max_drawdown_recovery",
