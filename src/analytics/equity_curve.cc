@@ -121,13 +121,13 @@ Result<std::vector<double>> BarReturns(std::span<const double> equity) {
   return out;
 }
 
-Result<std::vector<double>> AggregateReturns(std::span<const double> returns,
-                                             std::span<const UnixNanos> times,
-                                             CalendarPeriod period) {
+Result<std::vector<PeriodReturn>> AggregateReturns(std::span<const double> returns,
+                                                   std::span<const UnixNanos> times,
+                                                   CalendarPeriod period) {
   if (returns.size() != times.size()) {
     return InvalidArgumentError("{} returns but {} times", returns.size(), times.size());
   }
-  std::vector<double> out;
+  std::vector<PeriodReturn> out;
   std::int64_t key = 0;
   double growth = 1;
   for (std::size_t i = 0; i < returns.size(); ++i) {
@@ -136,14 +136,15 @@ Result<std::vector<double>> AggregateReturns(std::span<const double> returns,
                                   FormatIso8601(times[i]));
     }
     const std::int64_t k = CalendarKey(times[i], period);
-    if (i > 0 && k != key) {
-      out.push_back(growth - 1);
+    if (i == 0 || k != key) {
+      if (i > 0) out.back().value = growth - 1;
+      out.push_back({times[i], 0});
       growth = 1;
     }
     key = k;
     if (!std::isnan(returns[i])) growth *= 1 + returns[i];
   }
-  if (!returns.empty()) out.push_back(growth - 1);
+  if (!returns.empty()) out.back().value = growth - 1;
   return out;
 }
 

@@ -50,10 +50,11 @@ Result<std::vector<double>> BarReturns(std::span<const double> equity);
 // empyrical groups), monthly, quarterly, yearly.
 enum class CalendarPeriod { kWeekly, kMonthly, kQuarterly, kYearly };
 
-// prod(1 + r) - 1 within each calendar group, groups in time order (NaN returns count as 0).
-// InvalidArgument when the lengths differ or the times are not ascending.
-Result<std::vector<double>> AggregateReturns(std::span<const double> returns,
-                                             std::span<const UnixNanos> times,
-                                             CalendarPeriod period);
+// prod(1 + r) - 1 within each calendar group, groups in time order (NaN returns count as 0),
+// each with the time of its first return as period_start. InvalidArgument when the lengths
+// differ or the times are not ascending.
+Result<std::vector<PeriodReturn>> AggregateReturns(std::span<const double> returns,
+                                                   std::span<const UnixNanos> times,
+                                                   CalendarPeriod period);
 
 }  // namespace pulse::analytics

@@ -77,16 +77,21 @@ TEST(EquityCurveTest, AggregateByCalendar) {
                     c = ParseIso8601("2000-02-01"), d = ParseIso8601("2000-04-01");
   const std::vector<UnixNanos> times = {*a, *b, *c, *d};
   const std::vector<double> r = {0.1, 0.1, -0.5, 0.2};
-  Result<std::vector<double>> weekly = AggregateReturns(r, times, CalendarPeriod::kWeekly);
+  Result<std::vector<PeriodReturn>> weekly = AggregateReturns(r, times, CalendarPeriod::kWeekly);
   ASSERT_TRUE(weekly.ok());
   ASSERT_EQ(weekly->size(), 3u);
-  EXPECT_NEAR((*weekly)[1], 1.1 * 0.5 - 1, 1e-15);
-  Result<std::vector<double>> monthly = AggregateReturns(r, times, CalendarPeriod::kMonthly);
+  EXPECT_NEAR((*weekly)[1].value, 1.1 * 0.5 - 1, 1e-15);
+  EXPECT_EQ((*weekly)[1].period_start, *b);  // the group's first return
+  Result<std::vector<PeriodReturn>> monthly = AggregateReturns(r, times, CalendarPeriod::kMonthly);
   ASSERT_EQ(monthly->size(), 3u);
-  EXPECT_NEAR((*monthly)[0], 0.21, 1e-15);
-  Result<std::vector<double>> quarterly = AggregateReturns(r, times, CalendarPeriod::kQuarterly);
+  EXPECT_NEAR((*monthly)[0].value, 0.21, 1e-15);
+  EXPECT_EQ((*monthly)[0].period_start, *a);
+  EXPECT_EQ((*monthly)[1].period_start, *c);
+  EXPECT_EQ((*monthly)[2].period_start, *d);
+  Result<std::vector<PeriodReturn>> quarterly =
+      AggregateReturns(r, times, CalendarPeriod::kQuarterly);
   ASSERT_EQ(quarterly->size(), 2u);
-  EXPECT_NEAR((*quarterly)[0], 1.21 * 0.5 - 1, 1e-15);
+  EXPECT_NEAR((*quarterly)[0].value, 1.21 * 0.5 - 1, 1e-15);
   const std::vector<UnixNanos> backwards = {*b, *a, *c, *d};
   EXPECT_FALSE(AggregateReturns(r, backwards, CalendarPeriod::kYearly).ok());
 }

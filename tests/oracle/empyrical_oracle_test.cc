@@ -210,9 +210,11 @@ TEST_F(EmpyricalOracleTest, EveryCaseOfAMetricPulseHas) {
                                     : to == "monthly"   ? CalendarPeriod::kMonthly
                                     : to == "quarterly" ? CalendarPeriod::kQuarterly
                                                         : CalendarPeriod::kYearly;
-      Result<std::vector<double>> agg = AggregateReturns(r.values, times, period);
+      Result<std::vector<PeriodReturn>> agg = AggregateReturns(r.values, times, period);
       ASSERT_TRUE(agg.ok()) << what;
-      ExpectAll(*agg, expected, tol, what);
+      std::vector<double> values;
+      for (const PeriodReturn& g : *agg) values.push_back(g.value);
+      ExpectAll(values, expected, tol, what);
     } else if (metric == "max_drawdown") {
       Expect(MaxDrawdown(Returns(c).values), expected, tol, what);
       Expect(fused_stats(0).drawdown.max_drawdown, expected, tol, what + " (fused)");
