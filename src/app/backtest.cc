@@ -81,6 +81,8 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
   // The store is private to the backtest: its rows are written in transactions of this many
   // closes rather than one per signal and outcome.
   constexpr int kClosesPerTransaction = 256;
+  const UnixNanos bar_span = pipeline->base_timeframe().NominalNanos();
+  analytics::DailyCloses prices;
   std::vector<SymbolBar> close;
   bool more = cursor.Next(&close);
   while (more) {
@@ -93,7 +95,8 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
         }
         Status st = pipeline->OnBarClose(close);
         if (!st.ok()) return st.WithContext(fmt::format("bar close at {}", FormatIso8601(now)));
-        run.end = now + pipeline->base_timeframe().NominalNanos();
+        run.end = now + bar_span;
+        for (const SymbolBar& b : close) prices.Add(b.symbol, b.bar, run.end);
         if (progress && pipeline->counts().bar_closes % 1024 == 0) progress(cursor.bars_given());
       }
       return Status::Ok();
@@ -116,6 +119,7 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
   run.forecast_warnings = pipeline->forecast_warnings();
   ASSIGN_OR_RETURN(run.fills, portfolio.ListTrades({}));
   run.sources = pipeline->source_activity();
+  run.prices = prices.series();
   ASSIGN_OR_RETURN(storage::SqlRows rows, db->Query("SELECT COUNT(*) FROM signals"));
   ASSIGN_OR_RETURN(run.stored_signals, rows.at(0).GetInt64(0));
   return run;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "analytics/buy_and_hold.h"
 #include "app/config/config.h"
 #include "app/feature_input.h"
 #include "app/pipeline.h"
@@ -37,6 +38,8 @@ struct BacktestRun {
   std::vector<signal::SourceActivity> sources;         // each source's votes, at the end
   std::int64_t stored_signals = 0;  // rows in the store's signals table at the end
   std::int64_t bars_read = 0;       // bars fed to the pipeline, warm-up bars included
+  // Each symbol's first open and daily closes over the bars traded: the market benchmark.
+  std::vector<analytics::SymbolDailyCloses> prices;
 };
 
 // The message for a range without bars: names only the bounds given ("no bars from

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "analytics/return_stats.h"
 #include "app/backtest_report.h"
 
 namespace pulse::app {
@@ -66,16 +67,29 @@ std::string TimeLabel(UnixNanos t, bool with_time) {
   return with_time ? iso.substr(0, 10) + " " + iso.substr(11, 5) : iso.substr(0, 10);
 }
 
-// A line chart of `values` over `times` (thinned by MinMaxThin to at most kMaxPoints points),
-// the highest and the lowest value written by `label` at the top and the bottom of the y axis,
-// the first, middle and last time under the x axis, and `note` (if any) under the chart.
+// One line of a chart: its values over the chart's times, its colour and, when the chart has
+// more than one line, its name in the legend.
+struct ChartLine {
+  std::string name;
+  const std::vector<double>* values = nullptr;
+  const char* colour = "#1f77b4";
+};
+
+// A line chart of `lines` over `times` (each thinned by MinMaxThin to at most kMaxPoints
+// points), the highest and the lowest value of all written by `label` at the top and the bottom
+// of the y axis, the first, middle and last time under the x axis, a legend when there are
+// several lines, and `note` (if any) under the chart.
 std::string LineChart(const std::string& title, const std::vector<UnixNanos>& times,
-                      const std::vector<double>& values, const char* colour,
+                      const std::vector<ChartLine>& lines,
                       const std::function<std::string(double)>& label,
                       const std::string& note = "") {
-  if (values.size() < 2) return "<p>" + Escape(title) + ": not enough points</p>";
-  const auto [lo_it, hi_it] = std::minmax_element(values.begin(), values.end());
-  const double lo = *lo_it, hi = *hi_it;
+  if (times.size() < 2) return "<p>" + Escape(title) + ": not enough points</p>";
+  double lo = (*lines.front().values)[0], hi = lo;
+  for (const ChartLine& line : lines) {
+    const auto [lo_it, hi_it] = std::minmax_element(line.values->begin(), line.values->end());
+    lo = std::min(lo, *lo_it);
+    hi = std::max(hi, *hi_it);
+  }
   const double t0 = static_cast<double>(times.front());
   const double span = std::max(1.0, static_cast<double>(times.back()) - t0);
   auto y_of = [&](double v) {
@@ -83,12 +97,6 @@ std::string LineChart(const std::string& title, const std::vector<UnixNanos>& ti
     if (hi == lo) return kPlotTop + kPlotHeight / 2.0;
     return (hi - v) / (hi - lo) * kPlotHeight + kPlotTop;
   };
-  std::string points;
-  for (std::size_t i : MinMaxThin(values, kMaxPoints)) {
-    const double x = (static_cast<double>(times[i]) - t0) / span * kPlotWidth + kPlotLeft;
-    points += fmt::format("{:.1f},{:.1f} ", x, y_of(values[i]));
-  }
-  if (!points.empty()) points.pop_back();
   const bool with_time = span < 2.0 * static_cast<double>(kNanosPerDay);
   const auto middle = static_cast<UnixNanos>(t0 + span / 2);
   const int label_x = kPlotLeft - 4;
@@ -108,9 +116,23 @@ std::string LineChart(const std::string& title, const std::vector<UnixNanos>& ti
       kPlotLeft, time_y, TimeLabel(times.front(), with_time), kPlotLeft + kPlotWidth / 2, time_y,
       TimeLabel(middle, with_time), kPlotLeft + kPlotWidth, time_y,
       TimeLabel(times.back(), with_time));
-  svg += fmt::format(
-      "<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.2\" points=\"{}\"/></svg>\n", colour,
-      points);
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const ChartLine& line = lines[k];
+    std::string points;
+    for (std::size_t i : MinMaxThin(*line.values, kMaxPoints)) {
+      const double x = (static_cast<double>(times[i]) - t0) / span * kPlotWidth + kPlotLeft;
+      points += fmt::format("{:.1f},{:.1f} ", x, y_of((*line.values)[i]));
+    }
+    if (!points.empty()) points.pop_back();
+    svg += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.2\" points=\"{}\"/>",
+                       line.colour, points);
+    if (lines.size() > 1) {
+      svg += fmt::format(
+          "<text class=\"legend\" x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"{}\">{}</text>",
+          kPlotLeft + 8, kPlotTop + 14 + 14 * static_cast<int>(k), line.colour, Escape(line.name));
+    }
+  }
+  svg += "</svg>\n";
   if (!note.empty()) svg += "<p class=\"note\">" + Escape(note) + "</p>\n";
   return svg;
 }
@@ -135,6 +157,34 @@ std::string Figures(const nlohmann::ordered_json& object) {
     out += "<tr><th>" + Escape(key) + "</th><td>" + Cell(value) + "</td></tr>";
   }
   return out + "</table>\n";
+}
+
+// The account against the equal-weight buy-and-hold of its symbols: the figures, a chart of
+// both compounded daily, each symbol's change and the months.
+std::string MarketSection(const nlohmann::ordered_json& r, const BacktestRun& run) {
+  std::string html =
+      "<h2>Against the market</h2><p>The paper account against an equal-weight buy and hold of "
+      "the same symbols, bought with the starting balance at the first bar and held to the "
+      "end. Alpha (annual), beta and the capture ratios compare the daily returns.</p>" +
+      Figures(r["market"]);
+  const Result<MarketComparison> market = CompareWithMarket(run);
+  if (market.ok()) {
+    std::vector<UnixNanos> times{run.start};
+    std::vector<double> account{0}, benchmark{0};
+    const std::vector<double> account_growth = analytics::CumReturns(market->account);
+    const std::vector<double> market_growth = analytics::CumReturns(market->benchmark);
+    for (std::size_t i = 0; i < market->days.size(); ++i) {
+      times.push_back(std::min(market->days[i] + kNanosPerDay, run.end));
+      account.push_back(account_growth[i] * 100);
+      benchmark.push_back(market_growth[i] * 100);
+    }
+    html +=
+        LineChart("Return against buy and hold (%)", times,
+                  {{"paper account", &account, "#1f77b4"}, {"buy and hold", &benchmark, "#7f7f7f"}},
+                  PercentLabel, "Both compounded from one return per UTC day.");
+  }
+  return html + "<h3>Symbols</h3>" + Table(r["market"]["symbols"]) + "<h3>Months</h3>" +
+         Table(r["monthly"]);
 }
 
 }  // namespace
@@ -210,11 +260,12 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
       "their own size) taken step by step to the account's: another quantity, fills at the "
       "reference price (the next open), slippage and impact, the account's fees.</p>" +
       Figures(r["paper"]["vs_signals"]);
-  html += LineChart("Equity (quote currency)", times, equity, "#1f77b4",
+  html += LineChart("Equity (quote currency)", times, {{"equity", &equity, "#1f77b4"}},
                     [](double v) { return FormatGrouped(v, 2); });
-  html += LineChart("Drawdown (%)", times, drawdown, "#d62728", PercentLabel,
+  html += LineChart("Drawdown (%)", times, {{"drawdown", &drawdown, "#d62728"}}, PercentLabel,
                     "Drawn from the equity at every bar close; max_drawdown under Returns (daily) "
                     "is a fraction measured on daily closes only, so it can be shallower.");
+  html += MarketSection(r, run);
   html += "<h2>What the gates and the controller stopped</h2>" + Table(r["shadows"]["by_gate"]);
   html += "<h2>Calibration</h2>" + Figures(r["calibration"]["overall"]) +
           Table(r["calibration"]["overall"]["bins"]);

@@ -9,13 +9,11 @@
 #include "analytics/trade_record.h"
 #include "analytics/trade_stats.h"
 #include "app/json_views.h"
+#include "app/market_comparison.h"
 #include "app/report_sections.h"
 
 namespace pulse::app {
 
-namespace {
-
-// The paper account's equity as a curve starting at the starting balance.
 std::vector<analytics::EquityPoint> EquityCurve(const BacktestRun& run) {
   std::vector<analytics::EquityPoint> curve;
   curve.reserve(run.equity.size() + 1);
@@ -25,6 +23,12 @@ std::vector<analytics::EquityPoint> EquityCurve(const BacktestRun& run) {
   }
   return curve;
 }
+
+Result<MarketComparison> CompareWithMarket(const BacktestRun& run) {
+  return CompareWithMarket(EquityCurve(run), run.prices, run.starting_balance, run.start);
+}
+
+namespace {
 
 // Outcomes (real and shadow) whose exit bar touched both levels: decided by the finer bars
 // (--detail) and by the policy.
@@ -73,6 +77,9 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
 
   ASSIGN_OR_RETURN(analytics::ReturnStats stats, DailyReturnStats(EquityCurve(run)));
   j["returns"] = ReturnsJson(stats);
+  ASSIGN_OR_RETURN(const MarketComparison market, CompareWithMarket(run));
+  ASSIGN_OR_RETURN(j["market"], MarketJson(market));
+  ASSIGN_OR_RETURN(j["monthly"], MonthlyReturnsJson(market));
 
   const double final_equity = run.portfolio.equity;
   j["paper"] = {{"starting_balance", run.starting_balance},
@@ -154,6 +161,7 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
       FigureText(t["avg_mfe_pct"]), FigureText(t["avg_mae_pct"]),
       FigureText(t["avg_mfe_pct_losers"]), FigureText(t["avg_mae_pct_winners"]));
   out += PaperVsSignalsText(p["vs_signals"]) + "\n";
+  out += MarketText(r["market"], r["monthly"]);
   if (s["both_levels_by_finer_bars"].get<std::int64_t>() +
           s["both_levels_by_policy"].get<std::int64_t>() >
       0) {

@@ -8,13 +8,24 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analytics/equity_curve.h"
 #include "app/backtest.h"
+#include "app/market_comparison.h"
 #include "core/status.h"
 
 namespace pulse::app {
 
+// The paper account's equity as a curve starting at the starting balance.
+std::vector<analytics::EquityPoint> EquityCurve(const BacktestRun& run);
+
+// The paper account against the equal-weight buy-and-hold of the symbols traded, bought with
+// the starting balance at the first bar (market_comparison.h).
+Result<MarketComparison> CompareWithMarket(const BacktestRun& run);
+
 // Keys: period, signals, sources (SourcesJson: each theory's and model's votes, accuracy and
-// weight at the end), trades, returns, paper, shadows, calibration, breakdowns, controller,
+// weight at the end), trades, returns, market (MarketJson: the buy-and-hold benchmark and the
+// account against it), monthly (MonthlyReturnsJson), paper, shadows, calibration, breakdowns,
+// controller,
 // breaker_trips, forecast_warnings (the controller's LightForecastWarned: at, light, p_red,
 // p_yellow_or_worse, win_probability, text). Daily returns of the paper equity (UTC days, 365
 // periods a year) feed the return statistics.

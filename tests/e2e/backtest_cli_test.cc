@@ -3,6 +3,7 @@
 // every stored candidate accounted for, the paper account balanced), the HTML report has its
 // charts (reaching the extremes their labels name), and bad input is refused with a message.
 #include <gtest/gtest.h>
+#include <zlib.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -163,6 +164,88 @@ TEST_F(BacktestCliTest, HtmlReportHasTheChartsAndTheTables) {
   EXPECT_NE(html.find("<h2>Traffic light</h2>"), std::string::npos);
   EXPECT_NE(html.find("<h2>Sources</h2>"), std::string::npos);
   EXPECT_NE(html.find("theory:ema_trend_stack"), std::string::npos);
+  EXPECT_NE(html.find("<h2>Against the market</h2>"), std::string::npos);
+  EXPECT_NE(html.find("<h3>Return against buy and hold (%)</h3><svg"), std::string::npos);
+  EXPECT_NE(html.find(">buy and hold</text>"), std::string::npos);  // the legend
+}
+
+// The first open and the last close of a candle file (timestamp_ms,open,high,low,close,...)
+// among the bars opening at or after `from_ms`, read here with zlib and strtod.
+struct FirstAndLast {
+  double first_open = 0;
+  double last_close = 0;
+};
+FirstAndLast ReadFirstAndLast(const std::string& path, long long from_ms) {
+  FirstAndLast out;
+  gzFile file = gzopen(path.c_str(), "rb");
+  EXPECT_NE(file, nullptr) << path;
+  if (file == nullptr) return out;
+  char line[512];
+  bool any = false;
+  while (gzgets(file, line, sizeof line) != nullptr) {
+    char* end = nullptr;
+    const long long ms = std::strtoll(line, &end, 10);
+    if (end == line || *end != ',') continue;  // the header
+    if (ms < from_ms) continue;
+    const double open = std::strtod(end + 1, &end);
+    std::strtod(end + 1, &end);  // high
+    std::strtod(end + 1, &end);  // low
+    const double close = std::strtod(end + 1, &end);
+    if (!any) out.first_open = open;
+    any = true;
+    out.last_close = close;
+  }
+  gzclose(file);
+  EXPECT_TRUE(any) << path;
+  return out;
+}
+
+TEST_F(BacktestCliTest, TheMarketIsTheBuyAndHoldOfTheCandles) {
+  const CliResult run = Backtest({"--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json r = json::parse(run.out);
+  const json& m = r["market"];
+  EXPECT_EQ(m["method"], "equal-weight buy and hold");
+  const long long from_ms = 1617235200000;  // 2021-04-01
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"BTCUSDT", kBtc}, {"ETHUSDT", kEth}, {"SOLUSDT", kSol}};
+  ASSERT_EQ(m["symbols"].size(), files.size());
+  double change_sum = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const json& s = m["symbols"][i];
+    const FirstAndLast expected = ReadFirstAndLast(files[i].second, from_ms);
+    EXPECT_EQ(s["symbol"], files[i].first);
+    EXPECT_DOUBLE_EQ(s["first_price"].get<double>(), expected.first_open);
+    EXPECT_DOUBLE_EQ(s["last_price"].get<double>(), expected.last_close);
+    const double change = (expected.last_close / expected.first_open - 1) * 100;
+    EXPECT_NEAR(s["change_pct"].get<double>(), change, 1e-9);
+    change_sum += change;
+  }
+  EXPECT_NEAR(m["market_change_pct"].get<double>(), change_sum / 3, 1e-9);
+  // Held without rebalancing, the benchmark's daily returns compound to the market change.
+  const double market_total = m["returns"]["total_return"].get<double>();
+  EXPECT_NEAR(market_total * 100, change_sum / 3, 1e-8);
+  const double account_total = r["returns"]["total_return"].get<double>();
+  EXPECT_NEAR(m["excess_return_pct"].get<double>(), (account_total - market_total) * 100, 1e-8);
+  // The months (April to July 2021) compound to the same totals.
+  const json& months = r["monthly"];
+  ASSERT_EQ(months.size(), 4u);
+  EXPECT_EQ(months[0]["month"], "2021-04");
+  EXPECT_EQ(months[3]["month"], "2021-07");
+  double account_growth = 1, market_growth = 1;
+  for (const json& month : months) {
+    account_growth *= 1 + month["account_pct"].get<double>() / 100;
+    market_growth *= 1 + month["market_pct"].get<double>() / 100;
+  }
+  EXPECT_NEAR(account_growth - 1, account_total, 1e-9);
+  EXPECT_NEAR(market_growth - 1, market_total, 1e-9);
+  // The text report says the same.
+  const CliResult text = Backtest({});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("market (equal-weight buy and hold of 3 symbols): change"),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("2021-04"), std::string::npos);
 }
 
 TEST_F(BacktestCliTest, BadInputIsRefusedWithAMessage) {
