@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "analytics/breakdowns.h"
 #include "analytics/paper_reconciliation.h"
@@ -9,6 +10,7 @@
 #include "analytics/trade_stats.h"
 #include "app/json_views.h"
 #include "app/light_forecast_view.h"
+#include "app/market_comparison.h"
 #include "app/report_sections.h"
 #include "control/trade_recorder.h"
 #include "core/ids.h"
@@ -144,6 +146,47 @@ Result<nlohmann::ordered_json> ReturnsSection(std::span<const analytics::TradeRe
   const nlohmann::ordered_json figures = ReturnsJson(*stats);
   for (const auto& [key, value] : figures.items()) j[key] = value;
   return j;
+}
+
+// {"market", "monthly"}: the account of `records` (their quote P&L on `capital` from `since`)
+// against the buy and hold of the series the outcomes traded or followed, from their bars that
+// closed by `at`; both null when there is nothing to compare.
+Result<nlohmann::ordered_json> MarketSection(CandleStore& candles,
+                                             std::span<const OutcomeResolved> outcomes,
+                                             std::span<const analytics::TradeRecord> records,
+                                             double capital, UnixNanos since, UnixNanos at) {
+  nlohmann::ordered_json out = {{"market", nullptr}, {"monthly", nullptr}};
+  std::set<std::tuple<std::string, std::string, std::string>> series;  // symbol, exchange, tf
+  for (const OutcomeResolved& o : outcomes) {
+    series.emplace(o.signal.symbol, o.signal.exchange, o.signal.timeframe);
+  }
+  analytics::DailyCloses prices;
+  std::vector<std::string> without_candles;
+  for (const auto& [symbol, exchange, timeframe_text] : series) {
+    ASSIGN_OR_RETURN(const Timeframe timeframe, Timeframe::Parse(timeframe_text));
+    const UnixNanos span = timeframe.NominalNanos();
+    // Bars closed by `at`: opened at or before at - span.
+    ASSIGN_OR_RETURN(const std::vector<Bar> bars,
+                     candles.LoadBars({exchange, symbol, timeframe}, since, at - span + 1));
+    if (bars.empty()) without_candles.push_back(symbol);
+    for (const Bar& bar : bars) prices.Add(symbol, bar, bar.open_time + span);
+  }
+  if (prices.series().empty()) return out;
+  std::vector<analytics::TradeRecord> with_quote;
+  for (const analytics::TradeRecord& t : records) {
+    if (t.pnl_quote) with_quote.push_back(t);
+  }
+  ASSIGN_OR_RETURN(std::vector<analytics::EquityPoint> account,
+                   analytics::BuildEquityCurve(with_quote, capital, since));
+  if (account.back().time < at) account.push_back({at, account.back().equity});
+  Result<MarketComparison> comparison = CompareWithMarket(account, prices.series(), capital, since);
+  // An account whose equity falls to zero or below has no returns (as the returns section).
+  if (!comparison.ok() && comparison.status().code() == StatusCode::kInvalidArgument) return out;
+  if (!comparison.ok()) return comparison.status();
+  ASSIGN_OR_RETURN(out["market"], MarketJson(*comparison));
+  out["market"]["without_candles"] = without_candles;
+  ASSIGN_OR_RETURN(out["monthly"], MonthlyReturnsJson(*comparison));
+  return out;
 }
 
 // The paper account's positions whose exit fill is in [since, at], of the query's symbols,
@@ -300,6 +343,16 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   }
   j["controller"] = std::move(controller);
   ASSIGN_OR_RETURN(j["shadows"], ShadowsJson(shadows, /*with_quote_pnl=*/true));
+  j["market"] = nullptr;
+  j["monthly"] = nullptr;
+  if (inputs.candles != nullptr && !j["returns"].is_null()) {
+    std::vector<OutcomeResolved> window = traded;
+    window.insert(window.end(), shadows.begin(), shadows.end());
+    ASSIGN_OR_RETURN(const nlohmann::ordered_json market,
+                     MarketSection(*inputs.candles, window, records, inputs.capital, since, at));
+    j["market"] = market["market"];
+    j["monthly"] = market["monthly"];
+  }
   j["paper"] = nullptr;
   if (inputs.portfolio != nullptr) {
     ASSIGN_OR_RETURN(j["paper"], PaperSection(*inputs.portfolio, closed_by_at, inputs.paper_account,

@@ -13,6 +13,7 @@
 #include "core/status.h"
 #include "core/time.h"
 #include "engines/risk/risk_config.h"
+#include "ports/candle_store.h"
 #include "ports/controller_store.h"
 #include "ports/portfolio_store.h"
 #include "ports/signal_store.h"
@@ -40,6 +41,8 @@ struct StatsReportInputs {
   // The paper account (null: no paper section) and its name (paper.account).
   PortfolioStore* portfolio = nullptr;
   std::string paper_account = "paper";
+  // The candles (table ohlcv) of the market section (null: no market section).
+  CandleStore* candles = nullptr;
   // The moment the report is as at ("at"): now from the caller's Clock, or a past time. Nothing
   // that happened after it counts: trades and shadows that closed later are left out, positions
   // open at it are listed, the controller section stops at it.
@@ -85,6 +88,13 @@ Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
 //                filtered by symbol or source)
 //   shadows      ShadowsJson of the rejected and denied candidates that closed in the window,
 //                with each gate's quote P&L
+//   market       MarketJson: the trades' account (returns) against the equal-weight buy and
+//                hold, from `since` to `now`, of the symbols of the trades and shadows in the
+//                window (each signal's exchange and timeframe; bars closed by `now` from the
+//                candle store), with "without_candles": the symbols that have no bar there;
+//                null without a candle store, without such symbols or candles, or when the
+//                returns are null
+//   monthly      MonthlyReturnsJson of the same (null with market)
 //   paper        {"account", "positions_closed" (exit fill in the window, of the symbols
 //                filtered; sources do not filter the account), "realized_pnl", "vs_signals":
 //                PaperVsSignalsJson of those positions}; null without a portfolio store

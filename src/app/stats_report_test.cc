@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "adapters/storage/migrator.h"
+#include "adapters/storage/open_database.h"
+#include "adapters/storage/sql_candle_store.h"
 #include "analytics/light_forecast.h"
 #include "support/in_memory_controller_store.h"
 #include "support/in_memory_portfolio_store.h"
@@ -181,6 +184,72 @@ TEST_F(StatsReportTest, DailyReturnsOnTheCapital) {
   double var = 0;
   for (double x : daily) var += (x - mean) * (x - mean) / 30;
   EXPECT_NEAR(ret["sharpe"].get<double>(), mean / std::sqrt(var) * std::sqrt(365.0), 1e-9);
+}
+
+TEST_F(StatsReportTest, MarketIsTheBuyAndHoldOfTheSymbolsInTheWindow) {
+  Result<std::unique_ptr<storage::SqlDatabase>> db = storage::OpenDatabase("sqlite::memory:");
+  ASSERT_TRUE(db.ok()) << db.status();
+  SimulatedClock clock(0);
+  storage::Migrator migrator(**db, clock);
+  ASSERT_TRUE(migrator.Migrate().ok());
+  storage::SqlCandleStore candles(**db);
+  // A shadow of a symbol that has no candles.
+  Add("XRPUSDT", "ensemble", {}, 0.6, "2026-03-10T01:00:00Z", "2026-03-10T02:00:00Z", 1, 1.0,
+      Outcome::kWin, {{"confidence", 0.6, 0.7, false, "confidence 0.60 < 0.70"}});
+  // Without a candle store, or without candles of the window's symbols: no market section.
+  Result<ordered_json> r = Report();
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE((*r)["market"].is_null());
+  StatsReportInputs inputs = Inputs();
+  inputs.candles = &candles;
+  r = BuildStatsReport({}, inputs);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE((*r)["market"].is_null());
+  EXPECT_TRUE((*r)["monthly"].is_null());
+  // BTC (5m, as its signals): bought at 100 on 02-10, 120 at the last bar closed by now (the
+  // bar closing after now is left out). ETH (1h): bought at 50 on 02-20, 40 at the end.
+  const Timeframe five = Timeframe::Minutes(5), hour = Timeframe::Hours(1);
+  ASSERT_TRUE(candles
+                  .UpsertBars({"binance", "BTCUSDT", five},
+                              std::vector<Bar>{{T("2026-02-10T00:00:00Z"), 100, 102, 99, 101, 1},
+                                               {T("2026-03-11T11:55:00Z"), 119, 121, 118, 120, 1},
+                                               {T("2026-03-11T12:00:00Z"), 120, 999, 120, 999, 1}})
+                  .ok());
+  ASSERT_TRUE(candles
+                  .UpsertBars({"binance", "ETHUSDT", hour},
+                              std::vector<Bar>{{T("2026-02-20T00:00:00Z"), 50, 51, 49, 50, 1},
+                                               {T("2026-03-05T00:00:00Z"), 41, 42, 39, 40, 1}})
+                  .ok());
+  r = BuildStatsReport({}, inputs);
+  ASSERT_TRUE(r.ok()) << r.status();
+  const ordered_json& m = (*r)["market"];
+  ASSERT_FALSE(m.is_null());
+  ASSERT_EQ(m["symbols"].size(), 2u);  // SOL traded forty days ago: not in the window
+  EXPECT_EQ(m["symbols"][0]["symbol"], "BTCUSDT");
+  EXPECT_EQ(m["symbols"][0]["first_price"], 100.0);
+  EXPECT_EQ(m["symbols"][0]["last_price"], 120.0);
+  EXPECT_EQ(m["symbols"][1]["symbol"], "ETHUSDT");
+  EXPECT_NEAR(m["symbols"][1]["change_pct"].get<double>(), -20.0, 1e-9);
+  EXPECT_NEAR(m["market_change_pct"].get<double>(), 0.0, 1e-9);
+  // Half of 1000 in each: 600 + 400 at the end.
+  EXPECT_NEAR(m["returns"]["total_return"].get<double>(), 0.0, 1e-12);
+  EXPECT_NEAR(m["excess_return_pct"].get<double>(), (996.0 / 1000 - 1) * 100, 1e-9);
+  EXPECT_EQ(m["without_candles"], ordered_json::array({"XRPUSDT"}));
+  const ordered_json& months = (*r)["monthly"];
+  ASSERT_EQ(months.size(), 2u);
+  EXPECT_EQ(months[0]["month"], "2026-02");
+  EXPECT_NEAR(months[0]["account_pct"].get<double>(), 0.0, 1e-12);
+  EXPECT_NEAR(months[1]["account_pct"].get<double>(), (996.0 / 1000 - 1) * 100, 1e-9);
+  // February: BTC's sleeve at 101 (its close on 02-28) and ETH's at 50.
+  EXPECT_NEAR(months[0]["market_pct"].get<double>(), (500 * 1.01 + 500 - 1000) / 10.0, 1e-9);
+  EXPECT_NE(StatsReportText(*r).find("Against the market"), std::string::npos);
+  // A symbol filter keeps its own symbol.
+  StatsQuery eth;
+  eth.symbols = {"ETHUSDT"};
+  r = BuildStatsReport(eth, inputs);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ((*r)["market"]["symbols"].size(), 1u);
+  EXPECT_EQ((*r)["market"]["symbols"][0]["symbol"], "ETHUSDT");
 }
 
 TEST_F(StatsReportTest, CalibrationOverallAndPerAttributedSource) {

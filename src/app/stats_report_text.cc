@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "app/light_forecast_view.h"
+#include "app/market_comparison.h"
 #include "app/report_sections.h"
 #include "app/stats_report.h"
 #include "app/table_printer.h"
@@ -237,6 +238,9 @@ std::string StatsReportText(const nlohmann::ordered_json& report) {
   Breakdowns(report["breakdowns"], out);
   Controller(report["controller"], out);
   Shadows(report["shadows"], out);
+  if (!report["market"].is_null()) {
+    out << "\nAgainst the market\n" << MarketText(report["market"], report["monthly"]);
+  }
   Paper(report["paper"], out);
   Positions(report, out);
   return out.str();

@@ -89,6 +89,7 @@ Status RunStats(CliContext& ctx, const StatsFlags& f) {
   storage::SqlPortfolioStore portfolio(*db);
   inputs.portfolio = &portfolio;
   inputs.paper_account = config->paper.account;
+  ASSIGN_OR_RETURN(inputs.candles, ctx.GetCandleStore());
   ASSIGN_OR_RETURN(nlohmann::ordered_json report, BuildStatsReport(query, inputs));
   if (f.format == "json") {
     std::cout << report.dump(2) << "\n";
