@@ -25,7 +25,7 @@ void DailyCloses::Add(std::string_view symbol, const Bar& bar, UnixNanos close_t
   }
   std::vector<PriceMark>& closes = series_[it->second].day_closes;
   const PriceMark mark{close_time, bar.close};
-  if (!closes.empty() && UtcDay(closes.back().time - 1) == UtcDay(close_time - 1)) {
+  if (!closes.empty() && UtcDay(closes.back().time) == UtcDay(close_time)) {
     closes.back() = mark;
   } else {
     closes.push_back(mark);

@@ -27,7 +27,9 @@ struct PriceMark {
 };
 
 // The prices of one symbol: the buy (its first bar's open, at that bar's open time) and the
-// last close of every UTC day it has bars in (at that bar's close time), in time order.
+// last close of every UTC day it has bars in (at that bar's close time), in time order. Days
+// are those of the close times, as ResampleReturns groups an equity curve booked at bar closes:
+// a bar closing at midnight is the first close of the new day.
 struct SymbolDailyCloses {
   std::string symbol;
   PriceMark first;
@@ -38,8 +40,7 @@ struct SymbolDailyCloses {
 class DailyCloses {
  public:
   // A bar of `symbol` closing at `close_time`: the first bar of a symbol sets its buy price,
-  // every bar's close replaces the close of its UTC day (the day of `close_time` - 1 ns, so a
-  // bar closing at midnight counts for the day it traded in).
+  // every bar's close replaces the close of the UTC day of `close_time`.
   void Add(std::string_view symbol, const Bar& bar, UnixNanos close_time);
 
   // Every symbol seen, in the order of its first bar.

@@ -1,5 +1,6 @@
 #include "analytics/buy_and_hold.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -55,8 +56,8 @@ TEST(BuyAndHoldTest, ALaterSymbolKeepsItsSleeveInCashUntilItsFirstPrice) {
 TEST(BuyAndHoldTest, DailyClosesKeepTheFirstOpenAndTheLastCloseOfEachUtcDay) {
   DailyCloses closes;
   const UnixNanos five = 5 * kNanosPerMinute;
-  // Three 5m bars: 23:50 and 23:55 of day 0 (the second closes at midnight, still day 0),
-  // then 00:00 of day 1; and one bar of another symbol.
+  // Three 5m bars: 23:50 of day 0, 23:55 (closing at midnight: the first close of day 1, as an
+  // equity point booked then would be) and 00:00 of day 1; and one bar of another symbol.
   closes.Add("AAA", {kStart - 2 * five, 10, 11, 9, 10.5, 1}, kStart - five);
   closes.Add("BBB", {kStart - five, 3, 3, 3, 3.5, 1}, kStart);
   closes.Add("AAA", {kStart - five, 10.5, 12, 10, 11.5, 1}, kStart);
@@ -66,10 +67,36 @@ TEST(BuyAndHoldTest, DailyClosesKeepTheFirstOpenAndTheLastCloseOfEachUtcDay) {
   EXPECT_EQ(a.symbol, "AAA");
   EXPECT_EQ(a.first, (PriceMark{kStart - 2 * five, 10}));
   ASSERT_EQ(a.day_closes.size(), 2u);
-  EXPECT_EQ(a.day_closes[0], (PriceMark{kStart, 11.5}));
+  EXPECT_EQ(a.day_closes[0], (PriceMark{kStart - five, 10.5}));
   EXPECT_EQ(a.day_closes[1], (PriceMark{kStart + five, 11.8}));
   EXPECT_EQ(closes.series()[1].first, (PriceMark{kStart - five, 3}));
-  EXPECT_EQ(closes.series()[1].day_closes.size(), 1u);
+  EXPECT_EQ(closes.series()[1].day_closes, (std::vector<PriceMark>{{kStart, 3.5}}));
+}
+
+TEST(BuyAndHoldTest, ItsDaysAreTheDaysOfAnAccountBookedAtTheSameCloses) {
+  // An account holding AAA alone, marked at every bar close, has the benchmark's daily returns.
+  DailyCloses closes;
+  std::vector<EquityPoint> account = {{kStart, 1000}};
+  const UnixNanos hour = kNanosPerHour;
+  double price = 100;
+  for (int i = 0; i < 24 * 5; ++i) {
+    const UnixNanos open = kStart + i * hour;
+    const double next = price * (1 + 0.01 * ((i * 7) % 5 - 2));
+    closes.Add("AAA", {open, price, std::max(price, next), std::min(price, next), next, 1},
+               open + hour);
+    account.push_back({open + hour, 1000 * next / 100});
+    price = next;
+  }
+  Result<BuyAndHoldBenchmark> b = BuyAndHold(closes.series(), 1000, kStart);
+  ASSERT_TRUE(b.ok()) << b.status().message();
+  Result<std::vector<PeriodReturn>> mine = ResampleReturns(account);
+  Result<std::vector<PeriodReturn>> market = ResampleReturns(b->curve);
+  ASSERT_TRUE(mine.ok() && market.ok());
+  ASSERT_EQ(mine->size(), market->size());
+  for (std::size_t i = 0; i < mine->size(); ++i) {
+    EXPECT_EQ((*mine)[i].period_start, (*market)[i].period_start);
+    EXPECT_NEAR((*mine)[i].value, (*market)[i].value, 1e-12) << i;
+  }
 }
 
 TEST(BuyAndHoldTest, BadInputIsNamed) {
