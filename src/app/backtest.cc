@@ -120,6 +120,11 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
   ASSIGN_OR_RETURN(run.fills, portfolio.ListTrades({}));
   run.sources = pipeline->source_activity();
   run.prices = prices.series();
+  for (const SymbolSeries& s : series) {
+    const bool traded = std::any_of(run.prices.begin(), run.prices.end(),
+                                    [&](const auto& p) { return p.symbol == s.symbol; });
+    if (!traded) run.symbols_without_bars.push_back(s.symbol);
+  }
   ASSIGN_OR_RETURN(storage::SqlRows rows, db->Query("SELECT COUNT(*) FROM signals"));
   ASSIGN_OR_RETURN(run.stored_signals, rows.at(0).GetInt64(0));
   return run;

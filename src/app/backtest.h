@@ -40,6 +40,7 @@ struct BacktestRun {
   std::int64_t bars_read = 0;       // bars fed to the pipeline, warm-up bars included
   // Each symbol's first open and daily closes over the bars traded: the market benchmark.
   std::vector<analytics::SymbolDailyCloses> prices;
+  std::vector<std::string> symbols_without_bars;  // series with no bar traded, by name
 };
 
 // The message for a range without bars: names only the bounds given ("no bars from

@@ -78,7 +78,7 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
   ASSIGN_OR_RETURN(analytics::ReturnStats stats, DailyReturnStats(EquityCurve(run)));
   j["returns"] = ReturnsJson(stats);
   ASSIGN_OR_RETURN(const MarketComparison market, CompareWithMarket(run));
-  ASSIGN_OR_RETURN(j["market"], MarketJson(market));
+  ASSIGN_OR_RETURN(j["market"], MarketJson(market, run.symbols_without_bars));
   ASSIGN_OR_RETURN(j["monthly"], MonthlyReturnsJson(market));
 
   const double final_equity = run.portfolio.equity;

@@ -51,7 +51,8 @@ Result<MarketComparison> CompareWithMarket(std::span<const analytics::EquityPoin
   return out;
 }
 
-Result<nlohmann::ordered_json> MarketJson(const MarketComparison& c) {
+Result<nlohmann::ordered_json> MarketJson(const MarketComparison& c,
+                                          const std::vector<std::string>& without_candles) {
   nlohmann::ordered_json j;
   j["method"] = "equal-weight buy and hold";
   j["market_change_pct"] = FigureToJson(c.market.market_change * 100);
@@ -63,6 +64,7 @@ Result<nlohmann::ordered_json> MarketJson(const MarketComparison& c) {
                        {"change_pct", FigureToJson(s.change * 100)}});
   }
   j["symbols"] = std::move(symbols);
+  j["without_candles"] = without_candles;
   analytics::ReturnStatsOptions options;
   options.periods_per_year = kCryptoDaysPerYear;
   ASSIGN_OR_RETURN(const analytics::ReturnStats market,
@@ -106,13 +108,17 @@ std::string MarketText(const nlohmann::ordered_json& m, const nlohmann::ordered_
     }
     if (!named.empty()) named += ")";
   }
+  std::string without;
+  for (const auto& symbol : m["without_candles"]) {
+    without += (without.empty() ? "; no bars of " : ", ") + symbol.get<std::string>();
+  }
   std::string out = fmt::format(
-      "market ({} of {} symbols): change {} %{}; daily Sharpe {}, max drawdown {}\n"
+      "market ({} of {} symbols): change {} %{}; daily Sharpe {}, max drawdown {}{}\n"
       "account against the market: excess return {} %, alpha {}, beta {}, up capture {}, "
       "down capture {}\n",
       m["method"].get<std::string>(), m["symbols"].size(),
       FigureText(m["market_change_pct"], "{:+.2f}"), named, FigureText(m["returns"]["sharpe"]),
-      FigureText(m["returns"]["max_drawdown"], "{:.4f}"),
+      FigureText(m["returns"]["max_drawdown"], "{:.4f}"), without,
       FigureText(m["excess_return_pct"], "{:+.2f}"), FigureText(m["alpha"], "{:.4f}"),
       FigureText(m["beta"], "{:.4f}"), FigureText(m["up_capture"], "{:.4f}"),
       FigureText(m["down_capture"], "{:.4f}"));

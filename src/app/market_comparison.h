@@ -34,16 +34,20 @@ Result<MarketComparison> CompareWithMarket(std::span<const analytics::EquityPoin
                                            double capital, UnixNanos start);
 
 // {"method": "equal-weight buy and hold", "market_change_pct", "symbols": [{"symbol",
-// "first_price", "last_price", "change_pct"}], "returns": the market's daily return figures
-// (ReturnsJson), "alpha" (annual), "beta", "up_capture", "down_capture", "excess_return_pct"
-// (the account's total return less the market's, in percent)}. 365 days a year.
-Result<nlohmann::ordered_json> MarketJson(const MarketComparison& comparison);
+// "first_price", "last_price", "change_pct"}], "without_candles": the symbols asked for that
+// had no bar in the window (left out of the market), "returns": the market's daily return
+// figures (ReturnsJson), "alpha" (annual), "beta", "up_capture", "down_capture",
+// "excess_return_pct" (the account's total return less the market's, in percent)}. 365 days a
+// year.
+Result<nlohmann::ordered_json> MarketJson(const MarketComparison& comparison,
+                                          const std::vector<std::string>& without_candles);
 
 // [{"month": "2021-05", "account_pct", "market_pct"}], compounded from the daily returns.
 Result<nlohmann::ordered_json> MonthlyReturnsJson(const MarketComparison& comparison);
 
 // Lines for a terminal: the market's change (each symbol's too, up to ten symbols), its
-// Sharpe and drawdown, the account against it, and the months as a table.
+// Sharpe and drawdown, the symbols without candles, the account against it, and the months as
+// a table.
 std::string MarketText(const nlohmann::ordered_json& market, const nlohmann::ordered_json& monthly);
 
 }  // namespace pulse::app

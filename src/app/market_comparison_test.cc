@@ -42,7 +42,7 @@ TEST(MarketComparisonTest, AnAccountThatIsTheMarketHasBetaOneAndNoAlpha) {
   for (std::size_t i = 0; i < c->days.size(); ++i) {
     EXPECT_NEAR(c->account[i], c->benchmark[i], 1e-12) << i;
   }
-  Result<nlohmann::ordered_json> j = MarketJson(*c);
+  Result<nlohmann::ordered_json> j = MarketJson(*c, {});
   ASSERT_TRUE(j.ok()) << j.status().message();
   EXPECT_NEAR((*j)["beta"].get<double>(), 1.0, 1e-9);
   EXPECT_NEAR((*j)["alpha"].get<double>(), 0.0, 1e-9);
@@ -61,7 +61,7 @@ TEST(MarketComparisonTest, AFlatAccountHasBetaZeroAndMissesTheWholeMove) {
   Result<MarketComparison> c = CompareWithMarket(account, {&prices, 1}, 1000, kStart);
   ASSERT_TRUE(c.ok()) << c.status().message();
   ASSERT_EQ(c->account.size(), 40u);  // held flat to the market's last day
-  Result<nlohmann::ordered_json> j = MarketJson(*c);
+  Result<nlohmann::ordered_json> j = MarketJson(*c, {});
   ASSERT_TRUE(j.ok());
   EXPECT_NEAR((*j)["beta"].get<double>(), 0.0, 1e-12);
   EXPECT_NEAR((*j)["up_capture"].get<double>(), 0.0, 1e-12);
@@ -85,10 +85,13 @@ TEST(MarketComparisonTest, MonthsCompoundTheDays) {
   EXPECT_NEAR((*months)[1]["account_pct"].get<double>(), -10.0, 1e-9);
   // The market's May: the close of May 31 over the first open.
   EXPECT_NEAR((*months)[0]["market_pct"].get<double>(), (Closes()[30] / 100 - 1) * 100, 1e-9);
-  const std::string text = MarketText(*MarketJson(*c), *months);
+  const std::string text = MarketText(*MarketJson(*c, {}), *months);
   EXPECT_NE(text.find("change "), std::string::npos);
   EXPECT_NE(text.find("(AAA "), std::string::npos);
   EXPECT_NE(text.find("2021-06"), std::string::npos);
+  EXPECT_NE(MarketText(*MarketJson(*c, {"XRPUSDT", "DOGEUSDT"}), *months)
+                .find("; no bars of XRPUSDT, DOGEUSDT"),
+            std::string::npos);
 }
 
 TEST(MarketComparisonTest, AnAccountStartingElsewhereIsRefused) {

@@ -183,8 +183,7 @@ Result<nlohmann::ordered_json> MarketSection(CandleStore& candles,
   // An account whose equity falls to zero or below has no returns (as the returns section).
   if (!comparison.ok() && comparison.status().code() == StatusCode::kInvalidArgument) return out;
   if (!comparison.ok()) return comparison.status();
-  ASSIGN_OR_RETURN(out["market"], MarketJson(*comparison));
-  out["market"]["without_candles"] = without_candles;
+  ASSIGN_OR_RETURN(out["market"], MarketJson(*comparison, without_candles));
   ASSIGN_OR_RETURN(out["monthly"], MonthlyReturnsJson(*comparison));
   return out;
 }

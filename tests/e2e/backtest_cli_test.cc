@@ -246,6 +246,26 @@ TEST_F(BacktestCliTest, TheMarketIsTheBuyAndHoldOfTheCandles) {
             std::string::npos)
       << text.out;
   EXPECT_NE(text.out.find("2021-04"), std::string::npos);
+  EXPECT_EQ(m["without_candles"], json::array());
+}
+
+TEST_F(BacktestCliTest, ASymbolWithoutBarsInTheRangeIsLeftOutOfTheMarketAndNamed) {
+  const std::string old = cli_.dir() + "/XRPUSDT-5m.csv";  // the symbol from the name
+  {
+    std::ofstream out(old);
+    out << "timestamp_ms,open,high,low,close,volume\n"
+        << "1606780800000,0.5,0.6,0.4,0.55,1000\n"
+        << "1606781100000,0.55,0.6,0.5,0.52,1000\n";
+  }
+  const CliResult run = cli_.Run({"backtest", "--data", kBtc, "--data", old, "--from", "2021-04-01",
+                                  "--progress", "off", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json m = json::parse(run.out)["market"];
+  ASSERT_EQ(m["symbols"].size(), 1u);
+  EXPECT_EQ(m["symbols"][0]["symbol"], "BTCUSDT");
+  EXPECT_EQ(m["without_candles"], json::array({"XRPUSDT"}));
+  EXPECT_DOUBLE_EQ(m["market_change_pct"].get<double>(),
+                   m["symbols"][0]["change_pct"].get<double>());
 }
 
 TEST_F(BacktestCliTest, BadInputIsRefusedWithAMessage) {
