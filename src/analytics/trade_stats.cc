@@ -1,5 +1,7 @@
 #include "analytics/trade_stats.h"
 
+#include "analytics/confidence_interval.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -120,9 +122,19 @@ TradeStats ComputeTradeStats(std::span<const TradeRecord> trades) {
     s.profit_factor = kInf;
     s.payoff_ratio = kInf;
   }
+  if (const std::optional<Interval> wins = WilsonInterval(s.wins, s.count)) {
+    s.win_rate_low_pct = 100 * wins->low;
+    s.win_rate_high_pct = 100 * wins->high;
+  }
   if (s.count > 1) {
     const double var = std::max(0.0, (s2 - s1 * s1 / n) / (n - 1));
     if (var > 0) s.sqn = std::sqrt(n) * s.expectancy_pct / std::sqrt(var);
+    const double sd = std::sqrt(var);
+    if (const std::optional<Interval> mean = MeanInterval(s.expectancy_pct, sd, s.count)) {
+      s.expectancy_low_pct = mean->low;
+      s.expectancy_high_pct = mean->high;
+    }
+    s.expectancy_p_value = MeanAboveZeroPValue(s.expectancy_pct, sd, s.count);
   }
   Streaks(trades, s);
   return s;

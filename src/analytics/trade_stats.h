@@ -14,6 +14,9 @@
 //     each trade and std the sample deviation (n - 1); nullopt for fewer than 2 trades or a zero
 //     deviation.
 //   - streaks follow exit time (ties in the given order); a breakeven ends both streaks.
+//   - how sure those are (confidence_interval.h): the 95 % Wilson interval of the win rate, the
+//     95 % Student-t interval of the expectancy and the one-sided t-test p-value of "the
+//     expectancy is above zero" (nullopt as SQN).
 #pragma once
 
 #include <cstdint>
@@ -37,6 +40,11 @@ struct TradeStats {
   std::optional<double> payoff_ratio;
   std::optional<double> profit_factor;
   std::optional<double> sqn;
+  std::optional<double> win_rate_low_pct;  // the 95 % interval of the win rate (none: no trades)
+  std::optional<double> win_rate_high_pct;
+  std::optional<double> expectancy_low_pct;  // the 95 % interval of the expectancy
+  std::optional<double> expectancy_high_pct;
+  std::optional<double> expectancy_p_value;  // P(a mean this high | the true one is 0)
   // Quote-currency P&L after fees, over the trades that have it.
   std::int64_t quote_count = 0;
   double total_pnl_quote = 0;

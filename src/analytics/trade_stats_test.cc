@@ -82,6 +82,33 @@ TEST(TradeStatsTest, HandComputedFigures) {
   EXPECT_NEAR(s.expectancy_quote, 91.0 / 6, 1e-12);
 }
 
+TEST(TradeStatsTest, HowSureTheWinRateAndTheExpectancyAre) {
+  // Seven trades, 3 wins: P&L % 3, 3, 3, -1, -1, -1, -1 (mean 5/7, sample sd 2.13809).
+  std::vector<TradeRecord> trades;
+  for (int i = 0; i < 7; ++i) trades.push_back(Trade(i + 1, i < 3 ? 3 : -1, 10, i));
+  const TradeStats s = ComputeTradeStats(trades);
+  const double mean = 5.0 / 7,
+               sd = std::sqrt((3 * std::pow(3 - mean, 2) + 4 * std::pow(1 + mean, 2)) / 6);
+  // Wilson 95 % for 3 of 7: 15.82 % to 74.95 % (as statsmodels' proportion_confint gives).
+  ASSERT_TRUE(s.win_rate_low_pct && s.win_rate_high_pct);
+  EXPECT_NEAR(*s.win_rate_low_pct, 15.82, 0.01);
+  EXPECT_NEAR(*s.win_rate_high_pct, 74.95, 0.01);
+  // t(0.975, 6 degrees) = 2.4469 from the table.
+  ASSERT_TRUE(s.expectancy_low_pct && s.expectancy_high_pct && s.expectancy_p_value);
+  EXPECT_NEAR(*s.expectancy_low_pct, mean - 2.4469 * sd / std::sqrt(7.0), 1e-4);
+  EXPECT_NEAR(*s.expectancy_high_pct, mean + 2.4469 * sd / std::sqrt(7.0), 1e-4);
+  // t = 0.884 on 6 degrees: one-sided p between the table's 0.25 (t 0.7176) and 0.20 (0.9057).
+  EXPECT_NEAR(sd, 2.13809, 1e-5);
+  EXPECT_GT(*s.expectancy_p_value, 0.20);
+  EXPECT_LT(*s.expectancy_p_value, 0.25);
+  // None of it without a sample: one trade has a win-rate interval but no expectancy interval.
+  const TradeStats one = ComputeTradeStats({&trades[0], 1});
+  EXPECT_TRUE(one.win_rate_low_pct.has_value());
+  EXPECT_FALSE(one.expectancy_low_pct.has_value());
+  EXPECT_FALSE(one.expectancy_p_value.has_value());
+  EXPECT_FALSE(ComputeTradeStats({}).win_rate_low_pct.has_value());
+}
+
 TEST(TradeStatsTest, UndefinedRatios) {
   EXPECT_EQ(ComputeTradeStats({}).count, 0);
   EXPECT_FALSE(ComputeTradeStats({}).profit_factor.has_value());

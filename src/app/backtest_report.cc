@@ -135,8 +135,8 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
       "Backtest {} .. {}: {} symbols, {} bars\n"
       "signals: {} passed the gates ({} approved, {} denied by the controller), {} rejected by "
       "the gates ({} followed as shadows)\n"
-      "trades: {} (wins {}, losses {}, breakeven {}), win rate {} %, profit factor {}, "
-      "expectancy {} %, SQN {}\n"
+      "trades: {} (wins {}, losses {}, breakeven {}), win rate {} % (95 % interval {}), profit "
+      "factor {}, expectancy {} % (95 % interval {}, p-value of above 0 {}), SQN {}\n"
       "returns (daily): total {}, annual {}, Sharpe {}, Sortino {}, Calmar {}, max drawdown {}, "
       "VaR 95 {}\n"
       "paper: {} -> {} ({} %), {} fills, {} orders refused\n"
@@ -146,8 +146,11 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
       FigureText(s["approved"]), FigureText(s["denied_by_controller"]),
       FigureText(s["rejected_by_gates"]), FigureText(s["shadows_recorded"]), FigureText(t["count"]),
       FigureText(t["wins"]), FigureText(t["losses"]), FigureText(t["breakevens"]),
-      FigureText(t["win_rate_pct"], "{:.1f}"), FigureText(t["profit_factor"]),
-      FigureText(t["expectancy_pct"], "{:.3f}"), FigureText(t["sqn"]),
+      FigureText(t["win_rate_pct"], "{:.1f}"),
+      IntervalText(t["win_rate_low_pct"], t["win_rate_high_pct"], "{:.1f}"),
+      FigureText(t["profit_factor"]), FigureText(t["expectancy_pct"], "{:.3f}"),
+      IntervalText(t["expectancy_low_pct"], t["expectancy_high_pct"], "{:.3f}"),
+      FigureText(t["expectancy_p_value"], "{:.3f}"), FigureText(t["sqn"]),
       FigureText(ret["total_return"], "{:.4f}"), FigureText(ret["annual_return"], "{:.4f}"),
       FigureText(ret["sharpe"]), FigureText(ret["sortino"]), FigureText(ret["calmar"]),
       FigureText(ret["max_drawdown"], "{:.4f}"), FigureText(ret["var_95"], "{:.4f}"),

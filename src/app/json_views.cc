@@ -128,9 +128,14 @@ void WriteTradeStats(const analytics::TradeStats& s, JsonFields& out) {
   out.Integer("losses", s.losses);
   out.Integer("breakevens", s.breakevens);
   out.Figure("win_rate_pct", s.win_rate_pct);
+  out.OptionalFigure("win_rate_low_pct", s.win_rate_low_pct);
+  out.OptionalFigure("win_rate_high_pct", s.win_rate_high_pct);
   out.Figure("avg_win_pct", s.avg_win_pct);
   out.Figure("avg_loss_pct", s.avg_loss_pct);
   out.Figure("expectancy_pct", s.expectancy_pct);
+  out.OptionalFigure("expectancy_low_pct", s.expectancy_low_pct);
+  out.OptionalFigure("expectancy_high_pct", s.expectancy_high_pct);
+  out.OptionalFigure("expectancy_p_value", s.expectancy_p_value);
   out.Figure("total_pnl_pct", s.total_pnl_pct);
   out.OptionalFigure("payoff_ratio", s.payoff_ratio);
   out.OptionalFigure("profit_factor", s.profit_factor);

@@ -235,6 +235,11 @@ Result<analytics::ReturnStats> DailyReturnStats(std::span<const analytics::Equit
   return analytics::ComputeReturnStats(returns, options);
 }
 
+std::string IntervalText(const nlohmann::json& low, const nlohmann::json& high, const char* spec) {
+  if (low.is_null() || high.is_null()) return "-";
+  return FigureText(low, spec) + " to " + FigureText(high, spec);
+}
+
 std::string FigureText(const nlohmann::json& figure, const char* spec) {
   if (figure.is_null()) return "-";
   if (figure.is_string()) return figure.get<std::string>();

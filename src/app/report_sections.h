@@ -98,6 +98,10 @@ Result<analytics::ReturnStats> DailyReturnStats(std::span<const analytics::Equit
 Result<analytics::ReturnStats> DailyTradeReturnStats(std::span<const analytics::TradeRecord> trades,
                                                      double capital, UnixNanos from, UnixNanos to);
 
+// "low to high" of two JSON figures (FigureText with `spec`), or "-" when either is null.
+std::string IntervalText(const nlohmann::json& low, const nlohmann::json& high,
+                         const char* spec = "{:.2f}");
+
 // A JSON figure as table text: "-" for null, strings as they are, integers in full, other
 // numbers with `spec` ("{:.2f}" by default).
 std::string FigureText(const nlohmann::json& figure, const char* spec = "{:.2f}");

@@ -53,6 +53,7 @@ void Summary(const Json& r, std::ostream& out) {
   table.AddRow({"losses", FigureText(t["losses"])});
   table.AddRow({"breakevens", FigureText(t["breakevens"])});
   table.AddRow({"win rate %", FigureText(t["win_rate_pct"])});
+  table.AddRow({"  95 % interval", IntervalText(t["win_rate_low_pct"], t["win_rate_high_pct"])});
   // An average over no trades is shown as "-" (the JSON keeps its documented 0).
   const bool any_win = t["wins"].get<std::int64_t>() > 0;
   const bool any_loss = t["losses"].get<std::int64_t>() > 0;
@@ -61,6 +62,10 @@ void Summary(const Json& r, std::ostream& out) {
   table.AddRow({"average win %", over(any_win, FigureText(t["avg_win_pct"]))});
   table.AddRow({"average loss %", over(any_loss, FigureText(t["avg_loss_pct"]))});
   table.AddRow({"average P&L % (expectancy)", FigureText(t["expectancy_pct"], "{:.3f}")});
+  table.AddRow({"  95 % interval",
+                IntervalText(t["expectancy_low_pct"], t["expectancy_high_pct"], "{:.3f}")});
+  table.AddRow(
+      {"  p-value of an expectancy above 0", FigureText(t["expectancy_p_value"], "{:.3f}")});
   table.AddRow({"payoff ratio", FigureText(t["payoff_ratio"])});
   table.AddRow({"profit factor", FigureText(t["profit_factor"])});
   table.AddRow({"SQN", FigureText(t["sqn"])});

@@ -1,0 +1,30 @@
+// How sure a figure is: the Wilson score interval of a win rate, the Student-t interval of a
+// mean P&L and the one-sided t-test that it is above zero. Seven trades at a 43 % win rate say
+// almost nothing (15-75 %); these make a report say so. Pure functions; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+namespace pulse::analytics {
+
+// A two-sided interval.
+struct Interval {
+  double low = 0;
+  double high = 0;
+};
+
+// The Wilson score interval of `successes` out of `n` trials at the two-sided `level` (0.95:
+// z = 1.96); nullopt for n < 1, successes outside 0..n or a level outside (0, 1).
+std::optional<Interval> WilsonInterval(std::int64_t successes, std::int64_t n, double level = 0.95);
+
+// mean -/+ t(level, n - 1) * sd / sqrt(n) for a sample of `n` values with this mean and sample
+// deviation (n - 1); nullopt for n < 2, a deviation that is not positive or a bad level.
+std::optional<Interval> MeanInterval(double mean, double sd, std::int64_t n, double level = 0.95);
+
+// The one-sided p-value of "the true mean is above zero": P(T >= mean / (sd / sqrt(n))) for T
+// Student-t with n - 1 degrees of freedom. Small when the sample's mean is well above zero;
+// nullopt as MeanInterval.
+std::optional<double> MeanAboveZeroPValue(double mean, double sd, std::int64_t n);
+
+}  // namespace pulse::analytics
