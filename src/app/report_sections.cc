@@ -202,12 +202,8 @@ nlohmann::ordered_json ReturnsJson(const analytics::ReturnStats& stats) {
   return j;
 }
 
-Result<analytics::ReturnStats> DailyTradeReturnStats(std::span<const analytics::TradeRecord> trades,
-                                                     double capital, UnixNanos from, UnixNanos to) {
-  if (to < from) {
-    return InvalidArgumentError("return period ends ({}) before it starts ({})", FormatIso8601(to),
-                                FormatIso8601(from));
-  }
+Result<std::vector<analytics::EquityPoint>> TradeEquityCurve(
+    std::span<const analytics::TradeRecord> trades, double capital, UnixNanos from, UnixNanos to) {
   // What the curve needs of each trade with a quote P&L (no text fields to copy).
   std::vector<analytics::TradeRecord> with_quote;
   with_quote.reserve(trades.size());
@@ -221,6 +217,17 @@ Result<analytics::ReturnStats> DailyTradeReturnStats(std::span<const analytics::
   ASSIGN_OR_RETURN(std::vector<analytics::EquityPoint> curve,
                    analytics::BuildEquityCurve(with_quote, capital, from));
   if (curve.back().time < to) curve.push_back({to, curve.back().equity});
+  return curve;
+}
+
+Result<analytics::ReturnStats> DailyTradeReturnStats(std::span<const analytics::TradeRecord> trades,
+                                                     double capital, UnixNanos from, UnixNanos to) {
+  if (to < from) {
+    return InvalidArgumentError("return period ends ({}) before it starts ({})", FormatIso8601(to),
+                                FormatIso8601(from));
+  }
+  ASSIGN_OR_RETURN(const std::vector<analytics::EquityPoint> curve,
+                   TradeEquityCurve(trades, capital, from, to));
   return DailyReturnStats(curve);
 }
 

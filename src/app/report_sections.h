@@ -90,6 +90,12 @@ nlohmann::ordered_json ReturnsJson(const analytics::ReturnStats& stats);
 // ResampleReturns.
 Result<analytics::ReturnStats> DailyReturnStats(std::span<const analytics::EquityPoint> curve);
 
+// The equity of an account that starts with `capital` at `from` and books each trade's quote
+// P&L (after fees) at its exit, held flat to `to`. Trades without a quote P&L are left out.
+// InvalidArgument as BuildEquityCurve.
+Result<std::vector<analytics::EquityPoint>> TradeEquityCurve(
+    std::span<const analytics::TradeRecord> trades, double capital, UnixNanos from, UnixNanos to);
+
 // The daily return statistics of an account that starts with `capital` at `from` and books
 // each trade's quote P&L (after fees) at its exit: one compounded return per UTC day from the
 // day of `from` to the day of `to` (quiet days return 0), 365 days a year. Trades without a

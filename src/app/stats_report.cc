@@ -152,13 +152,16 @@ Result<nlohmann::ordered_json> ReturnsSection(std::span<const analytics::TradeRe
 // against the buy and hold of the series the outcomes traded or followed, from their bars that
 // closed by `at`; both null when there is nothing to compare.
 Result<nlohmann::ordered_json> MarketSection(CandleStore& candles,
-                                             std::span<const OutcomeResolved> outcomes,
+                                             std::span<const OutcomeResolved> traded,
+                                             std::span<const OutcomeResolved> shadows,
                                              std::span<const analytics::TradeRecord> records,
                                              double capital, UnixNanos since, UnixNanos at) {
   nlohmann::ordered_json out = {{"market", nullptr}, {"monthly", nullptr}};
   std::set<std::tuple<std::string, std::string, std::string>> series;  // symbol, exchange, tf
-  for (const OutcomeResolved& o : outcomes) {
-    series.emplace(o.signal.symbol, o.signal.exchange, o.signal.timeframe);
+  for (std::span<const OutcomeResolved> outcomes : {traded, shadows}) {
+    for (const OutcomeResolved& o : outcomes) {
+      series.emplace(o.signal.symbol, o.signal.exchange, o.signal.timeframe);
+    }
   }
   analytics::DailyCloses prices;
   std::vector<std::string> without_candles;
@@ -172,13 +175,8 @@ Result<nlohmann::ordered_json> MarketSection(CandleStore& candles,
     for (const Bar& bar : bars) prices.Add(symbol, bar, bar.open_time + span);
   }
   if (prices.series().empty()) return out;
-  std::vector<analytics::TradeRecord> with_quote;
-  for (const analytics::TradeRecord& t : records) {
-    if (t.pnl_quote) with_quote.push_back(t);
-  }
-  ASSIGN_OR_RETURN(std::vector<analytics::EquityPoint> account,
-                   analytics::BuildEquityCurve(with_quote, capital, since));
-  if (account.back().time < at) account.push_back({at, account.back().equity});
+  ASSIGN_OR_RETURN(const std::vector<analytics::EquityPoint> account,
+                   TradeEquityCurve(records, capital, since, at));
   Result<MarketComparison> comparison = CompareWithMarket(account, prices.series(), capital, since);
   // An account whose equity falls to zero or below has no returns (as the returns section).
   if (!comparison.ok() && comparison.status().code() == StatusCode::kInvalidArgument) return out;
@@ -345,10 +343,9 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   j["market"] = nullptr;
   j["monthly"] = nullptr;
   if (inputs.candles != nullptr && !j["returns"].is_null()) {
-    std::vector<OutcomeResolved> window = traded;
-    window.insert(window.end(), shadows.begin(), shadows.end());
-    ASSIGN_OR_RETURN(const nlohmann::ordered_json market,
-                     MarketSection(*inputs.candles, window, records, inputs.capital, since, at));
+    ASSIGN_OR_RETURN(
+        const nlohmann::ordered_json market,
+        MarketSection(*inputs.candles, traded, shadows, records, inputs.capital, since, at));
     j["market"] = market["market"];
     j["monthly"] = market["monthly"];
   }
