@@ -251,7 +251,17 @@ std::string FigureText(const nlohmann::json& figure, const char* spec) {
   if (figure.is_null()) return "-";
   if (figure.is_string()) return figure.get<std::string>();
   if (figure.is_number_integer()) return std::to_string(figure.get<std::int64_t>());
-  return fmt::format(fmt::runtime(spec), figure.get<double>());
+  std::string text = fmt::format(fmt::runtime(spec), figure.get<double>());
+  // A negative value that rounds to zero is shown as zero: "0.0000" (or "+0.00" with a sign
+  // asked for), not "-0.0000".
+  if (text.size() > 1 && text[0] == '-' && text.find_first_not_of("0.", 1) == std::string::npos) {
+    if (std::string_view(spec).find('+') != std::string_view::npos) {
+      text[0] = '+';
+    } else {
+      text.erase(0, 1);
+    }
+  }
+  return text;
 }
 
 }  // namespace pulse::app

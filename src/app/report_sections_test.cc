@@ -146,6 +146,12 @@ TEST(ReportSectionsTest, ControllerEpisodeAndFigureText) {
   EXPECT_EQ(FigureText("inf"), "inf");
   EXPECT_EQ(FigureText(12), "12");
   EXPECT_EQ(FigureText(1.23456, "{:.3f}"), "1.235");
+  EXPECT_EQ(FigureText(-0.00001, "{:.4f}"), "0.0000");  // not "-0.0000"
+  EXPECT_EQ(FigureText(-0.0, "{:.2f}"), "0.00");
+  EXPECT_EQ(FigureText(-0.001, "{:+.2f}"), "+0.00");
+  EXPECT_EQ(FigureText(-0.006, "{:+.2f}"), "-0.01");
+  EXPECT_EQ(FigureText(-0.5, "{:.0f}"), "0");
+  EXPECT_EQ(FigureText(-1e-300, "{:.4g}"), "-1e-300");
 }
 
 // The snapshots write the trade figures as text, the reports as a document: the same values
