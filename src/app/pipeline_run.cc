@@ -359,8 +359,12 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
   // figures. Prints earlier than the pipeline's clock (before the first traded bar, or late
   // for a close already made) are skipped.
   std::size_t warnings_seen = 0;  // of pipeline->forecast_warnings(), logged or replayed
+  analytics::DailyCloses prices;  // of every close traded, replayed ones included: the market
+  std::optional<UnixNanos> first_open;
   auto one_close = [&](std::vector<ControllerCommand>& pending) -> Status {
     const UnixNanos close_time = close.front().bar.open_time + tf.NominalNanos();
+    if (!first_open) first_open = close.front().bar.open_time;
+    for (const SymbolBar& b : close) prices.Add(b.symbol, b.bar, close_time);
     if (!crossed && close_time > through) {
       RETURN_IF_ERROR(check_replay());
       ASSIGN_OR_RETURN(pending, runs.PendingCommands());
@@ -524,6 +528,20 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
     account.account = config.paper.account;
     ASSIGN_OR_RETURN(const std::vector<Fill> fills, portfolio.ListTrades(account));
     ASSIGN_OR_RETURN(summary.paper_vs_signals, analytics::ReconcilePaperWithSignals(traded, fills));
+  }
+  if (first_open) {
+    std::vector<analytics::EquityPoint> account = {{*first_open, config.paper.starting_balance}};
+    for (const EquityPoint& p : pipeline->equity_curve()) {
+      if (p.time >= account.back().time) account.push_back({p.time, p.equity});
+    }
+    Result<MarketComparison> market =
+        CompareWithMarket(account, prices.series(), config.paper.starting_balance, *first_open);
+    // An account whose equity fell to zero or below has no returns to compare.
+    if (market.ok()) {
+      summary.market = std::move(*market);
+    } else if (market.status().code() != StatusCode::kInvalidArgument) {
+      return market.status();
+    }
   }
   LOG_INFO("run {}: {} bar closes stored in this process ({} replayed), simulated time {}",
            run.name, summary.bar_closes, summary.replayed_closes, FormatIso8601(last_close));

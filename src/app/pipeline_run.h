@@ -9,12 +9,14 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "adapters/storage/sql_database.h"
 #include "analytics/paper_reconciliation.h"
 #include "app/config/config.h"
+#include "app/market_comparison.h"
 #include "app/pipeline.h"
 #include "core/clock.h"
 #include "core/status.h"
@@ -58,6 +60,9 @@ struct RunSummary {
   analytics::PaperReconciliation paper_vs_signals;
   // The signal engine's sources with their votes in this process (replay included).
   std::vector<signal::SourceActivity> sources;
+  // The paper account against the buy and hold of the run's symbols from its first bar traded
+  // to its last (a resumed process replays them all); none when the equity fell to zero.
+  std::optional<MarketComparison> market;
 };
 
 // Runs (or resumes) the run named config.run.name on `db` (migrated). `wall` paces a replay

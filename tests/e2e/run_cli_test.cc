@@ -77,6 +77,14 @@ std::string TableValue(const std::string& out, const std::string& label) {
   return "";
 }
 
+// The summary's lines from the market's first to the last month ("" when there are none).
+std::string MarketLines(const std::string& out) {
+  const std::size_t from = out.find("\nmarket (");
+  const std::size_t to = out.find("votes by source");
+  if (from == std::string::npos || to == std::string::npos || to < from) return "";
+  return out.substr(from + 1, to - from - 1);
+}
+
 // Starts `args` with a transaction per close on `cli` and kills it with SIGKILL once at least
 // half of its `closes` are stored (but not all).
 void KillHalfway(CliRunner& cli, const std::vector<std::string>& args, std::int64_t closes) {
@@ -129,6 +137,15 @@ TEST(RunCliTest, ResumesAfterSigkillWithExactlyTheRowsOfAnUninterruptedRun) {
   EXPECT_NE(resumed.out.find("resumed after"), std::string::npos) << resumed.out;
   const std::map<std::string, Rows> got = Dump(killed);
   EXPECT_TRUE(got == expected) << FirstDifference(expected, got);
+  // The summary sets the whole run's account against the market, resumed or not.
+  const std::string market = MarketLines(done.out);
+  EXPECT_NE(market.find("market (equal-weight buy and hold of 2 symbols): change"),
+            std::string::npos)
+      << done.out;
+  EXPECT_NE(market.find("BTCUSDT"), std::string::npos);
+  EXPECT_NE(market.find("2020-12 "), std::string::npos);
+  EXPECT_NE(market.find("2021-01 "), std::string::npos);
+  EXPECT_EQ(MarketLines(resumed.out), market);
 
   // Started once more: nothing new, nothing changes.
   const CliResult again = killed.Run(RunArgs());

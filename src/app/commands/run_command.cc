@@ -11,6 +11,7 @@
 #include "adapters/storage/sql_run_store.h"
 #include "app/commands/commands.h"
 #include "app/light_forecast_view.h"
+#include "app/market_comparison.h"
 #include "app/pipeline_run.h"
 #include "app/progress_bar.h"
 #include "app/report_sections.h"
@@ -113,6 +114,11 @@ Status RunRunCommand(CliContext& ctx, const RunFlags& f) {
   table.Print(std::cout);
   std::cout << LightForecastText(LightForecastJson(s.forecast)) << "\n"
             << PaperVsSignalsText(PaperVsSignalsJson(s.paper_vs_signals)) << "\n";
+  if (s.market) {
+    ASSIGN_OR_RETURN(const nlohmann::ordered_json market, MarketJson(*s.market, {}));
+    ASSIGN_OR_RETURN(const nlohmann::ordered_json monthly, MonthlyReturnsJson(*s.market));
+    std::cout << MarketText(market, monthly);
+  }
   std::cout << "votes by source on the symbols evaluated in this process:\n"
             << SourcesText(SourcesJson(s.sources));
   std::cout << (s.finished ? "end of the data: the run is finished\n"
