@@ -8,11 +8,6 @@ namespace pulse::analytics {
 
 namespace {
 
-std::int64_t UtcDay(UnixNanos t) {
-  const std::int64_t q = t / kNanosPerDay;
-  return (t % kNanosPerDay != 0 && t < 0) ? q - 1 : q;
-}
-
 bool PositivePrice(double price) { return std::isfinite(price) && price > 0; }
 
 }  // namespace
@@ -25,7 +20,8 @@ void DailyCloses::Add(std::string_view symbol, const Bar& bar, UnixNanos close_t
   }
   std::vector<PriceMark>& closes = series_[it->second].day_closes;
   const PriceMark mark{close_time, bar.close};
-  if (!closes.empty() && UtcDay(closes.back().time) == UtcDay(close_time)) {
+  if (!closes.empty() &&
+      FloorDiv(closes.back().time, kNanosPerDay) == FloorDiv(close_time, kNanosPerDay)) {
     closes.back() = mark;
   } else {
     closes.push_back(mark);

@@ -10,10 +10,7 @@ namespace {
 
 // floor((t - origin) / period) for negative differences too.
 std::int64_t PeriodIndex(UnixNanos t, UnixNanos origin, UnixNanos period) {
-  const std::int64_t d = t - origin;
-  std::int64_t k = d / period;
-  if (d % period != 0 && d < 0) --k;
-  return k;
+  return FloorDiv(t - origin, period);
 }
 
 // ISO 8601 week number (1..53) of a UTC time.

@@ -36,11 +36,6 @@ constexpr std::string_view kSymbolPrefix = "symbol:";
 constexpr std::string_view kReturnFigures[] = {"total_return", "sharpe", "sortino",
                                                "max_drawdown", "var_95", "cvar_95"};
 
-UnixNanos FloorDiv(UnixNanos t, std::int64_t step) {
-  const UnixNanos q = t / step;
-  return (t % step != 0 && t < 0) ? q - 1 : q;
-}
-
 // One closed real trade as the snapshots need it.
 struct CachedTrade {
   analytics::TradeRecord record;

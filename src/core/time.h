@@ -48,6 +48,13 @@ UnixNanos FromCivil(const CivilTime& c);
 // 0 = Monday ... 6 = Sunday.
 int IsoWeekday(UnixNanos t);
 
+// floor(a / b) for b != 0, whatever the signs (C++ division truncates toward zero): the index
+// of the period of length b that holds a, e.g. FloorDiv(t, kNanosPerDay) is t's UTC day.
+inline constexpr std::int64_t FloorDiv(std::int64_t a, std::int64_t b) {
+  const std::int64_t q = a / b;
+  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
 // `t` minus `days` whole days, clamped to the range of UnixNanos instead of overflowing (a
 // start near the earliest representable time with warm-up or look-back days before it).
 UnixNanos SubtractDaysSaturating(UnixNanos t, std::int64_t days);

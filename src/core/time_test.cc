@@ -9,6 +9,18 @@
 namespace pulse {
 namespace {
 
+TEST(TimeTest, FloorDivRoundsDownWhateverTheSigns) {
+  static_assert(FloorDiv(7, 2) == 3);
+  EXPECT_EQ(FloorDiv(-7, 2), -4);
+  EXPECT_EQ(FloorDiv(7, -2), -4);
+  EXPECT_EQ(FloorDiv(-7, -2), 3);
+  EXPECT_EQ(FloorDiv(-6, 2), -3);
+  EXPECT_EQ(FloorDiv(0, 5), 0);
+  // The UTC day of the last nanosecond before 1970 is day -1.
+  EXPECT_EQ(FloorDiv(-1, kNanosPerDay), -1);
+  EXPECT_EQ(FloorDiv(kNanosPerDay, kNanosPerDay), 1);
+}
+
 TEST(TimeTest, ParsesUtcForms) {
   EXPECT_EQ(*ParseIso8601("1970-01-01T00:00:00Z"), 0);
   // 2020-12-01T00:00:00Z is the first bar of the bundled Binance sample.

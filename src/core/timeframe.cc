@@ -11,12 +11,6 @@ constexpr std::array<std::string_view, 15> kSupported = {
 
 constexpr std::int64_t kThreeDayOrigin = kNanosPerDay;  // 1970-01-02, as Binance aligns 3d bars.
 
-std::int64_t FloorDiv(std::int64_t a, std::int64_t b) {
-  std::int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
-}
-
 }  // namespace
 
 std::string_view SupportedTimeframes() {
