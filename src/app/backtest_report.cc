@@ -8,6 +8,7 @@
 #include "analytics/return_stats.h"
 #include "analytics/trade_record.h"
 #include "analytics/trade_stats.h"
+#include "app/controller_time.h"
 #include "app/json_views.h"
 #include "app/market_comparison.h"
 #include "app/report_sections.h"
@@ -22,6 +23,13 @@ std::vector<analytics::EquityPoint> EquityCurve(const BacktestRun& run) {
     if (p.time >= curve.back().time) curve.push_back({p.time, p.equity});
   }
   return curve;
+}
+
+std::vector<ControllerStatusRow> ControllerRows(const BacktestRun& run) {
+  std::vector<ControllerStatusRow> rows;
+  rows.reserve(run.controller.size());
+  for (const RiskStateChanged& c : run.controller) rows.push_back(StatusRowOf(c));
+  return rows;
 }
 
 Result<MarketComparison> CompareWithMarket(const BacktestRun& run) {
@@ -100,10 +108,12 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
   j["breakdowns"] = BreakdownsJson(real, kKeys);
 
   nlohmann::ordered_json episodes = nlohmann::ordered_json::array();
-  for (const RiskStateChanged& c : run.controller) {
-    episodes.push_back(ControllerEpisodeJson(StatusRowOf(c)));
+  for (const ControllerStatusRow& row : ControllerRows(run)) {
+    episodes.push_back(ControllerEpisodeJson(row));
   }
   j["controller"] = std::move(episodes);
+  j["controller_time_pct"] = StateTimeJson(
+      ControllerStateSpans(ControllerRows(run), run.start, run.end), run.start, run.end);
   nlohmann::ordered_json trips = nlohmann::ordered_json::array();
   for (const CircuitBreakerTripped& t : run.trips) {
     trips.push_back({{"at", FormatIso8601(t.at)},
@@ -184,7 +194,7 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
     out += fmt::format(" {} {}", e["at"].get<std::string>().substr(0, 16),
                        e["state"].get<std::string>());
   }
-  out += "\n";
+  out += "; time in each state: " + StateTimeText(r["controller_time_pct"]) + "\n";
   for (const auto& w : r["forecast_warnings"]) {
     out += fmt::format("forecast warning {}: {}\n", w["at"].get<std::string>().substr(0, 16),
                        w["text"].get<std::string>());

@@ -8,6 +8,7 @@
 #include "analytics/paper_reconciliation.h"
 #include "analytics/recorder_stats.h"
 #include "analytics/trade_stats.h"
+#include "app/controller_time.h"
 #include "app/json_views.h"
 #include "app/light_forecast_view.h"
 #include "app/market_comparison.h"
@@ -317,6 +318,7 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   controller["latest"] = nullptr;
   controller["history"] = nlohmann::ordered_json::array();
   controller["forecast"] = nullptr;
+  controller["time_pct"] = nullptr;
   if (inputs.controller != nullptr) {
     ControllerStatusFilter latest_filter;
     latest_filter.limit = 1;
@@ -332,6 +334,14 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
     for (const ControllerStatusRow& row : history) {
       controller["history"].push_back(ControllerEpisodeJson(row));
     }
+    // The state the window starts in, then its changes.
+    ControllerStatusFilter before_filter;
+    before_filter.limit = 1;
+    before_filter.until = since;
+    ASSIGN_OR_RETURN(std::vector<ControllerStatusRow> held,
+                     inputs.controller->ListStatus(before_filter));
+    held.insert(held.end(), history.begin(), history.end());
+    controller["time_pct"] = StateTimeJson(ControllerStateSpans(held, since, at), since, at);
     if (forecast) {
       ASSIGN_OR_RETURN(const LightForecastView view,
                        LightForecastAt(*inputs.controller, *inputs.risk, at, closed_by_at));

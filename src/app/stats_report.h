@@ -84,8 +84,10 @@ Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
 //                weekday, hour
 //   controller   {"latest": the newest controller_status row at or before `now` or null,
 //                "history": the rows changed from `since` to `now`, "forecast":
-//                LightForecastJson as at `now` (LightForecastAt; null without `risk`)} (not
-//                filtered by symbol or source)
+//                LightForecastJson as at `now` (LightForecastAt; null without `risk`),
+//                "time_pct": StateTimeJson of the window (from the state it starts in; time
+//                before the first row is not covered)} (not filtered by symbol or source; the
+//                keys other than history null without a controller store)
 //   shadows      ShadowsJson of the rejected and denied candidates that closed in the window,
 //                with each gate's quote P&L
 //   market       MarketJson: the trades' account (returns) against the equal-weight buy and

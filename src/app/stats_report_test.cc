@@ -300,6 +300,24 @@ TEST_F(StatsReportTest, ControllerHistoryInTheWindowAndTheLatestState) {
   ASSERT_EQ(c["history"].size(), 2u);  // the green of January is before the window
   EXPECT_EQ(c["history"][0]["state"], "red");
   EXPECT_EQ(c["history"][0]["reasons"][0], "5 losses in a row");
+  // The 30 days from 9 February: green (since January) for 25, red for 4, yellow for 1.
+  const ordered_json& time = c["time_pct"];
+  ASSERT_EQ(time.size(), 3u);
+  EXPECT_EQ(time.begin().key(), "green");
+  EXPECT_NEAR(time["green"].get<double>(), 25.0 / 30 * 100, 1e-9);
+  EXPECT_NEAR(time["red"].get<double>(), 4.0 / 30 * 100, 1e-9);
+  EXPECT_NEAR(time["yellow"].get<double>(), 1.0 / 30 * 100, 1e-9);
+  EXPECT_NE(StatsReportText(*r).find(
+                "Time in each state over the window: green 83.3 %, red 13.3 %, yellow 3.3 %\n"),
+            std::string::npos);
+  // A window that starts on a change: the row at its start holds from there.
+  StatsQuery query;
+  query.days = 5;  // since 2026-03-06T12:00Z, the red row's time
+  auto five = Report(query);
+  ASSERT_TRUE(five.ok()) << five.status();
+  EXPECT_NEAR((*five)["controller"]["time_pct"]["red"].get<double>(), 80.0, 1e-9);
+  EXPECT_NEAR((*five)["controller"]["time_pct"]["yellow"].get<double>(), 20.0, 1e-9);
+  EXPECT_FALSE((*five)["controller"]["time_pct"].contains("green"));
 }
 
 // The forecast the controller would make from the traded outcomes closed by then (D win, C

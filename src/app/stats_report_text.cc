@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "app/controller_time.h"
 #include "app/light_forecast_view.h"
 #include "app/market_comparison.h"
 #include "app/report_sections.h"
@@ -173,6 +174,9 @@ void Controller(const Json& c, std::ostream& out) {
     const std::string why = Reasons(latest);
     out << fmt::format("\nController: {} since {}{}\n", latest["state"].get<std::string>(),
                        latest["at"].get<std::string>(), why.empty() ? "" : " (" + why + ")");
+  }
+  if (!c["time_pct"].is_null() && !c["time_pct"].empty()) {
+    out << "Time in each state over the window: " << StateTimeText(c["time_pct"]) << "\n";
   }
   if (!c["forecast"].is_null()) out << LightForecastText(c["forecast"]) << "\n";
   if (c["history"].empty()) return;
