@@ -22,27 +22,6 @@ TEST(BacktestHtmlTest, FormatGroupedWritesFixedNotationWithThousands) {
   EXPECT_EQ(FormatGrouped(123, 0), "123");
 }
 
-TEST(BacktestHtmlTest, MinMaxThinKeepsTheExtremesAndBothEnds) {
-  std::vector<double> values(10);
-  for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<double>(i);
-  EXPECT_EQ(MinMaxThin(values, 10).size(), 10u);  // short enough: everything
-
-  values.assign(10001, 0.0);
-  for (std::size_t i = 0; i < values.size(); ++i) values[i] = std::sin(i / 50.0);
-  values[4321] = 7;   // a single-point peak
-  values[7777] = -9;  // and trough
-  values[10000] = 3;  // a last point unlike its neighbours
-  const std::vector<std::size_t> kept = MinMaxThin(values, 1200);
-  EXPECT_LE(kept.size(), 1200u);
-  EXPECT_GT(kept.size(), 1000u);
-  EXPECT_TRUE(std::is_sorted(kept.begin(), kept.end()));
-  EXPECT_EQ(std::adjacent_find(kept.begin(), kept.end()), kept.end());  // no repeats
-  EXPECT_EQ(kept.front(), 0u);
-  EXPECT_EQ(kept.back(), 10000u);
-  EXPECT_NE(std::find(kept.begin(), kept.end(), 4321u), kept.end());
-  EXPECT_NE(std::find(kept.begin(), kept.end(), 7777u), kept.end());
-}
-
 // The drawn pieces of one chart of the page.
 struct Chart {
   std::string y_max, y_min;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,7 @@
 #include "app/backtest.h"
 #include "app/market_comparison.h"
 #include "core/status.h"
+#include "ports/controller_store.h"
 
 namespace pulse::app {
 
@@ -22,20 +24,24 @@ std::vector<analytics::EquityPoint> EquityCurve(const BacktestRun& run);
 // the starting balance at the first bar (market_comparison.h).
 Result<MarketComparison> CompareWithMarket(const BacktestRun& run);
 
+// The controller's state changes as controller_status rows, in time order.
+std::vector<ControllerStatusRow> ControllerRows(const BacktestRun& run);
+
 // Keys: period, signals, sources (SourcesJson: each theory's and model's votes, accuracy and
 // weight at the end), trades, returns, market (MarketJson: the buy-and-hold benchmark and the
 // account against it), monthly (MonthlyReturnsJson), paper, shadows, calibration, breakdowns,
-// controller,
-// breaker_trips, forecast_warnings (the controller's LightForecastWarned: at, light, p_red,
-// p_yellow_or_worse, win_probability, text). Daily returns of the paper equity (UTC days, 365
-// periods a year) feed the return statistics.
+// controller (ControllerEpisodeJson of each state change), controller_time_pct (StateTimeJson:
+// each state's share of the period), breaker_trips, forecast_warnings (the controller's
+// LightForecastWarned: at, light, p_red, p_yellow_or_worse, win_probability, text). Daily returns
+// of the paper equity (UTC days, 365 periods a year) feed the return statistics.
 Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run);
 
 // The same report for a terminal.
 std::string BacktestReportText(const nlohmann::ordered_json& report);
 
-// A self-contained HTML page: the key figures, an equity curve and a drawdown chart (SVG), the
-// breakdown tables and the controller's episodes.
+// A self-contained HTML page: the key figures and tables, with SVG charts of the equity, the
+// drawdown and the traffic light over time, the trades' and the shadows' P&L distributions, the
+// account against the market and the reliability diagram.
 std::string BacktestReportHtml(const nlohmann::ordered_json& report, const BacktestRun& run);
 
 }  // namespace pulse::app

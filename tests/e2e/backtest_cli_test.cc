@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -167,6 +168,85 @@ TEST_F(BacktestCliTest, HtmlReportHasTheChartsAndTheTables) {
   EXPECT_NE(html.find("<h2>Against the market</h2>"), std::string::npos);
   EXPECT_NE(html.find("<h3>Return against buy and hold (%)</h3><svg"), std::string::npos);
   EXPECT_NE(html.find(">buy and hold</text>"), std::string::npos);  // the legend
+}
+
+// Seconds since 1970 of "2021-04-01T00:00:00Z", read here with strptime and timegm.
+long long EpochSeconds(const std::string& iso) {
+  std::tm tm{};
+  EXPECT_NE(strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm), nullptr) << iso;
+  return static_cast<long long>(timegm(&tm));
+}
+
+// The counts in the tooltips of a histogram's bars ("<title>-1.00% to 0.00%: 12</title>").
+std::int64_t HistogramTotal(const std::string& html, const std::string& title) {
+  const std::size_t at = html.find("<h3>" + title + "</h3><svg");
+  EXPECT_NE(at, std::string::npos) << title;
+  if (at == std::string::npos) return -1;
+  const std::string svg = html.substr(at, html.find("</svg>", at) - at);
+  const std::regex bar("<rect class=\"bar\"[^>]*><title>[^<]*: ([0-9]+)</title>");
+  std::int64_t total = 0;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), bar); it != std::sregex_iterator();
+       ++it) {
+    total += std::stoll((*it)[1]);
+  }
+  return total;
+}
+
+// With looser gates the light changes: the time in each state adds up to the period, each
+// state's share is the time from its change to the next (computed here from the episodes), the
+// band draws one rectangle per episode, the histograms count every trade and every shadow, and
+// the reliability diagram has a circle per calibration bin.
+TEST_F(BacktestCliTest, HtmlChartsOfTheLightTheTradesAndTheCalibration) {
+  const std::map<std::string, std::string> env = {{"PULSE_SIGNAL__GATES__MIN_CONFIDENCE", "0.6"},
+                                                  {"PULSE_SIGNAL__GATES__VOLUME", "false"}};
+  const std::string path = cli_.dir() + "/report.html";
+  const CliResult run =
+      cli_.Run({"backtest", "--data", kBtc, "--data", kEth, "--from", "2021-04-01", "--to",
+                "2021-05-01", "--progress", "off", "--format", "json", "--report", path},
+               env);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json r = json::parse(run.out);
+  const json& episodes = r["controller"];
+  ASSERT_GE(episodes.size(), 2u) << episodes.dump();  // the light changed at least once
+  const long long from = EpochSeconds(r["period"]["from"]);
+  const long long to = EpochSeconds(r["period"]["to"]);
+  std::map<std::string, double> expected;
+  for (std::size_t i = 0; i < episodes.size(); ++i) {
+    const long long begin = std::max(from, EpochSeconds(episodes[i]["at"]));
+    const long long end = i + 1 < episodes.size() ? EpochSeconds(episodes[i + 1]["at"]) : to;
+    expected[episodes[i]["state"]] += static_cast<double>(end - begin) / (to - from) * 100;
+  }
+  const json& time = r["controller_time_pct"];
+  ASSERT_EQ(time.size(), expected.size()) << time.dump();
+  double sum = 0;
+  for (const auto& [state, pct] : expected) {
+    EXPECT_NEAR(time[state].get<double>(), pct, 1e-9) << state;
+    sum += time[state].get<double>();
+  }
+  EXPECT_NEAR(sum, 100, 1e-9);
+
+  const std::string html = ReadTextFile(path);
+  const std::size_t band = html.find("<h3>Traffic light</h3><svg");
+  ASSERT_NE(band, std::string::npos);
+  const std::string band_svg = html.substr(band, html.find("</svg>", band) - band);
+  std::size_t rects = 0;
+  for (std::size_t at = band_svg.find("class=\"band\""); at != std::string::npos;
+       at = band_svg.find("class=\"band\"", at + 1)) {
+    ++rects;
+  }
+  EXPECT_EQ(rects, episodes.size());  // each episode lasted some time
+  EXPECT_NE(html.find("<p>Time in each state: "), std::string::npos);
+
+  EXPECT_EQ(HistogramTotal(html, "P&amp;L per trade (%)"), r["trades"]["count"].get<int>());
+  EXPECT_EQ(HistogramTotal(html, "P&amp;L per stopped candidate (%)"),
+            r["shadows"]["overall"]["count"].get<int>());
+  std::size_t circles = 0;
+  for (std::size_t at = html.find("<circle class=\"bin\""); at != std::string::npos;
+       at = html.find("<circle class=\"bin\"", at + 1)) {
+    ++circles;
+  }
+  EXPECT_EQ(circles, r["calibration"]["overall"]["bins"].size());
+  EXPECT_GT(circles, 0u);
 }
 
 // The first open and the last close of a candle file (timestamp_ms,open,high,low,close,...)

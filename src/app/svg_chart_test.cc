@@ -1,0 +1,212 @@
+#include "app/svg_chart.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <regex>
+#include <string>
+#include <vector>
+
+namespace pulse::app {
+namespace {
+
+using Attributes = std::map<std::string, std::string>;
+
+// The attributes of every `<tag class="css_class" ...>` element of `svg`, in order.
+std::vector<Attributes> Elements(const std::string& svg, const std::string& tag,
+                                 const std::string& css_class) {
+  std::vector<Attributes> found;
+  const std::regex element("<" + tag + " class=\"" + css_class + "\"([^>]*)>");
+  const std::regex attribute("([a-z0-9-]+)=\"([^\"]*)\"");
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), element);
+       it != std::sregex_iterator(); ++it) {
+    Attributes a;
+    const std::string inside = (*it)[1];
+    for (auto at = std::sregex_iterator(inside.begin(), inside.end(), attribute);
+         at != std::sregex_iterator(); ++at) {
+      a[(*at)[1]] = (*at)[2];
+    }
+    found.push_back(std::move(a));
+  }
+  return found;
+}
+
+// The texts of every `<text class="css_class" ...>` element of `svg`, in order.
+std::vector<std::string> Texts(const std::string& svg, const std::string& css_class) {
+  std::vector<std::string> texts;
+  const std::regex element("<text class=\"" + css_class + "\"[^>]*>([^<]*)</text>");
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), element);
+       it != std::sregex_iterator(); ++it) {
+    texts.push_back((*it)[1]);
+  }
+  return texts;
+}
+
+double Number(const Attributes& a, const std::string& key) { return std::stod(a.at(key)); }
+
+std::string Percent(double v) { return std::to_string(static_cast<int>(std::lround(v))) + "%"; }
+
+TEST(SvgChartTest, MinMaxThinKeepsTheExtremesAndBothEnds) {
+  std::vector<double> values(10);
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<double>(i);
+  EXPECT_EQ(MinMaxThin(values, 10).size(), 10u);  // short enough: everything
+
+  values.assign(10001, 0.0);
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = std::sin(i / 50.0);
+  values[4321] = 7;   // a single-point peak
+  values[7777] = -9;  // and trough
+  values[10000] = 3;  // a last point unlike its neighbours
+  const std::vector<std::size_t> kept = MinMaxThin(values, 1200);
+  EXPECT_LE(kept.size(), 1200u);
+  EXPECT_GT(kept.size(), 1000u);
+  EXPECT_TRUE(std::is_sorted(kept.begin(), kept.end()));
+  EXPECT_EQ(std::adjacent_find(kept.begin(), kept.end()), kept.end());  // no repeats
+  EXPECT_EQ(kept.front(), 0u);
+  EXPECT_EQ(kept.back(), 10000u);
+  EXPECT_NE(std::find(kept.begin(), kept.end(), 4321u), kept.end());
+  EXPECT_NE(std::find(kept.begin(), kept.end(), 7777u), kept.end());
+}
+
+TEST(SvgChartTest, EqualWidthBinsUseRoundWidthsWithZeroOnAnEdge) {
+  // Range 6 in at most 10 bins: 0.5 would need 13, so 1 it is, from -3 to 4.
+  std::vector<HistogramBin> bins = EqualWidthBins({-2.3, -0.4, 0.1, 1.9, 3.7}, 10);
+  ASSERT_EQ(bins.size(), 7u);
+  const std::vector<std::int64_t> counts = {1, 0, 1, 1, 1, 0, 1};
+  for (std::size_t i = 0; i < bins.size(); ++i) {
+    EXPECT_DOUBLE_EQ(bins[i].lower, -3.0 + static_cast<double>(i)) << i;
+    EXPECT_DOUBLE_EQ(bins[i].upper, -2.0 + static_cast<double>(i)) << i;
+    EXPECT_EQ(bins[i].count, counts[i]) << i;
+  }
+  // A value on an edge opens the bin above it; NaN is not counted.
+  bins = EqualWidthBins({0.0, 2.0, 5.0, std::nan("")}, 10);
+  ASSERT_EQ(bins.size(), 6u);  // width 1: 0 .. 6
+  EXPECT_EQ(bins[0].count, 1);
+  EXPECT_EQ(bins[2].count, 1);
+  EXPECT_EQ(bins[5].count, 1);
+  EXPECT_DOUBLE_EQ(bins[5].lower, 5.0);
+  // 0.5 .. 0.7 in one bin: width 0.5, [0.5, 1).
+  bins = EqualWidthBins({0.5, 0.7}, 1);
+  ASSERT_EQ(bins.size(), 1u);
+  EXPECT_DOUBLE_EQ(bins[0].lower, 0.5);
+  EXPECT_DOUBLE_EQ(bins[0].upper, 1.0);
+  EXPECT_EQ(bins[0].count, 2);
+  // Small values get small widths: 0.013 .. 0.049 in at most 4 bins is width 0.01.
+  bins = EqualWidthBins({0.013, 0.049, 0.031}, 4);
+  ASSERT_EQ(bins.size(), 4u);
+  EXPECT_NEAR(bins[0].lower, 0.01, 1e-15);
+  EXPECT_NEAR(bins[3].upper, 0.05, 1e-15);
+  // One repeated value: one bin of width 1 around it; nothing: no bins.
+  bins = EqualWidthBins({1.5, 1.5}, 10);
+  ASSERT_EQ(bins.size(), 1u);
+  EXPECT_DOUBLE_EQ(bins[0].lower, 1.0);
+  EXPECT_EQ(bins[0].count, 2);
+  EXPECT_TRUE(EqualWidthBins({}, 10).empty());
+  EXPECT_FALSE(bins[0].open);
+}
+
+TEST(SvgChartTest, EqualWidthBinsFoldTheTailsIntoOpenOuterBins) {
+  // 100 values 0.00 .. 0.99 and two far outliers; 2 % tails cut at ranks 2 and 99 of 102.
+  std::vector<double> values;
+  for (int i = 0; i < 100; ++i) values.push_back(i / 100.0);
+  values.push_back(-50);
+  values.push_back(80);
+  std::vector<HistogramBin> bins = EqualWidthBins(values, 10, 0.02);
+  ASSERT_EQ(bins.size(), 10u);  // 0.01 .. 0.98 in width 0.1: 0 .. 1
+  EXPECT_NEAR(bins.front().lower, 0.0, 1e-15);
+  EXPECT_NEAR(bins.back().upper, 1.0, 1e-15);
+  EXPECT_TRUE(bins.front().open);
+  EXPECT_TRUE(bins.back().open);
+  EXPECT_EQ(bins.front().count, 11);  // 0.00 .. 0.09 and -50
+  EXPECT_EQ(bins.back().count, 11);   // 0.90 .. 0.99 and 80
+  std::int64_t total = 0;
+  for (const HistogramBin& b : bins) total += b.count;
+  EXPECT_EQ(total, 102);
+  // Without tails the outliers set the range.
+  bins = EqualWidthBins(values, 10);
+  EXPECT_DOUBLE_EQ(bins.front().lower, -60.0);
+  EXPECT_FALSE(bins.front().open);
+  // The tooltip of an open bin names its open side.
+  bins = EqualWidthBins(values, 10, 0.02);
+  const std::string svg = HistogramChart("H", bins, Percent);
+  EXPECT_NE(svg.find("<title>below 0%: 11</title>"), std::string::npos) << svg;
+  EXPECT_NE(svg.find("<title>1% and above: 11</title>"), std::string::npos);
+  EXPECT_EQ(SuggestedBinCount(0), 5);
+  EXPECT_EQ(SuggestedBinCount(7), 6);
+  EXPECT_EQ(SuggestedBinCount(5626), 40);
+}
+
+TEST(SvgChartTest, StateBandDrawsEachSpanOnTheTimeAxisAndItsShare) {
+  const UnixNanos start = *ParseIso8601("2021-05-01T00:00:00Z");
+  const UnixNanos end = start + 100 * kNanosPerDay;
+  const std::string svg =
+      StateBandChart("Traffic light", start, end,
+                     {{start - kNanosPerDay, start + 25 * kNanosPerDay, "green", "#2ca02c"},
+                      {start + 25 * kNanosPerDay, start + 25 * kNanosPerDay, "yellow", "#e6b800"},
+                      {start + 25 * kNanosPerDay, end + kNanosPerDay, "red", "#d62728"}},
+                     "a note");
+  const std::vector<Attributes> rects = Elements(svg, "rect", "band");
+  ASSERT_EQ(rects.size(), 2u);  // the empty yellow span is left out
+  // The plot runs from x 90 over 800 pixels: a quarter, then the rest (both clipped to the span).
+  EXPECT_DOUBLE_EQ(Number(rects[0], "x"), 90.0);
+  EXPECT_DOUBLE_EQ(Number(rects[0], "width"), 200.0);
+  EXPECT_EQ(rects[0].at("fill"), "#2ca02c");
+  EXPECT_DOUBLE_EQ(Number(rects[1], "x"), 290.0);
+  EXPECT_DOUBLE_EQ(Number(rects[1], "width"), 600.0);
+  EXPECT_EQ(rects[1].at("fill"), "#d62728");
+  EXPECT_EQ(Texts(svg, "legend"), (std::vector<std::string>{"green 25.0 %", "red 75.0 %"}));
+  EXPECT_EQ(Texts(svg, "x-label"),
+            (std::vector<std::string>{"2021-05-01", "2021-06-20", "2021-08-09"}));
+  EXPECT_NE(svg.find("<title>red: 2021-05-26T00:00:00Z .. 2021-08-09T00:00:00Z</title>"),
+            std::string::npos);
+  EXPECT_NE(svg.find("<p class=\"note\">a note</p>"), std::string::npos);
+  EXPECT_NE(StateBandChart("Empty", end, start, {}).find("no time to show"), std::string::npos);
+}
+
+TEST(SvgChartTest, ReliabilityPlacesEachBinByConfidenceAndHitRate) {
+  const std::string svg = ReliabilityChart("Reliability", {{0.75, 0.25, 4}, {0.85, 2.0 / 3, 1}});
+  const std::vector<Attributes> circles = Elements(svg, "circle", "bin");
+  ASSERT_EQ(circles.size(), 2u);
+  // A 300-pixel square from (90, 10): x = 90 + 300 c, y = 310 - 300 h.
+  EXPECT_DOUBLE_EQ(Number(circles[0], "cx"), 315.0);
+  EXPECT_DOUBLE_EQ(Number(circles[0], "cy"), 235.0);
+  EXPECT_DOUBLE_EQ(Number(circles[0], "r"), 12.0);  // the largest bin
+  EXPECT_DOUBLE_EQ(Number(circles[1], "cx"), 345.0);
+  EXPECT_DOUBLE_EQ(Number(circles[1], "cy"), 110.0);
+  EXPECT_DOUBLE_EQ(Number(circles[1], "r"), 7.5);  // 3 + 9 sqrt(1/4)
+  EXPECT_EQ(Texts(svg, "count"), (std::vector<std::string>{"4", "1"}));
+  // The diagonal runs from (0, 0) to (1, 1).
+  const std::vector<Attributes> diagonal = Elements(svg, "line", "diagonal");
+  ASSERT_EQ(diagonal.size(), 1u);
+  EXPECT_EQ(diagonal[0].at("x1"), "90");
+  EXPECT_EQ(diagonal[0].at("y1"), "310");
+  EXPECT_EQ(diagonal[0].at("x2"), "390");
+  EXPECT_EQ(diagonal[0].at("y2"), "10");
+  EXPECT_EQ(Elements(svg, "line", "grid").size(), 18u);
+  EXPECT_NE(ReliabilityChart("R", {}).find("no predictions"), std::string::npos);
+}
+
+TEST(SvgChartTest, HistogramBarsScaleToTheLargestCount) {
+  const std::string svg = HistogramChart(
+      "P&L", {{-1, 0, 2, "#d62728"}, {0, 1, 4, "#2ca02c"}, {1, 2, 0, "#2ca02c"}}, Percent);
+  const std::vector<Attributes> bars = Elements(svg, "rect", "bar");
+  ASSERT_EQ(bars.size(), 2u);  // the empty bin draws nothing
+  // x from -1 to 2 over 800 pixels; heights out of 190 for 4.
+  EXPECT_NEAR(Number(bars[0], "x"), 90.0, 0.05);
+  EXPECT_NEAR(Number(bars[0], "width"), 800.0 / 3, 0.05);
+  EXPECT_DOUBLE_EQ(Number(bars[0], "height"), 95.0);
+  EXPECT_DOUBLE_EQ(Number(bars[0], "y"), 105.0);
+  EXPECT_EQ(bars[0].at("fill"), "#d62728");
+  EXPECT_NEAR(Number(bars[1], "x"), 90.0 + 800.0 / 3, 0.05);
+  EXPECT_DOUBLE_EQ(Number(bars[1], "height"), 190.0);
+  EXPECT_DOUBLE_EQ(Number(bars[1], "y"), 10.0);
+  EXPECT_EQ(Texts(svg, "y-max"), (std::vector<std::string>{"4"}));
+  EXPECT_EQ(Texts(svg, "x-label"), (std::vector<std::string>{"-1%", "0%", "2%"}));
+  EXPECT_NE(svg.find("<title>0% to 1%: 4</title>"), std::string::npos);
+  EXPECT_NE(svg.find("<h3>P&amp;L</h3>"), std::string::npos);
+  EXPECT_NE(HistogramChart("H", {}, Percent).find("nothing to count"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace pulse::app
