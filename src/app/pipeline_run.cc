@@ -22,6 +22,7 @@
 #include "app/bar_close_cursor.h"
 #include "app/config/config_dump.h"
 #include "app/config/features_config.h"
+#include "app/controller_time.h"
 #include "app/detail_input.h"
 #include "app/trade_input.h"
 #include "core/log.h"
@@ -530,6 +531,12 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
     ASSIGN_OR_RETURN(summary.paper_vs_signals, analytics::ReconcilePaperWithSignals(traded, fills));
   }
   if (first_open) {
+    ControllerStatusFilter rows_filter;
+    rows_filter.until = last_close;
+    ASSIGN_OR_RETURN(const std::vector<ControllerStatusRow> rows,
+                     controller.ListStatus(rows_filter));
+    summary.controller_time_pct =
+        StateTimeJson(ControllerStateSpans(rows, *first_open, last_close), *first_open, last_close);
     std::vector<analytics::EquityPoint> account = {{*first_open, config.paper.starting_balance}};
     for (const EquityPoint& p : pipeline->equity_curve()) {
       if (p.time >= account.back().time) account.push_back({p.time, p.equity});

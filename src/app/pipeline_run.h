@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "adapters/storage/sql_database.h"
 #include "analytics/paper_reconciliation.h"
 #include "app/config/config.h"
@@ -55,6 +57,9 @@ struct RunSummary {
   PipelineCounts counts;  // everything the pipeline counted in this process (replay included)
   PortfolioSnapshot portfolio;
   std::optional<RiskState> controller_state;
+  // Each controller state's share of the run, from its first bar's open to its last close
+  // (StateTimeJson of the stored controller_status rows, earlier processes too).
+  nlohmann::ordered_json controller_time_pct = nlohmann::ordered_json::object();
   LightForecastView forecast;  // the controller's, at the last close
   // The run's paper account against the signals it traded (every process of the run).
   analytics::PaperReconciliation paper_vs_signals;

@@ -6,9 +6,11 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -146,6 +148,33 @@ TEST(RunCliTest, ResumesAfterSigkillWithExactlyTheRowsOfAnUninterruptedRun) {
   EXPECT_NE(market.find("2020-12 "), std::string::npos);
   EXPECT_NE(market.find("2021-01 "), std::string::npos);
   EXPECT_EQ(MarketLines(resumed.out), market);
+  // And the controller's time in each state over the whole run, from the stored rows: each
+  // state holds from its change to the next, from the first bar's open to the last close.
+  const Rows states = whole.Query("SELECT changed_at, state FROM controller_status ORDER BY id");
+  ASSERT_FALSE(states.empty());
+  const double first_open = 1606780800e9;  // 2020-12-01T00:00:00Z
+  const double last_close =
+      static_cast<double>(Count(whole, "SELECT checkpoint_close FROM pipeline_runs"));
+  std::vector<std::pair<std::string, double>> held;
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    const double from = std::max(first_open, std::stod(states[i][0]));
+    const double to = i + 1 < states.size() ? std::stod(states[i + 1][0]) : last_close;
+    auto it = std::find_if(held.begin(), held.end(),
+                           [&](const auto& h) { return h.first == states[i][1]; });
+    if (it == held.end()) it = held.insert(held.end(), {states[i][1], 0.0});
+    it->second += to - from;
+  }
+  std::string shares;
+  for (const auto& [state, nanos] : held) {
+    shares += (shares.empty() ? "" : ", ") + state +
+              fmt::format(" {:.1f} %", nanos / (last_close - first_open) * 100);
+  }
+  const std::regex time_row("  time in each state +([^\n]*)\n");
+  std::smatch done_time, resumed_time;
+  ASSERT_TRUE(std::regex_search(done.out, done_time, time_row)) << done.out;
+  ASSERT_TRUE(std::regex_search(resumed.out, resumed_time, time_row)) << resumed.out;
+  EXPECT_EQ(done_time[1].str(), shares);
+  EXPECT_EQ(resumed_time[1].str(), shares);
 
   // Started once more: nothing new, nothing changes.
   const CliResult again = killed.Run(RunArgs());

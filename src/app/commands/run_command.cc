@@ -10,6 +10,7 @@
 #include "adapters/storage/sql_controller_store.h"
 #include "adapters/storage/sql_run_store.h"
 #include "app/commands/commands.h"
+#include "app/controller_time.h"
 #include "app/light_forecast_view.h"
 #include "app/market_comparison.h"
 #include "app/pipeline_run.h"
@@ -110,6 +111,7 @@ Status RunRunCommand(CliContext& ctx, const RunFlags& f) {
   table.AddRow({"open positions", std::to_string(s.portfolio.open_positions.size())});
   table.AddRow(
       {"controller", s.controller_state ? std::string(RiskStateName(*s.controller_state)) : "-"});
+  table.AddRow({"  time in each state", StateTimeText(s.controller_time_pct)});
   table.AddRow({"light forecast warnings", std::to_string(s.counts.forecast_warnings)});
   table.Print(std::cout);
   std::cout << LightForecastText(LightForecastJson(s.forecast)) << "\n"
