@@ -169,7 +169,7 @@ TEST(RunCliTest, ResumesAfterSigkillWithExactlyTheRowsOfAnUninterruptedRun) {
     shares += (shares.empty() ? "" : ", ") + state +
               fmt::format(" {:.1f} %", nanos / (last_close - first_open) * 100);
   }
-  const std::regex time_row("  time in each state +([^\n]*)\n");
+  const std::regex time_row("\ncontroller's time in each state: ([^\n]*)\n");
   std::smatch done_time, resumed_time;
   ASSERT_TRUE(std::regex_search(done.out, done_time, time_row)) << done.out;
   ASSERT_TRUE(std::regex_search(resumed.out, resumed_time, time_row)) << resumed.out;

@@ -111,10 +111,10 @@ Status RunRunCommand(CliContext& ctx, const RunFlags& f) {
   table.AddRow({"open positions", std::to_string(s.portfolio.open_positions.size())});
   table.AddRow(
       {"controller", s.controller_state ? std::string(RiskStateName(*s.controller_state)) : "-"});
-  table.AddRow({"  time in each state", StateTimeText(s.controller_time_pct)});
   table.AddRow({"light forecast warnings", std::to_string(s.counts.forecast_warnings)});
   table.Print(std::cout);
-  std::cout << LightForecastText(LightForecastJson(s.forecast)) << "\n"
+  std::cout << "controller's time in each state: " << StateTimeText(s.controller_time_pct) << "\n"
+            << LightForecastText(LightForecastJson(s.forecast)) << "\n"
             << PaperVsSignalsText(PaperVsSignalsJson(s.paper_vs_signals)) << "\n";
   if (s.market) {
     ASSIGN_OR_RETURN(const nlohmann::ordered_json market, MarketJson(*s.market, {}));
