@@ -1,0 +1,156 @@
+#include "app/report_html.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "analytics/return_stats.h"
+#include "app/backtest_html.h"
+#include "app/controller_time.h"
+#include "app/svg_chart.h"
+
+namespace pulse::app {
+
+namespace {
+
+// The colour of a controller state in the traffic-light band.
+const char* StateColour(RiskState state) {
+  switch (state) {
+    case RiskState::kGreen:
+      return "#2ca02c";
+    case RiskState::kYellow:
+      return "#e6b800";
+    case RiskState::kRed:
+      return "#d62728";
+    case RiskState::kPaused:
+      return "#7f7f7f";
+    case RiskState::kStopped:
+      return "#222222";
+  }
+  return "#7f7f7f";
+}
+
+}  // namespace
+
+std::string HtmlPageStart(const std::string& title) {
+  return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + HtmlEscape(title) +
+         "</title><style>body{font-family:sans-serif;margin:24px;max-width:960px}"
+         "table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ddd;padding:3px "
+         "8px;text-align:right}th{background:#f4f4f4}</style></head><body>\n";
+}
+
+std::string HtmlPageEnd() { return "</body></html>\n"; }
+
+std::string HtmlCell(const nlohmann::json& j) {
+  if (j.is_null()) return "-";
+  if (j.is_string()) return HtmlEscape(j.get<std::string>());
+  if (j.is_number_integer()) return std::to_string(j.get<std::int64_t>());
+  if (j.is_number()) {
+    // Money-sized figures in fixed notation ("10,000.00", not "1e+04"), the rest to 4 digits.
+    const double v = j.get<double>();
+    return std::fabs(v) >= 1000 ? FormatGrouped(v, 2) : fmt::format("{:.4g}", v);
+  }
+  return HtmlEscape(j.dump());
+}
+
+std::string HtmlTable(const nlohmann::ordered_json& rows) {
+  if (!rows.is_array() || rows.empty()) return "<p>none</p>\n";
+  std::string out = "<table><tr>";
+  for (const auto& [key, value] : rows.front().items()) out += "<th>" + HtmlEscape(key) + "</th>";
+  out += "</tr>\n";
+  for (const auto& row : rows) {
+    out += "<tr>";
+    for (const auto& [key, value] : row.items()) out += "<td>" + HtmlCell(value) + "</td>";
+    out += "</tr>\n";
+  }
+  return out + "</table>\n";
+}
+
+std::string HtmlFigures(const nlohmann::ordered_json& object) {
+  std::string out = "<table>";
+  for (const auto& [key, value] : object.items()) {
+    if (value.is_object() || value.is_array()) continue;
+    out += "<tr><th>" + HtmlEscape(key) + "</th><td>" + HtmlCell(value) + "</td></tr>";
+  }
+  return out + "</table>\n";
+}
+
+std::string ControllerEpisodesTable(const nlohmann::ordered_json& episodes) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const auto& e : episodes) {
+    std::string reasons;
+    for (const auto& text : e["reasons"]) {
+      reasons += (reasons.empty() ? "" : "; ") + text.get<std::string>();
+    }
+    rows.push_back({{"at", e["at"]}, {"state", e["state"]}, {"reasons", reasons}});
+  }
+  return HtmlTable(rows);
+}
+
+std::string PercentLabel(double value) { return FormatGrouped(value, 2) + "%"; }
+
+std::string EquityAndDrawdownCharts(std::span<const analytics::EquityPoint> curve,
+                                    const std::string& drawdown_note) {
+  std::vector<UnixNanos> times;
+  std::vector<double> equity, drawdown;
+  double peak = curve.empty() ? 0 : curve.front().equity;
+  for (const analytics::EquityPoint& p : curve) {
+    times.push_back(p.time);
+    equity.push_back(p.equity);
+    peak = std::max(peak, p.equity);
+    drawdown.push_back((p.equity / peak - 1) * 100);
+  }
+  return LineChart("Equity (quote currency)", times, {{"equity", &equity, "#1f77b4"}},
+                   [](double v) { return FormatGrouped(v, 2); }) +
+         LineChart("Drawdown (%)", times, {{"drawdown", &drawdown, "#d62728"}}, PercentLabel,
+                   drawdown_note);
+}
+
+std::string ControllerBand(std::span<const ControllerStatusRow> rows, UnixNanos from,
+                           UnixNanos to) {
+  std::vector<BandSegment> segments;
+  for (const StateSpan& s : ControllerStateSpans(rows, from, to)) {
+    segments.push_back({s.from, s.to, std::string(RiskStateName(s.state)), StateColour(s.state)});
+  }
+  return StateBandChart("Traffic light", from, to, segments,
+                        "The controller's state on the time axis of the charts above: the "
+                        "light while active, paused or stopped when set by hand.");
+}
+
+std::string PnlHistogram(const std::vector<double>& pnl_pct, double tail, const std::string& title,
+                         const std::string& note) {
+  std::vector<HistogramBin> bins = EqualWidthBins(pnl_pct, SuggestedBinCount(pnl_pct.size()), tail);
+  for (HistogramBin& b : bins) b.colour = b.upper <= 0 ? "#d62728" : "#2ca02c";
+  return HistogramChart(title, bins, PercentLabel, note);
+}
+
+std::string MarketChart(const MarketComparison& market, UnixNanos start, UnixNanos end,
+                        const std::string& account_name) {
+  std::vector<UnixNanos> times{start};
+  std::vector<double> account{0}, benchmark{0};
+  const std::vector<double> account_growth = analytics::CumReturns(market.account);
+  const std::vector<double> market_growth = analytics::CumReturns(market.benchmark);
+  for (std::size_t i = 0; i < market.days.size(); ++i) {
+    times.push_back(std::min(market.days[i] + kNanosPerDay, end));
+    account.push_back(account_growth[i] * 100);
+    benchmark.push_back(market_growth[i] * 100);
+  }
+  return LineChart("Return against buy and hold (%)", times,
+                   {{account_name, &account, "#1f77b4"}, {"buy and hold", &benchmark, "#7f7f7f"}},
+                   PercentLabel, "Both compounded from one return per UTC day.");
+}
+
+std::string ReliabilityFromBins(const nlohmann::ordered_json& bins) {
+  std::vector<ReliabilityPoint> points;
+  for (const auto& b : bins) {
+    points.push_back({b["mean_confidence"].get<double>(), b["hit_rate"].get<double>(),
+                      b["count"].get<std::int64_t>()});
+  }
+  return ReliabilityChart("Reliability", points,
+                          "Each confidence bin's hit rate against its mean confidence; on the "
+                          "dashed diagonal a confidence means what it says. Circle area grows "
+                          "with the bin's count.");
+}
+
+}  // namespace pulse::app

@@ -1,0 +1,61 @@
+// The pieces both HTML reports (the backtest's and `pulse stats --report`'s) are made of: the
+// page, tables of JSON rows and figures, and the charts drawn from the reports' series (equity
+// and drawdown, the traffic light over time, P&L histograms, the account against the market,
+// the reliability diagram). Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analytics/equity_curve.h"
+#include "app/market_comparison.h"
+#include "core/time.h"
+#include "ports/controller_store.h"
+
+namespace pulse::app {
+
+// "<!doctype html>...<body>" with the reports' style and `title`, and the closing tags.
+std::string HtmlPageStart(const std::string& title);
+std::string HtmlPageEnd();
+
+// One JSON value in a table cell: "-" for null, money-sized numbers (|v| >= 1000) in fixed
+// notation with thousands separators, other numbers to 4 significant digits, text escaped.
+std::string HtmlCell(const nlohmann::json& value);
+// An array of objects as a table (the first object's keys as the header); "none" when empty.
+std::string HtmlTable(const nlohmann::ordered_json& rows);
+// An object's scalar members as a two-column table (nested objects and arrays left out).
+std::string HtmlFigures(const nlohmann::ordered_json& object);
+
+// ControllerEpisodeJson rows as a table of at, state and the reasons joined by "; ".
+std::string ControllerEpisodesTable(const nlohmann::ordered_json& episodes);
+
+// "-1.37%" for a value in percent.
+std::string PercentLabel(double value);
+
+// Line charts of an account's equity (quote currency) and its drawdown from the running peak
+// (%) over `curve` (at least two points), with `drawdown_note` under the second.
+std::string EquityAndDrawdownCharts(std::span<const analytics::EquityPoint> curve,
+                                    const std::string& drawdown_note);
+
+// The controller's states over [from, to] (`rows` in time order: the state the period starts
+// in, then its changes) as a band on the time axis of the charts above it.
+std::string ControllerBand(std::span<const ControllerStatusRow> rows, UnixNanos from, UnixNanos to);
+
+// A histogram of P&L values in percent, losing bins red and the others green (0 is always a bin
+// edge), SuggestedBinCount bins; with `tail` > 0 the outer bars also hold that fraction of the
+// most extreme values at each end (EqualWidthBins).
+std::string PnlHistogram(const std::vector<double>& pnl_pct, double tail, const std::string& title,
+                         const std::string& note);
+
+// The account's and the market's returns compounded from the same UTC days, from `start` (0 %)
+// to `end`, as two lines (the account's named `account_name` in the legend).
+std::string MarketChart(const MarketComparison& market, UnixNanos start, UnixNanos end,
+                        const std::string& account_name);
+
+// The reliability diagram of a calibration section's bins ({"mean_confidence", "hit_rate",
+// "count"} each).
+std::string ReliabilityFromBins(const nlohmann::ordered_json& bins);
+
+}  // namespace pulse::app
