@@ -1,10 +1,5 @@
 // `pulse backtest`: the pipeline of `pulse run` over candle files on a fresh in-memory store,
 // then the report (text, JSON, HTML).
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <iostream>
 #include <string_view>
 
@@ -14,6 +9,7 @@
 #include "app/backtest_html.h"
 #include "app/backtest_report.h"
 #include "app/commands/commands.h"
+#include "app/commands/report_file.h"
 #include "app/config/features_config.h"
 #include "app/detail_input.h"
 #include "app/progress_bar.h"
@@ -25,62 +21,6 @@ namespace {
 struct BacktestFlags {
   std::vector<std::string> data, symbols, detail;
   std::string exchange, from, to, report, format = "table", progress = "auto";
-};
-
-// The --report file, opened before the run so that a path that cannot be written is refused
-// (with the OS reason) before any work or output. Written once; removed again when the run
-// fails before that and the file did not exist before. Single-threaded.
-class ReportFile {
- public:
-  ReportFile() = default;
-  ReportFile(const ReportFile&) = delete;
-  ReportFile& operator=(const ReportFile&) = delete;
-  ~ReportFile() {
-    if (fd_ < 0) return;
-    ::close(fd_);
-    if (created_) ::unlink(path_.c_str());
-  }
-
-  // Creates the file, or opens an existing one without truncating it yet. InvalidArgument
-  // naming the path and the reason when neither works (missing directory, a directory, no
-  // permission, ...).
-  Status Open(const std::string& path) {
-    path_ = path;
-    fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    created_ = fd_ >= 0;
-    if (fd_ < 0 && errno == EEXIST) fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd_ < 0) {
-      return InvalidArgumentError("cannot write the report to '{}': {}", path,
-                                  std::strerror(errno));
-    }
-    return Status::Ok();
-  }
-
-  // Replaces the file's content with `text` and closes it.
-  Status Write(std::string_view text) {
-    const int fd = fd_;
-    fd_ = -1;  // from here on the file stays, whatever happens
-    auto failed = [&](int error) {
-      ::close(fd);
-      return InternalError("writing the report to '{}' failed: {}", path_, std::strerror(error));
-    };
-    if (::ftruncate(fd, 0) != 0) return failed(errno);
-    while (!text.empty()) {
-      const ssize_t n = ::write(fd, text.data(), text.size());
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) return failed(errno);
-      text.remove_prefix(static_cast<std::size_t>(n));
-    }
-    if (::close(fd) != 0) {
-      return InternalError("writing the report to '{}' failed: {}", path_, std::strerror(errno));
-    }
-    return Status::Ok();
-  }
-
- private:
-  std::string path_;
-  int fd_ = -1;
-  bool created_ = false;
 };
 
 // "197,227 bars in 1.23 s (160 k bars/s)" for the closing line on stderr.
