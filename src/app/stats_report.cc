@@ -151,12 +151,14 @@ Result<nlohmann::ordered_json> ReturnsSection(std::span<const analytics::TradeRe
 
 // {"market", "monthly"}: the account of `records` (their quote P&L on `capital` from `since`)
 // against the buy and hold of the series the outcomes traded or followed, from their bars that
-// closed by `at`; both null when there is nothing to compare.
+// closed by `at`; both null when there is nothing to compare. The comparison is kept in `kept`
+// (when given) when there is one.
 Result<nlohmann::ordered_json> MarketSection(CandleStore& candles,
                                              std::span<const OutcomeResolved> traded,
                                              std::span<const OutcomeResolved> shadows,
                                              std::span<const analytics::TradeRecord> records,
-                                             double capital, UnixNanos since, UnixNanos at) {
+                                             double capital, UnixNanos since, UnixNanos at,
+                                             std::optional<MarketComparison>* kept) {
   nlohmann::ordered_json out = {{"market", nullptr}, {"monthly", nullptr}};
   std::set<std::tuple<std::string, std::string, std::string>> series;  // symbol, exchange, tf
   for (std::span<const OutcomeResolved> outcomes : {traded, shadows}) {
@@ -184,6 +186,7 @@ Result<nlohmann::ordered_json> MarketSection(CandleStore& candles,
   if (!comparison.ok()) return comparison.status();
   ASSIGN_OR_RETURN(out["market"], MarketJson(*comparison, without_candles));
   ASSIGN_OR_RETURN(out["monthly"], MonthlyReturnsJson(*comparison));
+  if (kept != nullptr) *kept = std::move(*comparison);
   return out;
 }
 
@@ -247,7 +250,8 @@ Result<StatsQuery> CheckStatsQuery(const StatsQuery& query) {
 }
 
 Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
-                                                const StatsReportInputs& inputs) {
+                                                const StatsReportInputs& inputs,
+                                                StatsChartData* charts) {
   if (inputs.signals == nullptr) return InvalidArgumentError("the report needs a signal store");
   if (!(inputs.capital > 0)) {
     return InvalidArgumentError("capital must be positive, got {}", inputs.capital);
@@ -342,6 +346,7 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
                      inputs.controller->ListStatus(before_filter));
     held.insert(held.end(), history.begin(), history.end());
     controller["time_pct"] = StateTimeJson(ControllerStateSpans(held, since, at), since, at);
+    if (charts != nullptr) charts->controller = std::move(held);
     if (forecast) {
       ASSIGN_OR_RETURN(const LightForecastView view,
                        LightForecastAt(*inputs.controller, *inputs.risk, at, closed_by_at));
@@ -353,9 +358,9 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   j["market"] = nullptr;
   j["monthly"] = nullptr;
   if (inputs.candles != nullptr && !j["returns"].is_null()) {
-    ASSIGN_OR_RETURN(
-        const nlohmann::ordered_json market,
-        MarketSection(*inputs.candles, traded, shadows, records, inputs.capital, since, at));
+    ASSIGN_OR_RETURN(const nlohmann::ordered_json market,
+                     MarketSection(*inputs.candles, traded, shadows, records, inputs.capital, since,
+                                   at, charts != nullptr ? &charts->market : nullptr));
     j["market"] = market["market"];
     j["monthly"] = market["monthly"];
   }
@@ -363,6 +368,17 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   if (inputs.portfolio != nullptr) {
     ASSIGN_OR_RETURN(j["paper"], PaperSection(*inputs.portfolio, closed_by_at, inputs.paper_account,
                                               query, since, at));
+  }
+  if (charts != nullptr) {
+    charts->since = since;
+    charts->at = at;
+    Result<std::vector<analytics::EquityPoint>> equity =
+        TradeEquityCurve(records, inputs.capital, since, at);
+    if (equity.ok()) charts->equity = std::move(*equity);
+    for (const analytics::TradeRecord& r : records) charts->trade_pnl_pct.push_back(r.pnl_percent);
+    for (const OutcomeResolved& o : shadows) {
+      if (o.result.pnl_percent) charts->shadow_pnl_pct.push_back(*o.result.pnl_percent);
+    }
   }
   return j;
 }

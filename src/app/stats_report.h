@@ -5,11 +5,14 @@
 // for a terminal.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "analytics/equity_curve.h"
+#include "app/market_comparison.h"
 #include "core/status.h"
 #include "core/time.h"
 #include "engines/risk/risk_config.h"
@@ -100,10 +103,25 @@ Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
 //   paper        {"account", "positions_closed" (exit fill in the window, of the symbols
 //                filtered; sources do not filter the account), "realized_pnl", "vs_signals":
 //                PaperVsSignalsJson of those positions}; null without a portfolio store
+// The series behind the HTML report's charts (stats_html.h), as BuildStatsReport saw them.
+struct StatsChartData {
+  UnixNanos since = 0;  // the window
+  UnixNanos at = 0;
+  // The trades' account: `capital` at `since`, each trade's quote P&L booked at its exit, flat
+  // to `at` (TradeEquityCurve; empty when it cannot be built).
+  std::vector<analytics::EquityPoint> equity;
+  std::vector<double> trade_pnl_pct;   // each trade's P&L % (before fees), by exit
+  std::vector<double> shadow_pnl_pct;  // each closed shadow's
+  // The controller's state at `since` (when one was stored by then), then its changes to `at`.
+  std::vector<ControllerStatusRow> controller;
+  std::optional<MarketComparison> market;  // as the market section (none when it is null)
+};
+
 // InvalidArgument as CheckStatsQuery, and for a missing signal store or a capital that is not
-// positive.
+// positive. With `charts`, also the series of the HTML report's charts.
 Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& query,
-                                                const StatsReportInputs& inputs);
+                                                const StatsReportInputs& inputs,
+                                                StatsChartData* charts = nullptr);
 
 // The same report for a terminal: the summary, the last-trades line, returns, calibration,
 // breakdown, controller (with the forecast line), shadow, paper, open-position and recent-trade

@@ -1,6 +1,8 @@
 #include "app/stats_report.h"
 
+#include <algorithm>
 #include <cmath>
+#include <regex>
 
 #include <gtest/gtest.h>
 
@@ -8,6 +10,7 @@
 #include "adapters/storage/open_database.h"
 #include "adapters/storage/sql_candle_store.h"
 #include "analytics/light_forecast.h"
+#include "app/stats_html.h"
 #include "support/in_memory_controller_store.h"
 #include "support/in_memory_portfolio_store.h"
 #include "support/in_memory_signal_store.h"
@@ -243,6 +246,19 @@ TEST_F(StatsReportTest, MarketIsTheBuyAndHoldOfTheSymbolsInTheWindow) {
   // February: BTC's sleeve at 101 (its close on 02-28) and ETH's at 50.
   EXPECT_NEAR(months[0]["market_pct"].get<double>(), (500 * 1.01 + 500 - 1000) / 10.0, 1e-9);
   EXPECT_NE(StatsReportText(*r).find("Against the market"), std::string::npos);
+  // The chart's series: the same comparison, its account ending at the trades' 996.
+  StatsChartData charts;
+  r = BuildStatsReport({}, inputs, &charts);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_TRUE(charts.market.has_value());
+  EXPECT_EQ(charts.market->days.size(), charts.market->account.size());
+  EXPECT_EQ(charts.market->days.size(), charts.market->benchmark.size());
+  double growth = 1;
+  for (double day : charts.market->account) growth *= 1 + day;
+  EXPECT_NEAR(growth, 0.996, 1e-12);
+  const std::string html = StatsReportHtml(*r, charts);
+  EXPECT_NE(html.find("<h3>Return against buy and hold (%)</h3><svg"), std::string::npos);
+  EXPECT_NE(html.find(">trades</text>"), std::string::npos);  // the account's legend
   // A symbol filter keeps its own symbol.
   StatsQuery eth;
   eth.symbols = {"ETHUSDT"};
@@ -628,6 +644,66 @@ std::string LineOf(const std::string& text, const std::string& label) {
   if (pos == std::string::npos) return "";
   ++pos;
   return text.substr(pos, text.find('\n', pos) - pos);
+}
+
+// The series behind the HTML charts, and the page drawn from them: the trades' account steps
+// from the capital at each quote P&L (C has none), the histograms count every trade and shadow
+// of the window, the band starts in the state held at the window's start.
+TEST_F(StatsReportTest, ChartSeriesAndTheHtmlPage) {
+  StatsChartData charts;
+  auto r = BuildStatsReport({}, Inputs(), &charts);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(charts.since, T("2026-02-09T12:00:00Z"));
+  EXPECT_EQ(charts.at, kNow);
+  ASSERT_EQ(charts.equity.size(), 4u);
+  EXPECT_EQ(charts.equity[0].time, charts.since);
+  EXPECT_DOUBLE_EQ(charts.equity[0].equity, 1000);
+  EXPECT_EQ(charts.equity[1].time, T("2026-03-09T12:00:00Z"));  // B
+  EXPECT_DOUBLE_EQ(charts.equity[1].equity, 992);
+  EXPECT_EQ(charts.equity[2].time, T("2026-03-10T12:00:00Z"));  // A
+  EXPECT_DOUBLE_EQ(charts.equity[2].equity, 996);
+  EXPECT_EQ(charts.equity[3].time, kNow);
+  EXPECT_DOUBLE_EQ(charts.equity[3].equity, 996);
+  std::vector<double> trades = charts.trade_pnl_pct;
+  std::sort(trades.begin(), trades.end());
+  EXPECT_EQ(trades, (std::vector<double>{-2, 0.2, 4}));
+  std::vector<double> shadows = charts.shadow_pnl_pct;
+  std::sort(shadows.begin(), shadows.end());
+  EXPECT_EQ(shadows, (std::vector<double>{-1.5, 3}));
+  ASSERT_EQ(charts.controller.size(), 3u);
+  EXPECT_EQ(charts.controller[0].state, RiskState::kGreen);  // held since January
+  EXPECT_EQ(charts.controller[2].state, RiskState::kYellow);
+  EXPECT_FALSE(charts.market.has_value());  // no candle store given
+
+  const std::string html = StatsReportHtml(*r, charts);
+  EXPECT_NE(html.find("<h1>Performance over the 30 days to 2026-03-11T12:00:00Z</h1>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<h3>Equity (quote currency)</h3><svg"), std::string::npos);
+  EXPECT_NE(html.find("<text class=\"y-max\" x=\"86.0\" y=\"14.0\" font-size=\"11\" "
+                      "text-anchor=\"end\">1,000.00</text>"),
+            std::string::npos);
+  EXPECT_NE(html.find(">992.00</text>"), std::string::npos);  // the lowest equity
+  // The band: green 25 of the 30 days, red 4, yellow 1.
+  EXPECT_NE(html.find(">green 83.3 %</text>"), std::string::npos);
+  EXPECT_NE(html.find(">red 13.3 %</text>"), std::string::npos);
+  std::size_t bands = 0;
+  for (std::size_t at = html.find("class=\"band\""); at != std::string::npos;
+       at = html.find("class=\"band\"", at + 1)) {
+    ++bands;
+  }
+  EXPECT_EQ(bands, 3u);
+  // Every trade and shadow in a bar: the counts in the bars' tooltips add up.
+  std::int64_t counted = 0;
+  const std::regex bar("<rect class=\"bar\"[^>]*><title>[^<]*: ([0-9]+)</title>");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), bar); it != std::sregex_iterator();
+       ++it) {
+    counted += std::stoll((*it)[1]);
+  }
+  EXPECT_EQ(counted, 3 + 2);
+  EXPECT_NE(html.find("<circle class=\"bin\""), std::string::npos);
+  EXPECT_NE(html.find("No market to compare with"), std::string::npos);
+  EXPECT_NE(html.find("Time in each state over the window: green 83.3 %, red 13.3 %, yellow 3.3 %"),
+            std::string::npos);
 }
 
 TEST_F(StatsReportTest, TextShowsEverySection) {

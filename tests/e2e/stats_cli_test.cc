@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <filesystem>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -329,6 +330,45 @@ TEST_F(StatsCliTest, AsAtAPastMomentOrARunsSimulatedTime) {
   ExpectRefused({"stats", "--run", "fresh"}, "--run: run 'fresh' has not stored a bar close yet");
   ExpectRefused({"stats", "--at", "yesterday"}, "--at 'yesterday': expected an ISO-8601 time");
   ExpectRefused({"stats", "--at", Iso(at), "--run", "replay"}, "--at excludes --run");
+}
+
+// `--report` writes the same report as an HTML page with its charts, whatever --format prints;
+// a path that cannot be written is refused before anything is printed, and a failed report
+// leaves no file behind.
+TEST_F(StatsCliTest, HtmlReportWithItsCharts) {
+  const std::string path = cli_.dir() + "/stats.html";
+  CliResult r = cli_.Run({"stats", "--format", "json", "--report", path});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json report = json::parse(r.out);
+  EXPECT_NE(r.err.find("stats: report written to " + path), std::string::npos) << r.err;
+  const std::string html = ReadTextFile(path);
+  for (const char* expected :
+       {"<h1>Performance over the 30 days to ", "<h3>P&amp;L per trade (%)</h3><svg",
+        "<h3>Equity (quote currency)</h3><svg", "<h3>Drawdown (%)</h3><svg",
+        "<h3>Traffic light</h3><svg", "<h3>P&amp;L per stopped candidate (%)</h3><svg",
+        "<h3>Reliability</h3><svg", "<h2>By source</h2>", "win rate 68% &lt; 70%",
+        "<h2>Recent trades</h2>"}) {
+    EXPECT_NE(html.find(expected), std::string::npos) << expected;
+  }
+  std::size_t circles = 0;
+  for (std::size_t at = html.find("<circle class=\"bin\""); at != std::string::npos;
+       at = html.find("<circle class=\"bin\"", at + 1)) {
+    ++circles;
+  }
+  EXPECT_EQ(circles, report["calibration"]["overall"]["bins"].size());
+
+  const std::string kept = cli_.WriteFile("kept.html", "<p>old</p>");
+  ExpectRefused({"stats", "--report", cli_.dir() + "/no/such/dir/r.html"},
+                "cannot write the report to '" + cli_.dir() +
+                    "/no/such/dir/r.html': No such file or directory");
+  CliResult bad = cli_.Run({"stats", "--days", "0", "--report", kept});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.out, "");
+  EXPECT_EQ(ReadTextFile(kept), "<p>old</p>");  // an existing file is left as it was
+  const std::string fresh = cli_.dir() + "/fresh.html";
+  CliResult failed = cli_.Run({"stats", "--run", "nope", "--report", fresh});
+  EXPECT_EQ(failed.exit_code, 2) << failed.err;
+  EXPECT_FALSE(std::filesystem::exists(fresh));
 }
 
 TEST_F(StatsCliTest, BadInputIsRefused) {

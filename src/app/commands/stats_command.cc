@@ -2,6 +2,7 @@
 // stored performance snapshots).
 #include <iostream>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "adapters/storage/sql_controller_store.h"
@@ -10,8 +11,10 @@
 #include "adapters/storage/sql_portfolio_store.h"
 #include "adapters/storage/sql_run_store.h"
 #include "app/commands/commands.h"
+#include "app/commands/report_file.h"
 #include "app/performance_snapshots.h"
 #include "app/report_sections.h"
+#include "app/stats_html.h"
 #include "app/stats_report.h"
 #include "app/table_printer.h"
 
@@ -32,6 +35,7 @@ struct StatsFlags {
   std::vector<std::string> symbols;
   std::vector<std::string> sources;
   std::string format = "table";
+  std::string report;  // --report FILE.html
 };
 
 struct SnapshotFlags {
@@ -75,6 +79,8 @@ void AddMomentOptions(CLI::App& cmd, MomentFlags& f) {
 
 Status RunStats(CliContext& ctx, const StatsFlags& f) {
   ASSIGN_OR_RETURN(const StatsQuery query, CheckStatsQuery({f.days, f.last, f.symbols, f.sources}));
+  ReportFile report_file;
+  if (!f.report.empty()) RETURN_IF_ERROR(report_file.Open(f.report));
   ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
   ASSIGN_OR_RETURN(storage::SqlDatabase * db, ctx.GetDatabase());
   ASSIGN_OR_RETURN(const UnixNanos at, ReportMoment(ctx, *db, f.moment));
@@ -90,11 +96,17 @@ Status RunStats(CliContext& ctx, const StatsFlags& f) {
   inputs.portfolio = &portfolio;
   inputs.paper_account = config->paper.account;
   ASSIGN_OR_RETURN(inputs.candles, ctx.GetCandleStore());
-  ASSIGN_OR_RETURN(nlohmann::ordered_json report, BuildStatsReport(query, inputs));
+  StatsChartData charts;
+  ASSIGN_OR_RETURN(nlohmann::ordered_json report,
+                   BuildStatsReport(query, inputs, f.report.empty() ? nullptr : &charts));
   if (f.format == "json") {
     std::cout << report.dump(2) << "\n";
   } else {
     std::cout << StatsReportText(report);
+  }
+  if (!f.report.empty()) {
+    RETURN_IF_ERROR(report_file.Write(StatsReportHtml(report, charts)));
+    std::cerr << fmt::format("stats: report written to {}\n", f.report);
   }
   return Status::Ok();
 }
@@ -209,6 +221,8 @@ void AddStatsCommand(CLI::App& app, CliContext& ctx) {
   stats->add_option("--format", f->format, "table or json")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
+  stats->add_option("--report", f->report,
+                    "Also write the report as HTML with charts to this file");
   AddMomentOptions(*stats, f->moment);
 
   auto s = std::make_shared<SnapshotFlags>();

@@ -1,0 +1,121 @@
+#include "app/stats_html.h"
+
+#include <fmt/format.h>
+
+#include "app/controller_time.h"
+#include "app/light_forecast_view.h"
+#include "app/report_html.h"
+#include "app/svg_chart.h"
+
+namespace pulse::app {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// "BTCUSDT, ETHUSDT" or "all" for a filter list.
+std::string FilterText(const Json& names) {
+  std::string text;
+  for (const auto& n : names) text += (text.empty() ? "" : ", ") + n.get<std::string>();
+  return text.empty() ? "all" : text;
+}
+
+// The account as steps: its equity holds until the next exit, so each point is drawn after one
+// at its time with the equity before it.
+std::vector<analytics::EquityPoint> Steps(const std::vector<analytics::EquityPoint>& curve) {
+  std::vector<analytics::EquityPoint> steps;
+  for (std::size_t i = 0; i < curve.size(); ++i) {
+    if (i > 0) steps.push_back({curve[i].time, curve[i - 1].equity});
+    steps.push_back(curve[i]);
+  }
+  return steps;
+}
+
+}  // namespace
+
+std::string StatsReportHtml(const Json& r, const StatsChartData& charts) {
+  std::string html = HtmlPageStart("Pulse performance");
+  html += fmt::format("<h1>Performance over the {} days to {}</h1>\n", HtmlCell(r["days"]),
+                      HtmlCell(r["at"]));
+  html += fmt::format("<p>Trades closed since {}; symbols: {}; sources: {}.</p>\n",
+                      HtmlCell(r["since"]), HtmlEscape(FilterText(r["filters"]["symbols"])),
+                      HtmlEscape(FilterText(r["filters"]["sources"])));
+  html += "<h2>Trades</h2>" + HtmlFigures(r["trades"]) +
+          PnlHistogram(charts.trade_pnl_pct, 0, "P&L per trade (%)",
+                       "Each trade's P&L in percent of its entry (before fees), in bins of "
+                       "equal width; losing bins red.");
+  if (!r["last_trades"].is_null()) {
+    html += fmt::format("<h2>The last {} trades</h2><p>Closed since {}.</p>",
+                        HtmlCell(r["last_trades"]["n"]), HtmlCell(r["last_trades"]["since"])) +
+            HtmlFigures(r["last_trades"]["trades"]);
+  }
+
+  html +=
+      "<h2>The trades' account</h2><p>The capital with each trade's quote P&amp;L (after "
+      "fees) booked at its exit.</p>";
+  if (charts.equity.size() >= 2) {
+    html += EquityAndDrawdownCharts(Steps(charts.equity),
+                                    "From the running peak of the account above, at each exit.");
+    html +=
+        ControllerBand(charts.controller, charts.equity.front().time, charts.equity.back().time);
+  } else {
+    html += "<p>No account to draw (no trade with a quote P&amp;L).</p>";
+  }
+  html += "<h2>Returns (daily)</h2>" +
+          (r["returns"].is_null() ? std::string("<p>none</p>") : HtmlFigures(r["returns"]));
+
+  html += "<h2>Against the market</h2>";
+  if (r["market"].is_null()) {
+    html += "<p>No market to compare with (no candles of the symbols in the store).</p>";
+  } else {
+    html +=
+        "<p>The trades' account against an equal-weight buy and hold of the symbols traded "
+        "or followed in the window, bought with the capital at its start.</p>" +
+        HtmlFigures(r["market"]);
+    if (charts.market) html += MarketChart(*charts.market, charts.since, charts.at, "trades");
+    html += "<h3>Symbols</h3>" + HtmlTable(r["market"]["symbols"]) + "<h3>Months</h3>" +
+            HtmlTable(r["monthly"]);
+  }
+
+  html += "<h2>What the gates and the controller stopped</h2>" +
+          HtmlFigures(r["shadows"]["overall"]) + HtmlTable(r["shadows"]["by_gate"]) +
+          PnlHistogram(charts.shadow_pnl_pct, 0.01, "P&L per stopped candidate (%)",
+                       "What the rejected and denied candidates made when followed as shadows "
+                       "(before fees), in bins of equal width; losing bins red; the outer bars "
+                       "also hold the 1 % most extreme at each end.");
+  html += "<h2>Calibration</h2>" + HtmlFigures(r["calibration"]["overall"]) +
+          HtmlTable(r["calibration"]["overall"]["bins"]) +
+          ReliabilityFromBins(r["calibration"]["overall"]["bins"]);
+  for (const auto& [key, rows] : r["breakdowns"].items()) {
+    html += "<h2>By " + HtmlEscape(key) + "</h2>" + HtmlTable(rows);
+  }
+
+  const Json& c = r["controller"];
+  html += "<h2>Traffic light</h2>";
+  if (c["latest"].is_null()) {
+    html += "<p>No state recorded.</p>";
+  } else {
+    html += fmt::format("<p>{} since {}.</p>", HtmlCell(c["latest"]["state"]),
+                        HtmlCell(c["latest"]["at"]));
+  }
+  if (!c["time_pct"].is_null() && !c["time_pct"].empty()) {
+    html += "<p>Time in each state over the window: " + HtmlEscape(StateTimeText(c["time_pct"])) +
+            "</p>";
+  }
+  if (!c["forecast"].is_null()) {
+    html += "<p>" + HtmlEscape(LightForecastText(c["forecast"])) + "</p>";
+  }
+  html += ControllerEpisodesTable(c["history"]);
+
+  if (!r["paper"].is_null()) {
+    Json paper = r["paper"];
+    paper.erase("vs_signals");
+    html += "<h2>Paper account</h2>" + HtmlFigures(paper) + "<h3>Against its signals</h3>" +
+            HtmlFigures(r["paper"]["vs_signals"]);
+  }
+  html += "<h2>Open positions</h2>" + HtmlTable(r["open_positions"]);
+  html += "<h2>Recent trades</h2>" + HtmlTable(r["recent_trades"]);
+  return html + HtmlPageEnd();
+}
+
+}  // namespace pulse::app
