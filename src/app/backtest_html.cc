@@ -60,10 +60,7 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
                       HtmlCell(r["period"]["to"]));
   html += "<h2>Signals</h2>" + HtmlFigures(r["signals"]);
   html += "<h2>Sources</h2>" + HtmlTable(r["sources"]);
-  html += "<h2>Trades</h2>" + HtmlFigures(r["trades"]) +
-          PnlHistogram(PnlPercents(run, false), 0, "P&L per trade (%)",
-                       "Each trade's P&L in percent of its entry (before fees), in bins of "
-                       "equal width; losing bins red.");
+  html += "<h2>Trades</h2>" + HtmlFigures(r["trades"]) + TradePnlHistogram(PnlPercents(run, false));
   html += "<h2>Returns (daily)</h2>" + HtmlFigures(r["returns"]);
   nlohmann::ordered_json paper = r["paper"];
   paper.erase("vs_signals");
@@ -82,17 +79,8 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
   }
   html += MarketSection(r, run);
   html += "<h2>What the gates and the controller stopped</h2>" +
-          HtmlTable(r["shadows"]["by_gate"]) +
-          PnlHistogram(PnlPercents(run, true), 0.01, "P&L per stopped candidate (%)",
-                       "What the rejected and denied candidates made when followed as shadows "
-                       "(before fees), in bins of equal width; losing bins red; the outer bars "
-                       "also hold the 1 % most extreme at each end.");
-  html += "<h2>Calibration</h2>" + HtmlFigures(r["calibration"]["overall"]) +
-          HtmlTable(r["calibration"]["overall"]["bins"]) +
-          ReliabilityFromBins(r["calibration"]["overall"]["bins"]);
-  for (const auto& [key, rows] : r["breakdowns"].items()) {
-    html += "<h2>By " + HtmlEscape(key) + "</h2>" + HtmlTable(rows);
-  }
+          HtmlTable(r["shadows"]["by_gate"]) + StoppedPnlHistogram(PnlPercents(run, true));
+  html += CalibrationHtml(r["calibration"]) + BreakdownsHtml(r["breakdowns"]);
   html += "<h2>Traffic light</h2><p>Time in each state: " +
           HtmlEscape(StateTimeText(r["controller_time_pct"])) + "</p>" +
           ControllerEpisodesTable(r["controller"]);

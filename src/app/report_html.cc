@@ -125,6 +125,33 @@ std::string PnlHistogram(const std::vector<double>& pnl_pct, double tail, const 
   return HistogramChart(title, bins, PercentLabel, note);
 }
 
+std::string TradePnlHistogram(const std::vector<double>& pnl_pct) {
+  return PnlHistogram(pnl_pct, 0, "P&L per trade (%)",
+                      "Each trade's P&L in percent of its entry (before fees), in bins of equal "
+                      "width; losing bins red.");
+}
+
+std::string StoppedPnlHistogram(const std::vector<double>& pnl_pct) {
+  return PnlHistogram(pnl_pct, 0.01, "P&L per stopped candidate (%)",
+                      "What the rejected and denied candidates made when followed as shadows "
+                      "(before fees), in bins of equal width; losing bins red; the outer bars "
+                      "also hold the 1 % most extreme at each end.");
+}
+
+std::string CalibrationHtml(const nlohmann::ordered_json& calibration) {
+  return "<h2>Calibration</h2>" + HtmlFigures(calibration["overall"]) +
+         HtmlTable(calibration["overall"]["bins"]) +
+         ReliabilityFromBins(calibration["overall"]["bins"]);
+}
+
+std::string BreakdownsHtml(const nlohmann::ordered_json& breakdowns) {
+  std::string html;
+  for (const auto& [key, rows] : breakdowns.items()) {
+    html += "<h2>By " + HtmlEscape(key) + "</h2>" + HtmlTable(rows);
+  }
+  return html;
+}
+
 std::string MarketChart(const MarketComparison& market, UnixNanos start, UnixNanos end,
                         const std::string& account_name) {
   std::vector<UnixNanos> times{start};

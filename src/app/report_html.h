@@ -49,6 +49,18 @@ std::string ControllerBand(std::span<const ControllerStatusRow> rows, UnixNanos 
 std::string PnlHistogram(const std::vector<double>& pnl_pct, double tail, const std::string& title,
                          const std::string& note);
 
+// The histogram of each trade's P&L % (PnlHistogram without tails, with its note).
+std::string TradePnlHistogram(const std::vector<double>& pnl_pct);
+// The histogram of the stopped (rejected or denied) candidates' P&L % followed as shadows, the
+// outer bars also holding the 1 % most extreme at each end.
+std::string StoppedPnlHistogram(const std::vector<double>& pnl_pct);
+
+// The "Calibration" section of a report's calibration JSON ({"overall": {..., "bins"}}): the
+// figures, the bins and the reliability diagram.
+std::string CalibrationHtml(const nlohmann::ordered_json& calibration);
+// A "By <key>" section with its table for each breakdown.
+std::string BreakdownsHtml(const nlohmann::ordered_json& breakdowns);
+
 // The account's and the market's returns compounded from the same UTC days, from `start` (0 %)
 // to `end`, as two lines (the account's named `account_name` in the legend).
 std::string MarketChart(const MarketComparison& market, UnixNanos start, UnixNanos end,

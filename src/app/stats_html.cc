@@ -40,10 +40,7 @@ std::string StatsReportHtml(const Json& r, const StatsChartData& charts) {
   html += fmt::format("<p>Trades closed since {}; symbols: {}; sources: {}.</p>\n",
                       HtmlCell(r["since"]), HtmlEscape(FilterText(r["filters"]["symbols"])),
                       HtmlEscape(FilterText(r["filters"]["sources"])));
-  html += "<h2>Trades</h2>" + HtmlFigures(r["trades"]) +
-          PnlHistogram(charts.trade_pnl_pct, 0, "P&L per trade (%)",
-                       "Each trade's P&L in percent of its entry (before fees), in bins of "
-                       "equal width; losing bins red.");
+  html += "<h2>Trades</h2>" + HtmlFigures(r["trades"]) + TradePnlHistogram(charts.trade_pnl_pct);
   if (!r["last_trades"].is_null()) {
     html += fmt::format("<h2>The last {} trades</h2><p>Closed since {}.</p>",
                         HtmlCell(r["last_trades"]["n"]), HtmlCell(r["last_trades"]["since"])) +
@@ -79,16 +76,8 @@ std::string StatsReportHtml(const Json& r, const StatsChartData& charts) {
 
   html += "<h2>What the gates and the controller stopped</h2>" +
           HtmlFigures(r["shadows"]["overall"]) + HtmlTable(r["shadows"]["by_gate"]) +
-          PnlHistogram(charts.shadow_pnl_pct, 0.01, "P&L per stopped candidate (%)",
-                       "What the rejected and denied candidates made when followed as shadows "
-                       "(before fees), in bins of equal width; losing bins red; the outer bars "
-                       "also hold the 1 % most extreme at each end.");
-  html += "<h2>Calibration</h2>" + HtmlFigures(r["calibration"]["overall"]) +
-          HtmlTable(r["calibration"]["overall"]["bins"]) +
-          ReliabilityFromBins(r["calibration"]["overall"]["bins"]);
-  for (const auto& [key, rows] : r["breakdowns"].items()) {
-    html += "<h2>By " + HtmlEscape(key) + "</h2>" + HtmlTable(rows);
-  }
+          StoppedPnlHistogram(charts.shadow_pnl_pct);
+  html += CalibrationHtml(r["calibration"]) + BreakdownsHtml(r["breakdowns"]);
 
   const Json& c = r["controller"];
   html += "<h2>Traffic light</h2>";

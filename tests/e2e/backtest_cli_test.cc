@@ -34,6 +34,16 @@ class BacktestCliTest : public ::testing::Test {
     args.insert(args.end(), extra.begin(), extra.end());
     return cli_.Run(args);
   }
+  // BTC and ETH over April 2021 as JSON, the HTML report to `html`, with the confidence gate at
+  // 0.6 and no volume gate so that the controller sees enough trades to act, and `env` besides.
+  CliResult LooseGatesBacktest(const std::string& html,
+                               std::map<std::string, std::string> env = {}) {
+    env["PULSE_SIGNAL__GATES__MIN_CONFIDENCE"] = "0.6";
+    env["PULSE_SIGNAL__GATES__VOLUME"] = "false";
+    return cli_.Run({"backtest", "--data", kBtc, "--data", kEth, "--from", "2021-04-01", "--to",
+                     "2021-05-01", "--progress", "off", "--format", "json", "--report", html},
+                    env);
+  }
   CliRunner cli_;
 };
 
@@ -124,15 +134,9 @@ TEST_F(BacktestCliTest, JsonReportIsDeterministicAndConsistent) {
 // With looser gates the controller sees enough trades to warn: each warning came while the
 // light was not red, at or above the threshold, in time order, and the HTML lists them.
 TEST_F(BacktestCliTest, ForecastWarningsOfTheController) {
-  const std::map<std::string, std::string> env = {
-      {"PULSE_SIGNAL__GATES__MIN_CONFIDENCE", "0.6"},
-      {"PULSE_SIGNAL__GATES__VOLUME", "false"},
-      {"PULSE_RISK__FORECAST__WARN_PROBABILITY", "0.3"}};
   const std::string html = cli_.dir() + "/report.html";
   const CliResult run =
-      cli_.Run({"backtest", "--data", kBtc, "--data", kEth, "--from", "2021-04-01", "--to",
-                "2021-05-01", "--progress", "off", "--format", "json", "--report", html},
-               env);
+      LooseGatesBacktest(html, {{"PULSE_RISK__FORECAST__WARN_PROBABILITY", "0.3"}});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const json r = json::parse(run.out);
   const json& warnings = r["forecast_warnings"];
@@ -197,13 +201,8 @@ std::int64_t HistogramTotal(const std::string& html, const std::string& title) {
 // band draws one rectangle per episode, the histograms count every trade and every shadow, and
 // the reliability diagram has a circle per calibration bin.
 TEST_F(BacktestCliTest, HtmlChartsOfTheLightTheTradesAndTheCalibration) {
-  const std::map<std::string, std::string> env = {{"PULSE_SIGNAL__GATES__MIN_CONFIDENCE", "0.6"},
-                                                  {"PULSE_SIGNAL__GATES__VOLUME", "false"}};
   const std::string path = cli_.dir() + "/report.html";
-  const CliResult run =
-      cli_.Run({"backtest", "--data", kBtc, "--data", kEth, "--from", "2021-04-01", "--to",
-                "2021-05-01", "--progress", "off", "--format", "json", "--report", path},
-               env);
+  const CliResult run = LooseGatesBacktest(path);
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const json r = json::parse(run.out);
   const json& episodes = r["controller"];
