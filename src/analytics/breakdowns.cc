@@ -130,6 +130,19 @@ std::vector<BreakdownGroup> BreakDown(std::span<const TradeRecord> trades, Break
   return out;
 }
 
+std::vector<WeekdayHourCell> BreakDownByWeekdayAndHour(std::span<const TradeRecord> trades) {
+  std::map<std::pair<int, int>, std::vector<TradeRecord>> cells;
+  for (const TradeRecord& t : trades) {
+    cells[{IsoWeekday(t.entry_time) + 1, ToCivil(t.entry_time).hour}].push_back(t);
+  }
+  std::vector<WeekdayHourCell> out;
+  out.reserve(cells.size());
+  for (const auto& [key, members] : cells) {
+    out.push_back({key.first, key.second, ComputeTradeStats(members)});
+  }
+  return out;
+}
+
 Result<CalibrationBreakdown> CalibrateBySource(std::span<const TradeRecord> trades, int bins) {
   ASSIGN_OR_RETURN(CalibrationAccumulator overall, CalibrationAccumulator::Create(bins));
   std::map<std::string, CalibrationAccumulator> per_source;

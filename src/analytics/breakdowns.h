@@ -48,6 +48,16 @@ std::vector<BreakdownGroup> BreakDown(std::span<const TradeRecord> trades, Break
 // The label a trade gets under `key`.
 std::string BreakdownLabel(const TradeRecord& trade, BreakdownKey key);
 
+// One cell of the weekday x hour heatmap: the ISO weekday (1 = Monday .. 7) and the hour (0..23)
+// of the entry in UTC, as the kWeekday and kHour breakdowns, and the statistics of its trades.
+struct WeekdayHourCell {
+  int weekday = 1;
+  int hour = 0;
+  TradeStats stats;
+};
+// The cells that have trades, by weekday and then hour.
+std::vector<WeekdayHourCell> BreakDownByWeekdayAndHour(std::span<const TradeRecord> trades);
+
 // Calibration of signal confidence against hits (outcome win = 1; loss and breakeven = 0) over
 // the trades that have a confidence, overall and per source (sources in name order).
 struct SourceCalibration {

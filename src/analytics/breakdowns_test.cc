@@ -72,6 +72,29 @@ TEST(BreakdownsTest, ConfidenceBucketsWeekdaysAndHours) {
   EXPECT_FALSE(ParseBreakdownKey("colour").ok());
 }
 
+TEST(BreakdownsTest, WeekdayAndHourCells) {
+  // Monday 01:00 (trades 1 and 5), Monday 02:00 (4), Tuesday 01:00 (2), Wednesday 01:00 (3).
+  const std::vector<TradeRecord> t = Sample();
+  const std::vector<WeekdayHourCell> cells = BreakDownByWeekdayAndHour(t);
+  ASSERT_EQ(cells.size(), 4u);
+  EXPECT_EQ(cells[0].weekday, 1);
+  EXPECT_EQ(cells[0].hour, 1);
+  EXPECT_EQ(cells[0].stats.count, 2);
+  EXPECT_NEAR(cells[0].stats.total_pnl_pct, 2.1, 1e-12);
+  EXPECT_EQ(cells[1].weekday, 1);
+  EXPECT_EQ(cells[1].hour, 2);
+  EXPECT_EQ(cells[1].stats.wins, 1);
+  EXPECT_EQ(cells[2].weekday, 2);
+  EXPECT_NEAR(cells[2].stats.total_pnl_pct, -1.0, 1e-12);
+  EXPECT_EQ(cells[3].weekday, 3);
+  EXPECT_EQ(cells[3].hour, 1);
+  // The cells add up to the weekday breakdown's counts.
+  std::int64_t monday = 0;
+  for (const WeekdayHourCell& c : cells) monday += c.weekday == 1 ? c.stats.count : 0;
+  EXPECT_EQ(monday, BreakDown(t, BreakdownKey::kWeekday)[0].stats.count);
+  EXPECT_TRUE(BreakDownByWeekdayAndHour({}).empty());
+}
+
 TEST(BreakdownsTest, CalibrationPerSourceAndOverall) {
   const std::vector<TradeRecord> t = Sample();
   Result<CalibrationBreakdown> c = CalibrateBySource(t);

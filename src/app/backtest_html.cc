@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "analytics/breakdowns.h"
 #include "app/backtest_report.h"
 #include "app/controller_time.h"
 #include "app/report_html.h"
@@ -80,7 +81,9 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
   html += MarketSection(r, run);
   html += "<h2>What the gates and the controller stopped</h2>" +
           HtmlTable(r["shadows"]["by_gate"]) + StoppedPnlHistogram(PnlPercents(run, true));
-  html += CalibrationHtml(r["calibration"]) + BreakdownsHtml(r["breakdowns"]);
+  html += CalibrationHtml(r["calibration"]) + BreakdownsHtml(r["breakdowns"]) +
+          WeekdayHourHeatmap(analytics::BreakDownByWeekdayAndHour(
+              RealTradeRecords(run).value_or(std::vector<analytics::TradeRecord>{})));
   html += "<h2>Traffic light</h2><p>Time in each state: " +
           HtmlEscape(StateTimeText(r["controller_time_pct"])) + "</p>" +
           ControllerEpisodesTable(r["controller"]);

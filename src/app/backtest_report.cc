@@ -25,6 +25,16 @@ std::vector<analytics::EquityPoint> EquityCurve(const BacktestRun& run) {
   return curve;
 }
 
+Result<std::vector<analytics::TradeRecord>> RealTradeRecords(const BacktestRun& run) {
+  std::vector<analytics::TradeRecord> real;
+  for (const OutcomeResolved& o : run.outcomes) {
+    if (o.shadow) continue;
+    ASSIGN_OR_RETURN(analytics::TradeRecord record, analytics::MakeTradeRecord(o.signal, o.result));
+    real.push_back(std::move(record));
+  }
+  return real;
+}
+
 std::vector<ControllerStatusRow> ControllerRows(const BacktestRun& run) {
   std::vector<ControllerStatusRow> rows;
   rows.reserve(run.controller.size());
@@ -57,12 +67,7 @@ BothLevels CountBothLevels(const std::vector<OutcomeResolved>& outcomes) {
 }  // namespace
 
 Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
-  std::vector<analytics::TradeRecord> real;
-  for (const OutcomeResolved& o : run.outcomes) {
-    if (o.shadow) continue;
-    ASSIGN_OR_RETURN(analytics::TradeRecord record, analytics::MakeTradeRecord(o.signal, o.result));
-    real.push_back(std::move(record));
-  }
+  ASSIGN_OR_RETURN(const std::vector<analytics::TradeRecord> real, RealTradeRecords(run));
   nlohmann::ordered_json j;
   j["period"] = {{"from", FormatIso8601(run.start)},
                  {"to", FormatIso8601(run.end)},

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analytics/equity_curve.h"
+#include "analytics/trade_record.h"
 #include "app/backtest.h"
 #include "app/market_comparison.h"
 #include "core/status.h"
@@ -23,6 +24,10 @@ std::vector<analytics::EquityPoint> EquityCurve(const BacktestRun& run);
 // The paper account against the equal-weight buy-and-hold of the symbols traded, bought with
 // the starting balance at the first bar (market_comparison.h).
 Result<MarketComparison> CompareWithMarket(const BacktestRun& run);
+
+// The records of the real trades (shadows left out), in outcome order. InvalidArgument as
+// MakeTradeRecord.
+Result<std::vector<analytics::TradeRecord>> RealTradeRecords(const BacktestRun& run);
 
 // The controller's state changes as controller_status rows, in time order.
 std::vector<ControllerStatusRow> ControllerRows(const BacktestRun& run);

@@ -152,6 +152,24 @@ std::string BreakdownsHtml(const nlohmann::ordered_json& breakdowns) {
   return html;
 }
 
+std::string WeekdayHourHeatmap(std::span<const analytics::WeekdayHourCell> cells) {
+  static const std::vector<std::string> kDays = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  std::vector<std::string> hours;
+  for (int h = 0; h < 24; ++h) hours.push_back(std::to_string(h));
+  std::vector<HeatCell> heat;
+  for (const analytics::WeekdayHourCell& c : cells) {
+    heat.push_back({c.weekday - 1, c.hour, c.stats.total_pnl_pct,
+                    fmt::format("{} {:02}:00 UTC: {} trade{}, win rate {:.1f} %, P&L {:+.2f} %",
+                                kDays[static_cast<std::size_t>(std::clamp(c.weekday, 1, 7) - 1)],
+                                c.hour, c.stats.count, c.stats.count == 1 ? "" : "s",
+                                c.stats.win_rate_pct, c.stats.total_pnl_pct)});
+  }
+  return HeatmapChart("P&L by weekday and hour of entry (UTC)", kDays, hours, heat,
+                      "Each cell sums the P&L % (before fees) of the trades entered in that "
+                      "hour: green above 0, red below, stronger for larger sums; blank where "
+                      "nothing was traded.");
+}
+
 std::string MarketChart(const MarketComparison& market, UnixNanos start, UnixNanos end,
                         const std::string& account_name) {
   std::vector<UnixNanos> times{start};

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analytics/breakdowns.h"
 #include "analytics/equity_curve.h"
 #include "app/market_comparison.h"
 #include "core/time.h"
@@ -60,6 +61,11 @@ std::string StoppedPnlHistogram(const std::vector<double>& pnl_pct);
 std::string CalibrationHtml(const nlohmann::ordered_json& calibration);
 // A "By <key>" section with its table for each breakdown.
 std::string BreakdownsHtml(const nlohmann::ordered_json& breakdowns);
+
+// The trades by the weekday (rows, Monday first) and hour (columns) of their entry in UTC, each
+// cell coloured by its summed P&L % (BreakDownByWeekdayAndHour), with count, win rate and P&L in
+// its tooltip.
+std::string WeekdayHourHeatmap(std::span<const analytics::WeekdayHourCell> cells);
 
 // The account's and the market's returns compounded from the same UTC days, from `start` (0 %)
 // to `end`, as two lines (the account's named `account_name` in the legend).

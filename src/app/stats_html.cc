@@ -77,7 +77,8 @@ std::string StatsReportHtml(const Json& r, const StatsChartData& charts) {
   html += "<h2>What the gates and the controller stopped</h2>" +
           HtmlFigures(r["shadows"]["overall"]) + HtmlTable(r["shadows"]["by_gate"]) +
           StoppedPnlHistogram(charts.shadow_pnl_pct);
-  html += CalibrationHtml(r["calibration"]) + BreakdownsHtml(r["breakdowns"]);
+  html += CalibrationHtml(r["calibration"]) + BreakdownsHtml(r["breakdowns"]) +
+          WeekdayHourHeatmap(charts.weekday_hour);
 
   const Json& c = r["controller"];
   html += "<h2>Traffic light</h2>";

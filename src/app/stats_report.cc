@@ -376,6 +376,7 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
         TradeEquityCurve(records, inputs.capital, since, at);
     if (equity.ok()) charts->equity = std::move(*equity);
     for (const analytics::TradeRecord& r : records) charts->trade_pnl_pct.push_back(r.pnl_percent);
+    charts->weekday_hour = analytics::BreakDownByWeekdayAndHour(records);
     for (const OutcomeResolved& o : shadows) {
       if (o.result.pnl_percent) charts->shadow_pnl_pct.push_back(*o.result.pnl_percent);
     }

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analytics/breakdowns.h"
 #include "analytics/equity_curve.h"
 #include "app/market_comparison.h"
 #include "core/status.h"
@@ -110,8 +111,9 @@ struct StatsChartData {
   // The trades' account: `capital` at `since`, each trade's quote P&L booked at its exit, flat
   // to `at` (TradeEquityCurve; empty when it cannot be built).
   std::vector<analytics::EquityPoint> equity;
-  std::vector<double> trade_pnl_pct;   // each trade's P&L % (before fees), by exit
-  std::vector<double> shadow_pnl_pct;  // each closed shadow's
+  std::vector<double> trade_pnl_pct;  // each trade's P&L % (before fees), by exit
+  std::vector<analytics::WeekdayHourCell> weekday_hour;  // the trades by entry weekday and hour
+  std::vector<double> shadow_pnl_pct;                    // each closed shadow's
   // The controller's state at `since` (when one was stored by then), then its changes to `at`.
   std::vector<ControllerStatusRow> controller;
   std::optional<MarketComparison> market;  // as the market section (none when it is null)

@@ -674,6 +674,12 @@ TEST_F(StatsReportTest, ChartSeriesAndTheHtmlPage) {
   EXPECT_EQ(charts.controller[0].state, RiskState::kGreen);  // held since January
   EXPECT_EQ(charts.controller[2].state, RiskState::kYellow);
   EXPECT_FALSE(charts.market.has_value());  // no candle store given
+  // Entries: C Sunday 23:00, B Monday 08:00, A Tuesday 10:00.
+  ASSERT_EQ(charts.weekday_hour.size(), 3u);
+  EXPECT_EQ(charts.weekday_hour[0].weekday, 1);
+  EXPECT_EQ(charts.weekday_hour[0].hour, 8);
+  EXPECT_EQ(charts.weekday_hour[2].weekday, 7);
+  EXPECT_EQ(charts.weekday_hour[2].hour, 23);
 
   const std::string html = StatsReportHtml(*r, charts);
   EXPECT_NE(html.find("<h1>Performance over the 30 days to 2026-03-11T12:00:00Z</h1>"),
@@ -701,6 +707,8 @@ TEST_F(StatsReportTest, ChartSeriesAndTheHtmlPage) {
   }
   EXPECT_EQ(counted, 3 + 2);
   EXPECT_NE(html.find("<circle class=\"bin\""), std::string::npos);
+  EXPECT_NE(html.find("<title>Mon 08:00 UTC: 1 trade, win rate 0.0 %, P&amp;L -2.00 %</title>"),
+            std::string::npos);
   EXPECT_NE(html.find("No market to compare with"), std::string::npos);
   EXPECT_NE(html.find("Time in each state over the window: green 83.3 %, red 13.3 %, yellow 3.3 %"),
             std::string::npos);

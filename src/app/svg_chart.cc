@@ -254,6 +254,53 @@ std::string HistogramChart(const std::string& title, const std::vector<Histogram
   return svg + Close(note);
 }
 
+std::string HeatmapChart(const std::string& title, const std::vector<std::string>& row_names,
+                         const std::vector<std::string>& column_names,
+                         const std::vector<HeatCell>& cells, const std::string& note) {
+  if (row_names.empty() || column_names.empty()) {
+    return "<p>" + HtmlEscape(title) + ": no grid</p>";
+  }
+  constexpr int kCellHeight = 22;
+  constexpr int kTop = ChartArea::kTop + 16;  // room for the column names
+  const double cell_width =
+      static_cast<double>(ChartArea::kPlotWidth) / static_cast<double>(column_names.size());
+  const int height = kCellHeight * static_cast<int>(row_names.size());
+  std::string svg = fmt::format(
+      "<h3>{0}</h3><svg width=\"{1}\" height=\"{2}\" role=\"img\" aria-label=\"{0}\">"
+      "<rect x=\"{3}\" y=\"{4}\" width=\"{5}\" height=\"{6}\" fill=\"#fafafa\" "
+      "stroke=\"#ccc\"/>",
+      HtmlEscape(title), ChartArea::kWidth, kTop + height + 10, ChartArea::kLeft, kTop,
+      ChartArea::kPlotWidth, height);
+  for (std::size_t r = 0; r < row_names.size(); ++r) {
+    svg += Text("row-label", ChartArea::kLeft - 4, kTop + kCellHeight * (r + 0.5) + 4, "end",
+                row_names[r]);
+  }
+  for (std::size_t c = 0; c < column_names.size(); ++c) {
+    svg += Text("column-label", ChartArea::kLeft + cell_width * (c + 0.5), kTop - 4, "middle",
+                column_names[c]);
+  }
+  const auto rows = static_cast<int>(row_names.size());
+  const auto columns = static_cast<int>(column_names.size());
+  auto inside = [&](const HeatCell& cell) {
+    return cell.row >= 0 && cell.row < rows && cell.column >= 0 && cell.column < columns;
+  };
+  double largest = 0;
+  for (const HeatCell& cell : cells) {
+    if (inside(cell)) largest = std::max(largest, std::fabs(cell.value));
+  }
+  for (const HeatCell& cell : cells) {
+    if (!inside(cell)) continue;
+    const char* colour = cell.value > 0 ? "#2ca02c" : cell.value < 0 ? "#d62728" : "#bbbbbb";
+    const double opacity = 0.15 + (largest > 0 ? 0.85 * std::fabs(cell.value) / largest : 0.0);
+    svg += fmt::format(
+        "<rect class=\"cell\" x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" "
+        "fill=\"{}\" fill-opacity=\"{:.3f}\" stroke=\"#fff\"><title>{}</title></rect>",
+        ChartArea::kLeft + cell_width * cell.column, kTop + kCellHeight * cell.row, cell_width,
+        kCellHeight, colour, opacity, HtmlEscape(cell.tip));
+  }
+  return svg + Close(note);
+}
+
 std::vector<std::size_t> MinMaxThin(const std::vector<double>& values, std::size_t max_points) {
   const std::size_t n = values.size();
   std::vector<std::size_t> kept;

@@ -73,6 +73,22 @@ struct ReliabilityPoint {
 std::string ReliabilityChart(const std::string& title, const std::vector<ReliabilityPoint>& points,
                              const std::string& note = "");
 
+// One cell of a heatmap: its row and column, the value its colour shows and its tooltip.
+struct HeatCell {
+  int row = 0;
+  int column = 0;
+  double value = 0;
+  std::string tip;
+};
+
+// A grid of rows x columns cells of equal size across the plot's width (22 pixels high), row
+// names left of it and column names above; each given cell filled green above 0, red below and
+// grey at 0, its opacity 0.15 + 0.85 |value| / the largest |value|; cells not given stay blank.
+// Cells outside the grid are left out.
+std::string HeatmapChart(const std::string& title, const std::vector<std::string>& row_names,
+                         const std::vector<std::string>& column_names,
+                         const std::vector<HeatCell>& cells, const std::string& note = "");
+
 // One bar of a histogram: [lower, upper) holding `count`, drawn in `colour`. An open bin also
 // holds the values beyond its outer edge (below the first bin's lower, above the last's upper).
 struct HistogramBin {

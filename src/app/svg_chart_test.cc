@@ -208,5 +208,30 @@ TEST(SvgChartTest, HistogramBarsScaleToTheLargestCount) {
   EXPECT_NE(HistogramChart("H", {}, Percent).find("nothing to count"), std::string::npos);
 }
 
+TEST(SvgChartTest, HeatmapPlacesEachCellAndScalesItsOpacity) {
+  const std::string svg = HeatmapChart(
+      "Heat", {"Mon", "Tue"}, {"0", "1", "2", "3"},
+      {{0, 1, 2.0, "a"}, {1, 3, -4.0, "b"}, {1, 0, 0.0, "c"}, {2, 0, 9.0, "outside"}}, "n");
+  const std::vector<Attributes> cells = Elements(svg, "rect", "cell");
+  ASSERT_EQ(cells.size(), 3u);  // the cell outside the grid is left out
+  // Four columns over 800 pixels from x 90; rows of 22 from y 26.
+  EXPECT_DOUBLE_EQ(Number(cells[0], "x"), 290.0);
+  EXPECT_DOUBLE_EQ(Number(cells[0], "y"), 26.0);
+  EXPECT_DOUBLE_EQ(Number(cells[0], "width"), 200.0);
+  EXPECT_EQ(cells[0].at("fill"), "#2ca02c");
+  EXPECT_DOUBLE_EQ(Number(cells[0], "fill-opacity"), 0.575);  // 0.15 + 0.85 * 2 / 4
+  EXPECT_DOUBLE_EQ(Number(cells[1], "x"), 690.0);
+  EXPECT_DOUBLE_EQ(Number(cells[1], "y"), 48.0);
+  EXPECT_EQ(cells[1].at("fill"), "#d62728");
+  EXPECT_DOUBLE_EQ(Number(cells[1], "fill-opacity"), 1.0);
+  EXPECT_EQ(cells[2].at("fill"), "#bbbbbb");
+  EXPECT_DOUBLE_EQ(Number(cells[2], "fill-opacity"), 0.15);
+  EXPECT_EQ(Texts(svg, "row-label"), (std::vector<std::string>{"Mon", "Tue"}));
+  EXPECT_EQ(Texts(svg, "column-label"), (std::vector<std::string>{"0", "1", "2", "3"}));
+  EXPECT_NE(svg.find("<title>b</title>"), std::string::npos);
+  EXPECT_EQ(svg.find("outside"), std::string::npos);
+  EXPECT_NE(HeatmapChart("H", {}, {"0"}, {}).find("no grid"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace pulse::app

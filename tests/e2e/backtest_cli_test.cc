@@ -246,6 +246,25 @@ TEST_F(BacktestCliTest, HtmlChartsOfTheLightTheTradesAndTheCalibration) {
   }
   EXPECT_EQ(circles, r["calibration"]["overall"]["bins"].size());
   EXPECT_GT(circles, 0u);
+  // The heatmap's cells hold every trade: their counts add up, and each weekday's to the
+  // weekday breakdown's.
+  const std::regex cell("<rect class=\"cell\"[^>]*><title>(\\w+) \\d\\d:00 UTC: (\\d+) trade");
+  std::map<std::string, int> by_day;
+  int cells = 0;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), cell); it != std::sregex_iterator();
+       ++it) {
+    by_day[(*it)[1]] += std::stoi((*it)[2]);
+    ++cells;
+  }
+  EXPECT_GT(cells, 0);
+  const std::vector<std::string> days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  int total = 0;
+  for (const json& group : r["breakdowns"]["weekday"]) {
+    const std::string day = days[std::stoi(group["label"].get<std::string>()) - 1];
+    EXPECT_EQ(by_day[day], group["count"].get<int>()) << day;
+    total += by_day[day];
+  }
+  EXPECT_EQ(total, r["trades"]["count"].get<int>());
 }
 
 // The first open and the last close of a candle file (timestamp_ms,open,high,low,close,...)
