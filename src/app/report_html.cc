@@ -47,9 +47,12 @@ std::string HtmlCell(const nlohmann::json& j) {
   if (j.is_string()) return HtmlEscape(j.get<std::string>());
   if (j.is_number_integer()) return std::to_string(j.get<std::int64_t>());
   if (j.is_number()) {
-    // Money-sized figures in fixed notation ("10,000.00", not "1e+04"), the rest to 4 digits.
+    // Money-sized figures in fixed notation ("10,000.00", not "1e+04"), tiny ones to 4 decimals
+    // ("0.0000", not "5.9e-09"), the rest to 4 digits.
     const double v = j.get<double>();
-    return std::fabs(v) >= 1000 ? FormatGrouped(v, 2) : fmt::format("{:.4g}", v);
+    if (std::fabs(v) >= 1000) return FormatGrouped(v, 2);
+    if (std::fabs(v) < 1e-4) return FormatGrouped(v, 4);
+    return fmt::format("{:.4g}", v);
   }
   return HtmlEscape(j.dump());
 }

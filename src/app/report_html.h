@@ -22,7 +22,8 @@ std::string HtmlPageStart(const std::string& title);
 std::string HtmlPageEnd();
 
 // One JSON value in a table cell: "-" for null, money-sized numbers (|v| >= 1000) in fixed
-// notation with thousands separators, other numbers to 4 significant digits, text escaped.
+// notation with thousands separators, tiny ones (|v| < 0.0001) to 4 decimals, other numbers to
+// 4 significant digits (no exponent either way), text escaped.
 std::string HtmlCell(const nlohmann::json& value);
 // An array of objects as a table (the first object's keys as the header); "none" when empty.
 std::string HtmlTable(const nlohmann::ordered_json& rows);

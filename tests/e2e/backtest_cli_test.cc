@@ -430,6 +430,7 @@ TEST_F(BacktestCliTest, HtmlChartsReachTheirLabelledExtremesAndNameTheirDates) {
   const json r = json::parse(run.out);
   const std::string html = ReadTextFile(path);
   EXPECT_EQ(html.find("e+0"), std::string::npos);  // no "1e+04" labels or cells
+  EXPECT_EQ(html.find("e-0"), std::string::npos);  // nor "5.9e-09"
 
   const std::regex money(R"(-?\d{1,3}(,\d{3})*\.\d\d)");
   const std::regex percent(R"(-?\d+\.\d\d%)");

@@ -356,6 +356,8 @@ TEST_F(StatsCliTest, HtmlReportWithItsCharts) {
     ++circles;
   }
   EXPECT_EQ(circles, report["calibration"]["overall"]["bins"].size());
+  EXPECT_EQ(html.find("e+0"), std::string::npos);  // no exponent notation anywhere
+  EXPECT_EQ(html.find("e-0"), std::string::npos);
 
   const std::string kept = cli_.WriteFile("kept.html", "<p>old</p>");
   ExpectRefused({"stats", "--report", cli_.dir() + "/no/such/dir/r.html"},
