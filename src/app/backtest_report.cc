@@ -112,13 +112,14 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
       analytics::BreakdownKey::kHour};
   j["breakdowns"] = BreakdownsJson(real, kKeys);
 
+  const std::vector<ControllerStatusRow> controller_rows = ControllerRows(run);
   nlohmann::ordered_json episodes = nlohmann::ordered_json::array();
-  for (const ControllerStatusRow& row : ControllerRows(run)) {
+  for (const ControllerStatusRow& row : controller_rows) {
     episodes.push_back(ControllerEpisodeJson(row));
   }
   j["controller"] = std::move(episodes);
-  j["controller_time_pct"] = StateTimeJson(
-      ControllerStateSpans(ControllerRows(run), run.start, run.end), run.start, run.end);
+  j["controller_time_pct"] =
+      StateTimeJson(ControllerStateSpans(controller_rows, run.start, run.end), run.start, run.end);
   nlohmann::ordered_json trips = nlohmann::ordered_json::array();
   for (const CircuitBreakerTripped& t : run.trips) {
     trips.push_back({{"at", FormatIso8601(t.at)},

@@ -264,4 +264,10 @@ std::string FigureText(const nlohmann::json& figure, const char* spec) {
   return text;
 }
 
+std::string JoinedNames(const nlohmann::ordered_json& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n.get<std::string>();
+  return out;
+}
+
 }  // namespace pulse::app

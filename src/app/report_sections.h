@@ -104,6 +104,9 @@ Result<std::vector<analytics::EquityPoint>> TradeEquityCurve(
 Result<analytics::ReturnStats> DailyTradeReturnStats(std::span<const analytics::TradeRecord> trades,
                                                      double capital, UnixNanos from, UnixNanos to);
 
+// The strings of a JSON array joined by ", " ("" for none).
+std::string JoinedNames(const nlohmann::ordered_json& names);
+
 // "low to high" of two JSON figures (FigureText with `spec`), or "-" when either is null.
 std::string IntervalText(const nlohmann::json& low, const nlohmann::json& high,
                          const char* spec = "{:.2f}");

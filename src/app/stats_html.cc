@@ -5,6 +5,7 @@
 #include "app/controller_time.h"
 #include "app/light_forecast_view.h"
 #include "app/report_html.h"
+#include "app/report_sections.h"
 #include "app/svg_chart.h"
 
 namespace pulse::app {
@@ -14,11 +15,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 // "BTCUSDT, ETHUSDT" or "all" for a filter list.
-std::string FilterText(const Json& names) {
-  std::string text;
-  for (const auto& n : names) text += (text.empty() ? "" : ", ") + n.get<std::string>();
-  return text.empty() ? "all" : text;
-}
+std::string FilterText(const Json& names) { return names.empty() ? "all" : JoinedNames(names); }
 
 // The account as steps: its equity holds until the next exit, so each point is drawn after one
 // at its time with the equity before it.

@@ -18,12 +18,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string Joined(const Json& names) {
-  std::string out;
-  for (const Json& n : names) out += (out.empty() ? "" : ", ") + n.get<std::string>();
-  return out;
-}
-
 // A price cell: "-" for null (a trade without an exit price).
 std::string PriceFigure(const Json& price) {
   return price.is_number() ? PriceText(price.get<double>()) : FigureText(price);
@@ -31,8 +25,10 @@ std::string PriceFigure(const Json& price) {
 
 void Summary(const Json& r, std::ostream& out) {
   std::string filters;
-  if (!r["filters"]["symbols"].empty()) filters += "; symbols " + Joined(r["filters"]["symbols"]);
-  if (!r["filters"]["sources"].empty()) filters += "; sources " + Joined(r["filters"]["sources"]);
+  if (!r["filters"]["symbols"].empty())
+    filters += "; symbols " + JoinedNames(r["filters"]["symbols"]);
+  if (!r["filters"]["sources"].empty())
+    filters += "; sources " + JoinedNames(r["filters"]["sources"]);
   out << fmt::format("Performance over the {} days to {} (closed since {}){}\n",
                      FigureText(r["days"]), r["at"].get<std::string>(),
                      r["since"].get<std::string>(), filters);
@@ -44,7 +40,7 @@ void Summary(const Json& r, std::ostream& out) {
       out << fmt::format(
           "No trade or candidate of these days matches the filters. Their symbols: {}; their "
           "sources: {}.\n",
-          Joined(names["symbols"]), Joined(names["sources"]));
+          JoinedNames(names["symbols"]), JoinedNames(names["sources"]));
     }
   }
   const Json& t = r["trades"];
