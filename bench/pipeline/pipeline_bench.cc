@@ -21,6 +21,13 @@
 //   BM_Run_Sample_SqliteFile             `pulse run` itself (app::RunPipeline) over the three
 //                                        sample files into a fresh SQLite file: reading and
 //                                        parsing the files, checkpoints and commits included.
+//   BM_Replay_<U>_StoreFloor<Kind>     the store's floor: the rows the SQLite-in-memory replay
+//                                        left in its store, written again into an empty
+//                                        store of <Kind> (Memory, File) with nothing else
+//                                        running, in bars of the replay per second; and
+//                                        bound_bars_per_s, the replay's ceiling if every engine
+//                                        between the features and the store cost nothing (the
+//                                        features then the floor, both measured in the run).
 // Every pipeline row also replays both baselines once per iteration, untimed, and reports
 // x_features and x_merge: its CPU time over theirs in the same run. Counters: bars_per_s (CPU
 // time), wall_bars_per_s, emitted / rejected / denied / resolved / shadows_resolved / fills,
@@ -36,6 +43,7 @@
 //                                last - first, *_growth_max_mb = max - first.
 // Goal: >= 2 M bars/s per core; peak RSS < 500 MB for 100 symbols; flat over repeats.
 #include <benchmark/benchmark.h>
+#include <fmt/format.h>
 #include <time.h>
 
 #include <algorithm>
@@ -53,6 +61,7 @@
 #include "bench/pipeline/process_memory.h"
 #include "bench/pipeline/replay_runs.h"
 #include "bench/pipeline/series_replay.h"
+#include "bench/pipeline/stored_rows.h"
 #include "bench/pipeline/synthetic_market.h"
 
 namespace pulse::bench {
@@ -218,6 +227,76 @@ void PipelineRow(benchmark::State& state, BarSource& source, StoreKind store, bo
   }
 }
 
+// The store's floor against the features of the same bars (see the file comment). The replay
+// that leaves the rows runs once per repetition, untimed; opening and migrating the empty
+// store is not timed either.
+void StoreFloorRow(benchmark::State& state, BarSource& source, StoreKind kind) {
+  const app::Config config;
+  StoredRows stored;
+  std::int64_t bars = 0;
+  double write_cpu = 0, write_wall = 0, features_cpu = 0;
+  std::vector<double> table_cpu;
+  for (auto _ : state) {
+    state.PauseTiming();
+    const double f0 = ThreadCpuSeconds();
+    auto features = ReplayFeatures(source, Spec());
+    features_cpu += ThreadCpuSeconds() - f0;
+    if (!features.ok()) {
+      return state.SkipWithError(std::string(features.status().message()).c_str());
+    }
+    benchmark::DoNotOptimize(features->sink);
+    if (stored.tables.empty()) {
+      auto replay = ReplayPipeline(source, config, StoreKind::kSqliteMemory,
+                                   config.run.commit_every, &stored);
+      if (!replay.ok()) {
+        return state.SkipWithError(std::string(replay.status().message()).c_str());
+      }
+      bars = replay->bars;
+    }
+    SimulatedClock clock(0);
+    auto store = BenchStore::Open(kind, clock);
+    if (!store.ok()) return state.SkipWithError(std::string(store.status().message()).c_str());
+    state.ResumeTiming();
+
+    const double w0 = WallSeconds();
+    const double t0 = ThreadCpuSeconds();
+    auto written = WriteStoredRows(*(*store)->db(), stored);
+    write_cpu += ThreadCpuSeconds() - t0;
+    write_wall += WallSeconds() - w0;
+    if (!written.ok()) {
+      return state.SkipWithError(std::string(written.status().message()).c_str());
+    }
+    if (written->rows != stored.rows) {
+      const std::string error =
+          fmt::format("wrote {} rows of the {} stored", written->rows, stored.rows);
+      return state.SkipWithError(error.c_str());
+    }
+    table_cpu.resize(written->table_cpu_s.size());
+    for (std::size_t i = 0; i < table_cpu.size(); ++i) table_cpu[i] += written->table_cpu_s[i];
+    state.PauseTiming();
+    store->reset();
+    state.ResumeTiming();
+  }
+  const double replayed = static_cast<double>(bars) * static_cast<double>(state.iterations());
+  state.SetItemsProcessed(state.iterations() * bars);
+  state.counters["bars_per_s"] = replayed / write_cpu;
+  state.counters["wall_bars_per_s"] = replayed / write_wall;
+  state.counters["features_bars_per_s"] = replayed / features_cpu;
+  state.counters["x_features"] = write_cpu / features_cpu;
+  state.counters["bound_bars_per_s"] = replayed / (features_cpu + write_cpu);
+  state.counters["bars"] = static_cast<double>(bars);
+  state.counters["rows"] = static_cast<double>(stored.rows);
+  state.counters["rows_per_s"] =
+      static_cast<double>(stored.rows) * static_cast<double>(state.iterations()) / write_cpu;
+  state.counters["text_mb"] = static_cast<double>(stored.text_bytes) / kMiB;
+  // Each table: its rows and its share of the write time.
+  for (std::size_t i = 0; i < stored.tables.size() && i < table_cpu.size(); ++i) {
+    state.counters["rows_" + stored.tables[i].name] =
+        static_cast<double>(stored.tables[i].rows.size());
+    state.counters["pct_" + stored.tables[i].name] = 100.0 * table_cpu[i] / write_cpu;
+  }
+}
+
 void BM_Replay_Sample_MergeLoop(benchmark::State& state) {
   std::string error;
   SeriesReplay* sample = Sample(error);
@@ -275,6 +354,14 @@ void BM_Replay_Sample_PipelineSqliteFileBatched(benchmark::State& state) {
               static_cast<int>(state.range(0)));
 }
 
+template <StoreKind kStore>
+void BM_Replay_Sample_StoreFloor(benchmark::State& state) {
+  std::string error;
+  SeriesReplay* sample = Sample(error);
+  if (sample == nullptr) return state.SkipWithError(error.c_str());
+  StoreFloorRow(state, *sample, kStore);
+}
+
 void BM_Replay_Synthetic_MergeLoop(benchmark::State& state) {
   auto market = Synthetic();
   BaselineRow(state, *market, /*features=*/false);
@@ -291,6 +378,14 @@ template <StoreKind kStore>
 void BM_Replay_Synthetic_Pipeline(benchmark::State& state) {
   auto market = Synthetic();
   PipelineRow(state, *market, kStore, /*track_rss=*/true);
+  state.counters["symbols"] = market->symbols();
+  state.counters["days"] = GetSettings().days;
+}
+
+template <StoreKind kStore>
+void BM_Replay_Synthetic_StoreFloor(benchmark::State& state) {
+  auto market = Synthetic();
+  StoreFloorRow(state, *market, kStore);
   state.counters["symbols"] = market->symbols();
   state.counters["days"] = GetSettings().days;
 }
@@ -384,6 +479,14 @@ BENCHMARK(BM_Replay_Sample_PipelineSqliteFileBatched)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 BENCHMARK(BM_Run_Sample_SqliteFile)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_Replay_Sample_StoreFloor<StoreKind::kSqliteMemory>)
+    ->Name("BM_Replay_Sample_StoreFloorMemory")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK(BM_Replay_Sample_StoreFloor<StoreKind::kSqliteFile>)
+    ->Name("BM_Replay_Sample_StoreFloorFile")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 BENCHMARK(BM_Replay_Synthetic_MergeLoop)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Replay_Synthetic_Features)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Replay_Synthetic_Pipeline<StoreKind::kNone>)
@@ -396,6 +499,14 @@ BENCHMARK(BM_Replay_Synthetic_Pipeline<StoreKind::kSqliteMemory>)
     ->Iterations(1);
 BENCHMARK(BM_Replay_Synthetic_Pipeline<StoreKind::kSqliteFile>)
     ->Name("BM_Replay_Synthetic_PipelineSqliteFile")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK(BM_Replay_Synthetic_StoreFloor<StoreKind::kSqliteMemory>)
+    ->Name("BM_Replay_Synthetic_StoreFloorMemory")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK(BM_Replay_Synthetic_StoreFloor<StoreKind::kSqliteFile>)
+    ->Name("BM_Replay_Synthetic_StoreFloorFile")
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 BENCHMARK(BM_Replay_Synthetic_Repeats)

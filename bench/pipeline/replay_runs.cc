@@ -13,7 +13,8 @@
 namespace pulse::bench {
 
 Result<ReplayResult> ReplayPipeline(BarSource& source, const app::Config& config,
-                                    StoreKind store_kind, int closes_per_transaction) {
+                                    StoreKind store_kind, int closes_per_transaction,
+                                    StoredRows* stored) {
   source.Restart();
   ReplayResult result;
   std::vector<app::SymbolBar> close;
@@ -50,6 +51,9 @@ Result<ReplayResult> ReplayPipeline(BarSource& source, const app::Config& config
   result.sink = pipeline->portfolio().equity;
   ASSIGN_OR_RETURN(result.stored_signals, store->Rows("signals"));
   ASSIGN_OR_RETURN(result.stored_contributions, store->Rows("theory_performance"));
+  if (stored != nullptr && store->db() != nullptr) {
+    ASSIGN_OR_RETURN(*stored, ReadStoredRows(*store->db()));
+  }
   return result;
 }
 

@@ -6,7 +6,8 @@
 //                    PipelineOptions::keep_outcomes false); with `closes_per_transaction` > 0,
 //                    that many closes run inside one store transaction (the store's own become
 //                    savepoints), as `pulse run` commits (run.commit_every); 0: every store
-//                    call its own transaction;
+//                    call its own transaction; with `stored`, the rows left in the store at
+//                    the end are read into it (StoredRows) before the store goes;
 //   ReplayRunCommand `pulse run` itself (app::RunPipeline) over candle files into a fresh
 //                    SQLite file store: reading the files, the run's checkpoints and commits
 //                    included;
@@ -24,6 +25,7 @@
 #include "app/pipeline.h"
 #include "bench/pipeline/bar_source.h"
 #include "bench/pipeline/bench_store.h"
+#include "bench/pipeline/stored_rows.h"
 #include "core/status.h"
 #include "indicators/feature_set.h"
 
@@ -39,7 +41,7 @@ struct ReplayResult {
 };
 
 Result<ReplayResult> ReplayPipeline(BarSource& source, const app::Config& config, StoreKind store,
-                                    int closes_per_transaction = 0);
+                                    int closes_per_transaction = 0, StoredRows* stored = nullptr);
 Result<ReplayResult> ReplayRunCommand(const std::vector<std::string>& files,
                                       const app::Config& config);
 Result<ReplayResult> ReplayFeatures(BarSource& source, const indicators::FeatureSetSpec& spec);
