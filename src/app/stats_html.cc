@@ -37,6 +37,9 @@ std::string StatsReportHtml(const Json& r, const StatsChartData& charts) {
   html += fmt::format("<p>Trades closed since {}; symbols: {}; sources: {}.</p>\n",
                       HtmlCell(r["since"]), HtmlEscape(FilterText(r["filters"]["symbols"])),
                       HtmlEscape(FilterText(r["filters"]["sources"])));
+  if (const std::string note = EmptyWindowNote(r); !note.empty()) {
+    html += "<p class=\"note\">" + HtmlEscape(note) + "</p>\n";
+  }
   html += "<h2>Trades</h2>" + HtmlFigures(r["trades"]) + TradePnlHistogram(charts.trade_pnl_pct);
   if (!r["last_trades"].is_null()) {
     html += fmt::format("<h2>The last {} trades</h2><p>Closed since {}.</p>",

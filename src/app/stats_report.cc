@@ -64,6 +64,27 @@ Result<nlohmann::ordered_json> NamesInWindow(SignalStore& store, UnixNanos since
   return nlohmann::ordered_json{{"symbols", symbols}, {"sources", sources}};
 }
 
+// The exit time of the newest trade or shadow that closed by `until` and passes the filters,
+// whatever its age; nullopt when none did.
+Result<std::optional<UnixNanos>> NewestClose(SignalStore& store, const StatsQuery& query,
+                                             UnixNanos until) {
+  std::optional<UnixNanos> newest;
+  for (const bool shadows : {false, true}) {
+    ClosedOutcomeFilter filter;
+    filter.shadows = shadows;
+    filter.exit_until = until;
+    filter.symbols = query.symbols;
+    ASSIGN_OR_RETURN(std::vector<OutcomeResolved> all, store.ListClosedOutcomes(filter));
+    for (const OutcomeResolved& o : all) {
+      if (!o.result.exit_time || !MatchesSources(query.sources, o.signal, o.contributions)) {
+        continue;
+      }
+      newest = std::max(newest.value_or(*o.result.exit_time), *o.result.exit_time);
+    }
+  }
+  return newest;
+}
+
 // One record per source each trade is attributed to, with `source` set to that source.
 std::vector<analytics::TradeRecord> Attributed(std::span<const OutcomeResolved> outcomes,
                                                std::span<const analytics::TradeRecord> records) {
@@ -276,6 +297,13 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   if ((!query.symbols.empty() || !query.sources.empty()) && traded.empty() && shadows.empty()) {
     // Nothing matched: what the window holds, so a misspelt filter shows itself.
     ASSIGN_OR_RETURN(j["filters"]["in_window"], NamesInWindow(store, since, at));
+  }
+  if (traded.empty() && shadows.empty()) {
+    // Nothing closed in the window: when the newest matching one did, so a report over old or
+    // replayed data says where its trades are.
+    ASSIGN_OR_RETURN(const std::optional<UnixNanos> newest, NewestClose(store, query, at));
+    j["filters"]["newest_close"] =
+        newest ? nlohmann::ordered_json(FormatIso8601(*newest)) : nlohmann::ordered_json();
   }
   j["trades"] = TradeStatsToJson(analytics::ComputeTradeStats(records));
   // Every traded outcome closed by the moment, whatever its age or filters, read once for the

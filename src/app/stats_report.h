@@ -75,7 +75,9 @@ Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
 //   filters      {"symbols", "sources"} as applied (symbols normalised); when a filter is
 //                given and no trade or shadow matches, also "in_window": {"symbols",
 //                "sources"} of every trade and shadow closed in the window (a misspelt name
-//                shows itself)
+//                shows itself); when no trade or shadow of the filters closed in the window,
+//                also "newest_close": the exit time of the newest that closed by `now`,
+//                whatever its age (ISO-8601), or null when none ever did
 //   trades       TradeStatsToJson of the trades in the window
 //   last_trades  {"n": query.last, "since": exit time of the oldest of them or null, "trades":
 //                TradeStatsToJson of the last `last` trades (symbols and sources filtered)
@@ -124,6 +126,11 @@ struct StatsChartData {
 Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& query,
                                                 const StatsReportInputs& inputs,
                                                 StatsChartData* charts = nullptr);
+
+// The lines saying that the window holds no trade or candidate of the filters: what it holds
+// instead ("filters.in_window") and when the newest matching one closed ("newest_close"), each
+// ending in a newline; empty when the window holds some.
+std::string EmptyWindowNote(const nlohmann::ordered_json& report);
 
 // The same report for a terminal: the summary, the last-trades line, returns, calibration,
 // breakdown, controller (with the forecast line), shadow, paper, open-position and recent-trade

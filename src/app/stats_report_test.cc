@@ -583,6 +583,67 @@ TEST_F(StatsReportTest, ShorterWindow) {
   EXPECT_EQ((*r)["controller"]["history"].size(), 1u);
 }
 
+// A window that holds nothing of the filters says when the newest matching trade or candidate
+// closed (over old or replayed data, the trades are elsewhere in time).
+TEST_F(StatsReportTest, EmptyWindowNamesTheNewestClose) {
+  // A window with trades: no note.
+  auto full = Report();
+  ASSERT_TRUE(full.ok()) << full.status();
+  EXPECT_FALSE((*full)["filters"].contains("newest_close"));
+  EXPECT_EQ(EmptyWindowNote(*full), "");
+
+  // Months later: the newest of everything is A's exit (the shadow S1 closed an hour before).
+  const UnixNanos later = T("2026-06-01T00:00:00Z");
+  auto empty = Report({}, later);
+  ASSERT_TRUE(empty.ok()) << empty.status();
+  EXPECT_EQ((*empty)["trades"]["count"], 0);
+  EXPECT_EQ((*empty)["filters"]["newest_close"], "2026-03-10T12:00:00Z");
+  EXPECT_EQ(EmptyWindowNote(*empty),
+            "No trade or candidate closed in these days; the newest closed at "
+            "2026-03-10T12:00:00Z. To report as at another time: --at, or --run NAME for the "
+            "time a replayed run reached.\n");
+  EXPECT_NE(StatsReportText(*empty).find(EmptyWindowNote(*empty)), std::string::npos);
+
+  // Filtered: the newest of the filters (the SOL trade; the ETH shadow of 2026-01-09 is older
+  // than B but B is ETH too: ETH's newest is B's exit).
+  StatsQuery sol;
+  sol.symbols = {"SOLUSDT"};
+  auto sol_report = Report(sol, later);
+  ASSERT_TRUE(sol_report.ok()) << sol_report.status();
+  EXPECT_EQ((*sol_report)["filters"]["newest_close"], "2026-01-30T12:00:00Z");
+  EXPECT_NE(EmptyWindowNote(*sol_report)
+                .find("No trade or candidate matching the filters closed in these days; the "
+                      "newest closed at 2026-01-30T12:00:00Z."),
+            std::string::npos);
+  StatsQuery manual;
+  manual.sources = {"manual"};
+  auto manual_report = Report(manual, later);
+  ASSERT_TRUE(manual_report.ok()) << manual_report.status();
+  EXPECT_EQ((*manual_report)["filters"]["newest_close"], "2026-03-09T12:00:00Z");  // B
+
+  // The window holds other symbols: both lines (the sources are those the trades are
+  // attributed to). The day to 13:00 on the 10th holds A and the shadow S1 (BTC); B closed an
+  // hour before it.
+  StatsQuery eth;
+  eth.days = 1;
+  eth.symbols = {"ETHUSDT"};
+  auto eth_report = Report(eth, T("2026-03-10T13:00:00Z"));
+  ASSERT_TRUE(eth_report.ok()) << eth_report.status();
+  const ordered_json& eth_filters = (*eth_report)["filters"];
+  EXPECT_EQ(eth_filters.at("in_window").at("symbols"), ordered_json::array({"BTCUSDT"}));
+  EXPECT_EQ(eth_filters.at("newest_close"), "2026-03-09T12:00:00Z");
+  EXPECT_EQ(EmptyWindowNote(*eth_report),
+            "No trade or candidate of these days matches the filters. Their symbols: BTCUSDT; "
+            "their sources: model:xgb, theory:rsi.\nThe newest matching the filters "
+            "closed at 2026-03-09T12:00:00Z.\n");
+
+  // Before anything closed.
+  auto before = Report({}, T("2025-06-01T00:00:00Z"));
+  ASSERT_TRUE(before.ok()) << before.status();
+  EXPECT_TRUE((*before)["filters"]["newest_close"].is_null());
+  EXPECT_EQ(EmptyWindowNote(*before), "No trade or candidate has closed by then.\n");
+}
+
 // As at a past moment (a replayed run's simulated time): what closed later is left out, a trade
 // entered before it and closed after it is an open position, the controller stops at it.
 TEST_F(StatsReportTest, AsAtAPastMoment) {

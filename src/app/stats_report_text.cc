@@ -32,17 +32,7 @@ void Summary(const Json& r, std::ostream& out) {
   out << fmt::format("Performance over the {} days to {} (closed since {}){}\n",
                      FigureText(r["days"]), r["at"].get<std::string>(),
                      r["since"].get<std::string>(), filters);
-  if (r["filters"].contains("in_window")) {
-    const Json& names = r["filters"]["in_window"];
-    if (names["symbols"].empty()) {
-      out << "No trade or candidate closed in these days.\n";
-    } else {
-      out << fmt::format(
-          "No trade or candidate of these days matches the filters. Their symbols: {}; their "
-          "sources: {}.\n",
-          JoinedNames(names["symbols"]), JoinedNames(names["sources"]));
-    }
-  }
+  out << EmptyWindowNote(r);
   const Json& t = r["trades"];
   TablePrinter table({"figure", ">value"});
   table.AddRow({"total trades", FigureText(t["count"])});
@@ -233,6 +223,35 @@ void Positions(const Json& r, std::ostream& out) {
 }
 
 }  // namespace
+
+std::string EmptyWindowNote(const nlohmann::ordered_json& r) {
+  std::string out;
+  const bool others_in_window =
+      r["filters"].contains("in_window") && !r["filters"]["in_window"]["symbols"].empty();
+  if (others_in_window) {
+    const Json& names = r["filters"]["in_window"];
+    out += fmt::format(
+        "No trade or candidate of these days matches the filters. Their symbols: {}; their "
+        "sources: {}.\n",
+        JoinedNames(names["symbols"]), JoinedNames(names["sources"]));
+  }
+  if (r["filters"].contains("newest_close")) {
+    const Json& newest = r["filters"]["newest_close"];
+    const bool filtered = !r["filters"]["symbols"].empty() || !r["filters"]["sources"].empty();
+    const std::string which = filtered ? " matching the filters" : "";
+    if (newest.is_null()) {
+      out += fmt::format("No trade or candidate{} has closed by then.\n", which);
+    } else if (others_in_window) {
+      out += fmt::format("The newest{} closed at {}.\n", which, newest.get<std::string>());
+    } else {
+      out += fmt::format(
+          "No trade or candidate{} closed in these days; the newest closed at {}. To report as "
+          "at another time: --at, or --run NAME for the time a replayed run reached.\n",
+          which, newest.get<std::string>());
+    }
+  }
+  return out;
+}
 
 std::string StatsReportText(const nlohmann::ordered_json& report) {
   std::ostringstream out;

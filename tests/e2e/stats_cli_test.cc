@@ -266,6 +266,19 @@ TEST_F(StatsCliTest, Filters) {
             std::string::npos)
       << typo.out;
   EXPECT_NE(typo.out.find("tv"), std::string::npos) << typo.out;
+
+  // A window after everything closed (an old or replayed store read as at a later time): the
+  // report names when the newest trade or candidate closed (A, a day before now).
+  const std::string later = Iso(now_ + 100 * kDay);
+  r = StatsJson({"--at", later});
+  EXPECT_EQ(r["trades"]["count"], 0);
+  EXPECT_EQ(r["filters"]["newest_close"], Iso(now_ - kDay));
+  CliResult text = cli_.Run({"stats", "--at", later});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("No trade or candidate closed in these days; the newest closed at " +
+                          Iso(now_ - kDay) + "."),
+            std::string::npos)
+      << text.out;
 }
 
 TEST_F(StatsCliTest, TableShowsTheSections) {
