@@ -44,7 +44,6 @@
 // Goal: >= 2 M bars/s per core; peak RSS < 500 MB for 100 symbols; flat over repeats.
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
-#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -58,6 +57,7 @@
 #include "app/config/features_config.h"
 #include "app/feature_input.h"
 #include "bench/pipeline/bench_store.h"
+#include "bench/pipeline/cpu_time.h"
 #include "bench/pipeline/process_memory.h"
 #include "bench/pipeline/replay_runs.h"
 #include "bench/pipeline/series_replay.h"
@@ -79,13 +79,6 @@ struct Settings {
 Settings& GetSettings() {
   static Settings settings;
   return settings;
-}
-
-// CPU time of this thread, in seconds.
-double ThreadCpuSeconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
 double WallSeconds() {

@@ -1,7 +1,5 @@
 #include "bench/pipeline/stored_rows.h"
 
-#include <time.h>
-
 #include <algorithm>
 #include <map>
 #include <set>
@@ -10,14 +8,10 @@
 
 #include <fmt/format.h>
 
+#include "bench/pipeline/cpu_time.h"
+
 namespace pulse::bench {
 namespace {
-
-double ThreadCpuSeconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
 
 // Table names with the tables each references (by foreign key).
 Result<std::map<std::string, std::set<std::string>>> TablesAndReferences(storage::SqlDatabase& db) {
