@@ -21,10 +21,11 @@
 //   BM_Run_Sample_SqliteFile             `pulse run` itself (app::RunPipeline) over the three
 //                                        sample files into a fresh SQLite file: reading and
 //                                        parsing the files, checkpoints and commits included.
-//   BM_Replay_<U>_StoreFloor<Kind>     the store's floor: the rows the SQLite-in-memory replay
+//   BM_Replay_<U>_StoreFloor<Kind>/N   the store's floor: the rows the SQLite-in-memory replay
 //                                        left in its store, written again into an empty
-//                                        store of <Kind> (Memory, File) with nothing else
-//                                        running, in bars of the replay per second; and
+//                                        store of <Kind> (Memory, File), N rows per INSERT,
+//                                        with nothing else running, in bars of the replay per
+//                                        second; and
 //                                        bound_bars_per_s, the replay's ceiling if every engine
 //                                        between the features and the store cost nothing (the
 //                                        features then the floor, both measured in the run).
@@ -223,7 +224,8 @@ void PipelineRow(benchmark::State& state, BarSource& source, StoreKind store, bo
 // The store's floor against the features of the same bars (see the file comment). The replay
 // that leaves the rows runs once per repetition, untimed; opening and migrating the empty
 // store is not timed either.
-void StoreFloorRow(benchmark::State& state, BarSource& source, StoreKind kind) {
+void StoreFloorRow(benchmark::State& state, BarSource& source, StoreKind kind,
+                   int rows_per_insert) {
   const app::Config config;
   StoredRows stored;
   std::int64_t bars = 0;
@@ -253,7 +255,7 @@ void StoreFloorRow(benchmark::State& state, BarSource& source, StoreKind kind) {
 
     const double w0 = WallSeconds();
     const double t0 = ThreadCpuSeconds();
-    auto written = WriteStoredRows(*(*store)->db(), stored);
+    auto written = WriteStoredRows(*(*store)->db(), stored, rows_per_insert);
     write_cpu += ThreadCpuSeconds() - t0;
     write_wall += WallSeconds() - w0;
     if (!written.ok()) {
@@ -282,6 +284,7 @@ void StoreFloorRow(benchmark::State& state, BarSource& source, StoreKind kind) {
   state.counters["rows_per_s"] =
       static_cast<double>(stored.rows) * static_cast<double>(state.iterations()) / write_cpu;
   state.counters["text_mb"] = static_cast<double>(stored.text_bytes) / kMiB;
+  state.counters["rows_per_insert"] = rows_per_insert;
   // Each table: its rows and its share of the write time.
   for (std::size_t i = 0; i < stored.tables.size() && i < table_cpu.size(); ++i) {
     state.counters["rows_" + stored.tables[i].name] =
@@ -352,7 +355,7 @@ void BM_Replay_Sample_StoreFloor(benchmark::State& state) {
   std::string error;
   SeriesReplay* sample = Sample(error);
   if (sample == nullptr) return state.SkipWithError(error.c_str());
-  StoreFloorRow(state, *sample, kStore);
+  StoreFloorRow(state, *sample, kStore, static_cast<int>(state.range(0)));
 }
 
 void BM_Replay_Synthetic_MergeLoop(benchmark::State& state) {
@@ -378,7 +381,7 @@ void BM_Replay_Synthetic_Pipeline(benchmark::State& state) {
 template <StoreKind kStore>
 void BM_Replay_Synthetic_StoreFloor(benchmark::State& state) {
   auto market = Synthetic();
-  StoreFloorRow(state, *market, kStore);
+  StoreFloorRow(state, *market, kStore, static_cast<int>(state.range(0)));
   state.counters["symbols"] = market->symbols();
   state.counters["days"] = GetSettings().days;
 }
@@ -474,10 +477,14 @@ BENCHMARK(BM_Replay_Sample_PipelineSqliteFileBatched)
 BENCHMARK(BM_Run_Sample_SqliteFile)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_Replay_Sample_StoreFloor<StoreKind::kSqliteMemory>)
     ->Name("BM_Replay_Sample_StoreFloorMemory")
+    ->Arg(1)
+    ->Arg(64)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 BENCHMARK(BM_Replay_Sample_StoreFloor<StoreKind::kSqliteFile>)
     ->Name("BM_Replay_Sample_StoreFloorFile")
+    ->Arg(1)
+    ->Arg(64)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 BENCHMARK(BM_Replay_Synthetic_MergeLoop)->Unit(benchmark::kMillisecond);
@@ -496,10 +503,14 @@ BENCHMARK(BM_Replay_Synthetic_Pipeline<StoreKind::kSqliteFile>)
     ->Iterations(1);
 BENCHMARK(BM_Replay_Synthetic_StoreFloor<StoreKind::kSqliteMemory>)
     ->Name("BM_Replay_Synthetic_StoreFloorMemory")
+    ->Arg(1)
+    ->Arg(64)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 BENCHMARK(BM_Replay_Synthetic_StoreFloor<StoreKind::kSqliteFile>)
     ->Name("BM_Replay_Synthetic_StoreFloorFile")
+    ->Arg(1)
+    ->Arg(64)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 BENCHMARK(BM_Replay_Synthetic_Repeats)

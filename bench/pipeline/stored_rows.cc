@@ -66,18 +66,33 @@ Result<StoredRows> ReadStoredRows(storage::SqlDatabase& db) {
   return stored;
 }
 
-Result<WrittenRows> WriteStoredRows(storage::SqlDatabase& db, const StoredRows& stored) {
+Result<WrittenRows> WriteStoredRows(storage::SqlDatabase& db, const StoredRows& stored,
+                                    int rows_per_insert) {
+  if (rows_per_insert < 1) {
+    return InvalidArgumentError("rows_per_insert must be at least 1, got {}", rows_per_insert);
+  }
   WrittenRows written;
+  std::vector<storage::SqlValue> params;
   RETURN_IF_ERROR(db.InTransaction([&](storage::SqlDatabase& tx) -> Status {
     for (const StoredTable& table : stored.tables) {
       const double t0 = ThreadCpuSeconds();
       const std::size_t columns = table.rows.front().size();
-      std::string sql = fmt::format("INSERT INTO \"{}\" VALUES (?", table.name);
-      for (std::size_t i = 1; i < columns; ++i) sql += ", ?";
-      sql += ")";
-      for (const storage::SqlRow& row : table.rows) {
-        ASSIGN_OR_RETURN(std::int64_t n, tx.Execute(sql, row.values()));
+      std::string tuple = "(?";
+      for (std::size_t i = 1; i < columns; ++i) tuple += ", ?";
+      tuple += ")";
+      for (std::size_t first = 0; first < table.rows.size();) {
+        const std::size_t count =
+            std::min(table.rows.size() - first, static_cast<std::size_t>(rows_per_insert));
+        std::string sql = fmt::format("INSERT INTO \"{}\" VALUES {}", table.name, tuple);
+        for (std::size_t i = 1; i < count; ++i) sql += ", " + tuple;
+        params.clear();
+        for (std::size_t r = first; r < first + count; ++r) {
+          const std::vector<storage::SqlValue>& values = table.rows[r].values();
+          params.insert(params.end(), values.begin(), values.end());
+        }
+        ASSIGN_OR_RETURN(std::int64_t n, tx.Execute(sql, params));
         written.rows += n;
+        first += count;
       }
       written.table_cpu_s.push_back(ThreadCpuSeconds() - t0);
     }

@@ -40,8 +40,10 @@ struct WrittenRows {
   std::vector<double> table_cpu_s;
 };
 
-// Inserts `stored` into `db` (migrated, the tables empty) in one transaction: one INSERT per
-// row, each table's statement prepared once and reused.
-Result<WrittenRows> WriteStoredRows(storage::SqlDatabase& db, const StoredRows& stored);
+// Inserts `stored` into `db` (migrated, the tables empty) in one transaction, table by table,
+// `rows_per_insert` rows per INSERT (a VALUES list, as the signal store writes the rejected
+// candidates; 1: one prepared INSERT per row). InvalidArgument for rows_per_insert < 1.
+Result<WrittenRows> WriteStoredRows(storage::SqlDatabase& db, const StoredRows& stored,
+                                    int rows_per_insert);
 
 }  // namespace pulse::bench
