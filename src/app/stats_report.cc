@@ -1,6 +1,7 @@
 #include "app/stats_report.h"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 #include <tuple>
 
@@ -70,16 +71,12 @@ Result<std::optional<UnixNanos>> NewestClose(SignalStore& store, const StatsQuer
                                              UnixNanos until) {
   std::optional<UnixNanos> newest;
   for (const bool shadows : {false, true}) {
-    ClosedOutcomeFilter filter;
-    filter.shadows = shadows;
-    filter.exit_until = until;
-    filter.symbols = query.symbols;
-    ASSIGN_OR_RETURN(std::vector<OutcomeResolved> all, store.ListClosedOutcomes(filter));
-    for (const OutcomeResolved& o : all) {
-      if (!o.result.exit_time || !MatchesSources(query.sources, o.signal, o.contributions)) {
-        continue;
-      }
-      newest = std::max(newest.value_or(*o.result.exit_time), *o.result.exit_time);
+    ASSIGN_OR_RETURN(
+        const std::vector<OutcomeResolved> closed,
+        LoadOutcomes(store, query, std::numeric_limits<UnixNanos>::min(), until, shadows));
+    for (const OutcomeResolved& o : closed) {
+      if (o.result.exit_time)
+        newest = std::max(newest.value_or(*o.result.exit_time), *o.result.exit_time);
     }
   }
   return newest;
