@@ -221,10 +221,14 @@ std::string RunFingerprint(const Config& config) {
   decisive.run.commit_interval_s = defaults.run.commit_interval_s;
   decisive.run.poll_interval_s = defaults.run.poll_interval_s;
   // The predictive warning is logged, not stored: its settings are left out altogether, so a
-  // run stored before they existed keeps its fingerprint.
-  constexpr std::string_view kNotDecisive[] = {"risk.forecast."};
+  // run stored before they existed keeps its fingerprint. So is the automatic acknowledgement
+  // of a red light while it is off (a run stored before it existed ran without it).
+  std::vector<std::string_view> not_decisive = {"risk.forecast."};
+  if (config.risk.light.auto_acknowledge_after_s == 0) {
+    not_decisive.push_back("risk.traffic_light.auto_acknowledge_after_s");
+  }
   const std::string yaml =
-      DumpConfigYaml(decisive, /*mask_secrets=*/true, /*origins=*/nullptr, kNotDecisive);
+      DumpConfigYaml(decisive, /*mask_secrets=*/true, /*origins=*/nullptr, not_decisive);
   return Hex(signal::XxHash64({reinterpret_cast<const unsigned char*>(yaml.data()), yaml.size()}));
 }
 

@@ -132,7 +132,8 @@ TEST(PipelineRunTest, AWaitingRunTakesNewBarsAndTheirFinerBarsFromTheTable) {
 }
 
 // The forecast settings change nothing a run stores, so they are not part of its fingerprint
-// (and a run stored before they existed keeps its fingerprint); the signal settings are.
+// (and a run stored before they existed keeps its fingerprint); the signal settings are, and
+// the automatic acknowledgement of a red light once it is on.
 TEST(PipelineRunTest, TheFingerprintLeavesOutTheForecastSettings) {
   const Config defaults;
   Config forecast = defaults;
@@ -144,6 +145,10 @@ TEST(PipelineRunTest, TheFingerprintLeavesOutTheForecastSettings) {
   light.risk.light.red_consecutive_losses = 6;
   EXPECT_NE(RunFingerprint(light), RunFingerprint(defaults));
   EXPECT_EQ(RunFingerprint(defaults).size(), 16u);
+  // The automatic acknowledgement of a red light counts once it is on.
+  Config acknowledging = defaults;
+  acknowledging.risk.light.auto_acknowledge_after_s = 3600;
+  EXPECT_NE(RunFingerprint(acknowledging), RunFingerprint(defaults));
 }
 
 }  // namespace

@@ -87,11 +87,12 @@ std::string MarketLines(const std::string& out) {
   return out.substr(from + 1, to - from - 1);
 }
 
-// Starts `args` with a transaction per close on `cli` and kills it with SIGKILL once at least
-// half of its `closes` are stored (but not all).
-void KillHalfway(CliRunner& cli, const std::vector<std::string>& args, std::int64_t closes) {
-  const std::map<std::string, std::string> per_close = {{"PULSE_RUN__COMMIT_EVERY", "1"}};
-  const int pid = cli.Start(args, per_close);
+// Starts `args` (with `env`) with a transaction per close on `cli` and kills it with SIGKILL
+// once at least half of its `closes` are stored (but not all).
+void KillHalfway(CliRunner& cli, const std::vector<std::string>& args, std::int64_t closes,
+                 std::map<std::string, std::string> env = {}) {
+  env["PULSE_RUN__COMMIT_EVERY"] = "1";
+  const int pid = cli.Start(args, env);
   ASSERT_GT(pid, 0);
   std::int64_t at_kill = 0;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
@@ -180,6 +181,74 @@ TEST(RunCliTest, ResumesAfterSigkillWithExactlyTheRowsOfAnUninterruptedRun) {
   const CliResult again = killed.Run(RunArgs());
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_TRUE(Dump(killed) == expected);
+}
+
+// risk.traffic_light.auto_acknowledge_after_s: the controller acknowledges its own reds during
+// the run (two losses in a row turn it red; six hours later it is green again, the streak
+// emptied), and a run killed half-way resumes to exactly the rows of an uninterrupted one,
+// those acknowledgements included.
+TEST(RunCliTest, RedsAcknowledgedByTheControllerResumeToTheSameRows) {
+  const std::map<std::string, std::string> env = {
+      {"PULSE_SIGNAL__GATES__MIN_CONFIDENCE", "0.6"},
+      {"PULSE_RISK__TRAFFIC_LIGHT__RED_CONSECUTIVE_LOSSES", "2"},
+      {"PULSE_RISK__TRAFFIC_LIGHT__AUTO_ACKNOWLEDGE_AFTER_S", "21600"}};
+  CliRunner whole;
+  const CliResult done = whole.Run(RunArgs(), env);
+  ASSERT_EQ(done.exit_code, 0) << done.err;
+  const Rows states = whole.Query(
+      "SELECT changed_at, state, reasons LIKE '[{\"rule\":\"acknowledged_red\"%' FROM "
+      "controller_status ORDER BY id");
+  const std::int64_t middle = 1608595200;  // 2020-12-22T00:00:00Z, half-way
+  int acknowledged = 0, late = 0;
+  for (std::size_t i = 1; i < states.size(); ++i) {
+    if (states[i][2] != "1") continue;
+    ++acknowledged;
+    EXPECT_EQ(states[i][1], "green");
+    EXPECT_EQ(states[i - 1][1], "red");
+    EXPECT_EQ(std::stoll(states[i][0]) - std::stoll(states[i - 1][0]), 21600 * 1'000'000'000LL);
+    if (std::stoll(states[i][0]) / 1'000'000'000 > middle) ++late;
+  }
+  EXPECT_GE(acknowledged, 3);
+  EXPECT_GE(late, 1);
+  // Every red was acknowledged (none held until the end of the data).
+  EXPECT_EQ(Count(whole, "SELECT COUNT(*) FROM controller_status WHERE state = 'red'"),
+            acknowledged);
+
+  const std::map<std::string, Rows> expected = Dump(whole);
+  const std::int64_t closes = Count(whole, "SELECT bar_closes FROM pipeline_runs");
+  CliRunner killed;
+  ASSERT_NO_FATAL_FAILURE(KillHalfway(killed, RunArgs(), closes, env));
+  const CliResult resumed = killed.Run(RunArgs(), env);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  const std::map<std::string, Rows> got = Dump(killed);
+  EXPECT_TRUE(got == expected) << FirstDifference(expected, got);
+
+  // A run that ends red: `pulse control status` says when the controller acknowledges it, or,
+  // with the setting off, how a person clears it.
+  const std::string first_red = whole.Query(
+      "SELECT changed_at FROM controller_status WHERE state = 'red' ORDER BY id LIMIT 1")[0][0];
+  CliRunner red;
+  std::vector<std::string> args = RunArgs();
+  args[6] = whole.Query(fmt::format(  // two closes later
+      "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', {} / 1e9 + 600, 'unixepoch')", first_red))[0][0];
+  const CliResult short_run = red.Run(args, env);
+  ASSERT_EQ(short_run.exit_code, 0) << short_run.err;
+  const CliResult status = red.Run({"control", "status"}, env);
+  ASSERT_EQ(status.exit_code, 0) << status.err;
+  EXPECT_NE(status.out.find("controller: red since"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find(fmt::format(
+                "  if still red at {}, the controller acknowledges it "
+                "(risk.traffic_light.auto_acknowledge_after_s 21600)\n",
+                red.Query(fmt::format("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', {} / 1e9 + 21600, "
+                                      "'unixepoch')",
+                                      first_red))[0][0])),
+            std::string::npos)
+      << status.out;
+  const CliResult manual = red.Run({"control", "status"});
+  EXPECT_NE(manual.out.find("  to clear it: pulse control resume --acknowledge-red (or set "
+                            "risk.traffic_light.auto_acknowledge_after_s)\n"),
+            std::string::npos)
+      << manual.out;
 }
 
 // The symbols are processed in symbol order, whatever the order of --data: the same rows (ids

@@ -149,19 +149,37 @@ Status QueueCommand(CliContext& ctx, ControllerCommandKind kind, const ControlFl
   return Status::Ok();
 }
 
+// The stored state, its reasons and, while red, how it clears.
+std::string StatusText(const ControllerStatusRow& latest, const risk::TrafficLightConfig& light) {
+  std::string out = fmt::format("controller: {} since {}\n", RiskStateName(latest.state),
+                                FormatIso8601(latest.changed_at));
+  for (const ControllerReason& r : latest.reasons) out += "  " + r.text + "\n";
+  if (latest.state != RiskState::kRed) return out;
+  if (light.auto_acknowledge_after_s > 0) {
+    out += fmt::format(
+        "  if still red at {}, the controller acknowledges it "
+        "(risk.traffic_light.auto_acknowledge_after_s {})\n",
+        FormatIso8601(latest.changed_at + light.auto_acknowledge_after_s * kNanosPerSecond),
+        light.auto_acknowledge_after_s);
+  } else {
+    out +=
+        "  to clear it: pulse control resume --acknowledge-red (or set "
+        "risk.traffic_light.auto_acknowledge_after_s)\n";
+  }
+  return out;
+}
+
 Status ShowControl(CliContext& ctx) {
   ASSIGN_OR_RETURN(storage::SqlDatabase * db, ctx.GetDatabase());
   storage::SqlControllerStore controller(*db);
   storage::SqlRunStore runs(*db);
+  ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
   ASSIGN_OR_RETURN(std::optional<ControllerStatusRow> latest, controller.Latest());
   if (latest) {
-    std::cout << fmt::format("controller: {} since {}\n", RiskStateName(latest->state),
-                             FormatIso8601(latest->changed_at));
-    for (const ControllerReason& r : latest->reasons) std::cout << "  " << r.text << "\n";
+    std::cout << StatusText(*latest, config->risk.light);
   } else {
     std::cout << "controller: no state stored yet (no run has started)\n";
   }
-  ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
   ASSIGN_OR_RETURN(SignalStore * signals, ctx.GetSignalStore());
   ASSIGN_OR_RETURN(const LightForecastView forecast,
                    LightForecastAt(*signals, controller, config->risk, ctx.clock().Now()));

@@ -111,6 +111,24 @@ notify:
   EXPECT_EQ(report.origins.at("logging.level"), "pulse.yaml");
 }
 
+TEST(ConfigLoaderTest, RedLightAutoAcknowledgementIsOffByDefaultAndChecked) {
+  EXPECT_EQ(LoadConfigReport(Yaml("")).config.risk.light.auto_acknowledge_after_s, 0);
+  ConfigLoadReport report = LoadConfigReport(Yaml(R"(
+risk:
+  traffic_light:
+    auto_acknowledge_after_s: 86400
+)"));
+  ASSERT_TRUE(report.ok()) << report.ProblemText();
+  EXPECT_EQ(report.config.risk.light.auto_acknowledge_after_s, 86400);
+  EXPECT_EQ(Problems(LoadConfigReport(Yaml(R"(
+risk:
+  traffic_light:
+    auto_acknowledge_after_s: -60
+)"))),
+            (std::vector<std::string>{
+                "risk.traffic_light.auto_acknowledge_after_s: -60 is out of range 0..1000000000"}));
+}
+
 constexpr char kProfilesYaml[] = R"(
 environment: production
 logging:

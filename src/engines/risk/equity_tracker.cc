@@ -5,7 +5,7 @@
 
 namespace pulse::risk {
 
-Status EquityTracker::Add(UnixNanos t, double equity) {
+Status EquityTracker::Check(UnixNanos t, double equity) const {
   if (!std::isfinite(equity) || equity <= 0) {
     return InvalidArgumentError("equity must be a positive number, got {}", equity);
   }
@@ -13,6 +13,11 @@ Status EquityTracker::Add(UnixNanos t, double equity) {
     return InvalidArgumentError("equity at {} is older than the previous value at {}",
                                 FormatIso8601(t), FormatIso8601(last_time_));
   }
+  return Status::Ok();
+}
+
+Status EquityTracker::Add(UnixNanos t, double equity) {
+  RETURN_IF_ERROR(Check(t, equity));
   // A value stamped at the local midnight itself is the close of the day that ends there (the
   // bar that closes at midnight belongs to it): it ends that day and starts the next.
   if (day_ && t == day_end_) equity_ = equity;

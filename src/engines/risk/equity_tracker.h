@@ -24,6 +24,8 @@ class EquityTracker {
   // (a bar closing at midnight belongs to the day it ends). InvalidArgument for a
   // non-finite or non-positive equity, or a time before the previous one.
   Status Add(UnixNanos t, double equity);
+  // What Add would refuse (t, equity) for, without taking it.
+  Status Check(UnixNanos t, double equity) const;
   // Moves to the local day of `now` without a new value: a new day starts from the last
   // equity, so today's loss is 0. Days only move forward; it does not change which equity
   // times Add accepts (a value stamped just before a later review is still taken; one from the

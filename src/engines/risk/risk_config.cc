@@ -70,6 +70,7 @@ Status RiskConfig::Validate() const {
   p.Fraction("risk.traffic_light.daily_loss_margin", l.daily_loss_margin, true);
   p.Fraction("risk.traffic_light.ece_margin", l.ece_margin, true);
   p.Fraction("risk.traffic_light.drawdown_margin", l.drawdown_margin, true);
+  p.AtLeast("risk.traffic_light.auto_acknowledge_after_s", l.auto_acknowledge_after_s, 0);
   if (l.daily_loss_margin >= l.red_daily_loss) {
     p.Add("risk.traffic_light.daily_loss_margin ({}) must be below red_daily_loss ({})",
           l.daily_loss_margin, l.red_daily_loss);

@@ -28,6 +28,11 @@ struct TrafficLightConfig {
   double daily_loss_margin = 0.005;
   double ece_margin = 0.01;
   double drawdown_margin = 0.01;
+  // A red light held this long (seconds, on the inputs' time) while trading is active is
+  // acknowledged by the controller itself, as a resume acknowledging red is: win rate,
+  // calibration and streak start afresh (like the expiry of Freqtrade's protections,
+  // `stop_duration`). 0 = only a person acknowledges it.
+  std::int64_t auto_acknowledge_after_s = 0;
 };
 
 // One breaker's switches. `cooldown_s` is how long a trip blocks new entries (the daily-loss

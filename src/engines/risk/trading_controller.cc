@@ -21,6 +21,13 @@ std::string Who(const std::string& by, const std::string& note) {
   return out;
 }
 
+// The text of an acknowledged red; `who` says by whom ("by alice: reviewed the losses").
+std::string AcknowledgedText(const std::string& who) {
+  return "red light acknowledged " + who +
+         "; win rate, calibration and streak start afresh, drawdown and today's loss from the "
+         "current equity";
+}
+
 std::string JoinTexts(const std::vector<ControllerReason>& reasons) {
   std::string out;
   for (const ControllerReason& r : reasons) {
@@ -148,6 +155,7 @@ Status TradingController::OnOutcome(const OutcomeResolved& event) {
                                 event.signal.id);
   }
   const UnixNanos at = event.result.exit_time.value_or(clock_->Now());
+  AutoAcknowledge(at);
   window_.Add(event.result.outcome, event.signal.confidence);
   std::vector<CircuitBreakerTripped> trips;
   for (auto& b : breakers_) b->OnOutcome(at, event.result.outcome, &trips);
@@ -177,6 +185,8 @@ Status TradingController::CheckForecast(UnixNanos at) {
 }
 
 Status TradingController::OnEquity(UnixNanos at, double equity) {
+  RETURN_IF_ERROR(equity_.Check(at, equity));
+  AutoAcknowledge(at);
   RETURN_IF_ERROR(equity_.Add(at, equity));
   std::vector<CircuitBreakerTripped> trips;
   for (auto& b : breakers_) b->OnEquity(at, equity_, &trips);
@@ -201,7 +211,10 @@ void TradingController::OnEntry(UnixNanos at) {
   for (auto& b : breakers_) b->OnEntry(at);
 }
 
-void TradingController::Refresh() { Evaluate(clock_->Now()); }
+void TradingController::Refresh() {
+  AutoAcknowledge(clock_->Now());
+  Evaluate(clock_->Now());
+}
 
 LightFigures TradingController::figures() const {
   LightFigures f;
@@ -308,6 +321,7 @@ void TradingController::PublishTrips(std::vector<CircuitBreakerTripped>& trips) 
 
 ReviewDecision TradingController::Review(const Signal& signal) {
   const UnixNanos now = clock_->Now();
+  AutoAcknowledge(now);
   Evaluate(now);
   std::vector<std::pair<DenyReason, ControllerReason>> causes;
   if (state_.mode == ControllerMode::kStopped) {
@@ -349,32 +363,46 @@ void TradingController::Pause(const PauseTrading& command) {
 }
 
 void TradingController::Resume(const ResumeTrading& command) {
-  const UnixNanos now = clock_->Now();
-  std::vector<ControllerReason> reasons;
   const bool acknowledge = command.acknowledge_red && state_.light == TrafficLight::kRed;
   if (state_.mode == ControllerMode::kActive && !acknowledge) return;
-  if (acknowledge) {
-    Acknowledge();
-    reasons.push_back({kAcknowledgedRed, 0, 0,
-                       "red light acknowledged " + Who(command.by, command.note) +
-                           "; win rate, calibration and streak start afresh, drawdown and "
-                           "today's loss from the current equity"});
-  } else {
-    reasons.push_back({"manual_resume", 0, 0, "trading resumed " + Who(command.by, command.note)});
-  }
+  const std::string who = Who(command.by, command.note);
+  ResumeAt(clock_->Now(), acknowledge,
+           acknowledge ? ControllerReason{kAcknowledgedRed, 0, 0, AcknowledgedText(who)}
+                       : ControllerReason{"manual_resume", 0, 0, "trading resumed " + who});
+}
+
+void TradingController::ResumeAt(UnixNanos at, bool acknowledge, ControllerReason why) {
+  if (acknowledge) Acknowledge();
+  std::vector<ControllerReason> reasons = {std::move(why)};
   const LightVerdict v =
       EvaluateLight(figures(), config_.light, acknowledge ? HeldLight{} : held());
   fired_ = v.held.fired;
   SetLightReasons(v.reasons);
   reasons.insert(reasons.end(), v.reasons.begin(), v.reasons.end());
   const RiskState before = state_.stored();
-  SetState(now, v.held.light, ControllerMode::kActive, reasons);
+  SetState(at, v.held.light, ControllerMode::kActive, reasons);
   if (before == state_.stored() && !muted_) {
     // An acknowledged red that is still red (an equity rule) is recorded all the same.
-    outputs_.state_changes.push_back({before, before, now, reasons});
+    outputs_.state_changes.push_back({before, before, at, reasons});
     SetStateReasons(std::move(reasons));
-    state_.since = now;
+    state_.since = at;
   }
+}
+
+void TradingController::AutoAcknowledge(UnixNanos at) {
+  const std::int64_t after_s = config_.light.auto_acknowledge_after_s;
+  if (after_s <= 0 || muted_ || state_.mode != ControllerMode::kActive ||
+      state_.light != TrafficLight::kRed) {
+    return;
+  }
+  const UnixNanos due = state_.since + after_s * kNanosPerSecond;
+  if (at <= due) return;
+  const double hours = static_cast<double>(after_s) / 3600;
+  ResumeAt(due, /*acknowledge=*/true,
+           {kAcknowledgedRed, static_cast<double>(after_s), static_cast<double>(after_s),
+            AcknowledgedText(fmt::format("by the controller: red for {:g} h "
+                                         "(risk.traffic_light.auto_acknowledge_after_s)",
+                                         hours))});
 }
 
 void TradingController::EmergencyStop(const pulse::EmergencyStop& command) {

@@ -71,6 +71,9 @@ class TradingController {
   TradingController& operator=(TradingController&&) noexcept;
   ~TradingController();
 
+  // Every input below, and Review and Refresh, first acknowledge a red light held longer than
+  // risk.traffic_light.auto_acknowledge_after_s (when set) at the time it fell due.
+  //
   // A tracked signal resolved. Shadow outcomes are ignored (OK). InvalidArgument for an
   // outcome that is still open. With risk.forecast.warn_probability set, the forecast is
   // computed afresh and a LightForecastWarned is published when it crosses the threshold.
@@ -121,6 +124,14 @@ class TradingController {
                 std::vector<ControllerReason> reasons);
   // Starts a fresh evaluation: empties the window, ends the streak, re-bases the equity.
   void Acknowledge();
+  // Back to active at `at` with `why` as the first reason; `acknowledge` (a red acknowledged)
+  // starts a fresh evaluation first. The change is recorded even when the state stays.
+  void ResumeAt(UnixNanos at, bool acknowledge, ControllerReason why);
+  // risk.traffic_light.auto_acknowledge_after_s: a red held that long while active is
+  // acknowledged at the time it fell due, before an input later than that is taken (an input
+  // at that very time is taken first, as Restore replays it). Not while muted: the stored
+  // acknowledgements are replayed instead.
+  void AutoAcknowledge(UnixNanos at);
   // The light and the rules that fired at the last evaluation.
   HeldLight held() const { return {state_.light, fired_}; }
   // Takes a judgement's light and fired rules as the light held (the mode stays).

@@ -333,6 +333,91 @@ TEST_F(TradingControllerTest, ResumeAcknowledgingRedStartsAfresh) {
   EXPECT_EQ(out.state_changes[0].reasons[0].rule, "acknowledged_red");
 }
 
+// risk.traffic_light.auto_acknowledge_after_s: a red held that long is acknowledged at the time
+// it fell due, before a later input is taken; an input at that very time is taken first.
+TEST_F(TradingControllerTest, RedHeldLongEnoughIsAcknowledgedByTheController) {
+  RiskConfig config = BerlinConfig();
+  config.light.auto_acknowledge_after_s = 3600;
+  TradingController c = Make(config);
+  c.TakeOutputs();
+  Feed(c, {L, L, L, L, L});
+  ASSERT_EQ(c.state().light, TrafficLight::kRed);
+  const UnixNanos red_at = clock_.Now();
+  const UnixNanos due = red_at + FromSeconds(3600);
+  ASSERT_EQ(c.TakeOutputs().state_changes.size(), 1u);
+
+  // Up to the due time itself the red holds, and a loss exiting then still counts.
+  ASSERT_TRUE(c.OnEquity(red_at + FromSeconds(1800), 10000).ok());
+  ASSERT_TRUE(c.OnOutcome(MakeOutcome(++next_id_, L, due)).ok());
+  EXPECT_EQ(c.state().light, TrafficLight::kRed);
+  EXPECT_EQ(c.figures().consecutive_losses, 6);
+  EXPECT_TRUE(c.TakeOutputs().state_changes.empty());
+
+  // The first input after it: acknowledged at the due time, then the input is taken.
+  ASSERT_TRUE(c.OnOutcome(MakeOutcome(++next_id_, L, due + FromSeconds(60))).ok());
+  EXPECT_EQ(c.state().stored(), RiskState::kGreen);
+  EXPECT_EQ(c.figures().resolved, 1);
+  EXPECT_EQ(c.figures().consecutive_losses, 1);
+  const ControllerOutputs out = c.TakeOutputs();
+  ASSERT_EQ(out.state_changes.size(), 1u);
+  const RiskStateChanged& ch = out.state_changes[0];
+  EXPECT_EQ(ch.previous, RiskState::kRed);
+  EXPECT_EQ(ch.current, RiskState::kGreen);
+  EXPECT_EQ(ch.at, due);
+  ASSERT_FALSE(ch.reasons.empty());
+  EXPECT_EQ(ch.reasons[0].rule, "acknowledged_red");
+  EXPECT_EQ(ch.reasons[0].value, 3600);
+  EXPECT_EQ(ch.reasons[0].threshold, 3600);
+  EXPECT_EQ(ch.reasons[0].text,
+            "red light acknowledged by the controller: red for 1 h "
+            "(risk.traffic_light.auto_acknowledge_after_s); win rate, calibration and streak "
+            "start afresh, drawdown and today's loss from the current equity");
+  EXPECT_EQ(c.state().since, due);
+}
+
+TEST_F(TradingControllerTest, AutoAcknowledgementWaitsForAPersonWhenOffPausedOrStopped) {
+  for (int variant = 0; variant < 3; ++variant) {
+    RiskConfig config = BerlinConfig();
+    config.light.auto_acknowledge_after_s = variant == 0 ? 0 : 60;
+    TradingController c = Make(config);
+    Feed(c, {L, L, L, L, L});
+    ASSERT_EQ(c.state().light, TrafficLight::kRed);
+    if (variant == 1) c.Pause({"alice", ""});
+    if (variant == 2) c.EmergencyStop({"alice", ""});
+    clock_.Advance(FromSeconds(86400));
+    ASSERT_TRUE(c.OnEquity(clock_.Now(), 10000).ok());
+    c.Refresh();
+    EXPECT_EQ(c.state().light, TrafficLight::kRed) << variant;
+    EXPECT_EQ(c.figures().consecutive_losses, 5) << variant;
+    EXPECT_TRUE(std::holds_alternative<SignalDenied>(c.Review(MakeSignal()))) << variant;
+  }
+  // Resumed after a pause: the red counts from the resume.
+  RiskConfig config = BerlinConfig();
+  config.light.auto_acknowledge_after_s = 60;
+  config.breakers.consecutive_losses.enabled = false;  // its own lock would deny too
+  TradingController c = Make(config);
+  Feed(c, {L, L, L, L, L});
+  c.Pause({"alice", ""});
+  clock_.Advance(FromSeconds(600));
+  c.Resume({"alice", "", false});
+  ASSERT_EQ(c.state().stored(), RiskState::kRed);
+  clock_.Advance(FromSeconds(60));
+  EXPECT_TRUE(std::holds_alternative<SignalDenied>(c.Review(MakeSignal())));
+  clock_.Advance(FromSeconds(1));
+  EXPECT_TRUE(std::holds_alternative<SignalApproved>(c.Review(MakeSignal())));
+  EXPECT_EQ(c.state().stored(), RiskState::kGreen);
+}
+
+TEST_F(TradingControllerTest, AutoAcknowledgementMustNotBeNegative) {
+  RiskConfig config = BerlinConfig();
+  config.light.auto_acknowledge_after_s = -1;
+  auto c = TradingController::Create(config, clock_);
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("risk.traffic_light.auto_acknowledge_after_s must be >= 0"),
+            std::string::npos)
+      << c.status();
+}
+
 TEST_F(TradingControllerTest, MinTimeBetweenTradesAndVolatility) {
   TradingController c = Make();
   c.OnEntry(clock_.Now());
@@ -574,6 +659,61 @@ TEST_F(TradingControllerTest, RestoreAfterAnAcknowledgedRed) {
   EXPECT_EQ(restored->state(), live.state());
   EXPECT_EQ(restored->figures().consecutive_losses, 1);
   EXPECT_EQ(restored->figures().resolved, 1);
+}
+
+// The stored row of an automatic acknowledgement is replayed as a person's is: the restored
+// controller stands where the live one does, and both acknowledge the next red alike.
+TEST_F(TradingControllerTest, RestoreAfterAnAutomaticAcknowledgement) {
+  RiskConfig config = BerlinConfig();
+  config.light.auto_acknowledge_after_s = 600;
+  TradingController live = Make(config);
+  ControllerHistory history;
+  double equity = 10000;
+  auto step = [&](std::optional<Outcome> o) {
+    clock_.Advance(FromSeconds(300));
+    if (o) {
+      history.outcomes.push_back(MakeOutcome(++next_id_, *o, clock_.Now()));
+      ASSERT_TRUE(live.OnOutcome(history.outcomes.back()).ok());
+      equity *= *o == W ? 1.002 : 0.997;
+    }
+    ASSERT_TRUE(live.OnEquity(clock_.Now(), equity).ok());
+    history.equity.push_back({clock_.Now(), equity});
+    for (const RiskStateChanged& ch : live.TakeOutputs().state_changes) {
+      history.status.push_back(StatusRowOf(ch));
+    }
+  };
+  for (Outcome o : {W, L, L, L, L, L}) step(o);
+  ASSERT_EQ(live.state().light, TrafficLight::kRed);
+  step(std::nullopt);
+  step(std::nullopt);  // 600 s after the red: still red
+  ASSERT_EQ(live.state().light, TrafficLight::kRed);
+  step(std::nullopt);  // 900 s after it: acknowledged at 600 s
+  ASSERT_EQ(live.state().stored(), RiskState::kGreen);
+  for (Outcome o : {L, W, L}) step(o);
+  ASSERT_EQ(live.figures().resolved, 3);
+
+  auto restored = TradingController::Restore(config, clock_, history);
+  ASSERT_TRUE(restored.ok()) << restored.status();
+  EXPECT_EQ(restored->state(), live.state());
+  EXPECT_EQ(restored->figures().resolved, 3);
+  EXPECT_EQ(restored->figures().consecutive_losses, 1);
+  EXPECT_DOUBLE_EQ(restored->figures().drawdown, live.figures().drawdown);
+  EXPECT_TRUE(restored->TakeOutputs().state_changes.empty());
+
+  // Red again on both, and acknowledged again on both at the same time.
+  for (Outcome o : {L, L, L, L}) {
+    clock_.Advance(FromSeconds(300));
+    const OutcomeResolved event = MakeOutcome(++next_id_, o, clock_.Now());
+    ASSERT_TRUE(live.OnOutcome(event).ok());
+    ASSERT_TRUE(restored->OnOutcome(event).ok());
+  }
+  ASSERT_EQ(live.state().light, TrafficLight::kRed);
+  clock_.Advance(FromSeconds(601));
+  live.Refresh();
+  restored->Refresh();
+  EXPECT_EQ(restored->state(), live.state());
+  EXPECT_EQ(live.state().stored(), RiskState::kGreen);
+  EXPECT_EQ(restored->TakeOutputs().state_changes, live.TakeOutputs().state_changes);
 }
 
 TEST_F(TradingControllerTest, RestoreWithoutRowsReportsTheReplayedState) {
