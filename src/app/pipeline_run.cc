@@ -221,11 +221,16 @@ std::string RunFingerprint(const Config& config) {
   decisive.run.commit_interval_s = defaults.run.commit_interval_s;
   decisive.run.poll_interval_s = defaults.run.poll_interval_s;
   // The predictive warning is logged, not stored: its settings are left out altogether, so a
-  // run stored before they existed keeps its fingerprint. So is the automatic acknowledgement
-  // of a red light while it is off (a run stored before it existed ran without it).
+  // run stored before they existed keeps its fingerprint. So are the settings added since runs
+  // were first stored while they are off (a run stored before they existed ran without them).
   std::vector<std::string_view> not_decisive = {"risk.forecast."};
-  if (config.risk.light.auto_acknowledge_after_s == 0) {
-    not_decisive.push_back("risk.traffic_light.auto_acknowledge_after_s");
+  const std::pair<std::string_view, bool> added_later[] = {
+      {"risk.traffic_light.auto_acknowledge_after_s",
+       config.risk.light.auto_acknowledge_after_s == 0},
+      {"paper.max_volume_participation", config.paper.max_volume_participation == 0},
+  };
+  for (const auto& [key, off] : added_later) {
+    if (off) not_decisive.push_back(key);
   }
   const std::string yaml =
       DumpConfigYaml(decisive, /*mask_secrets=*/true, /*origins=*/nullptr, not_decisive);

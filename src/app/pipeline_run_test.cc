@@ -133,7 +133,8 @@ TEST(PipelineRunTest, AWaitingRunTakesNewBarsAndTheirFinerBarsFromTheTable) {
 
 // The forecast settings change nothing a run stores, so they are not part of its fingerprint
 // (and a run stored before they existed keeps its fingerprint); the signal settings are, and
-// the automatic acknowledgement of a red light once it is on.
+// the settings added later (the automatic acknowledgement of a red light, the volume
+// participation limit) once they are on.
 TEST(PipelineRunTest, TheFingerprintLeavesOutTheForecastSettings) {
   const Config defaults;
   Config forecast = defaults;
@@ -149,6 +150,9 @@ TEST(PipelineRunTest, TheFingerprintLeavesOutTheForecastSettings) {
   Config acknowledging = defaults;
   acknowledging.risk.light.auto_acknowledge_after_s = 3600;
   EXPECT_NE(RunFingerprint(acknowledging), RunFingerprint(defaults));
+  Config participating = defaults;
+  participating.paper.max_volume_participation = 0.025;
+  EXPECT_NE(RunFingerprint(participating), RunFingerprint(defaults));
 }
 
 }  // namespace

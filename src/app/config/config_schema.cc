@@ -622,6 +622,9 @@ std::vector<ConfigKey> BuildKeys() {
   keys.push_back(Number(T::kDouble, "paper.max_total_exposure", 1e-6, 100,
                         Set<&C::paper, &P::max_total_exposure>,
                         Get<&C::paper, &P::max_total_exposure>));
+  keys.push_back(Number(T::kDouble, "paper.max_volume_participation", 0, 1,
+                        Set<&C::paper, &P::max_volume_participation>,
+                        Get<&C::paper, &P::max_volume_participation>));
   keys.push_back(Bool("notify.telegram.enabled",
                       Set<&C::notify, &NotifyConfig::telegram, &TelegramConfig::enabled>,
                       Get<&C::notify, &NotifyConfig::telegram, &TelegramConfig::enabled>));

@@ -35,6 +35,8 @@ Status PaperConfig::Validate() const {
         "in (0, 1]", max_position_fraction);
   check(max_total_exposure > 0 && max_total_exposure <= 10, "max_total_exposure", "in (0, 10]",
         max_total_exposure);
+  check(max_volume_participation >= 0 && max_volume_participation <= 1, "max_volume_participation",
+        "in [0, 1]", max_volume_participation);
   if (std::isfinite(max_position_fraction) && std::isfinite(max_total_exposure) &&
       max_position_fraction > max_total_exposure) {
     problems.push_back(

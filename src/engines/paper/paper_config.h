@@ -40,6 +40,10 @@ struct PaperConfig {
   double max_position_fraction = 0.25;
   // All open positions' value (|quantity| * mark) at most this fraction of equity.
   double max_total_exposure = 1.0;
+  // An entry takes at most this fraction of its fill bar's volume (zipline's volume share is
+  // 0.025); a fill bar without volume then fills nothing. 0 = no limit. Exits are not limited:
+  // they close the whole position and pay its impact.
+  double max_volume_participation = 0;
   analytics::BothHitPolicy both_hit_policy = analytics::BothHitPolicy::kStopLossFirst;
 
   // Every problem at once, each naming its field, e.g. "paper.taker_fee must be in [0, 0.1),

@@ -163,6 +163,18 @@ void PaperEngine::Enter(const Signal& s, double reference, double bar_volume, Un
     return;
   }
   double quantity = requested;
+  if (config_.max_volume_participation > 0) {
+    const double available = config_.max_volume_participation * bar_volume;
+    if (!Positive(available)) {
+      Reject(s, RejectReason::kSizeZero,
+             fmt::format("the fill bar has no volume to take a share of "
+                         "(paper.max_volume_participation {})",
+                         config_.max_volume_participation),
+             time);
+      return;
+    }
+    quantity = std::min(quantity, available);
+  }
   FillQuote quote = fill_model_.Quote(side, reference, quantity, bar_volume);
   // A smaller order has less impact: a buy gets cheaper and a sell never beats the price without
   // impact, so sizing at the larger of the two keeps the value under `room`.

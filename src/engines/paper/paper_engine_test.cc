@@ -392,6 +392,43 @@ TEST_F(ImpactTest, BiggerOrdersRelativeToTheBarsVolumePayMore) {
   EXPECT_NEAR(As<PositionOpened>(events[1]).fill.slippage_bps, 25, 1e-9);
 }
 
+class ParticipationTest : public PaperEngineTest {
+ protected:
+  static PaperConfig Config() {
+    PaperConfig c;  // with the impact term: it is paid on the quantity filled
+    c.max_volume_participation = 0.025;
+    return c;
+  }
+  ParticipationTest() : PaperEngineTest(Config()) {}
+};
+
+TEST_F(ParticipationTest, AnEntryTakesAtMostItsShareOfTheFillBarsVolume) {
+  engine_.OnSignalApproved(Long(1, "AAAUSDT", 100, 95, 110, 10));  // 10 of 2.5 % of 200 = 5
+  engine_.OnSignalApproved(Long(2, "BBBUSDT", 100, 95, 110, 10));  // 10 of 2.5 % of 1000 = 25
+  engine_.OnSignalApproved(Long(3, "CCCUSDT", 100, 95, 110, 10));  // no volume: nothing
+  Feed("AAAUSDT", MakeBar(0, 100, 101, 99, 100, 200));
+  Feed("BBBUSDT", MakeBar(0, 100, 101, 99, 100, 1000));
+  Feed("CCCUSDT", MakeBar(0, 100, 101, 99, 100, 0));
+  std::vector<PaperEvent> events = Events();
+  ASSERT_EQ(events.size(), 3u);
+  const Fill& capped = As<PositionOpened>(events[0]).fill;
+  EXPECT_DOUBLE_EQ(capped.quantity, 5);
+  // impact 0.01 * sqrt(5 / 200) = 0.0015811... on the 5 filled, plus 0.05 % slippage
+  EXPECT_NEAR(capped.fill_price, 100 * (1 + 0.0005 + 0.01 * std::sqrt(0.025)), 1e-9);
+  const Fill& whole = As<PositionOpened>(events[1]).fill;
+  EXPECT_DOUBLE_EQ(whole.quantity, 10);
+  const OrderRejected& none = As<OrderRejected>(events[2]);
+  EXPECT_EQ(none.reason, RejectReason::kSizeZero);
+  EXPECT_EQ(none.message,
+            "the fill bar has no volume to take a share of (paper.max_volume_participation "
+            "0.025)");
+  // Exits are not limited: the whole position closes at the stop.
+  Feed("AAAUSDT", MakeBar(1, 100, 100, 90, 92, 1));
+  events = Events();
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_DOUBLE_EQ(As<PositionClosed>(events[0]).fill.quantity, 5);
+}
+
 TEST_F(PaperEngineTest, SizeWithoutSignalSizeIsTheExposureFractionOfEquity) {
   engine_.OnSignalApproved(Long(1, "BTCUSDT", 100, 95, 110));
   engine_.OnSignalApproved(Long(2, "ETHUSDT", 100, 95, 110, 1000));  // capped
