@@ -397,12 +397,14 @@ void TradingController::AutoAcknowledge(UnixNanos at) {
   }
   const UnixNanos due = state_.since + after_s * kNanosPerSecond;
   if (at <= due) return;
-  const double hours = static_cast<double>(after_s) / 3600;
-  ResumeAt(due, /*acknowledge=*/true,
-           {kAcknowledgedRed, static_cast<double>(after_s), static_cast<double>(after_s),
-            AcknowledgedText(fmt::format("by the controller: red for {:g} h "
-                                         "(risk.traffic_light.auto_acknowledge_after_s)",
-                                         hours))});
+  const std::string held = after_s % 3600 == 0 ? fmt::format("{} h", after_s / 3600)
+                           : after_s % 60 == 0 ? fmt::format("{} min", after_s / 60)
+                                               : fmt::format("{} s", after_s);
+  ResumeAt(
+      due, /*acknowledge=*/true,
+      {kAcknowledgedRed, static_cast<double>(after_s), static_cast<double>(after_s),
+       AcknowledgedText(fmt::format(
+           "by the controller: red for {} (risk.traffic_light.auto_acknowledge_after_s)", held))});
 }
 
 void TradingController::EmergencyStop(const pulse::EmergencyStop& command) {

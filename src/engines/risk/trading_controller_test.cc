@@ -689,6 +689,10 @@ TEST_F(TradingControllerTest, RestoreAfterAnAutomaticAcknowledgement) {
   ASSERT_EQ(live.state().light, TrafficLight::kRed);
   step(std::nullopt);  // 900 s after it: acknowledged at 600 s
   ASSERT_EQ(live.state().stored(), RiskState::kGreen);
+  ASSERT_EQ(history.status.back().reasons.at(0).rule, "acknowledged_red");
+  EXPECT_NE(history.status.back().reasons[0].text.find("by the controller: red for 10 min ("),
+            std::string::npos)
+      << history.status.back().reasons[0].text;
   for (Outcome o : {L, W, L}) step(o);
   ASSERT_EQ(live.figures().resolved, 3);
 
