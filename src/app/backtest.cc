@@ -9,6 +9,7 @@
 #include "adapters/storage/migrator.h"
 #include "adapters/storage/open_database.h"
 #include "adapters/storage/sql_controller_store.h"
+#include "adapters/storage/sql_performance_snapshot_store.h"
 #include "adapters/storage/sql_portfolio_store.h"
 #include "adapters/storage/sql_signal_store.h"
 #include "app/bar_close_cursor.h"
@@ -66,13 +67,16 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
   storage::SqlSignalStore signals(*db, {.defer_shadows = true});
   storage::SqlPortfolioStore portfolio(*db);
   storage::SqlControllerStore controller(*db);
+  // Snapshots only go to a store that is kept (the report does not read them).
+  storage::SqlPerformanceSnapshotStore snapshots(*db);
+  PipelineStores stores{&signals, &portfolio, &controller};
+  if (!options.store_path.empty()) stores.snapshots = &snapshots;
   // Outcomes are read back from the store at the end rather than kept by the pipeline: the
   // store holds them anyway, and the report sees exactly what `pulse stats` would.
   PipelineOptions pipeline_options;
   pipeline_options.keep_outcomes = false;
-  ASSIGN_OR_RETURN(
-      std::unique_ptr<Pipeline> pipeline,
-      Pipeline::Create(config, clock, {&signals, &portfolio, &controller}, pipeline_options));
+  ASSIGN_OR_RETURN(std::unique_ptr<Pipeline> pipeline,
+                   Pipeline::Create(config, clock, stores, pipeline_options));
 
   BacktestRun run;
   run.start = *first;
@@ -127,6 +131,13 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
   }
   ASSIGN_OR_RETURN(storage::SqlRows rows, db->Query("SELECT COUNT(*) FROM signals"));
   ASSIGN_OR_RETURN(run.stored_signals, rows.at(0).GetInt64(0));
+  if (!options.store_path.empty()) {
+    Result<std::int64_t> copied = db->Execute("VACUUM INTO ?1", {options.store_path});
+    if (!copied.ok()) {
+      return copied.status().WithContext(
+          fmt::format("copying the store to '{}'", options.store_path));
+    }
+  }
   return run;
 }
 

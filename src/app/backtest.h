@@ -15,10 +15,15 @@
 
 namespace pulse::app {
 
-// Which part of the data to trade: bars with from <= open_time < to.
+// Which part of the data to trade (bars with from <= open_time < to), and where the store goes.
 struct BacktestOptions {
   std::optional<UnixNanos> from;
   std::optional<UnixNanos> to;
+  // Non-empty: the run also writes performance snapshots (config.snapshots), and at the end
+  // the whole store (every signal, shadow, result, contribution, fill, controller row and
+  // snapshot) is copied into this SQLite file, which must not exist or be empty, so
+  // `pulse stats`, `pulse signals list` or sqlite3 can look into it afterwards.
+  std::string store_path;
 };
 
 // Everything a backtest produced. Plain value type.
@@ -49,7 +54,8 @@ std::string NoBarsMessage(const std::vector<SymbolSeries>& series, const Backtes
 
 // Runs the configured pipeline over `series` (bars of the feature base timeframe), one
 // OnBarClose per distinct bar time across the series, on a fresh sqlite::memory: store; at the
-// end every open position and tracked signal is closed at the last price ("end_of_data").
+// end every open position and tracked signal is closed at the last price ("end_of_data"), and
+// the store is copied to `options.store_path` when set (VACUUM INTO).
 // `progress` gets the bars done. InvalidArgument for an empty range or bad input, naming it.
 Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSeries>& series,
                                 const BacktestOptions& options,

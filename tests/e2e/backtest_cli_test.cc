@@ -533,6 +533,83 @@ TEST_F(BacktestCliTest, AReportThatCannotBeWrittenIsRefusedBeforeTheRun) {
   EXPECT_EQ(ReadTextFile(old), "<p>old</p>");
 }
 
+// --store keeps the backtest's store: `pulse stats` over it says what the report said, the
+// snapshots of the run are in it, and a file that exists already is never replaced.
+TEST_F(BacktestCliTest, TheKeptStoreGivesTheSameFiguresToPulseStats) {
+  const std::string store = cli_.dir() + "/backtest.db";
+  const std::vector<std::string> args = {
+      "backtest", "--data",     kBtc,         "--data", kEth,       "--from", "2021-04-01",
+      "--to",     "2021-05-01", "--progress", "off",    "--format", "json"};
+  const std::map<std::string, std::string> loose = {{"PULSE_SIGNAL__GATES__MIN_CONFIDENCE", "0.6"},
+                                                    {"PULSE_SIGNAL__GATES__VOLUME", "false"}};
+  std::vector<std::string> keep = args;
+  keep.insert(keep.end(), {"--store", store});
+  const CliResult run = cli_.Run(keep, loose);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  // The report is the one without --store, byte for byte.
+  const CliResult plain = cli_.Run(args, loose);
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(run.out, plain.out);
+  EXPECT_NE(run.err.find("backtest: store written to " + store + " (pulse stats --db sqlite://" +
+                         store + " --at 2021-05-01T00:00:00Z --days 30)"),
+            std::string::npos)
+      << run.err;
+  const json report = json::parse(run.out);
+  ASSERT_GE(report["trades"]["count"].get<int>(), 5);
+
+  const std::string url = "sqlite://" + store;
+  const CliResult stats = cli_.Run(
+      {"stats", "--db", url, "--at", "2021-05-01T00:00:00Z", "--days", "30", "--format", "json"},
+      loose);
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  const json s = json::parse(stats.out);
+  for (const char* key : {"count", "wins", "losses", "breakevens", "max_consecutive_losses"}) {
+    EXPECT_EQ(s["trades"][key], report["trades"][key]) << key;
+  }
+  for (const char* key : {"total_pnl_quote", "profit_factor", "expectancy_pct", "sqn"}) {
+    EXPECT_NEAR(s["trades"][key].get<double>(), report["trades"][key].get<double>(), 1e-9) << key;
+  }
+  EXPECT_EQ(s["shadows"]["overall"]["count"], report["shadows"]["overall"]["count"]);
+  EXPECT_EQ(s["shadows"]["overall"]["wins"], report["shadows"]["overall"]["wins"]);
+
+  const CliResult listed =
+      cli_.Run({"signals", "list", "--db", url, "--status", "all", "--format", "json"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_EQ(json::parse(listed.out).size(), report["signals"]["stored"].get<std::size_t>());
+
+  // The run's snapshots: the last day end's `all` of every trade.
+  const CliResult snapshots =
+      cli_.Run({"stats", "snapshots", "--db", url, "--at", "2021-05-01T00:00:00Z", "--scope",
+                "overall", "--window", "all", "--format", "json"});
+  ASSERT_EQ(snapshots.exit_code, 0) << snapshots.err;
+  const json rows = json::parse(snapshots.out);
+  ASSERT_EQ(rows.size(), 1u) << snapshots.out;
+  EXPECT_EQ(rows[0]["taken_at"], "2021-05-01T00:00:00Z");
+  EXPECT_EQ(rows[0]["metrics"]["trades"]["count"], report["trades"]["count"]);
+
+  // Never over a file that exists: the store is left as it was, before any work.
+  const std::string before = ReadTextFile(store);
+  const CliResult again = cli_.Run(keep, loose);
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_EQ(again.out, "");
+  EXPECT_EQ(again.err, "error: '" + store +
+                           "' already exists: the backtest's store goes to a new file (remove it "
+                           "or name another)\n");
+  EXPECT_EQ(ReadTextFile(store), before);
+  // A run that fails leaves no store behind; a directory that does not exist is named first.
+  const std::string fresh = cli_.dir() + "/fresh.db";
+  CliResult failed = cli_.Run(
+      {"backtest", "--data", kBtc, "--from", "2022-01-01", "--store", fresh, "--progress", "off"});
+  EXPECT_EQ(failed.exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(fresh));
+  failed = cli_.Run(
+      {"backtest", "--data", kBtc, "--store", "/nonexistent/dir/b.db", "--progress", "off"});
+  EXPECT_EQ(failed.exit_code, 2);
+  EXPECT_EQ(failed.err,
+            "error: cannot write the backtest's store to '/nonexistent/dir/b.db': No such file "
+            "or directory\n");
+}
+
 TEST_F(BacktestCliTest, AConfigPathThatIsADirectoryIsRefused) {
   const CliResult r = cli_.Run({"--config", cli_.dir(), "backtest", "--data", kBtc, "--progress",
                                 "off", "--format", "json"});

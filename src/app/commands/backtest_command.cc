@@ -1,5 +1,5 @@
 // `pulse backtest`: the pipeline of `pulse run` over candle files on a fresh in-memory store,
-// then the report (text, JSON, HTML).
+// then the report (text, JSON, HTML) and, with --store, a copy of the store in a new SQLite file.
 #include <iostream>
 #include <string_view>
 
@@ -9,7 +9,7 @@
 #include "app/backtest_html.h"
 #include "app/backtest_report.h"
 #include "app/commands/commands.h"
-#include "app/commands/report_file.h"
+#include "app/commands/output_file.h"
 #include "app/config/features_config.h"
 #include "app/detail_input.h"
 #include "app/progress_bar.h"
@@ -20,7 +20,7 @@ namespace {
 
 struct BacktestFlags {
   std::vector<std::string> data, symbols, detail;
-  std::string exchange, from, to, report, format = "table", progress = "auto";
+  std::string exchange, from, to, report, store, format = "table", progress = "auto";
 };
 
 // "197,227 bars in 1.23 s (160 k bars/s)" for the closing line on stderr.
@@ -34,14 +34,24 @@ std::string ThroughputText(std::int64_t bars, std::int64_t nanos) {
   return text + fmt::format(" ({} bars/s)", FormatGrouped(rate, 0));
 }
 
+// How to look into a kept store: the stats command that covers the whole backtest.
+std::string StoreHint(const std::string& path, const BacktestRun& run) {
+  const std::int64_t days = (run.end - run.start + kNanosPerDay - 1) / kNanosPerDay;
+  return fmt::format("pulse stats --db sqlite://{} --at {} --days {}", path, FormatIso8601(run.end),
+                     std::max<std::int64_t>(days, 1));
+}
+
 Status RunBacktestCommand(CliContext& ctx, const BacktestFlags& f) {
   ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
   BacktestOptions options;
   ASSIGN_OR_RETURN(options.from, ParseTimeBound(f.from, "--from"));
   ASSIGN_OR_RETURN(options.to, ParseTimeBound(f.to, "--to"));
   ASSIGN_OR_RETURN(indicators::FeatureSetSpec spec, FeatureSetSpecFromConfig(config->features));
-  ReportFile report_file;
-  if (!f.report.empty()) RETURN_IF_ERROR(report_file.Open(f.report));
+  OutputFile report_file, store_file;
+  if (!f.report.empty()) RETURN_IF_ERROR(report_file.Open(f.report, "the report"));
+  // The store never replaces a file: it may be somebody's store.
+  if (!f.store.empty()) RETURN_IF_ERROR(store_file.Create(f.store, "the backtest's store"));
+  options.store_path = f.store;
   const std::string exchange = f.exchange.empty() ? config->data.default_exchange : f.exchange;
   ASSIGN_OR_RETURN(std::vector<SymbolSeries> series,
                    ReadSymbolSeries(f.data, f.symbols, exchange, spec));
@@ -55,6 +65,11 @@ Status RunBacktestCommand(CliContext& ctx, const BacktestFlags& f) {
   if (!run.ok()) return run.status();
   std::cerr << fmt::format("backtest: {}\n",
                            ThroughputText(run->bars_read, ctx.clock().Now() - started));
+  if (!f.store.empty()) {
+    RETURN_IF_ERROR(store_file.Keep());
+    std::cerr << fmt::format("backtest: store written to {} ({})\n", f.store,
+                             StoreHint(f.store, *run));
+  }
   ASSIGN_OR_RETURN(nlohmann::ordered_json report, BacktestReportJson(*run));
   if (f.format == "json") {
     std::cout << report.dump(2) << "\n";
@@ -83,6 +98,10 @@ void AddBacktestCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--from", f->from, "First bar time traded (ISO-8601, inclusive)");
   cmd->add_option("--to", f->to, "End of the bars traded (ISO-8601, exclusive)");
   cmd->add_option("--report", f->report, "Write the report as HTML with charts to this file");
+  cmd->add_option("--store", f->store,
+                  "Keep the backtest's store (signals, shadows, outcomes, fills, controller rows, "
+                  "snapshots) as this new SQLite file, for pulse stats / signals list --db "
+                  "sqlite://FILE");
   cmd->add_option("--format", f->format, "table or json (json has no wall-clock figures)")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();

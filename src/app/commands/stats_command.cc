@@ -11,7 +11,7 @@
 #include "adapters/storage/sql_portfolio_store.h"
 #include "adapters/storage/sql_run_store.h"
 #include "app/commands/commands.h"
-#include "app/commands/report_file.h"
+#include "app/commands/output_file.h"
 #include "app/performance_snapshots.h"
 #include "app/report_sections.h"
 #include "app/stats_html.h"
@@ -79,8 +79,8 @@ void AddMomentOptions(CLI::App& cmd, MomentFlags& f) {
 
 Status RunStats(CliContext& ctx, const StatsFlags& f) {
   ASSIGN_OR_RETURN(const StatsQuery query, CheckStatsQuery({f.days, f.last, f.symbols, f.sources}));
-  ReportFile report_file;
-  if (!f.report.empty()) RETURN_IF_ERROR(report_file.Open(f.report));
+  OutputFile report_file;
+  if (!f.report.empty()) RETURN_IF_ERROR(report_file.Open(f.report, "the report"));
   ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
   ASSIGN_OR_RETURN(storage::SqlDatabase * db, ctx.GetDatabase());
   ASSIGN_OR_RETURN(const UnixNanos at, ReportMoment(ctx, *db, f.moment));
