@@ -66,20 +66,30 @@ Result<nlohmann::ordered_json> NamesInWindow(SignalStore& store, UnixNanos since
 }
 
 // The exit time of the newest trade or shadow that closed by `until` and passes the filters,
-// whatever its age; nullopt when none did.
+// whatever its age; nullopt when none did. Read in windows back from `until` that grow fourfold
+// from a day (the last one unbounded), each from where the one before began, so a large store
+// is read only back to the newest match.
 Result<std::optional<UnixNanos>> NewestClose(SignalStore& store, const StatsQuery& query,
                                              UnixNanos until) {
-  std::optional<UnixNanos> newest;
-  for (const bool shadows : {false, true}) {
-    ASSIGN_OR_RETURN(
-        const std::vector<OutcomeResolved> closed,
-        LoadOutcomes(store, query, std::numeric_limits<UnixNanos>::min(), until, shadows));
-    for (const OutcomeResolved& o : closed) {
-      if (o.result.exit_time)
-        newest = std::max(newest.value_or(*o.result.exit_time), *o.result.exit_time);
+  constexpr UnixNanos kEarliest = std::numeric_limits<UnixNanos>::min();
+  constexpr std::int64_t kLastBoundedSpan = 4096 * kNanosPerDay;
+  std::optional<UnixNanos> end = until;  // of the next window, inclusive
+  for (std::int64_t span = kNanosPerDay; end; span *= 4) {
+    const UnixNanos since =
+        span > kLastBoundedSpan || *end <= kEarliest + span ? kEarliest : *end - span;
+    std::optional<UnixNanos> newest;
+    for (const bool shadows : {false, true}) {
+      ASSIGN_OR_RETURN(const std::vector<OutcomeResolved> closed,
+                       LoadOutcomes(store, query, since, *end, shadows));
+      for (const OutcomeResolved& o : closed) {
+        if (o.result.exit_time)
+          newest = std::max(newest.value_or(*o.result.exit_time), *o.result.exit_time);
+      }
     }
+    if (newest) return newest;
+    end = since == kEarliest ? std::nullopt : std::optional<UnixNanos>(since - 1);
   }
-  return newest;
+  return std::optional<UnixNanos>();
 }
 
 // One record per source each trade is attributed to, with `source` set to that source.

@@ -644,6 +644,33 @@ TEST_F(StatsReportTest, EmptyWindowNamesTheNewestClose) {
   EXPECT_EQ(EmptyWindowNote(*before), "No trade or candidate has closed by then.\n");
 }
 
+// The newest close is searched back from the moment in windows that grow fourfold from a day:
+// one on the second window's start is found in it, one a nanosecond before in the third; one
+// older than all the bounded windows (about 15 years) in the last, unbounded one.
+TEST_F(StatsReportTest, TheNewestCloseIsFoundAcrossTheSearchWindows) {
+  StatsQuery doge;
+  doge.symbols = {"DOGEUSDT"};
+  doge.days = 1;
+  const UnixNanos later = T("2026-06-01T00:00:00Z");
+  auto newest = [&]() -> ordered_json {
+    auto r = Report(doge, later);
+    EXPECT_TRUE(r.ok()) << r.status();
+    return r.ok() ? (*r)["filters"]["newest_close"] : ordered_json("error");
+  };
+  EXPECT_TRUE(newest().is_null());
+
+  Add("DOGEUSDT", "manual", {}, 0.7, "1990-01-01T00:00:00Z", "1990-01-02T00:00:00Z", 1, 1.0,
+      Outcome::kWin);
+  EXPECT_EQ(newest(), "1990-01-02T00:00:00Z");
+  // The second window is the four days before the first (the day to `later`).
+  Add("DOGEUSDT", "manual", {}, 0.7, "2026-05-26T00:00:00Z", "2026-05-26T23:59:59.999999999Z", 1,
+      1.0, Outcome::kWin);
+  EXPECT_EQ(newest(), "2026-05-26T23:59:59.999Z");  // printed to the millisecond
+  Add("DOGEUSDT", "manual", {}, 0.7, "2026-05-26T00:00:00Z", "2026-05-27T00:00:00Z", 1, 1.0,
+      Outcome::kWin);
+  EXPECT_EQ(newest(), "2026-05-27T00:00:00Z");
+}
+
 // As at a past moment (a replayed run's simulated time): what closed later is left out, a trade
 // entered before it and closed after it is an open position, the controller stops at it.
 TEST_F(StatsReportTest, AsAtAPastMoment) {
