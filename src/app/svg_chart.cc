@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -102,39 +103,68 @@ std::string HtmlEscape(std::string_view text) {
 std::string LineChart(const std::string& title, const std::vector<UnixNanos>& times,
                       const std::vector<ChartLine>& lines,
                       const std::function<std::string(double)>& label, const std::string& note) {
-  if (times.size() < 2 || lines.empty()) {
-    return "<p>" + HtmlEscape(title) + ": not enough points</p>";
-  }
-  double lo = (*lines.front().values)[0], hi = lo;
+  // The finite values set the axis; a value that is not (NaN for "none") leaves a gap.
+  std::optional<double> lo, hi;
   for (const ChartLine& line : lines) {
-    const auto [lo_it, hi_it] = std::minmax_element(line.values->begin(), line.values->end());
-    lo = std::min(lo, *lo_it);
-    hi = std::max(hi, *hi_it);
+    for (double v : *line.values) {
+      if (!std::isfinite(v)) continue;
+      lo = std::min(lo.value_or(v), v);
+      hi = std::max(hi.value_or(v), v);
+    }
+  }
+  if (times.size() < 2 || !lo) {
+    return "<p>" + HtmlEscape(title) + ": not enough points</p>";
   }
   const double t0 = static_cast<double>(times.front());
   const double span = std::max(1.0, static_cast<double>(times.back()) - t0);
+  auto x_of = [&](std::size_t i) {
+    return (static_cast<double>(times[i]) - t0) / span * ChartArea::kPlotWidth + ChartArea::kLeft;
+  };
   auto y_of = [&](double v) {
     // A flat series is drawn across the middle.
-    if (hi == lo) return ChartArea::kTop + ChartArea::kPlotHeight / 2.0;
-    return (hi - v) / (hi - lo) * ChartArea::kPlotHeight + ChartArea::kTop;
+    if (*hi == *lo) return ChartArea::kTop + ChartArea::kPlotHeight / 2.0;
+    return (*hi - v) / (*hi - *lo) * ChartArea::kPlotHeight + ChartArea::kTop;
   };
   constexpr int kLabelX = ChartArea::kLeft - 4;
   std::string svg = Open(title, ChartArea::kWidth, kLineChartHeight, ChartArea::kPlotWidth,
                          ChartArea::kPlotHeight);
-  svg += Text("y-max", kLabelX, y_of(hi) + 4, "end", label(hi));
-  svg += Text("y-min", kLabelX, y_of(lo) + 4, "end", label(lo));
+  svg += Text("y-max", kLabelX, y_of(*hi) + 4, "end", label(*hi));
+  svg += Text("y-min", kLabelX, y_of(*lo) + 4, "end", label(*lo));
   svg += TimeAxis(times.front(), times.back(), ChartArea::kTop + ChartArea::kPlotHeight);
   for (std::size_t k = 0; k < lines.size(); ++k) {
     const ChartLine& line = lines[k];
-    std::string points;
-    for (std::size_t i : MinMaxThin(*line.values, kMaxPoints)) {
-      const double x =
-          (static_cast<double>(times[i]) - t0) / span * ChartArea::kPlotWidth + ChartArea::kLeft;
-      points += fmt::format("{:.1f},{:.1f} ", x, y_of((*line.values)[i]));
+    const std::vector<double>& values = *line.values;
+    // Each stretch of finite values is a polyline of its own (a lone value a dot), thinned to
+    // its share of the points.
+    for (std::size_t begin = 0; begin < values.size();) {
+      if (!std::isfinite(values[begin])) {
+        ++begin;
+        continue;
+      }
+      std::size_t end = begin;
+      while (end < values.size() && std::isfinite(values[end])) ++end;
+      if (end - begin == 1) {
+        svg +=
+            fmt::format("<circle class=\"dot\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"1.5\" fill=\"{}\"/>",
+                        x_of(begin), y_of(values[begin]), line.colour);
+        begin = end;
+        continue;
+      }
+      const std::vector<double> stretch(values.begin() + static_cast<std::ptrdiff_t>(begin),
+                                        values.begin() + static_cast<std::ptrdiff_t>(end));
+      const std::size_t budget =
+          std::max<std::size_t>(4, kMaxPoints * stretch.size() / values.size());
+      std::string points;
+      for (std::size_t i : MinMaxThin(stretch, budget)) {
+        points += fmt::format("{:.1f},{:.1f} ", x_of(begin + i), y_of(stretch[i]));
+      }
+      points.pop_back();
+      svg += fmt::format(
+          "<polyline class=\"line\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.2\" "
+          "points=\"{}\"/>",
+          line.colour, points);
+      begin = end;
     }
-    if (!points.empty()) points.pop_back();
-    svg += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.2\" points=\"{}\"/>",
-                       line.colour, points);
     if (lines.size() > 1) {
       svg += Text("legend", ChartArea::kLeft + 8, ChartArea::kTop + 14 + 14.0 * k, "start",
                   line.name, line.colour);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -135,6 +136,60 @@ TEST(SvgChartTest, EqualWidthBinsFoldTheTailsIntoOpenOuterBins) {
   EXPECT_EQ(SuggestedBinCount(0), 5);
   EXPECT_EQ(SuggestedBinCount(7), 6);
   EXPECT_EQ(SuggestedBinCount(5626), 40);
+}
+
+// The (x, y) points of a polyline's `points` attribute.
+std::vector<std::pair<double, double>> Points(const Attributes& polyline) {
+  std::vector<std::pair<double, double>> out;
+  std::istringstream in(polyline.at("points"));
+  std::string point;
+  while (in >> point) {
+    out.emplace_back(std::stod(point.substr(0, point.find(','))),
+                     std::stod(point.substr(point.find(',') + 1)));
+  }
+  return out;
+}
+
+TEST(SvgChartTest, LinesLeaveAGapWhereAValueIsMissing) {
+  const UnixNanos start = *ParseIso8601("2021-05-01T00:00:00Z");
+  std::vector<UnixNanos> times;
+  for (int i = 0; i <= 8; ++i) times.push_back(start + i * kNanosPerDay);
+  const double none = std::nan("");
+  // a: 10, 20, gap, 30 alone, gap, 40 .. 60; b starts on the fifth day and reaches 80.
+  const std::vector<double> a = {10, 20, none, 30, none, 40, 50, 55, 60};
+  const std::vector<double> b = {none, none, none, none, 70, 80, 75, 72, 71};
+  const std::string svg = LineChart("Win rate", times, {{"a", &a, "#111111"}, {"b", &b, "#222222"}},
+                                    [](double v) { return Percent(v); });
+  const std::vector<Attributes> lines = Elements(svg, "polyline", "line");
+  ASSERT_EQ(lines.size(), 3u);
+  // The plot runs from x 90 over 800 pixels (100 a day) and from y 10 over 190, 80 to 10.
+  auto y_of = [](double v) { return (80 - v) / 70 * 190 + 10; };
+  const auto first = Points(lines[0]);
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_DOUBLE_EQ(first[0].first, 90.0);
+  EXPECT_NEAR(first[1].second, y_of(20), 0.05);
+  const auto second = Points(lines[1]);
+  ASSERT_EQ(second.size(), 4u);
+  EXPECT_DOUBLE_EQ(second[0].first, 590.0);
+  EXPECT_DOUBLE_EQ(second[3].first, 890.0);
+  EXPECT_EQ(lines[1].at("stroke"), "#111111");
+  const auto third = Points(lines[2]);
+  ASSERT_EQ(third.size(), 5u);
+  EXPECT_DOUBLE_EQ(third[0].first, 490.0);
+  EXPECT_NEAR(third[1].second, 10.0, 0.05);  // b's 80 is the top
+  EXPECT_EQ(lines[2].at("stroke"), "#222222");
+  const std::vector<Attributes> dots = Elements(svg, "circle", "dot");
+  ASSERT_EQ(dots.size(), 1u);
+  EXPECT_DOUBLE_EQ(Number(dots[0], "cx"), 390.0);
+  EXPECT_NEAR(Number(dots[0], "cy"), y_of(30), 0.05);
+  EXPECT_EQ(Texts(svg, "y-max"), std::vector<std::string>{"80%"});
+  EXPECT_EQ(Texts(svg, "y-min"), std::vector<std::string>{"10%"});
+  EXPECT_EQ(Texts(svg, "legend"), (std::vector<std::string>{"a", "b"}));
+
+  const std::vector<double> nothing(times.size(), none);
+  EXPECT_NE(LineChart("Empty", times, {{"a", &nothing}}, [](double v) { return Percent(v); })
+                .find("Empty: not enough points"),
+            std::string::npos);
 }
 
 TEST(SvgChartTest, StateBandDrawsEachSpanOnTheTimeAxisAndItsShare) {

@@ -586,6 +586,18 @@ TEST_F(BacktestCliTest, TheKeptStoreGivesTheSameFiguresToPulseStats) {
   ASSERT_EQ(rows.size(), 1u) << snapshots.out;
   EXPECT_EQ(rows[0]["taken_at"], "2021-05-01T00:00:00Z");
   EXPECT_EQ(rows[0]["metrics"]["trades"]["count"], report["trades"]["count"]);
+  // And as charts: every snapshot of the 30d window up to the moment, a line per scope.
+  const std::string page = cli_.dir() + "/snapshots.html";
+  const CliResult charted = cli_.Run(
+      {"stats", "snapshots", "--db", url, "--at", "2021-05-01T00:00:00Z", "--report", page});
+  ASSERT_EQ(charted.exit_code, 0) << charted.err;
+  EXPECT_NE(charted.err.find("stats snapshots: report written to " + page), std::string::npos);
+  const std::string html = ReadTextFile(page);
+  EXPECT_NE(html.find("Window <b>30d</b>"), std::string::npos);
+  EXPECT_NE(html.find("<h3>Win rate (%)</h3><svg"), std::string::npos);
+  EXPECT_NE(html.find("<h3>P&amp;L (quote, after fees)</h3><svg"), std::string::npos);
+  EXPECT_NE(html.find(">overall</text>"), std::string::npos);
+  EXPECT_NE(html.find(">symbol:ETHUSDT</text>"), std::string::npos);
 
   // Never over a file that exists: the store is left as it was, before any work.
   const std::string before = ReadTextFile(store);

@@ -14,6 +14,7 @@
 #include "app/commands/output_file.h"
 #include "app/performance_snapshots.h"
 #include "app/report_sections.h"
+#include "app/snapshots_html.h"
 #include "app/stats_html.h"
 #include "app/stats_report.h"
 #include "app/table_printer.h"
@@ -45,6 +46,7 @@ struct SnapshotFlags {
   int days = 0;
   CLI::Option* days_option = nullptr;
   std::string format = "table";
+  std::string report;
 };
 
 // The moment the flags name; the run's is its last stored bar close.
@@ -111,14 +113,21 @@ Status RunStats(CliContext& ctx, const StatsFlags& f) {
   return Status::Ok();
 }
 
-// metrics[section][key], or null when the snapshot does not have it.
-nlohmann::ordered_json Figure(const nlohmann::ordered_json& metrics, const char* section,
-                              const char* key) {
-  if (!metrics.contains(section) || !metrics[section].is_object() ||
-      !metrics[section].contains(key)) {
-    return nullptr;
+// The rows as `--format json` prints them; DataLoss for metrics that are not JSON.
+Result<nlohmann::ordered_json> SnapshotRowsJson(const std::vector<PerformanceSnapshot>& rows) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const PerformanceSnapshot& row : rows) {
+    nlohmann::ordered_json metrics =
+        nlohmann::ordered_json::parse(row.metrics, nullptr, /*allow_exceptions=*/false);
+    if (metrics.is_discarded()) {
+      return DataLossError("performance snapshot {}: metrics are not JSON", row.id);
+    }
+    out.push_back({{"taken_at", FormatIso8601(row.taken_at)},
+                   {"scope", row.scope},
+                   {"window", row.window},
+                   {"metrics", std::move(metrics)}});
   }
-  return metrics[section][key];
+  return out;
 }
 
 Status RunSnapshots(CliContext& ctx, const SnapshotFlags& f) {
@@ -132,6 +141,8 @@ Status RunSnapshots(CliContext& ctx, const SnapshotFlags& f) {
   }
   const bool history = f.days_option != nullptr && f.days_option->count() > 0;
   if (history) RETURN_IF_ERROR(CheckStatsDays(f.days));
+  OutputFile report_file;
+  if (!f.report.empty()) RETURN_IF_ERROR(report_file.Open(f.report, "the report"));
   ASSIGN_OR_RETURN(storage::SqlDatabase * db, ctx.GetDatabase());
   ASSIGN_OR_RETURN(const UnixNanos at, ReportMoment(ctx, *db, f.moment));
   storage::SqlPerformanceSnapshotStore store(*db);
@@ -155,45 +166,38 @@ Status RunSnapshots(CliContext& ctx, const SnapshotFlags& f) {
   } else {
     ASSIGN_OR_RETURN(rows, store.Latest(filter));
   }
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const PerformanceSnapshot& row : rows) {
-    nlohmann::ordered_json metrics =
-        nlohmann::ordered_json::parse(row.metrics, nullptr, /*allow_exceptions=*/false);
-    if (metrics.is_discarded()) {
-      return DataLossError("performance snapshot {}: metrics are not JSON", row.id);
-    }
-    out.push_back({{"taken_at", FormatIso8601(row.taken_at)},
-                   {"scope", row.scope},
-                   {"window", row.window},
-                   {"metrics", std::move(metrics)}});
-  }
+  ASSIGN_OR_RETURN(const nlohmann::ordered_json out, SnapshotRowsJson(rows));
   if (f.format == "json") {
     std::cout << out.dump(2) << "\n";
-    return Status::Ok();
+  } else {
+    std::vector<std::string> headers = SnapshotHeaders();
+    for (std::size_t i = 3; i < headers.size(); ++i) headers[i] = ">" + headers[i];
+    TablePrinter table(headers);
+    for (const nlohmann::ordered_json& row : out) {
+      std::vector<std::string> cells;
+      for (auto& [header, text] : SnapshotCells(row)) cells.push_back(std::move(text));
+      table.AddRow(cells);
+    }
+    std::cout << fmt::format(
+        "{} performance snapshots{}\n", out.size(),
+        history ? fmt::format(" in effect in the {} days to {} (the newest "
+                              "before them, then every one taken since)",
+                              f.days, FormatIso8601(at))
+                : fmt::format(", the newest of each scope and window at {}", FormatIso8601(at)));
+    table.Print(std::cout);
   }
-  TablePrinter table({"taken at", "scope", "window", ">trades", ">win rate %", ">profit factor",
-                      ">expectancy %", ">P&L (quote)", ">ECE", ">Brier", ">Sharpe",
-                      ">max drawdown"});
-  for (const nlohmann::ordered_json& s : out) {
-    const nlohmann::ordered_json& m = s["metrics"];
-    table.AddRow({s["taken_at"].get<std::string>(), s["scope"].get<std::string>(),
-                  s["window"].get<std::string>(), FigureText(Figure(m, "trades", "count")),
-                  FigureText(Figure(m, "trades", "win_rate_pct")),
-                  FigureText(Figure(m, "trades", "profit_factor")),
-                  FigureText(Figure(m, "trades", "expectancy_pct"), "{:.3f}"),
-                  FigureText(Figure(m, "trades", "total_pnl_quote")),
-                  FigureText(Figure(m, "calibration", "ece"), "{:.4f}"),
-                  FigureText(Figure(m, "calibration", "brier"), "{:.4f}"),
-                  FigureText(Figure(m, "returns", "sharpe")),
-                  FigureText(Figure(m, "returns", "max_drawdown"), "{:.4f}")});
+  if (!f.report.empty()) {
+    // The charts: the period's rows, or without --days every row taken up to the moment.
+    const std::string window = f.window.empty() ? "30d" : f.window;
+    nlohmann::ordered_json chart_rows = out;
+    if (!history) {
+      filter.window = window;
+      ASSIGN_OR_RETURN(const std::vector<PerformanceSnapshot> all, store.List(filter));
+      ASSIGN_OR_RETURN(chart_rows, SnapshotRowsJson(all));
+    }
+    RETURN_IF_ERROR(report_file.Write(SnapshotsReportHtml(chart_rows, window, at)));
+    std::cerr << fmt::format("stats snapshots: report written to {}\n", f.report);
   }
-  std::cout << fmt::format(
-      "{} performance snapshots{}\n", out.size(),
-      history ? fmt::format(" in effect in the {} days to {} (the newest "
-                            "before them, then every one taken since)",
-                            f.days, FormatIso8601(at))
-              : fmt::format(", the newest of each scope and window at {}", FormatIso8601(at)));
-  table.Print(std::cout);
   return Status::Ok();
 }
 
@@ -235,6 +239,10 @@ void AddStatsCommand(CLI::App& app, CliContext& ctx) {
   snapshots->add_option("--window", s->window, "day, 7d, 30d or all");
   s->days_option =
       snapshots->add_option("--days", s->days, "The snapshots in effect in the last N days");
+  snapshots->add_option("--report", s->report,
+                        "Also write the figures of one window (--window, 30d unless given) over "
+                        "time as charts, a line per scope, to this HTML file: over the --days "
+                        "period, else every snapshot up to the moment");
   snapshots->add_option("--format", s->format, "table or json")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
