@@ -125,9 +125,26 @@ std::string LineChart(const std::string& title, const std::vector<UnixNanos>& ti
     if (*hi == *lo) return ChartArea::kTop + ChartArea::kPlotHeight / 2.0;
     return (*hi - v) / (*hi - *lo) * ChartArea::kPlotHeight + ChartArea::kTop;
   };
+  // With several lines, their names go in rows under the dates, each in its line's colour.
+  std::string legend;
+  int legend_rows = 0;
+  if (lines.size() > 1) {
+    constexpr double kRight = ChartArea::kLeft + ChartArea::kPlotWidth;
+    double x = kRight;
+    for (const ChartLine& line : lines) {
+      const double width = 12 + 7.0 * static_cast<double>(line.name.size());
+      if (x + width > kRight && x > ChartArea::kLeft) {
+        x = ChartArea::kLeft;
+        ++legend_rows;
+      }
+      legend += Text("legend", x, kLineChartHeight - 4 + 14.0 * (legend_rows - 1), "start",
+                     line.name, line.colour);
+      x += width;
+    }
+  }
   constexpr int kLabelX = ChartArea::kLeft - 4;
-  std::string svg = Open(title, ChartArea::kWidth, kLineChartHeight, ChartArea::kPlotWidth,
-                         ChartArea::kPlotHeight);
+  std::string svg = Open(title, ChartArea::kWidth, kLineChartHeight + 14 * legend_rows,
+                         ChartArea::kPlotWidth, ChartArea::kPlotHeight);
   svg += Text("y-max", kLabelX, y_of(*hi) + 4, "end", label(*hi));
   svg += Text("y-min", kLabelX, y_of(*lo) + 4, "end", label(*lo));
   svg += TimeAxis(times.front(), times.back(), ChartArea::kTop + ChartArea::kPlotHeight);
@@ -165,12 +182,8 @@ std::string LineChart(const std::string& title, const std::vector<UnixNanos>& ti
           line.colour, points);
       begin = end;
     }
-    if (lines.size() > 1) {
-      svg += Text("legend", ChartArea::kLeft + 8, ChartArea::kTop + 14 + 14.0 * k, "start",
-                  line.name, line.colour);
-    }
   }
-  return svg + Close(note);
+  return svg + legend + Close(note);
 }
 
 std::string StateBandChart(const std::string& title, UnixNanos start, UnixNanos end,

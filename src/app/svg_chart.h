@@ -38,9 +38,10 @@ struct ChartLine {
 
 // A line chart of `lines` over `times` (each thinned by MinMaxThin to at most 1200 points), the
 // highest and the lowest value of all written by `label` at the top and the bottom of the y
-// axis, the first, middle and last time under the x axis, a legend when there are several
-// lines. A value that is not finite (NaN: none at that time) leaves a gap: each stretch of
-// finite values is its own polyline, a lone one a dot.
+// axis, the first, middle and last time under the x axis and, when there are several lines,
+// their names in rows under it (the chart grows by a row's height for each). A value that is not
+// finite (NaN: none at that time) leaves a gap: each stretch of finite values is its own polyline,
+// a lone one a dot.
 std::string LineChart(const std::string& title, const std::vector<UnixNanos>& times,
                       const std::vector<ChartLine>& lines,
                       const std::function<std::string(double)>& label,

@@ -185,6 +185,24 @@ TEST(SvgChartTest, LinesLeaveAGapWhereAValueIsMissing) {
   EXPECT_EQ(Texts(svg, "y-max"), std::vector<std::string>{"80%"});
   EXPECT_EQ(Texts(svg, "y-min"), std::vector<std::string>{"10%"});
   EXPECT_EQ(Texts(svg, "legend"), (std::vector<std::string>{"a", "b"}));
+  // The names in a row under the dates (x labels at y 216), the chart a row taller.
+  const std::vector<Attributes> legend = Elements(svg, "text", "legend");
+  ASSERT_EQ(legend.size(), 2u);
+  EXPECT_DOUBLE_EQ(Number(legend[0], "x"), 90.0);
+  EXPECT_DOUBLE_EQ(Number(legend[0], "y"), 236.0);
+  EXPECT_DOUBLE_EQ(Number(legend[1], "x"), 109.0);  // after "a": 12 + 7 per character
+  EXPECT_NE(svg.find("<svg width=\"900\" height=\"254\""), std::string::npos);
+  // Names that do not fit in a row wrap to the next.
+  const std::string wide(60, 'w');
+  const std::string wrapped = LineChart("Wide", times, {{wide, &a}, {wide, &b}, {"c", &a}},
+                                        [](double v) { return Percent(v); });
+  const std::vector<Attributes> rows = Elements(wrapped, "text", "legend");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_DOUBLE_EQ(Number(rows[1], "x"), 90.0);  // 90 + 2 x (12 + 7 x 60) passes 890
+  EXPECT_DOUBLE_EQ(Number(rows[1], "y"), 250.0);
+  EXPECT_DOUBLE_EQ(Number(rows[2], "x"), 90.0 + 12 + 7 * 60);
+  EXPECT_DOUBLE_EQ(Number(rows[2], "y"), 250.0);
+  EXPECT_NE(wrapped.find("<svg width=\"900\" height=\"268\""), std::string::npos);
 
   const std::vector<double> nothing(times.size(), none);
   EXPECT_NE(LineChart("Empty", times, {{"a", &nothing}}, [](double v) { return Percent(v); })
