@@ -123,24 +123,23 @@ std::string SnapshotsReportHtml(const nlohmann::ordered_json& rows, std::string_
                         HtmlEscape(std::string(window)));
     return html + HtmlPageEnd();
   }
-  // The times a row was taken, and each scope's row in effect at each of them.
+  // The times a row was taken (each row's time parsed once), and each scope's row in effect
+  // at each of them.
   std::vector<UnixNanos> times;
+  std::map<std::string, std::vector<const nlohmann::ordered_json*>> in_effect;
   for (const nlohmann::ordered_json* row : of_window) {
     const UnixNanos t = *ParseIso8601((*row)["taken_at"].get<std::string>());
     if (times.empty() || times.back() != t) times.push_back(t);
+    std::vector<const nlohmann::ordered_json*>& at_time =
+        in_effect[(*row)["scope"].get<std::string>()];
+    at_time.resize(times.size(), nullptr);
+    at_time.back() = row;
   }
-  std::map<std::string, std::vector<const nlohmann::ordered_json*>> in_effect;
-  for (const std::string& scope : scopes) in_effect[scope].assign(times.size(), nullptr);
-  {
-    std::size_t t = 0;
-    for (const nlohmann::ordered_json* row : of_window) {
-      while (times[t] != *ParseIso8601((*row)["taken_at"].get<std::string>())) ++t;
-      in_effect[(*row)["scope"].get<std::string>()][t] = row;
-    }
-    for (auto& [scope, at_time] : in_effect) {
-      for (std::size_t i = 1; i < at_time.size(); ++i) {
-        if (at_time[i] == nullptr) at_time[i] = at_time[i - 1];
-      }
+  for (auto& [scope, at_time] : in_effect) {
+    // Each row stands until the scope's next one, and the last to the end.
+    at_time.resize(times.size(), nullptr);
+    for (std::size_t i = 1; i < at_time.size(); ++i) {
+      if (at_time[i] == nullptr) at_time[i] = at_time[i - 1];
     }
   }
   for (const FigureChart& chart : kCharts) {

@@ -14,31 +14,34 @@ OutputFile::~OutputFile() {
   if (created_) ::unlink(path_.c_str());
 }
 
-Status OutputFile::Open(const std::string& path, std::string_view what) {
+int OutputFile::CreateNew(const std::string& path, std::string_view what) {
   path_ = path;
   what_ = what;
   fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   created_ = fd_ >= 0;
-  if (fd_ < 0 && errno == EEXIST) fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-  if (fd_ < 0) {
-    return InvalidArgumentError("cannot write {} to '{}': {}", what, path, std::strerror(errno));
+  return created_ ? 0 : errno;
+}
+
+Status OutputFile::CannotWrite(int error) const {
+  return InvalidArgumentError("cannot write {} to '{}': {}", what_, path_, std::strerror(error));
+}
+
+Status OutputFile::Open(const std::string& path, std::string_view what) {
+  int error = CreateNew(path, what);
+  if (error == EEXIST) {
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    error = fd_ < 0 ? errno : 0;
   }
-  return Status::Ok();
+  return error == 0 ? Status::Ok() : CannotWrite(error);
 }
 
 Status OutputFile::Create(const std::string& path, std::string_view what) {
-  path_ = path;
-  what_ = what;
-  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-  created_ = fd_ >= 0;
-  if (fd_ < 0 && errno == EEXIST) {
+  const int error = CreateNew(path, what);
+  if (error == EEXIST) {
     return InvalidArgumentError(
         "'{}' already exists: {} goes to a new file (remove it or name another)", path, what);
   }
-  if (fd_ < 0) {
-    return InvalidArgumentError("cannot write {} to '{}': {}", what, path, std::strerror(errno));
-  }
-  return Status::Ok();
+  return error == 0 ? Status::Ok() : CannotWrite(error);
 }
 
 Status OutputFile::Write(std::string_view text) {

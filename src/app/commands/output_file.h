@@ -35,6 +35,10 @@ class OutputFile {
   Status Keep();
 
  private:
+  // Creates the file exclusively; 0, or the errno of the failure.
+  int CreateNew(const std::string& path, std::string_view what);
+  Status CannotWrite(int error) const;
+
   std::string path_;
   std::string what_;
   int fd_ = -1;

@@ -189,13 +189,13 @@ Status RunSnapshots(CliContext& ctx, const SnapshotFlags& f) {
   if (!f.report.empty()) {
     // The charts: the period's rows, or without --days every row taken up to the moment.
     const std::string window = f.window.empty() ? "30d" : f.window;
-    nlohmann::ordered_json chart_rows = out;
+    nlohmann::ordered_json every_row;
     if (!history) {
       filter.window = window;
       ASSIGN_OR_RETURN(const std::vector<PerformanceSnapshot> all, store.List(filter));
-      ASSIGN_OR_RETURN(chart_rows, SnapshotRowsJson(all));
+      ASSIGN_OR_RETURN(every_row, SnapshotRowsJson(all));
     }
-    RETURN_IF_ERROR(report_file.Write(SnapshotsReportHtml(chart_rows, window, at)));
+    RETURN_IF_ERROR(report_file.Write(SnapshotsReportHtml(history ? out : every_row, window, at)));
     std::cerr << fmt::format("stats snapshots: report written to {}\n", f.report);
   }
   return Status::Ok();
