@@ -1,9 +1,4 @@
 // BacktestReportHtml: the report as one static page with inline SVG charts.
-#include "app/backtest_html.h"
-
-#include <algorithm>
-#include <cmath>
-
 #include <fmt/format.h>
 
 #include "analytics/breakdowns.h"
@@ -41,19 +36,6 @@ std::string MarketSection(const nlohmann::ordered_json& r, const BacktestRun& ru
 
 }  // namespace
 
-std::string FormatGrouped(double value, int decimals) {
-  if (!std::isfinite(value)) return fmt::format("{}", value);
-  std::string digits = fmt::format("{:.{}f}", std::fabs(value), std::max(decimals, 0));
-  const std::size_t point = std::min(digits.find('.'), digits.size());
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && i < point && (point - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  const bool zero = digits.find_first_not_of("0.") == std::string::npos;
-  return (value < 0 && !zero ? "-" : "") + out;
-}
-
 std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRun& run) {
   const std::vector<analytics::EquityPoint> curve = EquityCurve(run);
   std::string html = HtmlPageStart("Pulse backtest");
@@ -62,7 +44,7 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
   html += "<h2>Signals</h2>" + HtmlFigures(r["signals"]);
   html += "<h2>Sources</h2>" + HtmlTable(r["sources"]);
   html += "<h2>Trades</h2>" + HtmlFigures(r["trades"]) + TradePnlHistogram(PnlPercents(run, false));
-  html += "<h2>Returns (daily)</h2>" + HtmlFigures(r["returns"]);
+  html += "<h2>Returns (daily)</h2>" + HtmlFigures(r["returns"]) + DaysHtml(r["daily"], curve);
   nlohmann::ordered_json paper = r["paper"];
   paper.erase("vs_signals");
   html += "<h2>Paper account</h2>" + HtmlFigures(paper);

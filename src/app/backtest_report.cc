@@ -88,8 +88,10 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
   j["sources"] = SourcesJson(run.sources);
   j["trades"] = TradeStatsToJson(analytics::ComputeTradeStats(real));
 
-  ASSIGN_OR_RETURN(analytics::ReturnStats stats, DailyReturnStats(EquityCurve(run)));
+  const std::vector<analytics::EquityPoint> curve = EquityCurve(run);
+  ASSIGN_OR_RETURN(analytics::ReturnStats stats, DailyReturnStats(curve));
   j["returns"] = ReturnsJson(stats);
+  ASSIGN_OR_RETURN(j["daily"], DailyFiguresJson(curve, static_cast<std::int64_t>(real.size())));
   ASSIGN_OR_RETURN(const MarketComparison market, CompareWithMarket(run));
   ASSIGN_OR_RETURN(j["market"], MarketJson(market, run.symbols_without_bars));
   ASSIGN_OR_RETURN(j["monthly"], MonthlyReturnsJson(market));
@@ -175,6 +177,7 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
       FigureText(r["calibration"]["overall"]["ece"], "{:.4f}"),
       FigureText(r["calibration"]["overall"]["brier"], "{:.4f}"),
       FigureText(r["calibration"]["overall"]["count"]));
+  out += DailyFiguresText(r["daily"]);
   out += fmt::format(
       "excursions: MFE {} %, MAE {} % on average; losers had offered {} %, winners took {} %\n",
       FigureText(t["avg_mfe_pct"]), FigureText(t["avg_mae_pct"]),
@@ -195,6 +198,8 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
   }
   out += "sources (votes on the symbols evaluated; accuracy and weight at the end):\n";
   out += SourcesText(r["sources"]);
+  const std::string breakdowns = BreakdownsText(r["breakdowns"]);
+  if (!breakdowns.empty()) out += breakdowns + "\n";
   out += "traffic light:";
   for (const auto& e : r["controller"]) {
     out += fmt::format(" {} {}", e["at"].get<std::string>().substr(0, 16),

@@ -33,7 +33,8 @@ Result<std::vector<analytics::TradeRecord>> RealTradeRecords(const BacktestRun& 
 std::vector<ControllerStatusRow> ControllerRows(const BacktestRun& run);
 
 // Keys: period, signals, sources (SourcesJson: each theory's and model's votes, accuracy and
-// weight at the end), trades, returns, market (MarketJson: the buy-and-hold benchmark and the
+// weight at the end), trades, returns, daily (DailyFiguresJson of the paper equity at every bar,
+// the real trades spread over its days), market (MarketJson: the buy-and-hold benchmark and the
 // account against it), monthly (MonthlyReturnsJson), paper, shadows, calibration, breakdowns,
 // controller (ControllerEpisodeJson of each state change), controller_time_pct (StateTimeJson:
 // each state's share of the period), breaker_trips, forecast_warnings (the controller's

@@ -5,10 +5,12 @@
 
 #include <fmt/format.h>
 
+#include "analytics/daily_figures.h"
 #include "analytics/return_stats.h"
-#include "app/backtest_html.h"
 #include "app/controller_time.h"
+#include "app/report_sections.h"
 #include "app/svg_chart.h"
+#include "core/numbers.h"
 
 namespace pulse::app {
 
@@ -141,6 +143,27 @@ std::string StoppedPnlHistogram(const std::vector<double>& pnl_pct) {
                       "also hold the 1 % most extreme at each end.");
 }
 
+std::string DaysHtml(const nlohmann::ordered_json& days,
+                     std::span<const analytics::EquityPoint> curve) {
+  std::string html = "<h2>Days</h2>";
+  if (days.is_null()) return html + "<p>none</p>";
+  html += HtmlFigures(days);
+  const Result<std::vector<analytics::PeriodReturn>> daily =
+      analytics::ResampleReturns(curve, kNanosPerDay, 0);
+  if (!daily.ok()) return html;
+  std::vector<double> moved_pct;
+  for (const analytics::PeriodReturn& d : *daily) {
+    if (std::fabs(d.value) > analytics::kFlatDayReturn) moved_pct.push_back(d.value * 100);
+  }
+  if (moved_pct.empty()) return html;
+  const std::size_t flat = daily->size() - moved_pct.size();
+  return html + PnlHistogram(moved_pct, 0, "Return per day (%)",
+                             fmt::format("Each UTC day's compounded return of the account, in "
+                                         "bins of equal width; losing bins red; the {} flat "
+                                         "day{} left out.",
+                                         flat, flat == 1 ? "" : "s"));
+}
+
 std::string CalibrationHtml(const nlohmann::ordered_json& calibration) {
   return "<h2>Calibration</h2>" + HtmlFigures(calibration["overall"]) +
          HtmlTable(calibration["overall"]["bins"]) +
@@ -150,7 +173,9 @@ std::string CalibrationHtml(const nlohmann::ordered_json& calibration) {
 std::string BreakdownsHtml(const nlohmann::ordered_json& breakdowns) {
   std::string html;
   for (const auto& [key, rows] : breakdowns.items()) {
-    html += "<h2>By " + HtmlEscape(key) + "</h2>" + HtmlTable(rows);
+    nlohmann::ordered_json named = rows;
+    for (auto& row : named) row["label"] = BreakdownLabel(key, row["label"].get<std::string>());
+    html += "<h2>By " + HtmlEscape(key) + "</h2>" + HtmlTable(named);
   }
   return html;
 }

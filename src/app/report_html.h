@@ -57,6 +57,12 @@ std::string TradePnlHistogram(const std::vector<double>& pnl_pct);
 // outer bars also holding the 1 % most extreme at each end.
 std::string StoppedPnlHistogram(const std::vector<double>& pnl_pct);
 
+// The "Days" section: the figures of DailyFiguresJson (`days`; "none" when null) and the
+// histogram of the daily returns of `curve` in percent (the flat days left out, as the note
+// says; no chart when every day is flat or the curve is too short).
+std::string DaysHtml(const nlohmann::ordered_json& days,
+                     std::span<const analytics::EquityPoint> curve);
+
 // The "Calibration" section of a report's calibration JSON ({"overall": {..., "bins"}}): the
 // figures, the bins and the reliability diagram.
 std::string CalibrationHtml(const nlohmann::ordered_json& calibration);

@@ -10,6 +10,7 @@
 #include "analytics/trade_stats.h"
 #include "app/json_views.h"
 #include "app/table_printer.h"
+#include "core/numbers.h"
 
 namespace pulse::app {
 
@@ -95,6 +96,29 @@ nlohmann::ordered_json BreakdownsJson(std::span<const analytics::TradeRecord> tr
     breakdowns[std::string(analytics::BreakdownKeyName(key))] = std::move(groups);
   }
   return breakdowns;
+}
+
+std::string BreakdownLabel(std::string_view key, const std::string& label) {
+  static constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  if (key != "weekday" || label.size() != 1 || label[0] < '1' || label[0] > '7') return label;
+  return label + " " + kDays[label[0] - '1'];
+}
+
+std::string BreakdownsText(const nlohmann::ordered_json& breakdowns) {
+  std::ostringstream out;
+  for (const auto& [key, groups] : breakdowns.items()) {
+    if (groups.empty()) continue;
+    out << fmt::format("\nBy {}\n", key);
+    TablePrinter table(
+        {key, ">trades", ">win rate %", ">expectancy %", ">profit factor", ">P&L (quote)"});
+    for (const nlohmann::ordered_json& g : groups) {
+      table.AddRow({BreakdownLabel(key, g["label"].get<std::string>()), FigureText(g["count"]),
+                    FigureText(g["win_rate_pct"]), FigureText(g["expectancy_pct"], "{:.3f}"),
+                    FigureText(g["profit_factor"]), FigureText(g["total_pnl_quote"])});
+    }
+    table.Print(out);
+  }
+  return out.str();
 }
 
 Result<nlohmann::ordered_json> ShadowsJson(std::span<const OutcomeResolved> outcomes,
@@ -229,6 +253,55 @@ Result<analytics::ReturnStats> DailyTradeReturnStats(std::span<const analytics::
   ASSIGN_OR_RETURN(const std::vector<analytics::EquityPoint> curve,
                    TradeEquityCurve(trades, capital, from, to));
   return DailyReturnStats(curve);
+}
+
+Result<nlohmann::ordered_json> DailyFiguresJson(std::span<const analytics::EquityPoint> curve,
+                                                std::int64_t trades) {
+  ASSIGN_OR_RETURN(const analytics::DailyFigures f, analytics::ComputeDailyFigures(curve));
+  const auto date = [](UnixNanos t) { return FormatIso8601(t).substr(0, 10); };
+  nlohmann::ordered_json j;
+  j["days"] = f.days;
+  j["winning_days"] = f.winning_days;
+  j["flat_days"] = f.flat_days;
+  j["losing_days"] = f.losing_days;
+  j["trades_per_day"] = FigureToJson(static_cast<double>(trades) / static_cast<double>(f.days));
+  j["best_day"] = date(f.best_day.period_start);
+  j["best_day_pct"] = FigureToJson(f.best_day.value * 100);
+  j["worst_day"] = date(f.worst_day.period_start);
+  j["worst_day_pct"] = FigureToJson(f.worst_day.value * 100);
+  j["lowest_equity"] = FigureToJson(f.lowest.equity);
+  j["lowest_equity_at"] = FormatIso8601(f.lowest.time);
+  j["highest_equity"] = FigureToJson(f.highest.equity);
+  j["highest_equity_at"] = FormatIso8601(f.highest.time);
+  j["deepest_fall"] = FigureToJson(f.FallQuote());
+  j["deepest_fall_pct"] = FigureToJson(f.FallFraction() * 100);
+  j["deepest_fall_from"] = FormatIso8601(f.fall_peak.time);
+  j["deepest_fall_to"] = FormatIso8601(f.fall_trough.time);
+  return j;
+}
+
+std::string DailyFiguresText(const nlohmann::ordered_json& d) {
+  const auto money = [](const nlohmann::json& v) {
+    return v.is_number() ? FormatGrouped(v.get<double>(), 2) : FigureText(v);
+  };
+  const auto minute = [](const nlohmann::json& v) { return v.get<std::string>().substr(0, 16); };
+  std::string out = fmt::format(
+      "days: {} ({} winning, {} flat, {} losing), {} trades a day; best {} {} %, worst {} {} %\n",
+      FigureText(d["days"]), FigureText(d["winning_days"]), FigureText(d["flat_days"]),
+      FigureText(d["losing_days"]), FigureText(d["trades_per_day"]),
+      d["best_day"].get<std::string>(), FigureText(d["best_day_pct"], "{:+.2f}"),
+      d["worst_day"].get<std::string>(), FigureText(d["worst_day_pct"], "{:+.2f}"));
+  out += fmt::format("equity: low {} at {}, high {} at {}; ", money(d["lowest_equity"]),
+                     minute(d["lowest_equity_at"]), money(d["highest_equity"]),
+                     minute(d["highest_equity_at"]));
+  if (d["deepest_fall"].is_number() && d["deepest_fall"].get<double>() > 0) {
+    out += fmt::format("deepest fall {} ({} %) from {} to {}\n", money(d["deepest_fall"]),
+                       FigureText(d["deepest_fall_pct"]), minute(d["deepest_fall_from"]),
+                       minute(d["deepest_fall_to"]));
+  } else {
+    out += "it never fell below a high\n";
+  }
+  return out;
 }
 
 Result<analytics::ReturnStats> DailyReturnStats(std::span<const analytics::EquityPoint> curve) {

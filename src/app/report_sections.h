@@ -12,6 +12,7 @@
 
 #include "analytics/breakdowns.h"
 #include "analytics/calibration.h"
+#include "analytics/daily_figures.h"
 #include "analytics/equity_curve.h"
 #include "analytics/paper_reconciliation.h"
 #include "analytics/return_stats.h"
@@ -55,6 +56,11 @@ Result<nlohmann::ordered_json> CalibrationSectionJson(
 // "expectancy_pct", "profit_factor", "total_pnl_quote"}] in label order.
 nlohmann::ordered_json BreakdownsJson(std::span<const analytics::TradeRecord> trades,
                                       std::span<const analytics::BreakdownKey> keys);
+// A group's label for people: a weekday with its name ("1 Mon"), any other as it is.
+std::string BreakdownLabel(std::string_view key, const std::string& label);
+// The same as a "By <key>" table for each key with groups, each table after an empty line,
+// labels by BreakdownLabel.
+std::string BreakdownsText(const nlohmann::ordered_json& breakdowns);
 
 // What the gates and the controller cost or saved, over the shadow outcomes among `outcomes`
 // (the others are ignored): {"overall": trade statistics, "by_gate": [{"gate", "count",
@@ -89,6 +95,18 @@ nlohmann::ordered_json ReturnsJson(const analytics::ReturnStats& stats);
 // the first day against the curve's first point), 365 days a year. InvalidArgument as
 // ResampleReturns.
 Result<analytics::ReturnStats> DailyReturnStats(std::span<const analytics::EquityPoint> curve);
+
+// What `curve` did day by day (analytics/daily_figures.h), with `trades` spread over its days:
+// {"days", "winning_days", "flat_days", "losing_days", "trades_per_day", "best_day" (the UTC
+// date), "best_day_pct", "worst_day", "worst_day_pct", "lowest_equity", "lowest_equity_at",
+// "highest_equity", "highest_equity_at", "deepest_fall" (quote, >= 0), "deepest_fall_pct"
+// (<= 0), "deepest_fall_from", "deepest_fall_to"}. InvalidArgument as ComputeDailyFigures.
+Result<nlohmann::ordered_json> DailyFiguresJson(std::span<const analytics::EquityPoint> curve,
+                                                std::int64_t trades);
+// The same in two lines: "days: 78 (12 winning, 60 flat, 6 losing), 0.26 trades a day; best
+// 2021-05-02 +1.23 %, worst 2021-05-06 -0.95 %\nequity: low 9,797.10 at ..., high ... at ...;
+// deepest fall 412.90 (-4.04 %) from ... to ...\n".
+std::string DailyFiguresText(const nlohmann::ordered_json& days);
 
 // The equity of an account that starts with `capital` at `from` and books each trade's quote
 // P&L (after fees) at its exit, held flat to `to`. Trades without a quote P&L are left out.

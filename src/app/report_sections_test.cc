@@ -104,6 +104,24 @@ TEST(ReportSectionsTest, DailyTradeReturnStatsRefusesWhatHasNoReturns) {
             StatusCode::kInvalidArgument);
 }
 
+TEST(ReportSectionsTest, BreakdownTablesNameTheWeekdays) {
+  // Entries (an hour before each exit): Monday 2026-03-09 09:00 and Sunday 2026-03-15 22:00.
+  const std::vector<analytics::TradeRecord> trades = {
+      Trade(1, "2026-03-09T10:00:00Z", 20, 2), Trade(2, "2026-03-15T23:00:00Z", -10, -1)};
+  constexpr analytics::BreakdownKey kKeys[] = {analytics::BreakdownKey::kWeekday,
+                                               analytics::BreakdownKey::kTimeframe};
+  const nlohmann::ordered_json j = BreakdownsJson(trades, kKeys);
+  ASSERT_EQ(j["weekday"].size(), 2u);
+  EXPECT_EQ(j["weekday"][0]["label"], "1");  // the JSON keeps the ISO number
+  const std::string text = BreakdownsText(j);
+  EXPECT_NE(text.find("\nBy weekday\n"), std::string::npos);
+  EXPECT_NE(text.find("\n1 Mon         1      100.00"), std::string::npos) << text;
+  EXPECT_NE(text.find("\n7 Sun         1        0.00"), std::string::npos) << text;
+  EXPECT_EQ(BreakdownLabel("weekday", "3"), "3 Wed");
+  EXPECT_EQ(BreakdownLabel("hour", "3"), "3");
+  EXPECT_EQ(BreakdownLabel("weekday", "none"), "none");
+}
+
 TEST(ReportSectionsTest, ShadowsAreGroupedByTheGateThatStoppedThem) {
   const GateCheck low_confidence{"confidence", 0.6, 0.7, false, "confidence"};
   const GateCheck passed{"volume", 3, 2, true, ""};

@@ -7,11 +7,11 @@
 
 #include <fmt/format.h>
 
-#include "app/backtest_html.h"
 #include "app/performance_snapshots.h"
 #include "app/report_html.h"
 #include "app/report_sections.h"
 #include "app/svg_chart.h"
+#include "core/numbers.h"
 
 namespace pulse::app {
 

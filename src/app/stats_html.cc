@@ -60,7 +60,8 @@ std::string StatsReportHtml(const Json& r, const StatsChartData& charts) {
     html += "<p>No account to draw (no trade with a quote P&amp;L).</p>";
   }
   html += "<h2>Returns (daily)</h2>" +
-          (r["returns"].is_null() ? std::string("<p>none</p>") : HtmlFigures(r["returns"]));
+          (r["returns"].is_null() ? std::string("<p>none</p>") : HtmlFigures(r["returns"])) +
+          DaysHtml(r["daily"], charts.equity);
 
   html += "<h2>Against the market</h2>";
   if (r["market"].is_null()) {

@@ -160,31 +160,40 @@ Result<control::RecorderReport> Summary(SignalStore& store, const StatsQuery& qu
   return report;
 }
 
-Result<nlohmann::ordered_json> ReturnsSection(std::span<const analytics::TradeRecord> records,
-                                              double capital, UnixNanos since, UnixNanos now) {
-  Result<analytics::ReturnStats> stats = DailyTradeReturnStats(records, capital, since, now);
+// {"returns", "daily"} of the trades' account (`equity`, TradeEquityCurve): both null when the
+// equity would not stay positive (its returns are then not defined).
+Result<nlohmann::ordered_json> ReturnsAndDaily(
+    std::span<const analytics::TradeRecord> records, double capital,
+    const Result<std::vector<analytics::EquityPoint>>& equity) {
+  nlohmann::ordered_json out = {{"returns", nullptr}, {"daily", nullptr}};
+  if (!equity.ok()) {
+    if (equity.status().code() == StatusCode::kInvalidArgument) return out;
+    return equity.status();
+  }
+  Result<analytics::ReturnStats> stats = DailyReturnStats(*equity);
   if (!stats.ok()) {
-    // The equity fell to zero or below: returns on this capital are not defined.
-    if (stats.status().code() == StatusCode::kInvalidArgument) return nlohmann::ordered_json();
+    if (stats.status().code() == StatusCode::kInvalidArgument) return out;
     return stats.status();
   }
-  nlohmann::ordered_json j;
-  j["capital"] = capital;
-  j["trades"] = std::count_if(records.begin(), records.end(),
-                              [](const analytics::TradeRecord& t) { return t.pnl_quote; });
+  const std::int64_t with_quote = std::count_if(
+      records.begin(), records.end(), [](const analytics::TradeRecord& t) { return t.pnl_quote; });
+  nlohmann::ordered_json& returns = out["returns"];
+  returns["capital"] = capital;
+  returns["trades"] = with_quote;
   const nlohmann::ordered_json figures = ReturnsJson(*stats);
-  for (const auto& [key, value] : figures.items()) j[key] = value;
-  return j;
+  for (const auto& [key, value] : figures.items()) returns[key] = value;
+  ASSIGN_OR_RETURN(out["daily"], DailyFiguresJson(*equity, with_quote));
+  return out;
 }
 
-// {"market", "monthly"}: the account of `records` (their quote P&L on `capital` from `since`)
-// against the buy and hold of the series the outcomes traded or followed, from their bars that
-// closed by `at`; both null when there is nothing to compare. The comparison is kept in `kept`
+// {"market", "monthly"}: the trades' account (`account`: their quote P&L on `capital` from
+// `since`) against the buy and hold of the series the outcomes traded or followed, from their bars
+// that closed by `at`; both null when there is nothing to compare. The comparison is kept in `kept`
 // (when given) when there is one.
 Result<nlohmann::ordered_json> MarketSection(CandleStore& candles,
                                              std::span<const OutcomeResolved> traded,
                                              std::span<const OutcomeResolved> shadows,
-                                             std::span<const analytics::TradeRecord> records,
+                                             std::span<const analytics::EquityPoint> account,
                                              double capital, UnixNanos since, UnixNanos at,
                                              std::optional<MarketComparison>* kept) {
   nlohmann::ordered_json out = {{"market", nullptr}, {"monthly", nullptr}};
@@ -206,8 +215,6 @@ Result<nlohmann::ordered_json> MarketSection(CandleStore& candles,
     for (const Bar& bar : bars) prices.Add(symbol, bar, bar.open_time + span);
   }
   if (prices.series().empty()) return out;
-  ASSIGN_OR_RETURN(const std::vector<analytics::EquityPoint> account,
-                   TradeEquityCurve(records, capital, since, at));
   Result<MarketComparison> comparison = CompareWithMarket(account, prices.series(), capital, since);
   // An account whose equity falls to zero or below has no returns (as the returns section).
   if (!comparison.ok() && comparison.status().code() == StatusCode::kInvalidArgument) return out;
@@ -341,7 +348,13 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
     rolling["trades"] = TradeStatsToJson(analytics::ComputeTradeStats(last));
     j["last_trades"] = std::move(rolling);
   }
-  ASSIGN_OR_RETURN(j["returns"], ReturnsSection(records, inputs.capital, since, at));
+  // The trades' account, for the returns, the daily figures, the market and the charts.
+  const Result<std::vector<analytics::EquityPoint>> equity =
+      TradeEquityCurve(records, inputs.capital, since, at);
+  ASSIGN_OR_RETURN(const nlohmann::ordered_json returns_and_daily,
+                   ReturnsAndDaily(records, inputs.capital, equity));
+  j["returns"] = returns_and_daily["returns"];
+  j["daily"] = returns_and_daily["daily"];
   ASSIGN_OR_RETURN(j["calibration"], CalibrationSectionJson(records, attributed));
   constexpr analytics::BreakdownKey kKeys[] = {
       analytics::BreakdownKey::kSymbol,     analytics::BreakdownKey::kTimeframe,
@@ -394,7 +407,7 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   j["monthly"] = nullptr;
   if (inputs.candles != nullptr && !j["returns"].is_null()) {
     ASSIGN_OR_RETURN(const nlohmann::ordered_json market,
-                     MarketSection(*inputs.candles, traded, shadows, records, inputs.capital, since,
+                     MarketSection(*inputs.candles, traded, shadows, *equity, inputs.capital, since,
                                    at, charts != nullptr ? &charts->market : nullptr));
     j["market"] = market["market"];
     j["monthly"] = market["monthly"];
@@ -407,9 +420,7 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   if (charts != nullptr) {
     charts->since = since;
     charts->at = at;
-    Result<std::vector<analytics::EquityPoint>> equity =
-        TradeEquityCurve(records, inputs.capital, since, at);
-    if (equity.ok()) charts->equity = std::move(*equity);
+    if (equity.ok()) charts->equity = *equity;
     for (const analytics::TradeRecord& r : records) charts->trade_pnl_pct.push_back(r.pnl_percent);
     charts->weekday_hour = analytics::BreakDownByWeekdayAndHour(records);
     for (const OutcomeResolved& o : shadows) {

@@ -85,6 +85,8 @@ Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
 //   returns      {"capital", "trades" (those with a quote P&L), then ReturnsJson of
 //                DailyTradeReturnStats from `since` to `now`}; null when the equity would not
 //                stay positive
+//   daily        DailyFiguresJson of the same account (the trades with a quote P&L spread over
+//                its days); null with returns
 //   calibration  {"overall", "per_source"} (per source = per attributed source)
 //   breakdowns   symbol, timeframe, source (attributed sources), confidence, exit_reason,
 //                weekday, hour

@@ -752,6 +752,33 @@ TEST_F(StatsReportTest, ChartSeriesAndTheHtmlPage) {
   EXPECT_DOUBLE_EQ(charts.equity[2].equity, 996);
   EXPECT_EQ(charts.equity[3].time, kNow);
   EXPECT_DOUBLE_EQ(charts.equity[3].equity, 996);
+  // The same account day by day: 31 UTC days from 2026-02-09 to 2026-03-11, B's day -0.8 %,
+  // A's +4 / 992; the two trades with a quote P&L over them.
+  const nlohmann::ordered_json& d = (*r)["daily"];
+  EXPECT_EQ(d["days"], 31);
+  EXPECT_EQ(d["winning_days"], 1);
+  EXPECT_EQ(d["flat_days"], 29);
+  EXPECT_EQ(d["losing_days"], 1);
+  EXPECT_NEAR(d["trades_per_day"].get<double>(), 2.0 / 31, 1e-15);
+  EXPECT_EQ(d["best_day"], "2026-03-10");
+  EXPECT_NEAR(d["best_day_pct"].get<double>(), 400.0 / 992, 1e-12);
+  EXPECT_EQ(d["worst_day"], "2026-03-09");
+  EXPECT_NEAR(d["worst_day_pct"].get<double>(), -0.8, 1e-12);
+  EXPECT_EQ(d["lowest_equity"], 992.0);
+  EXPECT_EQ(d["lowest_equity_at"], "2026-03-09T12:00:00Z");
+  EXPECT_EQ(d["highest_equity"], 1000.0);
+  EXPECT_EQ(d["highest_equity_at"], "2026-02-09T12:00:00Z");
+  EXPECT_EQ(d["deepest_fall"], 8.0);
+  EXPECT_NEAR(d["deepest_fall_pct"].get<double>(), -0.8, 1e-12);
+  EXPECT_EQ(d["deepest_fall_from"], "2026-02-09T12:00:00Z");
+  EXPECT_EQ(d["deepest_fall_to"], "2026-03-09T12:00:00Z");
+  const std::string text = StatsReportText(*r);
+  EXPECT_EQ(LineOf(text, "days: "),
+            "days: 31 (1 winning, 29 flat, 1 losing), 0.06 trades a day; best 2026-03-10 +0.40 "
+            "%, worst 2026-03-09 -0.80 %");
+  EXPECT_EQ(LineOf(text, "equity: "),
+            "equity: low 992.00 at 2026-03-09T12:00, high 1,000.00 at 2026-02-09T12:00; deepest "
+            "fall 8.00 (-0.80 %) from 2026-02-09T12:00 to 2026-03-09T12:00");
   std::vector<double> trades = charts.trade_pnl_pct;
   std::sort(trades.begin(), trades.end());
   EXPECT_EQ(trades, (std::vector<double>{-2, 0.2, 4}));
@@ -793,7 +820,8 @@ TEST_F(StatsReportTest, ChartSeriesAndTheHtmlPage) {
        ++it) {
     counted += std::stoll((*it)[1]);
   }
-  EXPECT_EQ(counted, 3 + 2);
+  EXPECT_EQ(counted, 3 + 2 + 2);  // trades, shadows, and the days that moved
+  EXPECT_NE(html.find("the 29 flat days left out"), std::string::npos);
   EXPECT_NE(html.find("<circle class=\"bin\""), std::string::npos);
   EXPECT_NE(html.find("<title>Mon 08:00 UTC: 1 trade, win rate 0.0 %, P&amp;L -2.00 %</title>"),
             std::string::npos);

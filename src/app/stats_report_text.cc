@@ -131,21 +131,6 @@ void Calibration(const Json& c, std::ostream& out) {
   sources.Print(out);
 }
 
-void Breakdowns(const Json& b, std::ostream& out) {
-  for (const auto& [key, groups] : b.items()) {
-    if (groups.empty()) continue;
-    out << fmt::format("\nBy {}\n", key);
-    TablePrinter table(
-        {key, ">trades", ">win rate %", ">expectancy %", ">profit factor", ">P&L (quote)"});
-    for (const Json& g : groups) {
-      table.AddRow({g["label"].get<std::string>(), FigureText(g["count"]),
-                    FigureText(g["win_rate_pct"]), FigureText(g["expectancy_pct"], "{:.3f}"),
-                    FigureText(g["profit_factor"]), FigureText(g["total_pnl_quote"])});
-    }
-    table.Print(out);
-  }
-}
-
 std::string Reasons(const Json& episode) {
   std::string out;
   for (const Json& r : episode["reasons"]) out += (out.empty() ? "" : "; ") + r.get<std::string>();
@@ -258,8 +243,9 @@ std::string StatsReportText(const nlohmann::ordered_json& report) {
   Summary(report, out);
   LastTrades(report["last_trades"], out);
   Returns(report["returns"], out);
+  if (!report["daily"].is_null()) out << "\n" << DailyFiguresText(report["daily"]);
   Calibration(report["calibration"], out);
-  Breakdowns(report["breakdowns"], out);
+  out << BreakdownsText(report["breakdowns"]);
   Controller(report["controller"], out);
   Shadows(report["shadows"], out);
   if (!report["market"].is_null()) {

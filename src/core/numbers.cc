@@ -54,4 +54,17 @@ std::string PriceText(double price, int significant) {
   return text;
 }
 
+std::string FormatGrouped(double value, int decimals) {
+  if (!std::isfinite(value)) return fmt::format("{}", value);
+  std::string digits = fmt::format("{:.{}f}", std::fabs(value), std::max(decimals, 0));
+  const std::size_t point = std::min(digits.find('.'), digits.size());
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && i < point && (point - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  const bool zero = digits.find_first_not_of("0.") == std::string::npos;
+  return (value < 0 && !zero ? "-" : "") + out;
+}
+
 }  // namespace pulse

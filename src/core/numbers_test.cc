@@ -49,5 +49,16 @@ TEST(NumbersTest, PriceTextKeepsEightSignificantDigitsInFixedNotation) {
   EXPECT_EQ(PriceText(std::nan("")), "nan");
 }
 
+TEST(NumbersTest, FormatGroupedWritesFixedNotationWithThousands) {
+  EXPECT_EQ(FormatGrouped(10030.123, 2), "10,030.12");
+  EXPECT_EQ(FormatGrouped(10000, 2), "10,000.00");
+  EXPECT_EQ(FormatGrouped(999.999, 2), "1,000.00");
+  EXPECT_EQ(FormatGrouped(-1234567.891, 2), "-1,234,567.89");
+  EXPECT_EQ(FormatGrouped(-1.37, 2), "-1.37");
+  EXPECT_EQ(FormatGrouped(-0.001, 2), "0.00");
+  EXPECT_EQ(FormatGrouped(197227, 0), "197,227");
+  EXPECT_EQ(FormatGrouped(123, 0), "123");
+}
+
 }  // namespace
 }  // namespace pulse

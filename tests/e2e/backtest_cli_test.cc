@@ -129,6 +129,17 @@ TEST_F(BacktestCliTest, JsonReportIsDeterministicAndConsistent) {
   EXPECT_EQ(r["controller"][0]["state"], "green");
   EXPECT_EQ(r["returns"]["periods"], "daily");
   EXPECT_GT(r["returns"]["days"].get<int>(), 100);
+  // The days of the same curve: every day counted once, the trades spread over them.
+  const json& d = r["daily"];
+  EXPECT_EQ(d["days"], r["returns"]["days"]);
+  EXPECT_EQ(d["winning_days"].get<int>() + d["flat_days"].get<int>() + d["losing_days"].get<int>(),
+            d["days"].get<int>());
+  EXPECT_NEAR(d["trades_per_day"].get<double>(), t["count"].get<double>() / d["days"].get<double>(),
+              1e-12);
+  EXPECT_GE(d["best_day_pct"].get<double>(), d["worst_day_pct"].get<double>());
+  EXPECT_LE(d["lowest_equity"].get<double>(), p["final_equity"].get<double>());
+  EXPECT_GE(d["highest_equity"].get<double>(), p["final_equity"].get<double>());
+  EXPECT_LE(d["deepest_fall_from"].get<std::string>(), d["deepest_fall_to"].get<std::string>());
 }
 
 // With looser gates the controller sees enough trades to warn: each warning came while the
@@ -464,6 +475,13 @@ TEST_F(BacktestCliTest, HtmlChartsReachTheirLabelledExtremesAndNameTheirDates) {
   EXPECT_EQ(drawdown.x_labels, equity.x_labels);
   // The bar-level chart is at least as deep as the daily max drawdown, and says which is which.
   EXPECT_LE(std::stod(drawdown.y_min), r["returns"]["max_drawdown"].get<double>() * 100 + 0.005);
+  // The day figures name the extremes the charts reach.
+  const json& d = r["daily"];
+  EXPECT_NEAR(Money(equity.y_max), d["highest_equity"].get<double>(), 0.005);
+  EXPECT_NEAR(Money(equity.y_min), d["lowest_equity"].get<double>(), 0.005);
+  EXPECT_LE(std::stod(drawdown.y_min), d["deepest_fall_pct"].get<double>() + 0.005);
+  EXPECT_NE(html.find("<h2>Days</h2>"), std::string::npos);
+  EXPECT_NE(html.find("<h3>Return per day (%)</h3><svg"), std::string::npos);
   EXPECT_NE(html.find("<p class=\"note\">Drawn from the equity at every bar close"),
             std::string::npos);
 }

@@ -6,13 +6,13 @@
 #include <fmt/format.h>
 
 #include "app/backtest.h"
-#include "app/backtest_html.h"
 #include "app/backtest_report.h"
 #include "app/commands/commands.h"
 #include "app/commands/output_file.h"
 #include "app/config/features_config.h"
 #include "app/detail_input.h"
 #include "app/progress_bar.h"
+#include "core/numbers.h"
 
 namespace pulse::app {
 
