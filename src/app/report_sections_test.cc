@@ -106,8 +106,8 @@ TEST(ReportSectionsTest, DailyTradeReturnStatsRefusesWhatHasNoReturns) {
 
 TEST(ReportSectionsTest, BreakdownTablesNameTheWeekdays) {
   // Entries (an hour before each exit): Monday 2026-03-09 09:00 and Sunday 2026-03-15 22:00.
-  const std::vector<analytics::TradeRecord> trades = {
-      Trade(1, "2026-03-09T10:00:00Z", 20, 2), Trade(2, "2026-03-15T23:00:00Z", -10, -1)};
+  const std::vector<analytics::TradeRecord> trades = {Trade(1, "2026-03-09T10:00:00Z", 20, 2),
+                                                      Trade(2, "2026-03-15T23:00:00Z", -10, -1)};
   constexpr analytics::BreakdownKey kKeys[] = {analytics::BreakdownKey::kWeekday,
                                                analytics::BreakdownKey::kTimeframe};
   const nlohmann::ordered_json j = BreakdownsJson(trades, kKeys);
