@@ -75,6 +75,7 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
     warnings.push_back({{"at", w["at"]}, {"light", w["light"]}, {"warning", w["text"]}});
   }
   html += "<h2>Light forecast warnings</h2>" + HtmlTable(warnings);
+  html += "<h2>Every trade</h2>" + HtmlTable(r["trade_list"]);
   return html + HtmlPageEnd();
 }
 

@@ -141,6 +141,11 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
                         {"text", w.text}});
   }
   j["forecast_warnings"] = std::move(warnings);
+  nlohmann::ordered_json trade_list = nlohmann::ordered_json::array();
+  for (const OutcomeResolved& o : run.outcomes) {
+    if (!o.shadow) trade_list.push_back(TradeRowJson(o.signal, o.result));
+  }
+  j["trade_list"] = std::move(trade_list);
   return j;
 }
 

@@ -38,8 +38,9 @@ std::vector<ControllerStatusRow> ControllerRows(const BacktestRun& run);
 // account against it), monthly (MonthlyReturnsJson), paper, shadows, calibration, breakdowns,
 // controller (ControllerEpisodeJson of each state change), controller_time_pct (StateTimeJson:
 // each state's share of the period), breaker_trips, forecast_warnings (the controller's
-// LightForecastWarned: at, light, p_red, p_yellow_or_worse, win_probability, text). Daily returns
-// of the paper equity (UTC days, 365 periods a year) feed the return statistics.
+// LightForecastWarned: at, light, p_red, p_yellow_or_worse, win_probability, text), trade_list
+// (TradeRowJson of every real trade, in outcome order). Daily returns of the paper equity (UTC
+// days, 365 periods a year) feed the return statistics.
 Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run);
 
 // The same report for a terminal.

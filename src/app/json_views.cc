@@ -36,6 +36,20 @@ nlohmann::json ResultToJson(const SignalResult& r) {
           {"mae_percent", Opt(r.mae_percent)}};
 }
 
+nlohmann::ordered_json TradeRowJson(const Signal& signal, const SignalResult& result) {
+  const nlohmann::json r = ResultToJson(result);
+  nlohmann::ordered_json row;
+  row["signal_id"] = r["signal_id"];
+  row["symbol"] = signal.symbol;
+  row["direction"] = DirectionName(signal.direction);
+  for (const char* key : {"entry_time", "entry_price", "exit_time", "exit_price", "exit_reason",
+                          "outcome", "pnl_percent", "pnl_quote", "pnl_quote_total", "hold_minutes",
+                          "mfe_percent", "mae_percent"}) {
+    row[key] = r[key];
+  }
+  return row;
+}
+
 nlohmann::json SignalToJson(const Signal& s, const SignalResult* result) {
   nlohmann::json j = {{"id", s.id},
                       {"symbol", s.symbol},
@@ -69,10 +83,7 @@ nlohmann::json ReportToJson(const control::RecorderReport& report) {
   }
   nlohmann::json recent = nlohmann::json::array();
   for (const control::ClosedTrade& t : report.recent_trades) {
-    nlohmann::json j = ResultToJson(t.result);
-    j["symbol"] = t.signal.symbol;
-    j["direction"] = DirectionName(t.signal.direction);
-    recent.push_back(std::move(j));
+    recent.push_back(nlohmann::json(TradeRowJson(t.signal, t.result)));
   }
   return {{"days", report.days},
           {"since", FormatIso8601(report.since)},

@@ -18,6 +18,10 @@ namespace pulse::app {
 
 nlohmann::json SignalToJson(const Signal& signal, const SignalResult* result);
 nlohmann::json ResultToJson(const SignalResult& result);
+// A closed trade as a row of a report's trade list: the keys of ResultToJson with the signal's
+// symbol and direction, in the order a table shows them (signal_id, symbol, direction, entry
+// time and price, exit time and price, exit_reason, outcome, P&L, hold, MFE, MAE).
+nlohmann::ordered_json TradeRowJson(const Signal& signal, const SignalResult& result);
 // The recorder's summary, the first keys of `pulse stats --format json` (stats_report.h):
 // total_trades, wins, losses, breakevens, win_rate_pct, avg_win_pct, avg_loss_pct, avg_pnl_pct,
 // profit_factor (number, "inf" or null), open_positions[], recent_trades[], plus days and since.

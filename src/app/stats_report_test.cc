@@ -705,6 +705,9 @@ TEST_F(StatsReportTest, AsAtAPastMoment) {
   EXPECT_EQ((*r)["trades"]["count"], 0);
   EXPECT_TRUE((*r)["open_positions"].empty());
   EXPECT_EQ((*r)["controller"]["latest"]["state"], "green");
+  const std::string text = StatsReportText(*r);
+  EXPECT_NE(text.find("\nOpen positions: none\n\nRecent trades: none\n"), std::string::npos)
+      << text;
 }
 
 TEST_F(StatsReportTest, BadInputIsRefused) {

@@ -184,27 +184,42 @@ void Paper(const Json& p, std::ostream& out) {
   }
 }
 
-void Positions(const Json& r, std::ostream& out) {
-  out << fmt::format("\nOpen positions ({})\n", r["open_positions"].size());
+TablePrinter OpenPositionsTable(const Json& positions) {
   TablePrinter open({">id", "symbol", "dir", ">entry", "entered", ">age min"});
-  for (const Json& p : r["open_positions"]) {
+  for (const Json& p : positions) {
     open.AddRow({FigureText(p["signal_id"]), p["symbol"].get<std::string>(),
                  p["direction"].get<std::string>(), PriceFigure(p["entry_price"]),
                  p["entry_time"].get<std::string>(), FigureText(p["age_minutes"], "{:.0f}")});
   }
-  open.Print(out);
+  return open;
+}
 
-  out << fmt::format("\nRecent trades ({})\n", r["recent_trades"].size());
+TablePrinter RecentTradesTable(const Json& trades) {
   TablePrinter recent({">id", "symbol", "dir", ">entry", ">exit", ">pnl%", "outcome", "reason",
                        "exited", ">held min"});
-  for (const Json& t : r["recent_trades"]) {
+  for (const Json& t : trades) {
     recent.AddRow({FigureText(t["signal_id"]), t["symbol"].get<std::string>(),
                    t["direction"].get<std::string>(), PriceFigure(t["entry_price"]),
                    PriceFigure(t["exit_price"]), FigureText(t["pnl_percent"]),
                    t["outcome"].get<std::string>(), FigureText(t["exit_reason"]),
                    FigureText(t["exit_time"]), FigureText(t["hold_minutes"], "{:.0f}")});
   }
-  recent.Print(out);
+  return recent;
+}
+
+void Positions(const Json& r, std::ostream& out) {
+  if (r["open_positions"].empty()) {
+    out << "\nOpen positions: none\n";
+  } else {
+    out << fmt::format("\nOpen positions ({})\n", r["open_positions"].size());
+    OpenPositionsTable(r["open_positions"]).Print(out);
+  }
+  if (r["recent_trades"].empty()) {
+    out << "\nRecent trades: none\n";
+  } else {
+    out << fmt::format("\nRecent trades ({})\n", r["recent_trades"].size());
+    RecentTradesTable(r["recent_trades"]).Print(out);
+  }
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "e2e/cli_runner.h"
@@ -140,6 +141,27 @@ TEST_F(BacktestCliTest, JsonReportIsDeterministicAndConsistent) {
   EXPECT_LE(d["lowest_equity"].get<double>(), p["final_equity"].get<double>());
   EXPECT_GE(d["highest_equity"].get<double>(), p["final_equity"].get<double>());
   EXPECT_LE(d["deepest_fall_from"].get<std::string>(), d["deepest_fall_to"].get<std::string>());
+  // Every real trade is listed once, in outcome order; the list adds up to the statistics.
+  const json& list = r["trade_list"];
+  ASSERT_EQ(list.size(), t["count"].get<std::size_t>());
+  double pnl_pct = 0, pnl_quote = 0;
+  int wins = 0;
+  std::set<std::int64_t> ids;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const json& trade = list[i];
+    pnl_pct += trade["pnl_percent"].get<double>();
+    pnl_quote += trade["pnl_quote_total"].get<double>();
+    wins += trade["outcome"] == "win";
+    ids.insert(trade["signal_id"].get<std::int64_t>());
+    EXPECT_LE(trade["entry_time"].get<std::string>(), trade["exit_time"].get<std::string>());
+    if (i > 0) {
+      EXPECT_LE(list[i - 1]["exit_time"].get<std::string>(), trade["exit_time"].get<std::string>());
+    }
+  }
+  EXPECT_EQ(ids.size(), list.size());
+  EXPECT_EQ(wins, t["wins"].get<int>());
+  EXPECT_NEAR(pnl_pct, t["total_pnl_pct"].get<double>(), 1e-9);
+  EXPECT_NEAR(pnl_quote, t["total_pnl_quote"].get<double>(), 1e-6);
 }
 
 // With looser gates the controller sees enough trades to warn: each warning came while the
@@ -482,6 +504,18 @@ TEST_F(BacktestCliTest, HtmlChartsReachTheirLabelledExtremesAndNameTheirDates) {
   EXPECT_LE(std::stod(drawdown.y_min), d["deepest_fall_pct"].get<double>() + 0.005);
   EXPECT_NE(html.find("<h2>Days</h2>"), std::string::npos);
   EXPECT_NE(html.find("<h3>Return per day (%)</h3><svg"), std::string::npos);
+  // The list of every trade, one row each, its header in the order of the JSON rows.
+  const std::size_t list = html.find("<h2>Every trade</h2>");
+  ASSERT_NE(list, std::string::npos);
+  EXPECT_EQ(html.find("<table><tr><th>signal_id</th><th>symbol</th><th>direction</th>", list),
+            list + std::string("<h2>Every trade</h2>").size());
+  const std::string table = html.substr(list, html.find("</table>", list) - list);
+  std::size_t rows = 0;
+  for (std::size_t at = table.find("<tr><td>"); at != std::string::npos;
+       at = table.find("<tr><td>", at + 1)) {
+    ++rows;
+  }
+  EXPECT_EQ(rows, r["trade_list"].size());
   EXPECT_NE(html.find("<p class=\"note\">Drawn from the equity at every bar close"),
             std::string::npos);
 }
