@@ -37,10 +37,15 @@ nlohmann::ordered_json StateTimeJson(std::span<const StateSpan> spans, UnixNanos
 
 std::string StateTimeText(const nlohmann::ordered_json& time_pct) {
   std::string text;
+  double covered = 0;
   for (const auto& [state, pct] : time_pct.items()) {
     text += fmt::format("{}{} {:.1f} %", text.empty() ? "" : ", ", state, pct.get<double>());
+    covered += pct.get<double>();
   }
-  return text.empty() ? "-" : text;
+  if (text.empty()) return "-";
+  // The time before the controller's first state, when it shows at this precision.
+  if (covered < 99.95) text += fmt::format(", no state yet {:.1f} %", 100 - covered);
+  return text;
 }
 
 }  // namespace pulse::app

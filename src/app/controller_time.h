@@ -31,7 +31,8 @@ std::vector<StateSpan> ControllerStateSpans(std::span<const ControllerStatusRow>
 nlohmann::ordered_json StateTimeJson(std::span<const StateSpan> spans, UnixNanos from,
                                      UnixNanos to);
 
-// "green 3.5 %, red 96.5 %" of StateTimeJson, or "-" when it is empty.
+// "green 3.5 %, red 96.5 %" of StateTimeJson, with the uncovered start last ("green 3.7 %, red
+// 82.8 %, no state yet 13.5 %"), or "-" when it is empty.
 std::string StateTimeText(const nlohmann::ordered_json& time_pct);
 
 }  // namespace pulse::app

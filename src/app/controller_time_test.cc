@@ -42,7 +42,7 @@ TEST(ControllerTimeTest, TimeBeforeTheFirstRowIsNotCovered) {
   ASSERT_EQ(spans.size(), 1u);
   const nlohmann::ordered_json shares = StateTimeJson(spans, 0, 100 * kS);
   EXPECT_DOUBLE_EQ(shares["yellow"].get<double>(), 50.0);
-  EXPECT_EQ(StateTimeText(shares), "yellow 50.0 %");
+  EXPECT_EQ(StateTimeText(shares), "yellow 50.0 %, no state yet 50.0 %");
   EXPECT_TRUE(ControllerStateSpans({}, 0, 100 * kS).empty());
   EXPECT_EQ(StateTimeText(StateTimeJson({}, 0, 100 * kS)), "-");
   EXPECT_TRUE(StateTimeJson(spans, 100 * kS, 100 * kS).empty());  // a period of no length
