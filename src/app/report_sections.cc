@@ -285,12 +285,18 @@ std::string DailyFiguresText(const nlohmann::ordered_json& d) {
     return v.is_number() ? FormatGrouped(v.get<double>(), 2) : FigureText(v);
   };
   const auto minute = [](const nlohmann::json& v) { return v.get<std::string>().substr(0, 16); };
+  // "best 2021-05-02 +1.23 %", or "no winning day" when there was none.
+  const auto day = [&](const char* label, const char* kind) {
+    if (d[fmt::format("{}_days", kind)].get<std::int64_t>() == 0) {
+      return fmt::format("no {} day", kind);
+    }
+    return fmt::format("{} {} {} %", label, d[fmt::format("{}_day", label)].get<std::string>(),
+                       FigureText(d[fmt::format("{}_day_pct", label)], "{:+.2f}"));
+  };
   std::string out = fmt::format(
-      "days: {} ({} winning, {} flat, {} losing), {} trades a day; best {} {} %, worst {} {} %\n",
-      FigureText(d["days"]), FigureText(d["winning_days"]), FigureText(d["flat_days"]),
-      FigureText(d["losing_days"]), FigureText(d["trades_per_day"]),
-      d["best_day"].get<std::string>(), FigureText(d["best_day_pct"], "{:+.2f}"),
-      d["worst_day"].get<std::string>(), FigureText(d["worst_day_pct"], "{:+.2f}"));
+      "days: {} ({} winning, {} flat, {} losing), {} trades a day; {}, {}\n", FigureText(d["days"]),
+      FigureText(d["winning_days"]), FigureText(d["flat_days"]), FigureText(d["losing_days"]),
+      FigureText(d["trades_per_day"]), day("best", "winning"), day("worst", "losing"));
   out += fmt::format("equity: low {} at {}, high {} at {}; ", money(d["lowest_equity"]),
                      minute(d["lowest_equity_at"]), money(d["highest_equity"]),
                      minute(d["highest_equity_at"]));

@@ -105,7 +105,8 @@ Result<nlohmann::ordered_json> DailyFiguresJson(std::span<const analytics::Equit
                                                 std::int64_t trades);
 // The same in two lines: "days: 78 (12 winning, 60 flat, 6 losing), 0.26 trades a day; best
 // 2021-05-02 +1.23 %, worst 2021-05-06 -0.95 %\nequity: low 9,797.10 at ..., high ... at ...;
-// deepest fall 412.90 (-4.04 %) from ... to ...\n".
+// deepest fall 412.90 (-4.04 %) from ... to ...\n"; "no winning day" / "no losing day" instead
+// of a best or worst day that did not gain or lose.
 std::string DailyFiguresText(const nlohmann::ordered_json& days);
 
 // The equity of an account that starts with `capital` at `from` and books each trade's quote

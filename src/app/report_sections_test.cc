@@ -122,6 +122,34 @@ TEST(ReportSectionsTest, BreakdownTablesNameTheWeekdays) {
   EXPECT_EQ(BreakdownLabel("weekday", "none"), "none");
 }
 
+TEST(ReportSectionsTest, DaysWithoutAGainSayNoWinningDay) {
+  // 10,000 on 2026-03-09; -120 on the 10th, then flat to the 12th.
+  const std::vector<analytics::EquityPoint> curve = {{T("2026-03-09T06:00:00Z"), 10000},
+                                                     {T("2026-03-10T00:50:00Z"), 9880},
+                                                     {T("2026-03-12T12:00:00Z"), 9880}};
+  Result<nlohmann::ordered_json> d = DailyFiguresJson(curve, 1);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ((*d)["days"], 4);
+  EXPECT_EQ((*d)["winning_days"], 0);
+  EXPECT_EQ((*d)["best_day"], "2026-03-09");  // the highest return, 0
+  EXPECT_EQ((*d)["best_day_pct"], 0.0);
+  EXPECT_NEAR((*d)["trades_per_day"].get<double>(), 0.25, 1e-15);
+  EXPECT_EQ(DailyFiguresText(*d),
+            "days: 4 (0 winning, 3 flat, 1 losing), 0.25 trades a day; no winning day, worst "
+            "2026-03-10 -1.20 %\nequity: low 9,880.00 at 2026-03-10T00:50, high 10,000.00 at "
+            "2026-03-09T06:00; deepest fall 120.00 (-1.20 %) from 2026-03-09T06:00 to "
+            "2026-03-10T00:50\n");
+  const std::vector<analytics::EquityPoint> flat = {{T("2026-03-09T06:00:00Z"), 10000},
+                                                    {T("2026-03-09T07:00:00Z"), 10000}};
+  d = DailyFiguresJson(flat, 0);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(DailyFiguresText(*d),
+            "days: 1 (0 winning, 1 flat, 0 losing), 0.00 trades a day; no winning day, no losing "
+            "day\nequity: low 10,000.00 at 2026-03-09T06:00, high 10,000.00 at 2026-03-09T06:00; "
+            "it never fell below a high\n");
+  EXPECT_FALSE(DailyFiguresJson({}, 0).ok());
+}
+
 TEST(ReportSectionsTest, ShadowsAreGroupedByTheGateThatStoppedThem) {
   const GateCheck low_confidence{"confidence", 0.6, 0.7, false, "confidence"};
   const GateCheck passed{"volume", 3, 2, true, ""};
