@@ -1,5 +1,8 @@
 #include "app/light_forecast_view.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include <fmt/format.h>
 
 namespace pulse::app {
@@ -15,14 +18,52 @@ Result<LightForecastView> LightForecastAt(SignalStore& signals, ControllerStore&
   ClosedOutcomeFilter filter;
   filter.exit_until = at;
   ASSIGN_OR_RETURN(std::vector<OutcomeResolved> traded, signals.ListClosedOutcomes(filter));
-  return LightForecastAt(controller, config, at, std::move(traded));
+  return LightForecastAt(signals, controller, config, at, std::move(traded));
 }
 
-Result<LightForecastView> LightForecastAt(ControllerStore& controller,
+namespace {
+
+// The shadow outcomes that may be in the window at `at`: the window's oldest entry is no
+// older than the window-th newest traded outcome, and a denied signal's shadow counts only
+// when it was created during a red light, so from the state that held then on.
+Result<std::vector<OutcomeResolved>> ShadowsForWindow(
+    SignalStore& signals, const std::vector<ControllerStatusRow>& status,
+    const std::vector<OutcomeResolved>& traded, const risk::RiskConfig& config, UnixNanos at) {
+  ClosedOutcomeFilter filter;
+  filter.shadows = true;
+  filter.exit_until = at;
+  const auto window = static_cast<std::size_t>(config.light.window);
+  if (traded.size() >= window) {
+    std::vector<UnixNanos> exits;
+    exits.reserve(traded.size());
+    for (const OutcomeResolved& o : traded) exits.push_back(o.result.exit_time.value_or(at));
+    std::nth_element(exits.begin(), exits.end() - static_cast<std::ptrdiff_t>(window), exits.end());
+    UnixNanos since = *(exits.end() - static_cast<std::ptrdiff_t>(window));
+    // The state that held at `since` started at the latest row at or before it.
+    for (auto it = status.rbegin(); it != status.rend(); ++it) {
+      if (it->changed_at <= since) {
+        since = it->changed_at;
+        break;
+      }
+    }
+    filter.exit_since = since;
+  }
+  return signals.ListClosedOutcomes(filter);
+}
+
+}  // namespace
+
+Result<LightForecastView> LightForecastAt(SignalStore& signals, ControllerStore& controller,
                                           const risk::RiskConfig& config, UnixNanos at,
                                           std::vector<OutcomeResolved> traded) {
   risk::ControllerHistory history;
   ASSIGN_OR_RETURN(history.status, controller.ListStatus({.until = at}));
+  if (config.light.probation) {
+    ASSIGN_OR_RETURN(std::vector<OutcomeResolved> shadows,
+                     ShadowsForWindow(signals, history.status, traded, config, at));
+    traded.insert(traded.end(), std::make_move_iterator(shadows.begin()),
+                  std::make_move_iterator(shadows.end()));
+  }
   history.outcomes = std::move(traded);
   SimulatedClock clock(at);
   ASSIGN_OR_RETURN(const risk::TradingController restored,

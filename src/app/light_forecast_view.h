@@ -21,7 +21,7 @@ namespace pulse::app {
 
 struct LightForecastView {
   analytics::LightForecast forecast;
-  int resolved = 0;       // traded outcomes in the controller's win-rate window
+  int resolved = 0;       // outcomes in the controller's win-rate window
   int losing_streak = 0;  // losses in a row now
 };
 
@@ -29,13 +29,15 @@ struct LightForecastView {
 Result<LightForecastView> LightForecastOf(const risk::TradingController& controller);
 
 // The forecast as at `at`, from what the store holds: the controller is restored from its
-// status rows (acknowledged reds start a fresh window) and the traded outcomes that closed at
-// or before `at`, as `pulse run` would have had it then.
+// status rows (acknowledged reds start a fresh window), the traded outcomes that closed at or
+// before `at` and, with risk.traffic_light.probation, the shadow outcomes recent enough to be
+// in the window (the controller keeps those of the signals its red light denied), as
+// `pulse run` would have had it then.
 Result<LightForecastView> LightForecastAt(SignalStore& signals, ControllerStore& controller,
                                           const risk::RiskConfig& config, UnixNanos at);
 // The same from outcomes the caller has read already: `traded`, every traded outcome closed at
 // or before `at` (ClosedOutcomeFilter{exit_until = at}).
-Result<LightForecastView> LightForecastAt(ControllerStore& controller,
+Result<LightForecastView> LightForecastAt(SignalStore& signals, ControllerStore& controller,
                                           const risk::RiskConfig& config, UnixNanos at,
                                           std::vector<OutcomeResolved> traded);
 

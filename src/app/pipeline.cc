@@ -197,6 +197,7 @@ Status Pipeline::State::ProcessResolved() {
     if (r.shadow) {
       ++counts.shadows_resolved;
       RETURN_IF_ERROR(ReleaseShadow(r));
+      RETURN_IF_ERROR(controller.OnOutcome(r));  // a denied signal's, on probation
     } else {
       ++counts.resolved;
       RETURN_IF_ERROR(Learn(r));

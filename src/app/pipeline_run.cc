@@ -227,6 +227,7 @@ std::string RunFingerprint(const Config& config) {
   const std::pair<std::string_view, bool> added_later[] = {
       {"risk.traffic_light.auto_acknowledge_after_s",
        config.risk.light.auto_acknowledge_after_s == 0},
+      {"risk.traffic_light.probation", !config.risk.light.probation},
       {"paper.max_volume_participation", config.paper.max_volume_participation == 0},
   };
   for (const auto& [key, off] : added_later) {

@@ -397,7 +397,7 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
     if (charts != nullptr) charts->controller = std::move(held);
     if (forecast) {
       ASSIGN_OR_RETURN(const LightForecastView view,
-                       LightForecastAt(*inputs.controller, *inputs.risk, at, closed_by_at));
+                       LightForecastAt(store, *inputs.controller, *inputs.risk, at, closed_by_at));
       controller["forecast"] = LightForecastJson(view);
     }
   }

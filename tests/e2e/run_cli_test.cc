@@ -186,11 +186,12 @@ TEST(RunCliTest, ResumesAfterSigkillWithExactlyTheRowsOfAnUninterruptedRun) {
 // risk.traffic_light.auto_acknowledge_after_s: the controller acknowledges its own reds during
 // the run (two losses in a row turn it red; six hours later it is green again, the streak
 // emptied), and a run killed half-way resumes to exactly the rows of an uninterrupted one,
-// those acknowledgements included.
+// those acknowledgements included. (Probation off: only the acknowledgements end a red.)
 TEST(RunCliTest, RedsAcknowledgedByTheControllerResumeToTheSameRows) {
   const std::map<std::string, std::string> env = {
       {"PULSE_SIGNAL__GATES__MIN_CONFIDENCE", "0.6"},
       {"PULSE_RISK__TRAFFIC_LIGHT__RED_CONSECUTIVE_LOSSES", "2"},
+      {"PULSE_RISK__TRAFFIC_LIGHT__PROBATION", "false"},
       {"PULSE_RISK__TRAFFIC_LIGHT__AUTO_ACKNOWLEDGE_AFTER_S", "21600"}};
   CliRunner whole;
   const CliResult done = whole.Run(RunArgs(), env);
@@ -249,6 +250,65 @@ TEST(RunCliTest, RedsAcknowledgedByTheControllerResumeToTheSameRows) {
                             "risk.traffic_light.auto_acknowledge_after_s)\n"),
             std::string::npos)
       << manual.out;
+}
+
+// risk.traffic_light.probation (on by default): a red set by a losing streak clears when a
+// signal it denied would have won. Each change out of red names how many of the window's
+// outcomes are denied signals' shadows, as counted independently from the stored signals; a
+// run killed half-way resumes to the same rows; `pulse control status` on a red says how it
+// clears.
+TEST(RunCliTest, RedsClearedOnProbationResumeToTheSameRows) {
+  const std::map<std::string, std::string> env = {{"PULSE_SIGNAL__GATES__MIN_CONFIDENCE", "0.55"},
+                                                  {"PULSE_SIGNAL__GATES__VOLUME", "false"}};
+  CliRunner whole;
+  const CliResult done = whole.Run(RunArgs(), env);
+  ASSERT_EQ(done.exit_code, 0) << done.err;
+  const Rows states = whole.Query(
+      "SELECT changed_at, state, json_extract(reasons, '$[0].rule'), "
+      "json_extract(reasons, '$[0].value') FROM controller_status ORDER BY id");
+  int cleared = 0;
+  for (std::size_t i = 1; i < states.size(); ++i) {
+    if (states[i - 1][1] != "red" || states[i][1] == "red") continue;
+    ASSERT_EQ(states[i][2], "probation") << states[i][0];
+    ++cleared;
+    if (cleared > 1) continue;
+    // The first red's window: the shadows of the signals denied since it began that had
+    // resolved when it cleared (fewer than the window's 50).
+    const std::int64_t denied =
+        Count(whole, fmt::format("SELECT COUNT(*) FROM signals s JOIN signal_results r ON "
+                                 "r.signal_id = s.id WHERE s.status = 'rejected' AND s.gate_checks "
+                                 "LIKE '%\"reason\":\"red light: %' AND s.created_at >= {} AND "
+                                 "r.exit_timestamp <= {} AND r.outcome <> 'open'",
+                                 states[i - 1][0], states[i][0]));
+    EXPECT_GT(denied, 0);
+    EXPECT_EQ(std::to_string(denied) + ".0", states[i][3]);
+  }
+  EXPECT_GE(cleared, 2);
+
+  const std::map<std::string, Rows> expected = Dump(whole);
+  const std::int64_t closes = Count(whole, "SELECT bar_closes FROM pipeline_runs");
+  CliRunner killed;
+  ASSERT_NO_FATAL_FAILURE(KillHalfway(killed, RunArgs(), closes, env));
+  const CliResult resumed = killed.Run(RunArgs(), env);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  const std::map<std::string, Rows> got = Dump(killed);
+  EXPECT_TRUE(got == expected) << FirstDifference(expected, got);
+
+  const std::string first_red = whole.Query(
+      "SELECT changed_at FROM controller_status WHERE state = 'red' ORDER BY id LIMIT 1")[0][0];
+  CliRunner red;
+  std::vector<std::string> args = RunArgs();
+  args[6] = whole.Query(fmt::format(
+      "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', {} / 1e9 + 600, 'unixepoch')", first_red))[0][0];
+  ASSERT_EQ(red.Run(args, env).exit_code, 0);
+  const CliResult status = red.Run({"control", "status"}, env);
+  ASSERT_EQ(status.exit_code, 0) << status.err;
+  EXPECT_NE(status.out.find("controller: red since"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("  on probation: the shadows of the signals it denies join the win "
+                            "rate and the losing streak as they resolve, so it clears once those "
+                            "signals would have won again (risk.traffic_light.probation)\n"),
+            std::string::npos)
+      << status.out;
 }
 
 // The symbols are processed in symbol order, whatever the order of --data: the same rows (ids

@@ -155,6 +155,12 @@ std::string StatusText(const ControllerStatusRow& latest, const risk::TrafficLig
                                 FormatIso8601(latest.changed_at));
   for (const ControllerReason& r : latest.reasons) out += "  " + r.text + "\n";
   if (latest.state != RiskState::kRed) return out;
+  if (light.probation) {
+    out +=
+        "  on probation: the shadows of the signals it denies join the win rate and the losing "
+        "streak as they resolve, so it clears once those signals would have won again "
+        "(risk.traffic_light.probation)\n";
+  }
   if (light.auto_acknowledge_after_s > 0) {
     out += fmt::format(
         "  if still red at {}, the controller acknowledges it "

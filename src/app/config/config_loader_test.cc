@@ -129,6 +129,24 @@ risk:
                 "risk.traffic_light.auto_acknowledge_after_s: -60 is out of range 0..1000000000"}));
 }
 
+TEST(ConfigLoaderTest, RedLightProbationIsOnByDefaultAndChecked) {
+  EXPECT_TRUE(LoadConfigReport(Yaml("")).config.risk.light.probation);
+  ConfigLoadReport report = LoadConfigReport(Yaml(R"(
+risk:
+  traffic_light:
+    probation: false
+)"));
+  ASSERT_TRUE(report.ok()) << report.ProblemText();
+  EXPECT_FALSE(report.config.risk.light.probation);
+  EXPECT_EQ(Problems(LoadConfigReport(Yaml(R"(
+risk:
+  traffic_light:
+    probation: sometimes
+)"))),
+            (std::vector<std::string>{
+                "risk.traffic_light.probation: 'sometimes' is not a boolean (true or false)"}));
+}
+
 constexpr char kProfilesYaml[] = R"(
 environment: production
 logging:

@@ -455,6 +455,8 @@ void AddRiskKeys(std::vector<ConfigKey>& keys) {
       T::kDouble, "risk.traffic_light.win_rate_margin", 0, 1));
   keys.push_back(RiskNumber<&R::light, &L::auto_acknowledge_after_s>(
       T::kInt, "risk.traffic_light.auto_acknowledge_after_s", 0, 1e9));
+  keys.push_back(Bool("risk.traffic_light.probation", Set<&Config::risk, &R::light, &L::probation>,
+                      Get<&Config::risk, &R::light, &L::probation>));
 #define PULSE_BREAKER_KEYS(name)                                                       \
   keys.push_back(Bool("risk.circuit_breakers." #name ".enabled",                       \
                       Set<&Config::risk, &R::breakers, &B::name, &S::enabled>,         \

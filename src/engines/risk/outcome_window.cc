@@ -7,7 +7,7 @@
 
 namespace pulse::risk {
 
-void OutcomeWindow::Add(Outcome outcome, std::optional<double> confidence) {
+void OutcomeWindow::Add(Outcome outcome, std::optional<double> confidence, bool denied) {
   if (outcome == Outcome::kLoss) {
     ++streak_;
   } else {
@@ -15,10 +15,12 @@ void OutcomeWindow::Add(Outcome outcome, std::optional<double> confidence) {
   }
   calibration_.reset();
   if (confidence && !(*confidence >= 0 && *confidence <= 1)) confidence.reset();
-  entries_.push_back({outcome, confidence});
+  entries_.push_back({outcome, confidence, denied});
   if (outcome == Outcome::kWin) ++wins_;
+  if (denied) ++denied_;
   while (static_cast<int>(entries_.size()) > capacity_) {
     if (entries_.front().outcome == Outcome::kWin) --wins_;
+    if (entries_.front().denied) --denied_;
     entries_.pop_front();
   }
 }
@@ -27,6 +29,7 @@ void OutcomeWindow::Clear() {
   entries_.clear();
   calibration_.reset();
   wins_ = 0;
+  denied_ = 0;
   streak_ = 0;
 }
 

@@ -1,5 +1,6 @@
-// OutcomeWindow: the recent resolved (traded, non-shadow) outcomes the traffic light judges:
-// win rate and calibration error over the last N, and the current losing streak.
+// OutcomeWindow: the recent resolved outcomes the traffic light judges: win rate and
+// calibration error over the last N, and the current losing streak. The outcomes are the
+// traded signals', and, on probation, those of signals the red light denied (their shadows).
 #pragma once
 
 #include <cstdint>
@@ -26,13 +27,16 @@ class OutcomeWindow {
   OutcomeWindow(int capacity, int bins) : capacity_(capacity), bins_(bins) {}
 
   // Adds a resolved outcome (not kOpen). A loss extends the losing streak; a win or a
-  // breakeven ends it. The oldest entry drops out when the window is full.
-  void Add(Outcome outcome, std::optional<double> confidence);
+  // breakeven ends it. The oldest entry drops out when the window is full. `denied`: the
+  // shadow outcome of a signal the red light denied (probation), counted in denied().
+  void Add(Outcome outcome, std::optional<double> confidence, bool denied = false);
   // Empties the window and ends the streak.
   void Clear();
 
   int size() const { return static_cast<int>(entries_.size()); }
   int wins() const { return wins_; }
+  // How many of the outcomes in the window are denied signals' shadows.
+  int denied() const { return denied_; }
   // Wins over the outcomes in the window (breakevens count as non-wins); NaN when empty.
   double win_rate() const;
   int consecutive_losses() const { return streak_; }
@@ -45,11 +49,13 @@ class OutcomeWindow {
   struct Entry {
     Outcome outcome;
     std::optional<double> confidence;
+    bool denied;
   };
   int capacity_;
   int bins_;
   std::deque<Entry> entries_;
   int wins_ = 0;
+  int denied_ = 0;
   int streak_ = 0;
   mutable std::optional<WindowCalibration> calibration_;  // cache; reset by Add and Clear
 };

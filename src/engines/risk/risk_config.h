@@ -33,6 +33,12 @@ struct TrafficLightConfig {
   // calibration and streak start afresh (like the expiry of Freqtrade's protections,
   // `stop_duration`). 0 = only a person acknowledges it.
   std::int64_t auto_acknowledge_after_s = 0;
+  // Probation: while the light is red and trading active, the signals it denies (every
+  // quality gate passed) are judged as if traded: their shadow outcomes join the win-rate
+  // window and the losing streak as they resolve, so a red set by the signals' record clears
+  // once the signals it stopped would have won again. Account rules (drawdown, today's loss)
+  // and the breakers still see real trades only. false = only real trades are judged.
+  bool probation = true;
 };
 
 // One breaker's switches. `cooldown_s` is how long a trip blocks new entries (the daily-loss

@@ -148,14 +148,37 @@ Result<TradingController> TradingController::Restore(const RiskConfig& config, c
   return c;
 }
 
+bool TradingController::OnProbation(const OutcomeResolved& event) const {
+  if (!config_.light.probation || state_.light != TrafficLight::kRed ||
+      state_.mode != ControllerMode::kActive || event.signal.created_at < state_.since) {
+    return false;
+  }
+  // Denied by the controller alone: every failed check is a risk: check (a candidate a
+  // quality gate rejected would not have been traded on any light).
+  bool denied = false;
+  for (const GateCheck& check : event.signal.gate_checks) {
+    if (check.passed) continue;
+    if (!check.gate.starts_with("risk:")) return false;
+    denied = true;
+  }
+  return denied;
+}
+
 Status TradingController::OnOutcome(const OutcomeResolved& event) {
-  if (event.shadow) return Status::Ok();
+  if (event.shadow && !config_.light.probation) return Status::Ok();
   if (event.result.outcome == Outcome::kOpen) {
+    if (event.shadow) return Status::Ok();
     return InvalidArgumentError("signal {}: outcome is still open; only resolved outcomes count",
                                 event.signal.id);
   }
   const UnixNanos at = event.result.exit_time.value_or(clock_->Now());
   AutoAcknowledge(at);
+  if (event.shadow) {
+    if (!OnProbation(event)) return Status::Ok();
+    window_.Add(event.result.outcome, event.signal.confidence, /*denied=*/true);
+    Evaluate(at);
+    return Status::Ok();
+  }
   window_.Add(event.result.outcome, event.signal.confidence);
   std::vector<CircuitBreakerTripped> trips;
   for (auto& b : breakers_) b->OnOutcome(at, event.result.outcome, &trips);
@@ -219,6 +242,7 @@ void TradingController::Refresh() {
 LightFigures TradingController::figures() const {
   LightFigures f;
   f.resolved = window_.size();
+  f.denied = window_.denied();
   f.win_rate = window_.win_rate();
   f.loss_today = equity_.loss_today();
   f.consecutive_losses = window_.consecutive_losses();
@@ -281,6 +305,14 @@ void TradingController::Evaluate(UnixNanos at) {
   SetLightReasons(v.reasons);
   std::vector<ControllerReason> reasons =
       state_.mode == ControllerMode::kActive ? std::move(v.reasons) : StateReasons();
+  if (state_.mode == ControllerMode::kActive && before.light == TrafficLight::kRed &&
+      f.denied > 0) {
+    reasons.insert(reasons.begin(),
+                   {"probation", static_cast<double>(f.denied), 0,
+                    fmt::format("red light cleared on probation: {} of the last {} resolved are "
+                                "signals it denied, judged on their shadows",
+                                f.denied, f.resolved)});
+  }
   SetState(at, v.held.light, state_.mode, std::move(reasons));
 }
 

@@ -42,8 +42,9 @@ using EquityPoint = analytics::EquityPoint;
 
 // What Restore rebuilds the controller from: the stored controller_status rows (oldest first;
 // the last is the state to resume in), the traded outcomes resolved since (at least) the last
-// acknowledged red or the start of the win-rate window, and the equity points of the current
-// local day (more is fine: the peak and the breakers see them too).
+// acknowledged red or the start of the win-rate window (with risk.traffic_light.probation, the
+// shadow outcomes of that time too: OnOutcome keeps the denied signals'), and the equity
+// points of the current local day (more is fine: the peak and the breakers see them too).
 struct ControllerHistory {
   std::vector<ControllerStatusRow> status;
   std::vector<OutcomeResolved> outcomes;
@@ -74,9 +75,10 @@ class TradingController {
   // Every input below, and Review and Refresh, first acknowledge a red light held longer than
   // risk.traffic_light.auto_acknowledge_after_s (when set) at the time it fell due.
   //
-  // A tracked signal resolved. Shadow outcomes are ignored (OK). InvalidArgument for an
-  // outcome that is still open. With risk.forecast.warn_probability set, the forecast is
-  // computed afresh and a LightForecastWarned is published when it crosses the threshold.
+  // A tracked signal resolved. InvalidArgument for a traded outcome that is still open. With
+  // risk.forecast.warn_probability set, the forecast is computed afresh and a
+  // LightForecastWarned is published when it crosses the threshold. A shadow outcome counts
+  // only on probation (OnProbation); any other is ignored (OK).
   Status OnOutcome(const OutcomeResolved& event);
   // Account equity (quote currency, marked to market) at `at`. InvalidArgument for a
   // non-positive or non-finite value or a time before the previous equity.
@@ -132,6 +134,10 @@ class TradingController {
   // at that very time is taken first, as Restore replays it). Not while muted: the stored
   // acknowledgements are replayed instead.
   void AutoAcknowledge(UnixNanos at);
+  // risk.traffic_light.probation: `event` (a shadow) is the outcome of a signal created while
+  // the light has been red and trading active, that passed every quality gate and was denied
+  // by the controller. It joins the win-rate window and the streak; the breakers never see it.
+  bool OnProbation(const OutcomeResolved& event) const;
   // The light and the rules that fired at the last evaluation.
   HeldLight held() const { return {state_.light, fired_}; }
   // Takes a judgement's light and fired rules as the light held (the mode stays).

@@ -87,8 +87,11 @@ ControllerReason ReasonOf(const JudgedRule& r, const LightFigures& f) {
     case LightRule::kWinRate:
     case LightRule::kWinRateYellow:
       return {r.kind == LightRule::kWinRate ? "win_rate" : "win_rate_yellow", r.value, r.threshold,
-              fmt::format("win rate {} {} {} over the last {} resolved", Pct(r.value),
-                          r.fired ? "<" : ">=", Pct(r.threshold), f.resolved)};
+              fmt::format("win rate {} {} {} over the last {} resolved{}", Pct(r.value),
+                          r.fired ? "<" : ">=", Pct(r.threshold), f.resolved,
+                          f.denied > 0
+                              ? fmt::format(" ({} of them denied while red, as shadows)", f.denied)
+                              : std::string())};
     case LightRule::kDailyLoss:
       return {"daily_loss", r.value, r.threshold,
               fmt::format("loss today {} of equity {} {}", Pct(r.value),

@@ -30,6 +30,7 @@ namespace pulse::risk {
 // What the light is judged on.
 struct LightFigures {
   int resolved = 0;       // outcomes in the win-rate window
+  int denied = 0;         // how many of them are denied signals' shadows (probation)
   double win_rate = 0;    // over the window (NaN when empty)
   double loss_today = 0;  // share of the day's starting equity
   int consecutive_losses = 0;
