@@ -115,6 +115,34 @@ void KillHalfway(CliRunner& cli, const std::vector<std::string>& args, std::int6
   EXPECT_EQ(Count(cli, "SELECT finished FROM pipeline_runs"), 0);
 }
 
+// The run of `whole` again on a fresh store, killed half-way and started again: exactly the
+// rows of the uninterrupted run.
+void ExpectTheSameRowsAfterAKill(const CliRunner& whole,
+                                 const std::map<std::string, std::string>& env) {
+  const std::map<std::string, Rows> expected = Dump(whole);
+  const std::int64_t closes = Count(whole, "SELECT bar_closes FROM pipeline_runs");
+  CliRunner killed;
+  ASSERT_NO_FATAL_FAILURE(KillHalfway(killed, RunArgs(), closes, env));
+  const CliResult resumed = killed.Run(RunArgs(), env);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  const std::map<std::string, Rows> got = Dump(killed);
+  EXPECT_TRUE(got == expected) << FirstDifference(expected, got);
+}
+
+// Runs on `red` what `whole` ran, up to two closes after its first red light; returns that
+// first red's time (nanoseconds, as stored).
+std::string RunToTheFirstRed(const CliRunner& whole, CliRunner& red,
+                             const std::map<std::string, std::string>& env) {
+  const std::string first_red = whole.Query(
+      "SELECT changed_at FROM controller_status WHERE state = 'red' ORDER BY id LIMIT 1")[0][0];
+  std::vector<std::string> args = RunArgs();
+  args[6] = whole.Query(fmt::format(  // --to
+      "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', {} / 1e9 + 600, 'unixepoch')", first_red))[0][0];
+  const CliResult run = red.Run(args, env);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  return first_red;
+}
+
 TEST(RunCliTest, ResumesAfterSigkillWithExactlyTheRowsOfAnUninterruptedRun) {
   CliRunner whole;
   const CliResult done = whole.Run(RunArgs());
@@ -215,25 +243,12 @@ TEST(RunCliTest, RedsAcknowledgedByTheControllerResumeToTheSameRows) {
   EXPECT_EQ(Count(whole, "SELECT COUNT(*) FROM controller_status WHERE state = 'red'"),
             acknowledged);
 
-  const std::map<std::string, Rows> expected = Dump(whole);
-  const std::int64_t closes = Count(whole, "SELECT bar_closes FROM pipeline_runs");
-  CliRunner killed;
-  ASSERT_NO_FATAL_FAILURE(KillHalfway(killed, RunArgs(), closes, env));
-  const CliResult resumed = killed.Run(RunArgs(), env);
-  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
-  const std::map<std::string, Rows> got = Dump(killed);
-  EXPECT_TRUE(got == expected) << FirstDifference(expected, got);
+  ASSERT_NO_FATAL_FAILURE(ExpectTheSameRowsAfterAKill(whole, env));
 
   // A run that ends red: `pulse control status` says when the controller acknowledges it, or,
   // with the setting off, how a person clears it.
-  const std::string first_red = whole.Query(
-      "SELECT changed_at FROM controller_status WHERE state = 'red' ORDER BY id LIMIT 1")[0][0];
   CliRunner red;
-  std::vector<std::string> args = RunArgs();
-  args[6] = whole.Query(fmt::format(  // two closes later
-      "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', {} / 1e9 + 600, 'unixepoch')", first_red))[0][0];
-  const CliResult short_run = red.Run(args, env);
-  ASSERT_EQ(short_run.exit_code, 0) << short_run.err;
+  const std::string first_red = RunToTheFirstRed(whole, red, env);
   const CliResult status = red.Run({"control", "status"}, env);
   ASSERT_EQ(status.exit_code, 0) << status.err;
   EXPECT_NE(status.out.find("controller: red since"), std::string::npos) << status.out;
@@ -285,22 +300,10 @@ TEST(RunCliTest, RedsClearedOnProbationResumeToTheSameRows) {
   }
   EXPECT_GE(cleared, 2);
 
-  const std::map<std::string, Rows> expected = Dump(whole);
-  const std::int64_t closes = Count(whole, "SELECT bar_closes FROM pipeline_runs");
-  CliRunner killed;
-  ASSERT_NO_FATAL_FAILURE(KillHalfway(killed, RunArgs(), closes, env));
-  const CliResult resumed = killed.Run(RunArgs(), env);
-  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
-  const std::map<std::string, Rows> got = Dump(killed);
-  EXPECT_TRUE(got == expected) << FirstDifference(expected, got);
+  ASSERT_NO_FATAL_FAILURE(ExpectTheSameRowsAfterAKill(whole, env));
 
-  const std::string first_red = whole.Query(
-      "SELECT changed_at FROM controller_status WHERE state = 'red' ORDER BY id LIMIT 1")[0][0];
   CliRunner red;
-  std::vector<std::string> args = RunArgs();
-  args[6] = whole.Query(fmt::format(
-      "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', {} / 1e9 + 600, 'unixepoch')", first_red))[0][0];
-  ASSERT_EQ(red.Run(args, env).exit_code, 0);
+  RunToTheFirstRed(whole, red, env);
   const CliResult status = red.Run({"control", "status"}, env);
   ASSERT_EQ(status.exit_code, 0) << status.err;
   EXPECT_NE(status.out.find("controller: red since"), std::string::npos) << status.out;
