@@ -93,8 +93,8 @@ TEST_F(ProbationTest, RedByAStreakClearsWhenADeniedSignalWouldHaveWon) {
   ControllerOutputs out = c.TakeOutputs();
   ASSERT_EQ(out.trips.size(), 1u);
 
-  // A denied signal's loss extends the streak; the light stays red, the breaker is not tripped
-  // again.
+  // A denied signal's loss extends the streak and the light stays red (that the breaker never
+  // counts it: TheBreakersNeverSeeAShadow).
   ASSERT_TRUE(Feed(c, Denied(c, L)).ok());
   EXPECT_EQ(c.figures().resolved, 7);
   EXPECT_EQ(c.figures().denied, 1);
@@ -122,6 +122,19 @@ TEST_F(ProbationTest, RedByAStreakClearsWhenADeniedSignalWouldHaveWon) {
                               "red light cleared on probation: 2 of the last 8 resolved are "
                               "signals it denied, judged on their shadows"}));
   EXPECT_TRUE(out.trips.empty());
+}
+
+// The consecutive-loss breaker counts real losses only: five denied losses in a row after its
+// trip (which restarted its count) do not trip it again, though they extend the light's streak.
+TEST_F(ProbationTest, TheBreakersNeverSeeAShadow) {
+  RiskConfig config;
+  TradingController c = Make(config);
+  Trade(c, {L, L, L, L, L});
+  ASSERT_EQ(c.TakeOutputs().trips.size(), 1u);
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(Feed(c, Denied(c, L)).ok());
+  EXPECT_EQ(c.figures().consecutive_losses, 10);
+  EXPECT_EQ(c.figures().denied, 5);
+  EXPECT_TRUE(c.TakeOutputs().trips.empty());
 }
 
 // Red by the win rate clears only once the window, real and denied outcomes together, is back
