@@ -87,7 +87,9 @@ struct SignalApproved {
 
 // The controller refused a signal. `reason` is the first cause in the order stopped, paused,
 // red light, circuit breakers; `reasons` lists every cause with its value and threshold and
-// `text` joins their texts with "; ". The signal is still shadow-tracked.
+// `text` joins their texts with "; ". A red light's causes are its rules named
+// "red_light:<rule>" ("red_light:win_rate"), a breaker's its own name ("consecutive_losses"),
+// so the light's streak and the streak breaker stay apart. The signal is still shadow-tracked.
 struct SignalDenied {
   Signal signal;
   DenyReason reason = DenyReason::kRedLight;
@@ -96,8 +98,8 @@ struct SignalDenied {
 };
 
 // The signal as it is stored: status kRejected, and one failed gate check per cause named
-// "risk:<rule>" with the value, threshold and text, so the signal's rejection_reasons column
-// says why it was denied.
+// "risk:<rule>" ("risk:red_light:win_rate", "risk:consecutive_losses", "risk:paused") with the
+// value, threshold and text, so the signal's rejection_reasons column says why it was denied.
 Signal DeniedSignalForStorage(const SignalDenied& denied);
 
 // A circuit breaker fired: new entries (for `symbol`, or all when empty) are blocked until

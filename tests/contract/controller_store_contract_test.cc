@@ -175,7 +175,7 @@ TYPED_TEST(ControllerStoreContractTest, DeniedSignalIsStoredWithItsReasons) {
   denied.signal.take_profit = 110;
   denied.signal.created_at = kT0;
   denied.reason = DenyReason::kRedLight;
-  denied.reasons = {{"consecutive_losses", 5, 5, "red light: 5 consecutive losses >= 5"}};
+  denied.reasons = {{"red_light:consecutive_losses", 5, 5, "red light: 5 consecutive losses >= 5"}};
   storage::SqlSignalStore signals(*this->db_);
   auto id = signals.AddSignal(DeniedSignalForStorage(denied));
   ASSERT_TRUE(id.ok()) << id.status();
@@ -183,7 +183,7 @@ TYPED_TEST(ControllerStoreContractTest, DeniedSignalIsStoredWithItsReasons) {
   ASSERT_TRUE(got.ok()) << got.status();
   EXPECT_EQ(got->status, SignalStatus::kRejected);
   ASSERT_EQ(got->gate_checks.size(), 1u);
-  EXPECT_EQ(got->gate_checks[0].gate, "risk:consecutive_losses");
+  EXPECT_EQ(got->gate_checks[0].gate, "risk:red_light:consecutive_losses");
   auto reasons = this->db_->Query("SELECT rejection_reasons FROM signals WHERE id = ?",
                                   {storage::SqlValue(*id)});
   ASSERT_TRUE(reasons.ok()) << reasons.status();

@@ -300,6 +300,23 @@ TEST(RunCliTest, RedsClearedOnProbationResumeToTheSameRows) {
   }
   EXPECT_GE(cleared, 2);
 
+  // A red light's denials are stored under its own names (risk:red_light:<rule>), never under
+  // a breaker's, and no signal names one check twice.
+  const std::string failed_checks =
+      "FROM signals s, json_each(s.gate_checks) c WHERE json_extract(c.value, '$.passed') = 0 ";
+  EXPECT_GT(Count(whole, "SELECT COUNT(*) " + failed_checks +
+                             "AND json_extract(c.value, '$.gate') LIKE 'risk:red_light:%'"),
+            0);
+  EXPECT_EQ(Count(whole, "SELECT COUNT(*) " + failed_checks +
+                             "AND (json_extract(c.value, '$.reason') LIKE 'red light: %') <> "
+                             "(json_extract(c.value, '$.gate') LIKE 'risk:red_light:%')"),
+            0);
+  EXPECT_EQ(Count(whole,
+                  "SELECT COUNT(*) FROM (SELECT s.id, json_extract(c.value, '$.gate') AS gate "
+                  "FROM signals s, json_each(s.gate_checks) c GROUP BY s.id, gate "
+                  "HAVING COUNT(*) > 1)"),
+            0);
+
   ASSERT_NO_FATAL_FAILURE(ExpectTheSameRowsAfterAKill(whole, env));
 
   CliRunner red;

@@ -364,7 +364,10 @@ ReviewDecision TradingController::Review(const Signal& signal) {
   }
   if (state_.light == TrafficLight::kRed) {
     for (const ControllerReason& r : LightReasons()) {
+      // "red_light:<rule>": the light's rules share names with breakers (daily_loss,
+      // consecutive_losses), and a report grouping denials by rule must tell them apart.
       ControllerReason red = r;
+      red.rule = fmt::format("{}:{}", DenyReasonName(DenyReason::kRedLight), r.rule);
       red.text = "red light: " + r.text;
       causes.push_back({DenyReason::kRedLight, std::move(red)});
     }

@@ -117,6 +117,8 @@ TEST_F(TradingControllerTest, FiveLossesTurnRedTripTheBreakerAndDeny) {
   EXPECT_EQ(denied.reason, DenyReason::kRedLight);
   ASSERT_EQ(denied.reasons.size(), 2u);
   EXPECT_EQ(denied.reasons[0].text, "red light: 5 consecutive losses >= 5");
+  // The light's streak rule and the streak breaker are two causes with two names.
+  EXPECT_EQ(denied.reasons[0].rule, "red_light:consecutive_losses");
   EXPECT_EQ(denied.reasons[1].rule, "consecutive_losses");
   EXPECT_EQ(denied.text,
             "red light: 5 consecutive losses >= 5; 5 losses in a row >= 5 "
@@ -124,6 +126,10 @@ TEST_F(TradingControllerTest, FiveLossesTurnRedTripTheBreakerAndDeny) {
   const Signal stored = DeniedSignalForStorage(denied);
   EXPECT_EQ(stored.status, SignalStatus::kRejected);
   EXPECT_EQ(RejectionReasons(stored), denied.text);
+  ASSERT_EQ(stored.gate_checks.size(), 2u);
+  EXPECT_EQ(stored.gate_checks[0], (GateCheck{"risk:red_light:consecutive_losses", 5, 5, false,
+                                              "red light: 5 consecutive losses >= 5"}));
+  EXPECT_EQ(stored.gate_checks[1].gate, "risk:consecutive_losses");
 
   // A win ends the streak: the light leaves red; the breaker still blocks for its hour.
   Feed(c, {W});
