@@ -17,29 +17,6 @@
 
 namespace pulse::app {
 
-std::string NoBarsMessage(const std::vector<SymbolSeries>& series, const BacktestOptions& options) {
-  std::string range;
-  if (options.from && options.to) {
-    range =
-        fmt::format("between {} and {}", FormatIso8601(*options.from), FormatIso8601(*options.to));
-  } else if (options.from) {
-    range = fmt::format("from {} on", FormatIso8601(*options.from));
-  } else if (options.to) {
-    range = fmt::format("before {}", FormatIso8601(*options.to));
-  } else {
-    return "no bars to backtest";
-  }
-  std::optional<UnixNanos> first, last;
-  for (const SymbolSeries& s : series) {
-    if (s.bars.empty()) continue;
-    first = std::min(first.value_or(s.bars.front().open_time), s.bars.front().open_time);
-    last = std::max(last.value_or(s.bars.back().open_time), s.bars.back().open_time);
-  }
-  if (!first) return fmt::format("no bars {} (the data has no bars)", range);
-  return fmt::format("no bars {} (the data spans {} .. {})", range, FormatIso8601(*first),
-                     FormatIso8601(*last));
-}
-
 Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSeries>& series,
                                 const BacktestOptions& options,
                                 const std::function<void(std::int64_t)>& progress) {
@@ -57,7 +34,7 @@ Result<BacktestRun> RunBacktest(const Config& config, const std::vector<SymbolSe
                    FeatureSetSpecFromConfig(config.features));
   BarCloseCursor cursor(series, spec.base, warm_from, to);
   const std::optional<UnixNanos> first = BarCloseCursor(series, spec.base, from, to).Peek();
-  if (!first) return InvalidArgumentError("{}", NoBarsMessage(series, options));
+  if (!first) return InvalidArgumentError("{}", NoBarsMessage(series, {options.from, options.to}));
 
   ASSIGN_OR_RETURN(std::unique_ptr<storage::SqlDatabase> db,
                    storage::OpenDatabase("sqlite::memory:"));

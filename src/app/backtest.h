@@ -48,10 +48,6 @@ struct BacktestRun {
   std::vector<std::string> symbols_without_bars;  // series with no bar traded, by name
 };
 
-// The message for a range without bars: names only the bounds given ("no bars from
-// 2022-01-01T00:00:00Z on") and the span of the data's bar open times when there are bars.
-std::string NoBarsMessage(const std::vector<SymbolSeries>& series, const BacktestOptions& options);
-
 // Runs the configured pipeline over `series` (bars of the feature base timeframe), one
 // OnBarClose per distinct bar time across the series, on a fresh sqlite::memory: store; at the
 // end every open position and tracked signal is closed at the last price ("end_of_data"), and

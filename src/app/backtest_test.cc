@@ -1,4 +1,5 @@
 #include "app/backtest.h"
+#include "app/bar_close_cursor.h"
 
 #include <gtest/gtest.h>
 
@@ -63,10 +64,10 @@ TEST(BacktestTest, NoBarsNamesOnlyTheBoundsGivenAndTheDataSpan) {
 
   std::vector<SymbolSeries> empty = series;
   empty.front().bars.clear();
-  EXPECT_EQ(NoBarsMessage(empty, options),
+  EXPECT_EQ(NoBarsMessage(empty, {options.from, options.to}),
             "no bars between 2022-01-01T00:00:00Z and 2023-01-01T00:00:00Z (the data has no "
             "bars)");
-  EXPECT_EQ(NoBarsMessage(empty, {}), "no bars to backtest");
+  EXPECT_EQ(NoBarsMessage(empty, TimeRange{}), "no bars (the data has no bars)");
 }
 
 }  // namespace

@@ -4,6 +4,16 @@
 
 namespace pulse::app {
 
+std::string NoBarsMessage(const std::vector<SymbolSeries>& series, const TimeRange& range) {
+  std::optional<UnixNanos> first, last;
+  for (const SymbolSeries& s : series) {
+    if (s.bars.empty()) continue;
+    first = std::min(first.value_or(s.bars.front().open_time), s.bars.front().open_time);
+    last = std::max(last.value_or(s.bars.back().open_time), s.bars.back().open_time);
+  }
+  return NoBarsMessage(range, first, last);
+}
+
 namespace {
 
 std::size_t FirstAtOrAfter(const std::vector<Bar>& bars, UnixNanos t) {

@@ -7,12 +7,17 @@
 #include <optional>
 #include <vector>
 
+#include "app/config/config.h"
 #include "app/feature_input.h"
 #include "app/pipeline.h"
 #include "core/time.h"
 #include "core/timeframe.h"
 
 namespace pulse::app {
+
+// NoBarsMessage of `range` with the span of the series' bar open times ("no bars from
+// 2022-01-01T00:00:00Z on (the data spans 2020-12-01T00:00:00Z .. 2021-07-17T21:05:00Z)").
+std::string NoBarsMessage(const std::vector<SymbolSeries>& series, const TimeRange& range);
 
 // Each Next() gives every series' bar that opens at the earliest time not given yet, in series
 // order, with the series' detail bars inside it (open time in [open, close) of `base`) as its

@@ -168,12 +168,18 @@ Result<ModelTrainingResult> TrainModel(
   for (const std::string& file : request.data_files) {
     ASSIGN_OR_RETURN(std::vector<Bar> bars,
                      ReadFeatureInput(file, spec, !request.timeframe.empty()));
+    std::optional<UnixNanos> file_first, file_last;
+    if (!bars.empty()) {
+      file_first = bars.front().open_time;
+      file_last = bars.back().open_time;
+    }
     std::erase_if(bars, [&](const Bar& b) {
       return (request.from && b.open_time < *request.from) ||
              (request.to && b.open_time >= *request.to);
     });
     if (bars.empty()) {
-      return InvalidArgumentError("{}: no bars between --from and --to", file);
+      return InvalidArgumentError("{}: {}", file,
+                                  NoBarsMessage({request.from, request.to}, file_first, file_last));
     }
     Result<FeatureMatrix> matrix = ComputeFeatureMatrix(bars, spec);
     if (!matrix.ok()) return matrix.status().WithContext(file);

@@ -241,20 +241,14 @@ std::string RunFingerprint(const Config& config) {
 Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, const Clock& wall,
                                const RunOptions& options) {
   ASSIGN_OR_RETURN(indicators::FeatureSetSpec spec, FeatureSetSpecFromConfig(config.features));
-  ASSIGN_OR_RETURN(const std::optional<UnixNanos> from_bound,
-                   ParseTimeBound(config.run.from, "run.from"));
-  ASSIGN_OR_RETURN(const std::optional<UnixNanos> to_bound,
-                   ParseTimeBound(config.run.to, "run.to"));
-  const UnixNanos from = from_bound.value_or(std::numeric_limits<UnixNanos>::min());
-  const UnixNanos to = to_bound.value_or(std::numeric_limits<UnixNanos>::max());
-  if (from >= to) {
-    return InvalidArgumentError("run.from {} is not before run.to {}", config.run.from,
-                                config.run.to);
-  }
+  ASSIGN_OR_RETURN(const TimeRange range,
+                   ParseTimeRange(config.run.from, "run.from", config.run.to, "run.to"));
+  const UnixNanos from = range.from.value_or(std::numeric_limits<UnixNanos>::min());
+  const UnixNanos to = range.to.value_or(std::numeric_limits<UnixNanos>::max());
   storage::SqlCandleStore candles(db);
   // Bars of the warm-up days before run.from feed the features only.
   const UnixNanos warm_from =
-      from_bound ? SubtractDaysSaturating(from, config.features.warm_up_days) : from;
+      range.from ? SubtractDaysSaturating(from, config.features.warm_up_days) : from;
   ASSIGN_OR_RETURN(std::vector<SymbolSeries> series,
                    LoadSeries(config, spec, candles, warm_from, to));
   RETURN_IF_ERROR(LoadDetail(config, spec.base, candles, warm_from, to, &series));
@@ -263,7 +257,7 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
   TradeStream trade_stream(trades);
   BarCloseCursor cursor(series, spec.base, warm_from, to);
   const std::optional<UnixNanos> first = BarCloseCursor(series, spec.base, from, to).Peek();
-  if (!first) return InvalidArgumentError("no bars between run.from and run.to");
+  if (!first) return InvalidArgumentError("{}", NoBarsMessage(series, range));
 
   storage::SqlRunStore runs(db);
   storage::SqlSignalStore signals(db, {.defer_shadows = true});

@@ -402,7 +402,12 @@ TEST_F(BacktestCliTest, ASymbolWithoutBarsInTheRangeIsLeftOutOfTheMarketAndNamed
 TEST_F(BacktestCliTest, BadInputIsRefusedWithAMessage) {
   CliResult r = Backtest({"--to", "2021-03-01"});
   EXPECT_NE(r.exit_code, 0);
-  EXPECT_NE(r.err.find("is not before --to"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err, "error: --from 2021-04-01T00:00:00Z is not before --to 2021-03-01T00:00:00Z\n");
+  // Refused before any file is read: a missing file is not reached.
+  r = cli_.Run({"backtest", "--data", cli_.dir() + "/missing.csv", "--from", "2021-03-01", "--to",
+                "2021-03-01"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "error: --from 2021-03-01T00:00:00Z is not before --to 2021-03-01T00:00:00Z\n");
   r = cli_.Run({"backtest", "--data", cli_.dir() + "/missing.csv", "--progress", "off"});
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.err.find("missing.csv"), std::string::npos) << r.err;

@@ -424,6 +424,17 @@ TEST_F(ModelCliTest, BadFlagsAndTooFewRowsAreRefused) {
   EXPECT_NE(horizon.err.find("--horizon must be at least 1 bar, got 0"), std::string::npos)
       << horizon.err;
 
+  CliResult reversed = Train("m.json", {{"--from", "2021-03-01"}, {"--to", "2021-02-01"}});
+  EXPECT_EQ(reversed.exit_code, 2);
+  EXPECT_EQ(reversed.err,
+            "error: --from 2021-03-01T00:00:00Z is not before --to 2021-02-01T00:00:00Z\n");
+  CliResult outside = Train("m.json", {{"--from", "2023-01-01"}});
+  EXPECT_EQ(outside.exit_code, 2);
+  EXPECT_NE(outside.err.find("BTCUSDT-1h.csv.gz: no bars from 2023-01-01T00:00:00Z on (the data "
+                             "spans 2020-12-01T00:00:00Z .. 2021-07-17T20:00:00Z)"),
+            std::string::npos)
+      << outside.err;
+
   CliResult extension = Train("m.txt");
   EXPECT_EQ(extension.exit_code, 2);
   EXPECT_NE(extension.err.find("must end in .json or .ubj"), std::string::npos) << extension.err;

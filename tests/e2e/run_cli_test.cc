@@ -624,6 +624,16 @@ TEST(RunCliTest, RefusesBadInput) {
       cli.Run({"run", "--data", kBtc, "--from", "yesterday", "--exit-at-end"});
   EXPECT_EQ(bad_time.exit_code, 2);
   EXPECT_NE(bad_time.err.find("run.from 'yesterday'"), std::string::npos) << bad_time.err;
+  const CliResult reversed = cli.Run(
+      {"run", "--data", kBtc, "--from", "2021-03-01", "--to", "2021-02-01", "--exit-at-end"});
+  EXPECT_EQ(reversed.exit_code, 2);
+  EXPECT_EQ(reversed.err,
+            "error: run.from 2021-03-01T00:00:00Z is not before run.to 2021-02-01T00:00:00Z\n");
+  const CliResult after = cli.Run({"run", "--data", kBtc, "--from", "2030-01-01", "--exit-at-end"});
+  EXPECT_EQ(after.exit_code, 2);
+  EXPECT_EQ(after.err,
+            "error: no bars from 2030-01-01T00:00:00Z on (the data spans 2020-12-01T00:00:00Z .. "
+            "2021-07-17T21:05:00Z)\n");
   const CliResult missing = cli.Run({"run", "--data", "nope-5m.csv", "--exit-at-end"});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("nope-5m.csv"), std::string::npos) << missing.err;

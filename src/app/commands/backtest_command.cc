@@ -44,8 +44,9 @@ std::string StoreHint(const std::string& path, const BacktestRun& run) {
 Status RunBacktestCommand(CliContext& ctx, const BacktestFlags& f) {
   ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
   BacktestOptions options;
-  ASSIGN_OR_RETURN(options.from, ParseTimeBound(f.from, "--from"));
-  ASSIGN_OR_RETURN(options.to, ParseTimeBound(f.to, "--to"));
+  ASSIGN_OR_RETURN(const TimeRange range, ParseTimeRange(f.from, "--from", f.to, "--to"));
+  options.from = range.from;
+  options.to = range.to;
   ASSIGN_OR_RETURN(indicators::FeatureSetSpec spec, FeatureSetSpecFromConfig(config->features));
   OutputFile report_file, store_file;
   if (!f.report.empty()) RETURN_IF_ERROR(report_file.Open(f.report, "the report"));

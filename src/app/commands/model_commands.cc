@@ -109,8 +109,9 @@ void PrintTrainingReport(const ModelTrainingResult& r, int horizon, std::ostream
 Status RunTrain(CliContext& ctx, TrainFlags& f) {
   ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
   f.request.class_balance = !f.no_class_balance;
-  ASSIGN_OR_RETURN(f.request.from, ParseTimeBound(f.from, "--from"));
-  ASSIGN_OR_RETURN(f.request.to, ParseTimeBound(f.to, "--to"));
+  ASSIGN_OR_RETURN(const TimeRange range, ParseTimeRange(f.from, "--from", f.to, "--to"));
+  f.request.from = range.from;
+  f.request.to = range.to;
   std::unique_ptr<ProgressBar> bar;
   auto progress = [&](const inference::TrainingProgress& p) {
     if (!bar)

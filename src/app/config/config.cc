@@ -1,5 +1,7 @@
 #include "app/config/config.h"
 
+#include <fmt/format.h>
+
 #include "engines/signal/theory_factory.h"
 
 #include "app/config/config_schema.h"
@@ -54,6 +56,33 @@ Result<std::optional<UnixNanos>> ParseTimeBound(const std::string& text, std::st
         text, t.status().message());
   }
   return std::optional<UnixNanos>(*t);
+}
+
+Result<TimeRange> ParseTimeRange(const std::string& from, std::string_view from_name,
+                                 const std::string& to, std::string_view to_name) {
+  TimeRange range;
+  ASSIGN_OR_RETURN(range.from, ParseTimeBound(from, from_name));
+  ASSIGN_OR_RETURN(range.to, ParseTimeBound(to, to_name));
+  if (range.from && range.to && *range.from >= *range.to) {
+    return InvalidArgumentError("{} {} is not before {} {}", from_name, FormatIso8601(*range.from),
+                                to_name, FormatIso8601(*range.to));
+  }
+  return range;
+}
+
+std::string NoBarsMessage(const TimeRange& range, std::optional<UnixNanos> first,
+                          std::optional<UnixNanos> last) {
+  std::string text = "no bars";
+  if (range.from && range.to) {
+    text += fmt::format(" between {} and {}", FormatIso8601(*range.from), FormatIso8601(*range.to));
+  } else if (range.from) {
+    text += fmt::format(" from {} on", FormatIso8601(*range.from));
+  } else if (range.to) {
+    text += fmt::format(" before {}", FormatIso8601(*range.to));
+  }
+  if (!first || !last) return text + " (the data has no bars)";
+  return text +
+         fmt::format(" (the data spans {} .. {})", FormatIso8601(*first), FormatIso8601(*last));
 }
 
 std::vector<std::string> SplitCommaList(std::string_view text) {

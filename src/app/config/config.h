@@ -109,6 +109,22 @@ std::vector<std::string> SplitCommaList(std::string_view text);
 // ISO-8601. InvalidArgument naming `name` and the accepted form.
 Result<std::optional<UnixNanos>> ParseTimeBound(const std::string& text, std::string_view name);
 
+// A span of bar open times: from `from` (inclusive) to `to` (exclusive), each bound optional.
+struct TimeRange {
+  std::optional<UnixNanos> from;
+  std::optional<UnixNanos> to;
+};
+// Both bounds as ParseTimeBound reads them, and InvalidArgument ("--from
+// 2021-03-01T00:00:00Z is not before --to 2021-02-01T00:00:00Z") when both are given out of
+// order, so a command refuses them before it reads any data.
+Result<TimeRange> ParseTimeRange(const std::string& from, std::string_view from_name,
+                                 const std::string& to, std::string_view to_name);
+// The message for a range without bars, naming only the bounds given ("no bars from
+// 2022-01-01T00:00:00Z on") and the span of the data's bar open times, `first` .. `last`
+// ("(the data spans ... .. ...)", "(the data has no bars)" without them).
+std::string NoBarsMessage(const TimeRange& range, std::optional<UnixNanos> first,
+                          std::optional<UnixNanos> last);
+
 // The embedded default feature sets: 40+ features over 5m, 15m, 1h and 4h.
 std::vector<FeatureSetConfig> DefaultFeatureSets();
 
