@@ -223,7 +223,7 @@ Status Pipeline::State::DrainPaperEvents() {
   for (paper::PaperEvent& event : paper.TakeEvents()) {
     if (auto* opened = std::get_if<PositionOpened>(&event)) {
       ++counts.fills;
-      controller.OnEntry(opened->fill.time);
+      controller.OnEntry(opened->fill.time, opened->position.symbol);
       if (stores.portfolio != nullptr && Writing()) {
         RETURN_IF_ERROR(
             stores.portfolio->RecordFill(opened->fill, opened->position, opened->account));

@@ -229,6 +229,10 @@ std::string RunFingerprint(const Config& config) {
        config.risk.light.auto_acknowledge_after_s == 0},
       {"risk.traffic_light.probation", !config.risk.light.probation},
       {"paper.max_volume_participation", config.paper.max_volume_participation == 0},
+      {"risk.circuit_breakers.consecutive_losses.per_symbol",
+       !config.risk.breakers.consecutive_losses_per_symbol},
+      {"risk.circuit_breakers.min_time_between_trades.per_symbol",
+       !config.risk.breakers.min_time_between_trades_per_symbol},
   };
   for (const auto& [key, off] : added_later) {
     if (off) not_decisive.push_back(key);

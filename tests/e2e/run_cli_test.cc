@@ -480,6 +480,15 @@ TEST(RunCliTest, RefusesARestartOnOtherSettingsOrOtherBars) {
   const CliResult other_fee = cli.Run(args, {{"PULSE_PAPER__TAKER_FEE", "0.002"}});
   EXPECT_EQ(other_fee.exit_code, 2);
   EXPECT_NE(other_fee.err.find("started with other settings"), std::string::npos) << other_fee.err;
+  // A setting added after runs were first stored counts once it is on.
+  const CliResult per_symbol =
+      cli.Run(args, {{"PULSE_RISK__CIRCUIT_BREAKERS__CONSECUTIVE_LOSSES__PER_SYMBOL", "true"}});
+  EXPECT_EQ(per_symbol.exit_code, 2);
+  EXPECT_NE(per_symbol.err.find("started with other settings"), std::string::npos)
+      << per_symbol.err;
+  const CliResult still_off =
+      cli.Run(args, {{"PULSE_RISK__CIRCUIT_BREAKERS__CONSECUTIVE_LOSSES__PER_SYMBOL", "false"}});
+  EXPECT_EQ(still_off.exit_code, 0) << still_off.err;
 
   cli.WriteFile("XYZUSDT-5m.csv", SyntheticCandles(600, 300));
   const CliResult other_bars = cli.Run(args);

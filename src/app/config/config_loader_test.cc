@@ -147,6 +147,37 @@ risk:
                 "risk.traffic_light.probation: 'sometimes' is not a boolean (true or false)"}));
 }
 
+TEST(ConfigLoaderTest, PerSymbolBreakersAreOffByDefaultAndChecked) {
+  const Config defaults = LoadConfigReport(Yaml("")).config;
+  EXPECT_FALSE(defaults.risk.breakers.consecutive_losses_per_symbol);
+  EXPECT_FALSE(defaults.risk.breakers.min_time_between_trades_per_symbol);
+  ConfigLoadReport report = LoadConfigReport(Yaml(R"(
+risk:
+  circuit_breakers:
+    consecutive_losses:
+      per_symbol: true
+      max_losses: 3
+    min_time_between_trades:
+      per_symbol: true
+)"));
+  ASSERT_TRUE(report.ok()) << report.ProblemText();
+  EXPECT_TRUE(report.config.risk.breakers.consecutive_losses_per_symbol);
+  EXPECT_EQ(report.config.risk.breakers.max_consecutive_losses, 3);
+  EXPECT_TRUE(report.config.risk.breakers.min_time_between_trades_per_symbol);
+  EXPECT_EQ(Problems(LoadConfigReport(Yaml(R"(
+risk:
+  circuit_breakers:
+    consecutive_losses:
+      per_symbol: each
+    min_time_between_trades:
+      per_pair: true
+)"))),
+            (std::vector<std::string>{
+                "risk.circuit_breakers.consecutive_losses.per_symbol: 'each' is not a boolean "
+                "(true or false)",
+                "risk.circuit_breakers.min_time_between_trades.per_pair: unknown key"}));
+}
+
 constexpr char kProfilesYaml[] = R"(
 environment: production
 logging:

@@ -479,8 +479,14 @@ void AddRiskKeys(std::vector<ConfigKey>& keys) {
       T::kDouble, "risk.circuit_breakers.max_drawdown.max_drawdown", 0, 1));
   keys.push_back(RiskNumber<&R::breakers, &B::max_consecutive_losses>(
       T::kInt, "risk.circuit_breakers.consecutive_losses.max_losses", 1, 1000000));
+  keys.push_back(Bool("risk.circuit_breakers.consecutive_losses.per_symbol",
+                      Set<&Config::risk, &R::breakers, &B::consecutive_losses_per_symbol>,
+                      Get<&Config::risk, &R::breakers, &B::consecutive_losses_per_symbol>));
   keys.push_back(RiskNumber<&R::breakers, &B::min_seconds_between_trades>(
       T::kInt, "risk.circuit_breakers.min_time_between_trades.seconds", 0, 1e9));
+  keys.push_back(Bool("risk.circuit_breakers.min_time_between_trades.per_symbol",
+                      Set<&Config::risk, &R::breakers, &B::min_time_between_trades_per_symbol>,
+                      Get<&Config::risk, &R::breakers, &B::min_time_between_trades_per_symbol>));
   keys.push_back(RiskNumber<&R::breakers, &B::max_volatility>(
       T::kDouble, "risk.circuit_breakers.volatility.max_volatility", 0, 100));
   keys.push_back(String("risk.circuit_breakers.volatility.feature",

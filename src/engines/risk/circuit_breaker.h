@@ -27,12 +27,13 @@ class CircuitBreaker {
   virtual std::string_view name() const = 0;
   virtual DenyReason reason() const = 0;
 
-  // Inputs. A breaker that trips appends the trip to `trips`.
-  virtual void OnOutcome(UnixNanos /*at*/, Outcome /*outcome*/,
+  // Inputs. A breaker that trips appends the trip to `trips`. `symbol`: the traded signal's
+  // (OnOutcome) or the position's (OnEntry).
+  virtual void OnOutcome(UnixNanos /*at*/, std::string_view /*symbol*/, Outcome /*outcome*/,
                          std::vector<CircuitBreakerTripped>* /*trips*/) {}
   virtual void OnEquity(UnixNanos /*at*/, const EquityTracker& /*equity*/,
                         std::vector<CircuitBreakerTripped>* /*trips*/) {}
-  virtual void OnEntry(UnixNanos /*at*/) {}
+  virtual void OnEntry(UnixNanos /*at*/, std::string_view /*symbol*/) {}
   virtual void OnVolatility(UnixNanos /*at*/, std::string_view /*symbol*/, double /*value*/,
                             std::vector<CircuitBreakerTripped>* /*trips*/) {}
 

@@ -36,22 +36,31 @@ void MaxDrawdownBreaker::OnEquity(UnixNanos at, const EquityTracker& equity,
   peak_ = e;  // the next trip needs a further drawdown from here
 }
 
-void ConsecutiveLossesBreaker::OnOutcome(UnixNanos at, Outcome outcome,
+void ConsecutiveLossesBreaker::OnOutcome(UnixNanos at, std::string_view symbol, Outcome outcome,
                                          std::vector<CircuitBreakerTripped>* trips) {
-  streak_ = outcome == Outcome::kLoss ? streak_ + 1 : 0;
-  if (streak_ < max_losses_) return;
-  Lock(at, at + cooldown_, "", flatten_,
-       {"consecutive_losses", static_cast<double>(streak_), static_cast<double>(max_losses_),
-        fmt::format("{} losses in a row >= {}", streak_, max_losses_)},
+  const std::string_view scope = per_symbol_ ? symbol : std::string_view();
+  auto it = streaks_.find(scope);
+  if (it == streaks_.end()) it = streaks_.emplace(std::string(scope), 0).first;
+  int& streak = it->second;
+  streak = outcome == Outcome::kLoss ? streak + 1 : 0;
+  if (streak < max_losses_) return;
+  Lock(at, at + cooldown_, scope, flatten_,
+       {"consecutive_losses", static_cast<double>(streak), static_cast<double>(max_losses_),
+        scope.empty() ? fmt::format("{} losses in a row >= {}", streak, max_losses_)
+                      : fmt::format("{}: {} losses in a row >= {}", scope, streak, max_losses_)},
        trips);
-  streak_ = 0;
+  streak = 0;
 }
 
-void MinTimeBetweenTradesBreaker::OnEntry(UnixNanos at) {
+void MinTimeBetweenTradesBreaker::OnEntry(UnixNanos at, std::string_view symbol) {
   if (gap_ <= 0) return;
-  Lock(at, at + gap_, "", false,
+  const std::string_view scope = per_symbol_ ? symbol : std::string_view();
+  Lock(at, at + gap_, scope, false,
        {"min_time_between_trades", 0, static_cast<double>(min_seconds_),
-        fmt::format("last entry at {}, less than {} s ago", FormatIso8601(at), min_seconds_)},
+        scope.empty()
+            ? fmt::format("last entry at {}, less than {} s ago", FormatIso8601(at), min_seconds_)
+            : fmt::format("last {} entry at {}, less than {} s ago", scope, FormatIso8601(at),
+                          min_seconds_)},
        nullptr, /*report=*/false);
 }
 
@@ -86,10 +95,12 @@ std::vector<std::unique_ptr<CircuitBreaker>> MakeCircuitBreakers(const CircuitBr
   }
   if (c.consecutive_losses.enabled) {
     out.push_back(std::make_unique<ConsecutiveLossesBreaker>(
-        c.max_consecutive_losses, c.consecutive_losses.cooldown_s, c.consecutive_losses.flatten));
+        c.max_consecutive_losses, c.consecutive_losses.cooldown_s, c.consecutive_losses.flatten,
+        c.consecutive_losses_per_symbol));
   }
   if (c.min_time_between_trades.enabled) {
-    out.push_back(std::make_unique<MinTimeBetweenTradesBreaker>(c.min_seconds_between_trades));
+    out.push_back(std::make_unique<MinTimeBetweenTradesBreaker>(
+        c.min_seconds_between_trades, c.min_time_between_trades_per_symbol));
   }
   if (c.volatility.enabled) {
     out.push_back(std::make_unique<VolatilityBreaker>(c.max_volatility, c.volatility.cooldown_s,

@@ -7,8 +7,11 @@
 //                             the trip, so it trips again only on a further drawdown.
 //   ConsecutiveLossesBreaker  max_consecutive_losses losses in a row (a win or breakeven ends
 //                             the run) -> blocks for cooldown_s; the count restarts at the trip.
+//                             Per symbol: each symbol's own run, blocking that symbol only (as
+//                             Freqtrade's StoplossGuard with only_per_pair).
 //   MinTimeBetweenTradesBreaker  an entry blocks the next one for min_seconds_between_trades
-//                             (quiet: no trip event, it is routine).
+//                             (quiet: no trip event, it is routine). Per symbol: the next one
+//                             of the same symbol only (as Freqtrade's CooldownPeriod).
 //   VolatilityBreaker         realised volatility or ATR % of a symbol above max_volatility ->
 //                             blocks that symbol for cooldown_s after the last high reading.
 // A breaker with `flatten` set reports trips with flatten = true (the controller then asks to
@@ -54,30 +57,37 @@ class MaxDrawdownBreaker final : public CircuitBreaker {
 
 class ConsecutiveLossesBreaker final : public CircuitBreaker {
  public:
-  ConsecutiveLossesBreaker(int max_losses, std::int64_t cooldown_s, bool flatten)
-      : max_losses_(max_losses), cooldown_(FromSeconds(cooldown_s)), flatten_(flatten) {}
+  ConsecutiveLossesBreaker(int max_losses, std::int64_t cooldown_s, bool flatten,
+                           bool per_symbol = false)
+      : max_losses_(max_losses),
+        cooldown_(FromSeconds(cooldown_s)),
+        flatten_(flatten),
+        per_symbol_(per_symbol) {}
   std::string_view name() const override { return "consecutive_losses"; }
   DenyReason reason() const override { return DenyReason::kConsecutiveLosses; }
-  void OnOutcome(UnixNanos at, Outcome outcome, std::vector<CircuitBreakerTripped>* trips) override;
+  void OnOutcome(UnixNanos at, std::string_view symbol, Outcome outcome,
+                 std::vector<CircuitBreakerTripped>* trips) override;
 
  private:
   int max_losses_;
   std::int64_t cooldown_;
   bool flatten_;
-  int streak_ = 0;
+  bool per_symbol_;
+  StringMap<int> streaks_;  // by symbol; "" holds the one run when not per symbol
 };
 
 class MinTimeBetweenTradesBreaker final : public CircuitBreaker {
  public:
-  explicit MinTimeBetweenTradesBreaker(std::int64_t min_seconds)
-      : min_seconds_(min_seconds), gap_(FromSeconds(min_seconds)) {}
+  explicit MinTimeBetweenTradesBreaker(std::int64_t min_seconds, bool per_symbol = false)
+      : min_seconds_(min_seconds), gap_(FromSeconds(min_seconds)), per_symbol_(per_symbol) {}
   std::string_view name() const override { return "min_time_between_trades"; }
   DenyReason reason() const override { return DenyReason::kMinTimeBetweenTrades; }
-  void OnEntry(UnixNanos at) override;
+  void OnEntry(UnixNanos at, std::string_view symbol) override;
 
  private:
   std::int64_t min_seconds_;
   std::int64_t gap_;
+  bool per_symbol_;
 };
 
 class VolatilityBreaker final : public CircuitBreaker {

@@ -57,8 +57,13 @@ struct CircuitBreakerConfig {
   double max_drawdown_limit = 0.15;
   BreakerSwitch consecutive_losses{true, false, 3600};
   int max_consecutive_losses = 5;
+  // Each symbol's own losing run, blocking (and flattening) that symbol only; false = one run
+  // over every traded signal, blocking every symbol.
+  bool consecutive_losses_per_symbol = false;
   BreakerSwitch min_time_between_trades{true, false, 0};
   std::int64_t min_seconds_between_trades = 300;
+  // The wait applies to the next entry of the same symbol only; false = to any entry.
+  bool min_time_between_trades_per_symbol = false;
   BreakerSwitch volatility{true, false, 3600};
   double max_volatility = 0.05;  // realised volatility or ATR % of price, as fed (0.05 = 5 %)
   // The feature the pipeline feeds as each symbol's volatility at every bar close, times

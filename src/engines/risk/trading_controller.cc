@@ -181,7 +181,7 @@ Status TradingController::OnOutcome(const OutcomeResolved& event) {
   }
   window_.Add(event.result.outcome, event.signal.confidence);
   std::vector<CircuitBreakerTripped> trips;
-  for (auto& b : breakers_) b->OnOutcome(at, event.result.outcome, &trips);
+  for (auto& b : breakers_) b->OnOutcome(at, event.signal.symbol, event.result.outcome, &trips);
   PublishTrips(trips);
   Evaluate(at);
   return CheckForecast(at);
@@ -230,8 +230,8 @@ Status TradingController::OnVolatility(UnixNanos at, std::string_view symbol, do
   return Status::Ok();
 }
 
-void TradingController::OnEntry(UnixNanos at) {
-  for (auto& b : breakers_) b->OnEntry(at);
+void TradingController::OnEntry(UnixNanos at, std::string_view symbol) {
+  for (auto& b : breakers_) b->OnEntry(at, symbol);
 }
 
 void TradingController::Refresh() {
@@ -378,7 +378,7 @@ ReviewDecision TradingController::Review(const Signal& signal) {
   if (causes.empty()) {
     // An approval is an entry decided now: the next signal of this close (or before the fill)
     // is as close to it as to the fill (the fill's OnEntry restarts the wait).
-    for (auto& b : breakers_) b->OnEntry(now);
+    for (auto& b : breakers_) b->OnEntry(now, signal.symbol);
     return SignalApproved{signal};
   }
 

@@ -86,8 +86,8 @@ class TradingController {
   // Realised volatility or ATR % of price of `symbol` (a fraction: 0.03 = 3 %).
   // InvalidArgument for a negative or non-finite value or an empty symbol.
   Status OnVolatility(UnixNanos at, std::string_view symbol, double value);
-  // A position was entered at `at` (starts the minimum time between trades).
-  void OnEntry(UnixNanos at);
+  // A position on `symbol` was entered at `at` (starts the minimum time between trades).
+  void OnEntry(UnixNanos at, std::string_view symbol);
   // Re-evaluates at Clock::Now(): a new local day resets today's loss. Review calls it.
   void Refresh();
 

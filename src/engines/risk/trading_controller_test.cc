@@ -424,9 +424,36 @@ TEST_F(TradingControllerTest, AutoAcknowledgementMustNotBeNegative) {
       << c.status();
 }
 
+TEST_F(TradingControllerTest, PerSymbolBreakersBlockOnlyTheirSymbol) {
+  RiskConfig config = BerlinConfig();
+  config.breakers.consecutive_losses_per_symbol = true;
+  config.breakers.max_consecutive_losses = 3;
+  config.breakers.min_time_between_trades_per_symbol = true;
+  TradingController c = Make(config);
+  c.TakeOutputs();
+  Feed(c, {L, L, L});                                // BTCUSDT's
+  EXPECT_EQ(c.state().light, TrafficLight::kGreen);  // the light's streak rule needs 5
+  const ControllerOutputs out = c.TakeOutputs();
+  ASSERT_EQ(out.trips.size(), 1u);
+  EXPECT_EQ(out.trips[0].breaker, "consecutive_losses");
+  EXPECT_EQ(out.trips[0].symbol, "BTCUSDT");
+
+  const ReviewDecision btc = c.Review(MakeSignal("BTCUSDT"));
+  ASSERT_TRUE(std::holds_alternative<SignalDenied>(btc));
+  EXPECT_EQ(std::get<SignalDenied>(btc).reason, DenyReason::kConsecutiveLosses);
+  EXPECT_EQ(std::get<SignalDenied>(btc).text,
+            "BTCUSDT: 3 losses in a row >= 3 (blocked until 2026-11-21T09:00:03Z)");
+  // ETH is free; its approval starts ETH's wait, not SOL's.
+  EXPECT_TRUE(std::holds_alternative<SignalApproved>(c.Review(MakeSignal("ETHUSDT"))));
+  const ReviewDecision eth = c.Review(MakeSignal("ETHUSDT"));
+  ASSERT_TRUE(std::holds_alternative<SignalDenied>(eth));
+  EXPECT_EQ(std::get<SignalDenied>(eth).reason, DenyReason::kMinTimeBetweenTrades);
+  EXPECT_TRUE(std::holds_alternative<SignalApproved>(c.Review(MakeSignal("SOLUSDT"))));
+}
+
 TEST_F(TradingControllerTest, MinTimeBetweenTradesAndVolatility) {
   TradingController c = Make();
-  c.OnEntry(clock_.Now());
+  c.OnEntry(clock_.Now(), "BTCUSDT");
   ReviewDecision d = c.Review(MakeSignal());
   ASSERT_TRUE(std::holds_alternative<SignalDenied>(d));
   EXPECT_EQ(std::get<SignalDenied>(d).reason, DenyReason::kMinTimeBetweenTrades);
