@@ -71,7 +71,7 @@ nlohmann::json SignalToJson(const Signal& s, const SignalResult* result) {
 
 nlohmann::json ReportToJson(const control::RecorderReport& report) {
   const analytics::RecorderStats& s = report.stats;
-  const nlohmann::json pf = s.profit_factor ? FigureToJson(*s.profit_factor) : nullptr;
+  const nlohmann::json pf = OptionalFigureToJson(s.profit_factor);
   nlohmann::json open = nlohmann::json::array();
   for (const control::OpenPosition& p : report.open_positions) {
     open.push_back({{"signal_id", p.signal.id},
@@ -126,6 +126,15 @@ std::vector<std::pair<std::string_view, double>> ReturnFigures(const analytics::
           {"current_drawdown", s.drawdown.current_drawdown}};
 }
 
+nlohmann::json OptionalFigureToJson(const std::optional<double>& value) {
+  return value ? FigureToJson(*value) : nlohmann::json(nullptr);
+}
+
+std::optional<double> QuoteFigure(const analytics::TradeStats& s, double value) {
+  if (s.count > 0 && s.quote_count == 0) return std::nullopt;
+  return value;
+}
+
 nlohmann::ordered_json TradeStatsToJson(const analytics::TradeStats& s) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   JsonTreeFields fields(j);
@@ -151,8 +160,9 @@ void WriteTradeStats(const analytics::TradeStats& s, JsonFields& out) {
   out.OptionalFigure("payoff_ratio", s.payoff_ratio);
   out.OptionalFigure("profit_factor", s.profit_factor);
   out.OptionalFigure("sqn", s.sqn);
-  out.Figure("total_pnl_quote", s.total_pnl_quote);
-  out.Figure("expectancy_quote", s.expectancy_quote);
+  out.Integer("quote_count", s.quote_count);
+  out.OptionalFigure("total_pnl_quote", QuoteFigure(s, s.total_pnl_quote));
+  out.OptionalFigure("expectancy_quote", QuoteFigure(s, s.expectancy_quote));
   out.Integer("max_consecutive_wins", s.max_consecutive_wins);
   out.Integer("max_consecutive_losses", s.max_consecutive_losses);
   out.Figure("avg_hold_minutes", s.avg_hold_minutes);
@@ -177,7 +187,7 @@ void JsonTreeFields::Figure(std::string_view key, double value) {
 }
 
 void JsonTreeFields::OptionalFigure(std::string_view key, const std::optional<double>& value) {
-  object_[std::string(key)] = value ? FigureToJson(*value) : nlohmann::json(nullptr);
+  object_[std::string(key)] = OptionalFigureToJson(value);
 }
 
 void JsonTextFields::Key(std::string_view key) {

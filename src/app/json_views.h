@@ -29,11 +29,18 @@ nlohmann::json ReportToJson(const control::RecorderReport& report);
 
 // A figure: the number, null for NaN, "inf" / "-inf" for infinities.
 nlohmann::json FigureToJson(double value);
+// The same, or null for nullopt.
+nlohmann::json OptionalFigureToJson(const std::optional<double>& value);
 // The return statistics by name, in the order `pulse metrics` prints them (sharpe, sortino,
 // calmar, max_drawdown, annual_return, annual_volatility, downside_risk, var_95, cvar_95, omega,
 // tail_ratio, stability, total_return, var_99, cvar_99, ulcer_index, current_drawdown).
 std::vector<std::pair<std::string_view, double>> ReturnFigures(const analytics::ReturnStats& stats);
+// A quote-currency figure of `stats` (total_pnl_quote, expectancy_quote): nullopt for trades of
+// which none has a quote P&L (none was sized), rather than a total of 0.
+std::optional<double> QuoteFigure(const analytics::TradeStats& stats, double value);
 // Every TradeStats figure under its member's name.
+// quote_count: the trades with a quote P&L, over which total_pnl_quote and expectancy_quote are
+// taken (null when there are trades and none has one).
 nlohmann::ordered_json TradeStatsToJson(const analytics::TradeStats& stats);
 
 // Where a view writes its fields, one key at a time in its order: into a document

@@ -88,9 +88,8 @@ nlohmann::ordered_json BreakdownsJson(std::span<const analytics::TradeRecord> tr
       row["count"] = g.stats.count;
       row["win_rate_pct"] = FigureToJson(g.stats.win_rate_pct);
       row["expectancy_pct"] = FigureToJson(g.stats.expectancy_pct);
-      row["profit_factor"] =
-          g.stats.profit_factor ? FigureToJson(*g.stats.profit_factor) : nlohmann::json(nullptr);
-      row["total_pnl_quote"] = FigureToJson(g.stats.total_pnl_quote);
+      row["profit_factor"] = OptionalFigureToJson(g.stats.profit_factor);
+      row["total_pnl_quote"] = OptionalFigureToJson(QuoteFigure(g.stats, g.stats.total_pnl_quote));
       groups.push_back(std::move(row));
     }
     breakdowns[std::string(analytics::BreakdownKeyName(key))] = std::move(groups);
@@ -141,7 +140,9 @@ Result<nlohmann::ordered_json> ShadowsJson(std::span<const OutcomeResolved> outc
                                   {"win_rate_pct", FigureToJson(s.win_rate_pct)},
                                   {"total_pnl_pct", FigureToJson(s.total_pnl_pct)},
                                   {"saved_pnl_pct", FigureToJson(-s.total_pnl_pct)}};
-    if (with_quote_pnl) row["total_pnl_quote"] = FigureToJson(s.total_pnl_quote);
+    if (with_quote_pnl) {
+      row["total_pnl_quote"] = OptionalFigureToJson(QuoteFigure(s, s.total_pnl_quote));
+    }
     gates.push_back(std::move(row));
   }
   shadows["by_gate"] = std::move(gates);

@@ -122,6 +122,33 @@ TEST(ReportSectionsTest, BreakdownTablesNameTheWeekdays) {
   EXPECT_EQ(BreakdownLabel("weekday", "none"), "none");
 }
 
+TEST(ReportSectionsTest, GroupsWithoutSizedTradesHaveNoQuotePnl) {
+  // A sized trade on Monday, an unsized one (no quote P&L) on Sunday.
+  const std::vector<analytics::TradeRecord> trades = {
+      Trade(1, "2026-03-09T10:00:00Z", 20, 2), Trade(2, "2026-03-15T23:00:00Z", std::nullopt, -1)};
+  constexpr analytics::BreakdownKey kKeys[] = {analytics::BreakdownKey::kWeekday};
+  const nlohmann::ordered_json j = BreakdownsJson(trades, kKeys);
+  ASSERT_EQ(j["weekday"].size(), 2u);
+  EXPECT_EQ(j["weekday"][0]["total_pnl_quote"].get<double>(), 20);
+  EXPECT_TRUE(j["weekday"][1]["total_pnl_quote"].is_null()) << j.dump();
+  const std::string text = BreakdownsText(j);
+  EXPECT_NE(text.find("\n7 Sun         1        0.00        -1.000           0.00            -\n"),
+            std::string::npos)
+      << text;
+
+  // Over both: the total is the sized trade's, and says how many trades it covers.
+  const nlohmann::ordered_json both = TradeStatsToJson(analytics::ComputeTradeStats(trades));
+  EXPECT_EQ(both["quote_count"], 1);
+  EXPECT_EQ(both["total_pnl_quote"].get<double>(), 20);
+  const nlohmann::ordered_json unsized =
+      TradeStatsToJson(analytics::ComputeTradeStats(std::span(trades).subspan(1)));
+  EXPECT_EQ(unsized["quote_count"], 0);
+  EXPECT_TRUE(unsized["total_pnl_quote"].is_null());
+  EXPECT_TRUE(unsized["expectancy_quote"].is_null());
+  // No trades at all: nothing was left unsized, the total is 0.
+  EXPECT_EQ(TradeStatsToJson(analytics::ComputeTradeStats({}))["total_pnl_quote"].get<double>(), 0);
+}
+
 TEST(ReportSectionsTest, DaysWithoutAGainSayNoWinningDay) {
   // 10,000 on 2026-03-09; -120 on the 10th, then flat to the 12th.
   const std::vector<analytics::EquityPoint> curve = {{T("2026-03-09T06:00:00Z"), 10000},
@@ -215,6 +242,7 @@ TEST(JsonFieldsTest, TextFieldsGiveTheDocumentsValues) {
   s.payoff_ratio = 1.0;
   s.profit_factor = std::numeric_limits<double>::infinity();
   s.sqn = std::nullopt;
+  s.quote_count = 5;
   s.total_pnl_quote = -std::numeric_limits<double>::infinity();
   s.avg_hold_minutes = 1e-7;
   s.best_pnl_pct = 2.5e20;
@@ -233,6 +261,7 @@ TEST(JsonFieldsTest, TextFieldsGiveTheDocumentsValues) {
   EXPECT_EQ(parsed_keys, tree_keys);
   EXPECT_EQ(parsed["profit_factor"], "inf");
   EXPECT_EQ(parsed["total_pnl_quote"], "-inf");
+  EXPECT_EQ(parsed["quote_count"], 5);
   EXPECT_TRUE(parsed["expectancy_pct"].is_null());
   EXPECT_TRUE(parsed["sqn"].is_null());
   EXPECT_EQ(parsed["avg_win_pct"].get<double>(), 2.5164063508495844);

@@ -154,6 +154,7 @@ TEST_F(StatsReportTest, TradeStatisticsOfTheWindow) {
   EXPECT_NEAR(t["expectancy_pct"].get<double>(), (4 - 2 + 0.2) / 3, 1e-12);
   EXPECT_NEAR(t["profit_factor"].get<double>(), 4.0 / 2.0, 1e-12);
   EXPECT_NEAR(t["total_pnl_quote"].get<double>(), 4 - 8, 1e-12);
+  EXPECT_EQ(t["quote_count"], 2);  // the breakeven was not sized
   EXPECT_EQ(t["best_signal_id"], a_);
   EXPECT_EQ(t["worst_signal_id"], b_);
   // The summary kept for older scripts agrees.
@@ -839,6 +840,7 @@ TEST_F(StatsReportTest, TextShowsEverySection) {
   const std::string text = StatsReportText(*r);
   EXPECT_TRUE(LineOf(text, "win rate %").ends_with(" 33.33")) << text;
   EXPECT_TRUE(LineOf(text, "profit factor").ends_with(" 2.00")) << text;
+  EXPECT_TRUE(LineOf(text, "total P&L (quote").ends_with(" -4.00 (2 of 3 trades sized)")) << text;
   EXPECT_TRUE(LineOf(text, "theory:rsi").starts_with("theory:rsi ")) << text;
   EXPECT_NE(LineOf(text, "risk:daily_loss").find(" 1.50 "), std::string::npos) << text;
   for (const char* expected :

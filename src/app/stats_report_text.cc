@@ -57,7 +57,12 @@ void Summary(const Json& r, std::ostream& out) {
   table.AddRow({"profit factor", FigureText(t["profit_factor"])});
   table.AddRow({"SQN", FigureText(t["sqn"])});
   table.AddRow({"total P&L %", FigureText(t["total_pnl_pct"])});
-  table.AddRow({"total P&L (quote, after fees)", FigureText(t["total_pnl_quote"])});
+  // Over the sized trades only: say so when some trades have no quote P&L.
+  const std::int64_t quoted = t["quote_count"].get<std::int64_t>();
+  const std::int64_t count = t["count"].get<std::int64_t>();
+  std::string quote = FigureText(t["total_pnl_quote"]);
+  if (quoted > 0 && quoted < count) quote += fmt::format(" ({} of {} trades sized)", quoted, count);
+  table.AddRow({"total P&L (quote, after fees)", quote});
   table.AddRow({"max consecutive wins", FigureText(t["max_consecutive_wins"])});
   table.AddRow({"max consecutive losses", FigureText(t["max_consecutive_losses"])});
   table.AddRow({"average hold min", over(any_trade, FigureText(t["avg_hold_minutes"], "{:.0f}"))});
