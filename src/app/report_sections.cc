@@ -327,6 +327,10 @@ std::string IntervalText(const nlohmann::json& low, const nlohmann::json& high, 
   return FigureText(low, spec) + " to " + FigureText(high, spec);
 }
 
+std::string CountText(const nlohmann::json& count, std::string_view noun) {
+  return fmt::format("{} {}{}", FigureText(count), noun, count == 1 ? "" : "s");
+}
+
 std::string FigureText(const nlohmann::json& figure, const char* spec) {
   if (figure.is_null()) return "-";
   if (figure.is_string()) return figure.get<std::string>();

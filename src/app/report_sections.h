@@ -134,4 +134,7 @@ std::string IntervalText(const nlohmann::json& low, const nlohmann::json& high,
 // numbers with `spec` ("{:.2f}" by default).
 std::string FigureText(const nlohmann::json& figure, const char* spec = "{:.2f}");
 
+// A JSON count with its noun: "1 trade", "3 trades" (`noun` singular, "s" added otherwise).
+std::string CountText(const nlohmann::json& count, std::string_view noun);
+
 }  // namespace pulse::app

@@ -42,8 +42,8 @@ std::string StatsReportHtml(const Json& r, const StatsChartData& charts) {
   }
   html += "<h2>Trades</h2>" + HtmlFigures(r["trades"]) + TradePnlHistogram(charts.trade_pnl_pct);
   if (!r["last_trades"].is_null()) {
-    html += fmt::format("<h2>The last {} trades</h2><p>Closed since {}.</p>",
-                        HtmlCell(r["last_trades"]["trades"]["count"]),
+    html += fmt::format("<h2>The last {}</h2><p>Closed since {}.</p>",
+                        HtmlEscape(CountText(r["last_trades"]["trades"]["count"], "trade")),
                         HtmlCell(r["last_trades"]["since"])) +
             HtmlFigures(r["last_trades"]["trades"]);
   }

@@ -869,5 +869,22 @@ TEST_F(StatsReportTest, TextShowsADashForAnAverageOverNoTrades) {
   EXPECT_FALSE(LineOf(text, "average win %").ends_with(" -")) << text;
 }
 
+// Counts read as words ("1 trade", "2 trades"), and a quote P&L says how many trades it covers.
+TEST_F(StatsReportTest, TextCountsTradesInWords) {
+  auto r = Report();
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_NE(StatsReportText(*r).find("P&L (quote) 1.00 (3 of 4 trades sized), losing streak"),
+            std::string::npos)
+      << StatsReportText(*r);
+  nlohmann::ordered_json one = *r;
+  one["returns"]["trades"] = 1;
+  one["calibration"]["overall"]["count"] = 1;
+  const std::string text = StatsReportText(one);
+  EXPECT_NE(text.find("Daily returns on a capital of 1000.00 (1 trade with a quote P&L, 31 days)"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find(" over 1 trade with a confidence\n"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace pulse::app

@@ -23,6 +23,15 @@ std::string PriceFigure(const Json& price) {
   return price.is_number() ? PriceText(price.get<double>()) : FigureText(price);
 }
 
+// The quote P&L of a TradeStats JSON, with how many trades it covers when not all were sized.
+std::string QuotePnlText(const Json& t) {
+  const std::int64_t quoted = t["quote_count"].get<std::int64_t>();
+  const std::int64_t count = t["count"].get<std::int64_t>();
+  std::string text = FigureText(t["total_pnl_quote"]);
+  if (quoted > 0 && quoted < count) text += fmt::format(" ({} of {} trades sized)", quoted, count);
+  return text;
+}
+
 void Summary(const Json& r, std::ostream& out) {
   std::string filters;
   if (!r["filters"]["symbols"].empty())
@@ -57,12 +66,7 @@ void Summary(const Json& r, std::ostream& out) {
   table.AddRow({"profit factor", FigureText(t["profit_factor"])});
   table.AddRow({"SQN", FigureText(t["sqn"])});
   table.AddRow({"total P&L %", FigureText(t["total_pnl_pct"])});
-  // Over the sized trades only: say so when some trades have no quote P&L.
-  const std::int64_t quoted = t["quote_count"].get<std::int64_t>();
-  const std::int64_t count = t["count"].get<std::int64_t>();
-  std::string quote = FigureText(t["total_pnl_quote"]);
-  if (quoted > 0 && quoted < count) quote += fmt::format(" ({} of {} trades sized)", quoted, count);
-  table.AddRow({"total P&L (quote, after fees)", quote});
+  table.AddRow({"total P&L (quote, after fees)", QuotePnlText(t)});
   table.AddRow({"max consecutive wins", FigureText(t["max_consecutive_wins"])});
   table.AddRow({"max consecutive losses", FigureText(t["max_consecutive_losses"])});
   table.AddRow({"average hold min", over(any_trade, FigureText(t["avg_hold_minutes"], "{:.0f}"))});
@@ -92,11 +96,11 @@ void LastTrades(const Json& l, std::ostream& out) {
     return;
   }
   out << fmt::format(
-      "\nLast {} trades (closed since {}): win rate {} %, expectancy {} %, profit factor {}, "
+      "\nLast {} (closed since {}): win rate {} %, expectancy {} %, profit factor {}, "
       "P&L (quote) {}, losing streak at most {}\n",
-      FigureText(t["count"]), l["since"].get<std::string>(), FigureText(t["win_rate_pct"]),
-      FigureText(t["expectancy_pct"], "{:.3f}"), FigureText(t["profit_factor"]),
-      FigureText(t["total_pnl_quote"]), FigureText(t["max_consecutive_losses"]));
+      CountText(t["count"], "trade"), l["since"].get<std::string>(), FigureText(t["win_rate_pct"]),
+      FigureText(t["expectancy_pct"], "{:.3f}"), FigureText(t["profit_factor"]), QuotePnlText(t),
+      FigureText(t["max_consecutive_losses"]));
 }
 
 void Returns(const Json& r, std::ostream& out) {
@@ -104,8 +108,9 @@ void Returns(const Json& r, std::ostream& out) {
     out << "\nDaily returns: not defined (the equity would fall to zero or below)\n";
     return;
   }
-  out << fmt::format("\nDaily returns on a capital of {} ({} trades with a quote P&L, {} days)\n",
-                     FigureText(r["capital"]), FigureText(r["trades"]), FigureText(r["days"]));
+  out << fmt::format("\nDaily returns on a capital of {} ({} with a quote P&L, {} days)\n",
+                     FigureText(r["capital"]), CountText(r["trades"], "trade"),
+                     FigureText(r["days"]));
   TablePrinter table({"figure", ">value"});
   for (const auto& [key, value] : r.items()) {
     if (key == "capital" || key == "trades" || key == "periods" || key == "days") continue;
@@ -116,9 +121,9 @@ void Returns(const Json& r, std::ostream& out) {
 
 void Calibration(const Json& c, std::ostream& out) {
   const Json& overall = c["overall"];
-  out << fmt::format("\nCalibration: ECE {}, Brier {} over {} trades with a confidence\n",
+  out << fmt::format("\nCalibration: ECE {}, Brier {} over {} with a confidence\n",
                      FigureText(overall["ece"], "{:.4f}"), FigureText(overall["brier"], "{:.4f}"),
-                     FigureText(overall["count"]));
+                     CountText(overall["count"], "trade"));
   if (overall["bins"].empty()) return;
   TablePrinter bins({"confidence", ">trades", ">mean confidence", ">hit rate"});
   for (const Json& b : overall["bins"]) {
