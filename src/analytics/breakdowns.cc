@@ -64,6 +64,8 @@ std::string_view BreakdownKeyName(BreakdownKey key) {
   switch (key) {
     case BreakdownKey::kSymbol:
       return "symbol";
+    case BreakdownKey::kDirection:
+      return "direction";
     case BreakdownKey::kTimeframe:
       return "timeframe";
     case BreakdownKey::kSource:
@@ -81,14 +83,14 @@ std::string_view BreakdownKeyName(BreakdownKey key) {
 }
 
 Result<BreakdownKey> ParseBreakdownKey(std::string_view text) {
-  for (BreakdownKey k : {BreakdownKey::kSymbol, BreakdownKey::kTimeframe, BreakdownKey::kSource,
-                         BreakdownKey::kConfidenceBucket, BreakdownKey::kExitReason,
-                         BreakdownKey::kWeekday, BreakdownKey::kHour}) {
+  for (BreakdownKey k : {BreakdownKey::kSymbol, BreakdownKey::kDirection, BreakdownKey::kTimeframe,
+                         BreakdownKey::kSource, BreakdownKey::kConfidenceBucket,
+                         BreakdownKey::kExitReason, BreakdownKey::kWeekday, BreakdownKey::kHour}) {
     if (BreakdownKeyName(k) == text) return k;
   }
   return InvalidArgumentError(
-      "unknown breakdown '{}': expected symbol, timeframe, source, confidence, exit_reason, "
-      "weekday or hour",
+      "unknown breakdown '{}': expected symbol, direction, timeframe, source, confidence, "
+      "exit_reason, weekday or hour",
       text);
 }
 
@@ -96,6 +98,8 @@ std::string BreakdownLabel(const TradeRecord& t, BreakdownKey key) {
   switch (key) {
     case BreakdownKey::kSymbol:
       return t.symbol;
+    case BreakdownKey::kDirection:
+      return std::string(DirectionName(t.direction));
     case BreakdownKey::kTimeframe:
       return t.timeframe;
     case BreakdownKey::kSource:

@@ -19,6 +19,7 @@ namespace pulse::analytics {
 // signal acted), weekday 1 = Monday .. 7 = Sunday (ISO).
 enum class BreakdownKey {
   kSymbol,
+  kDirection,
   kTimeframe,
   kSource,
   kConfidenceBucket,
@@ -26,7 +27,7 @@ enum class BreakdownKey {
   kWeekday,
   kHour
 };
-// "symbol", "timeframe", "source", "confidence", "exit_reason", "weekday", "hour".
+// "symbol", "direction", "timeframe", "source", "confidence", "exit_reason", "weekday", "hour".
 std::string_view BreakdownKeyName(BreakdownKey key);
 Result<BreakdownKey> ParseBreakdownKey(std::string_view text);
 
@@ -34,8 +35,9 @@ Result<BreakdownKey> ParseBreakdownKey(std::string_view text);
 inline constexpr double kConfidenceBucketWidth = 0.1;
 
 // One group: its label and the statistics of its trades. Labels: the field's text for symbol,
-// timeframe, source and exit reason ("" stays ""); "0.6-0.7" for a confidence bucket and "none"
-// for trades without a confidence; "1".."7" for weekdays; "0".."23" for hours.
+// timeframe, source and exit reason ("" stays ""); "long" / "short" for the direction; "0.6-0.7"
+// for a confidence bucket and "none" for trades without a confidence; "1".."7" for weekdays;
+// "0".."23" for hours.
 struct BreakdownGroup {
   std::string label;
   TradeStats stats;

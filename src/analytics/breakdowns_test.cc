@@ -48,6 +48,23 @@ TEST(BreakdownsTest, BySymbolAndExitReason) {
   EXPECT_EQ(r[0].stats.losses, 2);
 }
 
+TEST(BreakdownsTest, ByDirectionLongsFirst) {
+  std::vector<TradeRecord> t = Sample();
+  t[1].direction = Direction::kShort;  // the ETH loss (-1)
+  t[3].direction = Direction::kShort;  // the BTC win (+3)
+  const std::vector<BreakdownGroup> g = BreakDown(t, BreakdownKey::kDirection);
+  ASSERT_EQ(g.size(), 2u);
+  EXPECT_EQ(g[0].label, "long");
+  EXPECT_EQ(g[0].stats.count, 3);
+  EXPECT_NEAR(g[0].stats.total_pnl_pct, 2 - 2 + 0.1, 1e-12);
+  EXPECT_EQ(g[1].label, "short");
+  EXPECT_EQ(g[1].stats.wins, 1);
+  EXPECT_EQ(g[1].stats.losses, 1);
+  EXPECT_NEAR(g[1].stats.total_pnl_pct, 3 - 1, 1e-12);
+  EXPECT_EQ(*ParseBreakdownKey("direction"), BreakdownKey::kDirection);
+  EXPECT_NE(ParseBreakdownKey("side").status().message().find("direction"), std::string::npos);
+}
+
 TEST(BreakdownsTest, ConfidenceBucketsWeekdaysAndHours) {
   const std::vector<TradeRecord> t = Sample();
   const std::vector<BreakdownGroup> c = BreakDown(t, BreakdownKey::kConfidenceBucket);

@@ -109,9 +109,9 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
   ASSIGN_OR_RETURN(j["shadows"], ShadowsJson(run.outcomes));
   ASSIGN_OR_RETURN(j["calibration"], CalibrationSectionJson(real, real));
   constexpr analytics::BreakdownKey kKeys[] = {
-      analytics::BreakdownKey::kSymbol, analytics::BreakdownKey::kExitReason,
-      analytics::BreakdownKey::kConfidenceBucket, analytics::BreakdownKey::kWeekday,
-      analytics::BreakdownKey::kHour};
+      analytics::BreakdownKey::kSymbol,     analytics::BreakdownKey::kDirection,
+      analytics::BreakdownKey::kExitReason, analytics::BreakdownKey::kConfidenceBucket,
+      analytics::BreakdownKey::kWeekday,    analytics::BreakdownKey::kHour};
   j["breakdowns"] = BreakdownsJson(real, kKeys);
 
   const std::vector<ControllerStatusRow> controller_rows = ControllerRows(run);

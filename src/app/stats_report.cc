@@ -357,10 +357,10 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   j["daily"] = returns_and_daily["daily"];
   ASSIGN_OR_RETURN(j["calibration"], CalibrationSectionJson(records, attributed));
   constexpr analytics::BreakdownKey kKeys[] = {
-      analytics::BreakdownKey::kSymbol,     analytics::BreakdownKey::kTimeframe,
-      analytics::BreakdownKey::kSource,     analytics::BreakdownKey::kConfidenceBucket,
-      analytics::BreakdownKey::kExitReason, analytics::BreakdownKey::kWeekday,
-      analytics::BreakdownKey::kHour};
+      analytics::BreakdownKey::kSymbol,           analytics::BreakdownKey::kDirection,
+      analytics::BreakdownKey::kTimeframe,        analytics::BreakdownKey::kSource,
+      analytics::BreakdownKey::kConfidenceBucket, analytics::BreakdownKey::kExitReason,
+      analytics::BreakdownKey::kWeekday,          analytics::BreakdownKey::kHour};
   nlohmann::ordered_json breakdowns = BreakdownsJson(records, kKeys);
   constexpr analytics::BreakdownKey kSourceKey[] = {analytics::BreakdownKey::kSource};
   breakdowns["source"] = BreakdownsJson(attributed, kSourceKey)["source"];

@@ -293,8 +293,10 @@ TEST_F(StatsReportTest, Breakdowns) {
   const ordered_json& b = (*r)["breakdowns"];
   std::vector<std::string> keys;
   for (const auto& [key, value] : b.items()) keys.push_back(key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"symbol", "timeframe", "source", "confidence",
-                                            "exit_reason", "weekday", "hour"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"symbol", "direction", "timeframe", "source",
+                                            "confidence", "exit_reason", "weekday", "hour"}));
+  EXPECT_EQ(Labels(b["direction"]), (std::vector<std::string>{"long"}));
+  EXPECT_EQ(b["direction"][0]["count"], 3);
   EXPECT_EQ(Labels(b["symbol"]), (std::vector<std::string>{"BTCUSDT", "ETHUSDT"}));
   EXPECT_EQ(b["symbol"][0]["count"], 2);
   EXPECT_EQ(Labels(b["timeframe"]), (std::vector<std::string>{"1h", "5m"}));
