@@ -1,7 +1,8 @@
 // What an equity curve did day by day, as a backtest summary shows it next to the return
 // statistics: how many UTC days gained, stayed flat or lost, the best and the worst day, the
-// lowest and the highest equity, and the deepest fall from a high in quote currency (over every
-// point of the curve, not only day ends). Pure functions; thread-safe.
+// lowest and the highest equity, the deepest fall from a high in quote currency and the longest
+// time below a high (over every point of the curve, not only day ends). Pure functions;
+// thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +34,14 @@ struct DailyFigures {
   // fall_peak.equity - fall_trough.equity (>= 0) and that as a fraction of the peak (<= 0).
   double FallQuote() const { return fall_peak.equity - fall_trough.equity; }
   double FallFraction() const { return fall_trough.equity / fall_peak.equity - 1; }
+  // The longest time under water: from the first point below a high to the first later point
+  // back at or above it, or to the curve's last point when it never got back (`recovered`
+  // false); the equity holds between points, so this is how long it stayed below the high.
+  // Both the first point's time when the equity never fell.
+  UnixNanos underwater_from = 0;
+  UnixNanos underwater_to = 0;
+  bool underwater_recovered = true;
+  UnixNanos UnderwaterNanos() const { return underwater_to - underwater_from; }
   bool operator==(const DailyFigures&) const = default;
 };
 

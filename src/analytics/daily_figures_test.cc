@@ -61,6 +61,9 @@ TEST(DailyFiguresTest, ACurveThatNeverFallsHasNoFallAndTiesGoToTheFirst) {
   EXPECT_EQ(f->fall_trough, curve.front());
   EXPECT_EQ(f->FallQuote(), 0);
   EXPECT_EQ(f->FallFraction(), 0);
+  EXPECT_EQ(f->underwater_from, kDay0);
+  EXPECT_EQ(f->UnderwaterNanos(), 0);
+  EXPECT_TRUE(f->underwater_recovered);
 }
 
 TEST(DailyFiguresTest, TheDeepestFallMatchesEveryPairOfPoints) {
@@ -99,6 +102,68 @@ TEST(DailyFiguresTest, TheDeepestFallMatchesEveryPairOfPoints) {
     EXPECT_EQ(f->losing_days, losing) << "round " << round;
     EXPECT_EQ(f->days, f->winning_days + f->flat_days + f->losing_days);
   }
+}
+
+TEST(DailyFiguresTest, TheLongestTimeUnderWaterMatchesTheRunsBelowEarlierHighs) {
+  // Against the definition: a point is under water when its equity is below the highest of the
+  // points before it; a run of such points lasts from its first point to the next point (back at
+  // or above the high) or, for a run to the end, to the last point. The longest, first on ties.
+  std::mt19937_64 rng(11);
+  std::normal_distribution<double> step(0.5, 12);
+  std::uniform_int_distribution<UnixNanos> gap(1, 9 * kHour);
+  for (int round = 0; round < 20; ++round) {
+    std::vector<EquityPoint> curve = {{kDay0, 1000}};
+    for (int i = 0; i < 200; ++i) {
+      curve.push_back({curve.back().time + gap(rng), curve.back().equity + step(rng)});
+    }
+    std::vector<bool> under(curve.size(), false);
+    for (std::size_t i = 1; i < curve.size(); ++i) {
+      double high = curve[0].equity;
+      for (std::size_t k = 0; k < i; ++k) high = std::max(high, curve[k].equity);
+      under[i] = curve[i].equity < high;
+    }
+    UnixNanos longest = 0, from = kDay0, to = kDay0;
+    bool recovered = true;
+    for (std::size_t i = 0; i < curve.size(); ++i) {
+      if (!under[i] || (i > 0 && under[i - 1])) continue;  // not the start of a run
+      std::size_t j = i;
+      while (j < curve.size() && under[j]) ++j;
+      const bool back = j < curve.size();
+      const UnixNanos end = back ? curve[j].time : curve.back().time;
+      if (end - curve[i].time > longest) {
+        longest = end - curve[i].time;
+        from = curve[i].time;
+        to = end;
+        recovered = back;
+      }
+    }
+    Result<DailyFigures> f = ComputeDailyFigures(curve);
+    ASSERT_TRUE(f.ok()) << f.status();
+    EXPECT_EQ(f->UnderwaterNanos(), longest) << "round " << round;
+    EXPECT_EQ(f->underwater_from, from) << "round " << round;
+    EXPECT_EQ(f->underwater_to, to) << "round " << round;
+    EXPECT_EQ(f->underwater_recovered, recovered) << "round " << round;
+  }
+}
+
+TEST(DailyFiguresTest, UnderWaterUntilTheEndIsNotRecovered) {
+  // A high at 10:00, below it from 11:00, back to it (equal counts) at 15:00; then a high at
+  // 16:00 held flat to 17:00, and below it from 18:00 to the end at 23:00.
+  const std::vector<EquityPoint> curve = {{kDay0 + 10 * kHour, 100}, {kDay0 + 11 * kHour, 90},
+                                          {kDay0 + 15 * kHour, 100}, {kDay0 + 16 * kHour, 110},
+                                          {kDay0 + 17 * kHour, 110}, {kDay0 + 18 * kHour, 105},
+                                          {kDay0 + 23 * kHour, 108}};
+  Result<DailyFigures> f = ComputeDailyFigures(curve);
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_EQ(f->underwater_from, kDay0 + 18 * kHour);
+  EXPECT_EQ(f->underwater_to, kDay0 + 23 * kHour);
+  EXPECT_FALSE(f->underwater_recovered);
+  // Without the last point the longest is the recovered 11:00 to 15:00.
+  f = ComputeDailyFigures(std::span(curve).first(6));
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_EQ(f->underwater_from, kDay0 + 11 * kHour);
+  EXPECT_EQ(f->underwater_to, kDay0 + 15 * kHour);
+  EXPECT_TRUE(f->underwater_recovered);
 }
 
 TEST(DailyFiguresTest, BadCurvesAreRefused) {

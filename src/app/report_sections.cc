@@ -278,6 +278,11 @@ Result<nlohmann::ordered_json> DailyFiguresJson(std::span<const analytics::Equit
   j["deepest_fall_pct"] = FigureToJson(f.FallFraction() * 100);
   j["deepest_fall_from"] = FormatIso8601(f.fall_peak.time);
   j["deepest_fall_to"] = FormatIso8601(f.fall_trough.time);
+  j["longest_underwater_days"] =
+      FigureToJson(static_cast<double>(f.UnderwaterNanos()) / static_cast<double>(kNanosPerDay));
+  j["longest_underwater_from"] = FormatIso8601(f.underwater_from);
+  j["longest_underwater_to"] = FormatIso8601(f.underwater_to);
+  j["longest_underwater_recovered"] = f.underwater_recovered;
   return j;
 }
 
@@ -305,6 +310,11 @@ std::string DailyFiguresText(const nlohmann::ordered_json& d) {
     out += fmt::format("deepest fall {} ({} %) from {} to {}\n", money(d["deepest_fall"]),
                        FigureText(d["deepest_fall_pct"]), minute(d["deepest_fall_from"]),
                        minute(d["deepest_fall_to"]));
+    const bool back = d["longest_underwater_recovered"].get<bool>();
+    out += fmt::format("under water: the longest time below a high {} days ({} {}, {} {})\n",
+                       FigureText(d["longest_underwater_days"], "{:.1f}"), back ? "from" : "since",
+                       minute(d["longest_underwater_from"]), back ? "back at" : "not back by",
+                       minute(d["longest_underwater_to"]));
   } else {
     out += "it never fell below a high\n";
   }

@@ -165,7 +165,10 @@ TEST(ReportSectionsTest, DaysWithoutAGainSayNoWinningDay) {
             "days: 4 (0 winning, 3 flat, 1 losing), 0.25 trades a day; no winning day, worst "
             "2026-03-10 -1.20 %\nequity: low 9,880.00 at 2026-03-10T00:50, high 10,000.00 at "
             "2026-03-09T06:00; deepest fall 120.00 (-1.20 %) from 2026-03-09T06:00 to "
-            "2026-03-10T00:50\n");
+            "2026-03-10T00:50\nunder water: the longest time below a high 2.5 days (since "
+            "2026-03-10T00:50, not back by 2026-03-12T12:00)\n");
+  EXPECT_NEAR((*d)["longest_underwater_days"].get<double>(), 2.5 - 50.0 / 60 / 24, 1e-12);
+  EXPECT_EQ((*d)["longest_underwater_recovered"], false);
   const std::vector<analytics::EquityPoint> flat = {{T("2026-03-09T06:00:00Z"), 10000},
                                                     {T("2026-03-09T07:00:00Z"), 10000}};
   d = DailyFiguresJson(flat, 0);

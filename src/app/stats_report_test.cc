@@ -785,6 +785,14 @@ TEST_F(StatsReportTest, ChartSeriesAndTheHtmlPage) {
   EXPECT_EQ(LineOf(text, "equity: "),
             "equity: low 992.00 at 2026-03-09T12:00, high 1,000.00 at 2026-02-09T12:00; deepest "
             "fall 8.00 (-0.80 %) from 2026-02-09T12:00 to 2026-03-09T12:00");
+  // Below the start's 1,000 from B's loss on 03-09 to the report's moment (A's +4 leaves 996).
+  EXPECT_EQ(LineOf(text, "under water: "),
+            "under water: the longest time below a high 2.0 days (since 2026-03-09T12:00, not "
+            "back by 2026-03-11T12:00)");
+  EXPECT_EQ(d["longest_underwater_days"], 2.0);
+  EXPECT_EQ(d["longest_underwater_from"], "2026-03-09T12:00:00Z");
+  EXPECT_EQ(d["longest_underwater_to"], "2026-03-11T12:00:00Z");
+  EXPECT_EQ(d["longest_underwater_recovered"], false);
   std::vector<double> trades = charts.trade_pnl_pct;
   std::sort(trades.begin(), trades.end());
   EXPECT_EQ(trades, (std::vector<double>{-2, 0.2, 4}));
