@@ -122,6 +122,10 @@ TradeStats ComputeTradeStats(std::span<const TradeRecord> trades) {
     s.profit_factor = kInf;
     s.payoff_ratio = kInf;
   }
+  if (s.payoff_ratio) {
+    const double w = static_cast<double>(s.wins) / n;
+    s.kelly_pct = 100 * (w - (1 - w) / *s.payoff_ratio);
+  }
   if (const std::optional<Interval> wins = WilsonInterval(s.wins, s.count)) {
     s.win_rate_low_pct = 100 * wins->low;
     s.win_rate_high_pct = 100 * wins->high;

@@ -13,6 +13,9 @@
 //   - SQN (Van Tharp's System Quality Number) = sqrt(n) * mean(R) / std(R) with R the P&L % of
 //     each trade and std the sample deviation (n - 1); nullopt for fewer than 2 trades or a zero
 //     deviation.
+//   - Kelly fraction = W - (1 - W) / payoff ratio, W the win rate as a fraction (breakevens
+//     count as not won), in %: the share of capital the Kelly criterion would stake on each
+//     trade; W with no losses, nullopt when the payoff ratio is (no wins). Negative: no edge.
 //   - streaks follow exit time (ties in the given order); a breakeven ends both streaks.
 //   - how sure those are (confidence_interval.h): the 95 % Wilson interval of the win rate, the
 //     95 % Student-t interval of the expectancy and the one-sided t-test p-value of "the
@@ -40,6 +43,7 @@ struct TradeStats {
   std::optional<double> payoff_ratio;
   std::optional<double> profit_factor;
   std::optional<double> sqn;
+  std::optional<double> kelly_pct;
   std::optional<double> win_rate_low_pct;  // the 95 % interval of the win rate (none: no trades)
   std::optional<double> win_rate_high_pct;
   std::optional<double> expectancy_low_pct;  // the 95 % interval of the expectancy

@@ -80,6 +80,8 @@ TEST(TradeStatsTest, HandComputedFigures) {
   EXPECT_EQ(s.quote_count, 6);
   EXPECT_NEAR(s.total_pnl_quote, 91, 1e-12);
   EXPECT_NEAR(s.expectancy_quote, 91.0 / 6, 1e-12);
+  // Kelly: W = 3/7 (the breakeven is not a win), payoff 2: 3/7 - (4/7) / 2 = 1/7.
+  EXPECT_NEAR(*s.kelly_pct, 100.0 / 7, 1e-12);
 }
 
 TEST(TradeStatsTest, HowSureTheWinRateAndTheExpectancyAre) {
@@ -117,10 +119,13 @@ TEST(TradeStatsTest, UndefinedRatios) {
   EXPECT_TRUE(std::isinf(*w.profit_factor));
   EXPECT_TRUE(std::isinf(*w.payoff_ratio));
   EXPECT_FALSE(w.sqn.has_value());  // identical trades: zero deviation
+  EXPECT_EQ(*w.kelly_pct, 100);     // no losses: stake everything
   std::vector<TradeRecord> losses = {Trade(1, -2, 1, 1)};
   const TradeStats l = ComputeTradeStats(losses);
   EXPECT_NEAR(*l.profit_factor, 0.0, 1e-15);
   EXPECT_FALSE(l.payoff_ratio.has_value());
+  EXPECT_FALSE(l.kelly_pct.has_value());
+  EXPECT_FALSE(ComputeTradeStats({}).kelly_pct.has_value());
   EXPECT_FALSE(l.sqn.has_value());  // one trade
 }
 

@@ -91,7 +91,7 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
   const std::vector<analytics::EquityPoint> curve = EquityCurve(run);
   ASSIGN_OR_RETURN(analytics::ReturnStats stats, DailyReturnStats(curve));
   j["returns"] = ReturnsJson(stats);
-  ASSIGN_OR_RETURN(j["daily"], DailyFiguresJson(curve, static_cast<std::int64_t>(real.size())));
+  ASSIGN_OR_RETURN(j["daily"], DailyFiguresJson(curve, real));
   ASSIGN_OR_RETURN(const MarketComparison market, CompareWithMarket(run));
   ASSIGN_OR_RETURN(j["market"], MarketJson(market, run.symbols_without_bars));
   ASSIGN_OR_RETURN(j["monthly"], MonthlyReturnsJson(market));

@@ -160,6 +160,7 @@ void WriteTradeStats(const analytics::TradeStats& s, JsonFields& out) {
   out.OptionalFigure("payoff_ratio", s.payoff_ratio);
   out.OptionalFigure("profit_factor", s.profit_factor);
   out.OptionalFigure("sqn", s.sqn);
+  out.OptionalFigure("kelly_pct", s.kelly_pct);
   out.Integer("quote_count", s.quote_count);
   out.OptionalFigure("total_pnl_quote", QuoteFigure(s, s.total_pnl_quote));
   out.OptionalFigure("expectancy_quote", QuoteFigure(s, s.expectancy_quote));

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "analytics/equity_curve.h"
+#include "analytics/time_in_market.h"
 #include "analytics/trade_stats.h"
 #include "app/json_views.h"
 #include "app/table_printer.h"
@@ -257,7 +258,7 @@ Result<analytics::ReturnStats> DailyTradeReturnStats(std::span<const analytics::
 }
 
 Result<nlohmann::ordered_json> DailyFiguresJson(std::span<const analytics::EquityPoint> curve,
-                                                std::int64_t trades) {
+                                                std::span<const analytics::TradeRecord> trades) {
   ASSIGN_OR_RETURN(const analytics::DailyFigures f, analytics::ComputeDailyFigures(curve));
   const auto date = [](UnixNanos t) { return FormatIso8601(t).substr(0, 10); };
   nlohmann::ordered_json j;
@@ -265,7 +266,10 @@ Result<nlohmann::ordered_json> DailyFiguresJson(std::span<const analytics::Equit
   j["winning_days"] = f.winning_days;
   j["flat_days"] = f.flat_days;
   j["losing_days"] = f.losing_days;
-  j["trades_per_day"] = FigureToJson(static_cast<double>(trades) / static_cast<double>(f.days));
+  j["trades_per_day"] =
+      FigureToJson(static_cast<double>(trades.size()) / static_cast<double>(f.days));
+  j["time_in_market_pct"] =
+      FigureToJson(100 * analytics::TimeInMarket(trades, curve.front().time, curve.back().time));
   j["best_day"] = date(f.best_day.period_start);
   j["best_day_pct"] = FigureToJson(f.best_day.value * 100);
   j["worst_day"] = date(f.worst_day.period_start);
@@ -300,9 +304,12 @@ std::string DailyFiguresText(const nlohmann::ordered_json& d) {
                        FigureText(d[fmt::format("{}_day_pct", label)], "{:+.2f}"));
   };
   std::string out = fmt::format(
-      "days: {} ({} winning, {} flat, {} losing), {} trades a day; {}, {}\n", FigureText(d["days"]),
-      FigureText(d["winning_days"]), FigureText(d["flat_days"]), FigureText(d["losing_days"]),
-      FigureText(d["trades_per_day"]), day("best", "winning"), day("worst", "losing"));
+      "days: {} ({} winning, {} flat, {} losing), {} trades a day, a trade open {} % of the "
+      "time; {}, {}\n",
+      FigureText(d["days"]), FigureText(d["winning_days"]), FigureText(d["flat_days"]),
+      FigureText(d["losing_days"]), FigureText(d["trades_per_day"]),
+      FigureText(d["time_in_market_pct"], "{:.1f}"), day("best", "winning"),
+      day("worst", "losing"));
   out += fmt::format("equity: low {} at {}, high {} at {}; ", money(d["lowest_equity"]),
                      minute(d["lowest_equity_at"]), money(d["highest_equity"]),
                      minute(d["highest_equity_at"]));

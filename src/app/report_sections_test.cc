@@ -154,15 +154,21 @@ TEST(ReportSectionsTest, DaysWithoutAGainSayNoWinningDay) {
   const std::vector<analytics::EquityPoint> curve = {{T("2026-03-09T06:00:00Z"), 10000},
                                                      {T("2026-03-10T00:50:00Z"), 9880},
                                                      {T("2026-03-12T12:00:00Z"), 9880}};
-  Result<nlohmann::ordered_json> d = DailyFiguresJson(curve, 1);
+  // One trade, held from 2026-03-09T18:00 to its exit at 2026-03-10T00:50.
+  std::vector<analytics::TradeRecord> trade = {Trade(1, "2026-03-10T00:50:00Z", -120, -1.2)};
+  trade[0].entry_time = T("2026-03-09T18:00:00Z");
+  Result<nlohmann::ordered_json> d = DailyFiguresJson(curve, trade);
   ASSERT_TRUE(d.ok()) << d.status();
   EXPECT_EQ((*d)["days"], 4);
   EXPECT_EQ((*d)["winning_days"], 0);
   EXPECT_EQ((*d)["best_day"], "2026-03-09");  // the highest return, 0
   EXPECT_EQ((*d)["best_day_pct"], 0.0);
   EXPECT_NEAR((*d)["trades_per_day"].get<double>(), 0.25, 1e-15);
+  // 6 h 50 min of the curve's 78 hours.
+  EXPECT_NEAR((*d)["time_in_market_pct"].get<double>(), 100.0 * 410 / (78 * 60), 1e-12);
   EXPECT_EQ(DailyFiguresText(*d),
-            "days: 4 (0 winning, 3 flat, 1 losing), 0.25 trades a day; no winning day, worst "
+            "days: 4 (0 winning, 3 flat, 1 losing), 0.25 trades a day, a trade open 8.8 % of the "
+            "time; no winning day, worst "
             "2026-03-10 -1.20 %\nequity: low 9,880.00 at 2026-03-10T00:50, high 10,000.00 at "
             "2026-03-09T06:00; deepest fall 120.00 (-1.20 %) from 2026-03-09T06:00 to "
             "2026-03-10T00:50\nunder water: the longest time below a high 2.5 days (since "
@@ -171,13 +177,14 @@ TEST(ReportSectionsTest, DaysWithoutAGainSayNoWinningDay) {
   EXPECT_EQ((*d)["longest_underwater_recovered"], false);
   const std::vector<analytics::EquityPoint> flat = {{T("2026-03-09T06:00:00Z"), 10000},
                                                     {T("2026-03-09T07:00:00Z"), 10000}};
-  d = DailyFiguresJson(flat, 0);
+  d = DailyFiguresJson(flat, {});
   ASSERT_TRUE(d.ok()) << d.status();
   EXPECT_EQ(DailyFiguresText(*d),
-            "days: 1 (0 winning, 1 flat, 0 losing), 0.00 trades a day; no winning day, no losing "
-            "day\nequity: low 10,000.00 at 2026-03-09T06:00, high 10,000.00 at 2026-03-09T06:00; "
+            "days: 1 (0 winning, 1 flat, 0 losing), 0.00 trades a day, a trade open 0.0 % of the "
+            "time; no winning day, no losing day\nequity: low 10,000.00 at 2026-03-09T06:00, high "
+            "10,000.00 at 2026-03-09T06:00; "
             "it never fell below a high\n");
-  EXPECT_FALSE(DailyFiguresJson({}, 0).ok());
+  EXPECT_FALSE(DailyFiguresJson({}, {}).ok());
 }
 
 TEST(ReportSectionsTest, ShadowsAreGroupedByTheGateThatStoppedThem) {

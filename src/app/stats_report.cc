@@ -1,6 +1,7 @@
 #include "app/stats_report.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <set>
 #include <tuple>
@@ -175,11 +176,12 @@ Result<nlohmann::ordered_json> ReturnsAndDaily(
     if (stats.status().code() == StatusCode::kInvalidArgument) return out;
     return stats.status();
   }
-  const std::int64_t with_quote = std::count_if(
-      records.begin(), records.end(), [](const analytics::TradeRecord& t) { return t.pnl_quote; });
+  std::vector<analytics::TradeRecord> with_quote;
+  std::copy_if(records.begin(), records.end(), std::back_inserter(with_quote),
+               [](const analytics::TradeRecord& t) { return t.pnl_quote.has_value(); });
   nlohmann::ordered_json& returns = out["returns"];
   returns["capital"] = capital;
-  returns["trades"] = with_quote;
+  returns["trades"] = with_quote.size();
   const nlohmann::ordered_json figures = ReturnsJson(*stats);
   for (const auto& [key, value] : figures.items()) returns[key] = value;
   ASSIGN_OR_RETURN(out["daily"], DailyFiguresJson(*equity, with_quote));

@@ -780,8 +780,10 @@ TEST_F(StatsReportTest, ChartSeriesAndTheHtmlPage) {
   EXPECT_EQ(d["deepest_fall_to"], "2026-03-09T12:00:00Z");
   const std::string text = StatsReportText(*r);
   EXPECT_EQ(LineOf(text, "days: "),
-            "days: 31 (1 winning, 29 flat, 1 losing), 0.06 trades a day; best 2026-03-10 +0.40 "
-            "%, worst 2026-03-09 -0.80 %");
+            "days: 31 (1 winning, 29 flat, 1 losing), 0.06 trades a day, a trade open 0.8 % of "
+            "the time; best 2026-03-10 +0.40 %, worst 2026-03-09 -0.80 %");
+  // The sized trades A (2 h) and B (4 h) of the window's 30 days.
+  EXPECT_NEAR(d["time_in_market_pct"].get<double>(), 100.0 * 6 / (30 * 24), 1e-12);
   EXPECT_EQ(LineOf(text, "equity: "),
             "equity: low 992.00 at 2026-03-09T12:00, high 1,000.00 at 2026-02-09T12:00; deepest "
             "fall 8.00 (-0.80 %) from 2026-02-09T12:00 to 2026-03-09T12:00");

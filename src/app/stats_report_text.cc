@@ -65,6 +65,7 @@ void Summary(const Json& r, std::ostream& out) {
   table.AddRow({"payoff ratio", FigureText(t["payoff_ratio"])});
   table.AddRow({"profit factor", FigureText(t["profit_factor"])});
   table.AddRow({"SQN", FigureText(t["sqn"])});
+  table.AddRow({"Kelly fraction %", FigureText(t["kelly_pct"])});
   table.AddRow({"total P&L %", FigureText(t["total_pnl_pct"])});
   table.AddRow({"total P&L (quote, after fees)", QuotePnlText(t)});
   table.AddRow({"max consecutive wins", FigureText(t["max_consecutive_wins"])});
