@@ -233,6 +233,8 @@ std::string RunFingerprint(const Config& config) {
        !config.risk.breakers.consecutive_losses_per_symbol},
       {"risk.circuit_breakers.min_time_between_trades.per_symbol",
        !config.risk.breakers.min_time_between_trades_per_symbol},
+      {"signal.ensemble.accuracy_half_life_days",
+       config.signal.engine.ensemble.accuracy_half_life_days == 0},
   };
   for (const auto& [key, off] : added_later) {
     if (off) not_decisive.push_back(key);

@@ -134,7 +134,7 @@ TEST(PipelineRunTest, AWaitingRunTakesNewBarsAndTheirFinerBarsFromTheTable) {
 // The forecast settings change nothing a run stores, so they are not part of its fingerprint
 // (and a run stored before they existed keeps its fingerprint); the signal settings are, and
 // the settings added later (the automatic acknowledgement of a red light, the volume
-// participation limit) once they are on.
+// participation limit, the ensemble's fading) once they are on.
 TEST(PipelineRunTest, TheFingerprintLeavesOutTheForecastSettings) {
   const Config defaults;
   Config forecast = defaults;
@@ -153,6 +153,9 @@ TEST(PipelineRunTest, TheFingerprintLeavesOutTheForecastSettings) {
   Config participating = defaults;
   participating.paper.max_volume_participation = 0.025;
   EXPECT_NE(RunFingerprint(participating), RunFingerprint(defaults));
+  Config fading = defaults;
+  fading.signal.engine.ensemble.accuracy_half_life_days = 14;
+  EXPECT_NE(RunFingerprint(fading), RunFingerprint(defaults));
 }
 
 }  // namespace

@@ -327,6 +327,8 @@ void AddSignalKeys(std::vector<ConfigKey>& keys) {
       T::kDouble, "signal.ensemble.weight_floor", 0, 1));
   keys.push_back(EngineNumber<&E::ensemble, &EnsembleConfig::min_sources>(
       T::kInt, "signal.ensemble.min_sources", 1, 1000));
+  keys.push_back(EngineNumber<&E::ensemble, &EnsembleConfig::accuracy_half_life_days>(
+      T::kDouble, "signal.ensemble.accuracy_half_life_days", 0, 36500));
   keys.push_back(EngineNumber<&E::classification, &ClassifierConfig::strong_confidence>(
       T::kDouble, "signal.classification.strong_confidence", 0, 1));
   keys.push_back(EngineNumber<&E::classification, &ClassifierConfig::strong_prediction>(

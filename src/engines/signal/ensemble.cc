@@ -24,6 +24,11 @@ Result<AdaptiveEnsemble> AdaptiveEnsemble::Create(const EnsembleConfig& config,
     return InvalidArgumentError("ensemble: weight_floor must be between 0 and 1, got {}",
                                 config.weight_floor);
   }
+  if (!(config.accuracy_half_life_days >= 0) || std::isinf(config.accuracy_half_life_days)) {
+    return InvalidArgumentError(
+        "ensemble: accuracy_half_life_days must be a number >= 0 (0: no fading), got {}",
+        config.accuracy_half_life_days);
+  }
   if (config.min_sources < 1) {
     return InvalidArgumentError("ensemble: min_sources must be at least 1, got {}",
                                 config.min_sources);
@@ -49,7 +54,10 @@ AdaptiveEnsemble::AdaptiveEnsemble(const EnsembleConfig& config,
       history_(sources_.size()),
       accuracy_(sources_.size()),
       weight_(sources_.size()) {
-  for (History& h : history_) h.outcomes.assign(config_.accuracy_window, 0);
+  for (History& h : history_) {
+    h.outcomes.assign(config_.accuracy_window, 0);
+    if (config_.accuracy_half_life_days > 0) h.days.assign(config_.accuracy_window, 0);
+  }
   for (std::size_t i = 0; i < sources_.size(); ++i) Refresh(i);
 }
 
@@ -108,7 +116,7 @@ void AdaptiveEnsemble::Contributions(std::span<const double> scores, const Blend
   }
 }
 
-void AdaptiveEnsemble::RecordOutcome(std::size_t index, bool correct) {
+void AdaptiveEnsemble::RecordOutcome(std::size_t index, bool correct, UnixNanos at) {
   History& h = history_[index];
   const std::size_t window = h.outcomes.size();
   if (h.count == window) {
@@ -117,17 +125,38 @@ void AdaptiveEnsemble::RecordOutcome(std::size_t index, bool correct) {
     ++h.count;
   }
   h.outcomes[h.next] = correct ? 1 : 0;
+  if (!h.days.empty()) h.days[h.next] = FloorDiv(at, kNanosPerDay);
   h.hits += correct ? 1 : 0;
   h.next = h.next + 1 == window ? 0 : h.next + 1;
   Refresh(index);
 }
 
+void AdaptiveEnsemble::AdvanceTo(UnixNanos now) {
+  const std::int64_t day = FloorDiv(now, kNanosPerDay);
+  if (day <= day_) return;
+  day_ = day;
+  if (config_.accuracy_half_life_days <= 0) return;
+  for (std::size_t i = 0; i < sources_.size(); ++i) Refresh(i);
+}
+
 void AdaptiveEnsemble::Refresh(std::size_t index) {
   const History& h = history_[index];
-  const double denominator = static_cast<double>(h.count) + config_.prior_weight;
+  double hits = h.hits;
+  double resolved = static_cast<double>(h.count);
+  if (!h.days.empty()) {
+    // Each outcome weighs 2^(-age / half-life), its age in whole days (none in the future).
+    hits = resolved = 0;
+    for (std::size_t i = 0; i < h.count; ++i) {
+      const auto age = static_cast<double>(std::max<std::int64_t>(0, day_ - h.days[i]));
+      const double w = std::exp2(-age / config_.accuracy_half_life_days);
+      resolved += w;
+      hits += w * h.outcomes[i];
+    }
+  }
+  const double denominator = resolved + config_.prior_weight;
   accuracy_[index] = denominator <= 0
                          ? config_.prior_accuracy
-                         : (h.hits + config_.prior_accuracy * config_.prior_weight) / denominator;
+                         : (hits + config_.prior_accuracy * config_.prior_weight) / denominator;
   weight_[index] = sources_[index].base_weight * std::max(config_.weight_floor, accuracy_[index]);
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "core/time.h"
 #include "engines/signal/theory.h"
 #include "model/signal.h"
 
@@ -21,12 +22,18 @@ namespace pulse::signal {
 // The blend's rules. Accuracy of a source = (hits + prior_accuracy * prior_weight) /
 // (resolved + prior_weight) over its last `accuracy_window` resolved signals; its effective
 // weight = base weight * max(weight_floor, accuracy).
+//
+// With accuracy_half_life_days > 0 the evidence fades: an outcome resolved d whole UTC days
+// before the current one counts 2^(-d / half_life) in both sums, so a source that stopped
+// trading (its confidence held below the gates by old losses) drifts back toward the prior and
+// gets to trade, and be judged, again. 0 (the default): every outcome in the window counts 1.
 struct EnsembleConfig {
   int accuracy_window = 50;
   double prior_accuracy = 0.8;
   double prior_weight = 10;
   double weight_floor = 0.2;
   int min_sources = 2;  // voting sources needed for a blend
+  double accuracy_half_life_days = 0;
 };
 
 // One source of opinion: its stored name ("theory:<name>" / "model:<name>") and base weight.
@@ -83,8 +90,11 @@ class AdaptiveEnsemble {
   void Contributions(std::span<const double> scores, const Blend& blend,
                      std::span<double> contributions) const;
 
-  // Records whether source `index` was right on one resolved signal.
-  void RecordOutcome(std::size_t index, bool correct);
+  // Records whether source `index` was right on one resolved signal, resolved at `at`.
+  void RecordOutcome(std::size_t index, bool correct, UnixNanos at);
+  // Moves the ensemble's clock to `now` (the bar close being evaluated): with a half-life, the
+  // accuracies are recomputed when the UTC day changes. Times only move forward.
+  void AdvanceTo(UnixNanos now);
 
   // Recent accuracy with the prior (prior_accuracy before any outcome).
   double Accuracy(std::size_t index) const { return accuracy_[index]; }
@@ -101,6 +111,7 @@ class AdaptiveEnsemble {
   // The last `accuracy_window` outcomes of one source, 1 = hit.
   struct History {
     std::vector<std::uint8_t> outcomes;
+    std::vector<std::int64_t> days;  // the UTC day each outcome resolved on (with a half-life)
     std::size_t next = 0;
     std::size_t count = 0;
     int hits = 0;
@@ -114,8 +125,9 @@ class AdaptiveEnsemble {
   EnsembleConfig config_;
   std::vector<EnsembleSource> sources_;
   std::vector<History> history_;
-  std::vector<double> accuracy_;  // per source, Accuracy()
-  std::vector<double> weight_;    // per source, EffectiveWeight()
+  std::vector<double> accuracy_;                                 // per source, Accuracy()
+  std::vector<double> weight_;                                   // per source, EffectiveWeight()
+  std::int64_t day_ = std::numeric_limits<std::int64_t>::min();  // the UTC day (AdvanceTo)
 };
 
 }  // namespace pulse::signal

@@ -81,11 +81,11 @@ TEST(AdaptiveEnsembleTest, TooFewSourcesOrExactlyHalfGiveNoDirection) {
 
 TEST(AdaptiveEnsembleTest, AccuracyUsesPriorAndWindowAndFloor) {
   AdaptiveEnsemble e = MakeEnsemble();
-  for (int i = 0; i < 10; ++i) e.RecordOutcome(0, i < 4);
+  for (int i = 0; i < 10; ++i) e.RecordOutcome(0, i < 4, 0);
   EXPECT_DOUBLE_EQ(e.Accuracy(0), (4 + 0.8 * 10) / (10 + 10.0));  // 0.6
   EXPECT_DOUBLE_EQ(e.EffectiveWeight(0), 0.6);
   // 60 misses: only the last 50 count.
-  for (int i = 0; i < 60; ++i) e.RecordOutcome(1, false);
+  for (int i = 0; i < 60; ++i) e.RecordOutcome(1, false, 0);
   EXPECT_DOUBLE_EQ(e.Accuracy(1), 8.0 / 60.0);
   EXPECT_DOUBLE_EQ(e.EffectiveWeight(1), 2.0 * 0.2);  // floored
   EXPECT_DOUBLE_EQ(e.Accuracy(2), 0.8);               // untouched
@@ -93,22 +93,55 @@ TEST(AdaptiveEnsembleTest, AccuracyUsesPriorAndWindowAndFloor) {
 
 TEST(AdaptiveEnsembleTest, WindowForgetsOldOutcomesSoASourceCanRecover) {
   AdaptiveEnsemble e = MakeEnsemble(Config(3, 0));
-  e.RecordOutcome(2, true);
-  e.RecordOutcome(2, false);
-  e.RecordOutcome(2, false);
+  e.RecordOutcome(2, true, 0);
+  e.RecordOutcome(2, false, 0);
+  e.RecordOutcome(2, false, 0);
   EXPECT_DOUBLE_EQ(e.Accuracy(2), 1.0 / 3.0);
-  e.RecordOutcome(2, true);  // the first hit drops out
+  e.RecordOutcome(2, true, 0);  // the first hit drops out
   EXPECT_DOUBLE_EQ(e.Accuracy(2), 1.0 / 3.0);
-  e.RecordOutcome(2, true);
-  e.RecordOutcome(2, true);
+  e.RecordOutcome(2, true, 0);
+  e.RecordOutcome(2, true, 0);
   EXPECT_DOUBLE_EQ(e.Accuracy(2), 1.0);
+}
+
+TEST(AdaptiveEnsembleTest, WithAHalfLifeOldOutcomesFadeTowardThePrior) {
+  EnsembleConfig config;  // prior 0.8 weighing 10, window 50
+  config.accuracy_half_life_days = 14;
+  AdaptiveEnsemble e = MakeEnsemble(config);
+  const UnixNanos day0 = 20000 * kNanosPerDay;
+  e.AdvanceTo(day0 + kNanosPerHour);
+  for (int i = 0; i < 5; ++i) e.RecordOutcome(0, false, day0 + 2 * kNanosPerHour);
+  EXPECT_DOUBLE_EQ(e.Accuracy(0), 8.0 / 15);  // same day: every miss counts 1
+  // Later the same day: nothing changes until the day does.
+  e.AdvanceTo(day0 + 20 * kNanosPerHour);
+  EXPECT_DOUBLE_EQ(e.Accuracy(0), 8.0 / 15);
+  // 14 days on, each miss counts 1/2; 28 days, 1/4.
+  e.AdvanceTo(day0 + 14 * kNanosPerDay + kNanosPerHour);
+  EXPECT_DOUBLE_EQ(e.Accuracy(0), 8.0 / (2.5 + 10));
+  e.RecordOutcome(0, true, day0 + 14 * kNanosPerDay + 2 * kNanosPerHour);  // a fresh hit: 1
+  EXPECT_DOUBLE_EQ(e.Accuracy(0), (1 + 8.0) / (2.5 + 1 + 10));
+  e.AdvanceTo(day0 + 28 * kNanosPerDay);
+  EXPECT_DOUBLE_EQ(e.Accuracy(0), (0.5 + 8.0) / (1.25 + 0.5 + 10));
+  // Years later the misses weigh nothing: back at the prior, and the weight with it.
+  e.AdvanceTo(day0 + 3650 * kNanosPerDay);
+  EXPECT_NEAR(e.Accuracy(0), 0.8, 1e-9);
+  EXPECT_NEAR(e.EffectiveWeight(0), 0.8, 1e-9);
+  EXPECT_DOUBLE_EQ(e.Accuracy(1), 0.8);  // never traded: the prior all along
+}
+
+TEST(AdaptiveEnsembleTest, WithoutAHalfLifeTimeChangesNothing) {
+  AdaptiveEnsemble e = MakeEnsemble();
+  e.AdvanceTo(0);
+  for (int i = 0; i < 5; ++i) e.RecordOutcome(0, false, 0);
+  e.AdvanceTo(3650 * kNanosPerDay);
+  EXPECT_DOUBLE_EQ(e.Accuracy(0), 8.0 / 15);
 }
 
 TEST(AdaptiveEnsembleTest, ConfidenceFollowsAccuracy) {
   AdaptiveEnsemble e = MakeEnsemble(Config(4, 0));
   for (int i = 0; i < 4; ++i) {
-    e.RecordOutcome(0, true);
-    e.RecordOutcome(2, i < 2);
+    e.RecordOutcome(0, true, 0);
+    e.RecordOutcome(2, i < 2, 0);
   }
   // weights: a 1*1.0, c 1*0.5; both long.
   const double scores[] = {0.9, kNaN, 0.6};
@@ -125,6 +158,11 @@ TEST(AdaptiveEnsembleTest, RejectsBadConfigAndDuplicateNames) {
   EnsembleConfig bad_floor;
   bad_floor.weight_floor = 1.5;
   EXPECT_EQ(AdaptiveEnsemble::Create(bad_floor, {}).status().code(), StatusCode::kInvalidArgument);
+  EnsembleConfig bad_half_life;
+  bad_half_life.accuracy_half_life_days = -1;
+  Result<AdaptiveEnsemble> fading = AdaptiveEnsemble::Create(bad_half_life, {});
+  ASSERT_FALSE(fading.ok());
+  EXPECT_NE(fading.status().message().find("accuracy_half_life_days"), std::string::npos);
   Result<AdaptiveEnsemble> dup = AdaptiveEnsemble::Create({}, {{"model:x", 1}, {"model:x", 2}});
   ASSERT_FALSE(dup.ok());
   EXPECT_NE(dup.status().message().find("'model:x' is listed twice"), std::string::npos);

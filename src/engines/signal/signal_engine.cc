@@ -205,6 +205,7 @@ Status SignalEngine::OnBarClose(std::span<const BarCloseInput> inputs, BarCloseO
   }
   const std::size_t n = inputs.size();
   const std::size_t sources = ensemble_.size();
+  if (n > 0) ensemble_.AdvanceTo(base_.Next(inputs.front().bar.open_time));
   if (batch_states_.size() < n) {
     batch_states_.resize(n);
     batch_ready_.resize(n);
@@ -484,7 +485,9 @@ Status SignalEngine::OnSignalClosed(const SignalClosed& closed) {
   RETURN_IF_ERROR(book_.Close(state->book_id, closed.direction, closed.closed_at)
                       .WithContext(closed.exchange + ":" + closed.symbol));
   trade_stats_.Add(closed.pnl_percent);
-  for (const auto& [index, correct] : outcomes) ensemble_.RecordOutcome(index, correct);
+  for (const auto& [index, correct] : outcomes) {
+    ensemble_.RecordOutcome(index, correct, closed.closed_at);
+  }
   return Status::Ok();
 }
 
