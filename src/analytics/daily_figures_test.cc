@@ -11,6 +11,16 @@ namespace {
 constexpr UnixNanos kDay0 = 20000 * kNanosPerDay;  // 2024-10-04T00:00:00Z
 constexpr UnixNanos kHour = kNanosPerHour;
 
+// 201 points from 1000 at kDay0: each `gap` after the last, the equity moved by `step`.
+std::vector<EquityPoint> RandomCurve(std::mt19937_64& rng, std::normal_distribution<double>& step,
+                                     std::uniform_int_distribution<UnixNanos>& gap) {
+  std::vector<EquityPoint> curve = {{kDay0, 1000}};
+  for (int i = 0; i < 200; ++i) {
+    curve.push_back({curve.back().time + gap(rng), curve.back().equity + step(rng)});
+  }
+  return curve;
+}
+
 TEST(DailyFiguresTest, CountsTheDaysAndFindsTheExtremes) {
   // Day 0: 1000 -> 1100 -> 1050 (+5 %); day 1 quiet; day 2: 1260 (+20 %); day 3: 1134 then 1200
   // (-4.76 %).
@@ -73,10 +83,7 @@ TEST(DailyFiguresTest, TheDeepestFallMatchesEveryPairOfPoints) {
   std::normal_distribution<double> step(0, 12);
   std::uniform_int_distribution<UnixNanos> gap(0, 9 * kHour);
   for (int round = 0; round < 20; ++round) {
-    std::vector<EquityPoint> curve = {{kDay0, 1000}};
-    for (int i = 0; i < 200; ++i) {
-      curve.push_back({curve.back().time + gap(rng), curve.back().equity + step(rng)});
-    }
+    const std::vector<EquityPoint> curve = RandomCurve(rng, step, gap);
     double deepest = 0;
     for (std::size_t i = 0; i < curve.size(); ++i) {
       for (std::size_t j = i; j < curve.size(); ++j) {
@@ -112,10 +119,7 @@ TEST(DailyFiguresTest, TheLongestTimeUnderWaterMatchesTheRunsBelowEarlierHighs) 
   std::normal_distribution<double> step(0.5, 12);
   std::uniform_int_distribution<UnixNanos> gap(1, 9 * kHour);
   for (int round = 0; round < 20; ++round) {
-    std::vector<EquityPoint> curve = {{kDay0, 1000}};
-    for (int i = 0; i < 200; ++i) {
-      curve.push_back({curve.back().time + gap(rng), curve.back().equity + step(rng)});
-    }
+    const std::vector<EquityPoint> curve = RandomCurve(rng, step, gap);
     std::vector<bool> under(curve.size(), false);
     for (std::size_t i = 1; i < curve.size(); ++i) {
       double high = curve[0].equity;

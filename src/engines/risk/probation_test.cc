@@ -3,6 +3,7 @@
 // have won again; nothing else a shadow is counts.
 #include <gtest/gtest.h>
 
+#include "engines/risk/controller_test_builders.h"
 #include "engines/risk/trading_controller.h"
 
 namespace pulse::risk {
@@ -11,26 +12,9 @@ namespace {
 constexpr Outcome W = Outcome::kWin;
 constexpr Outcome L = Outcome::kLoss;
 
-Signal MakeSignal(UnixNanos created_at) {
-  Signal s;
-  s.symbol = "BTCUSDT";
-  s.entry_price = 100;
-  s.stop_loss = 95;
-  s.take_profit = 110;
-  s.confidence = 0.75;
-  s.created_at = created_at;
-  return s;
-}
-
-OutcomeResolved Resolved(Signal signal, Outcome outcome, UnixNanos exit_time, bool shadow) {
-  OutcomeResolved o;
-  o.signal = std::move(signal);
-  o.result.signal_id = o.signal.id;
-  o.result.outcome = outcome;
-  o.result.exit_time = exit_time;
-  o.shadow = shadow;
-  return o;
-}
+using test_builders::MakeController;
+using test_builders::MakeSignal;
+using test_builders::Resolved;
 
 RiskConfig NoBreakers() {
   RiskConfig c;
@@ -42,15 +26,13 @@ RiskConfig NoBreakers() {
 class ProbationTest : public ::testing::Test {
  protected:
   TradingController Make(const RiskConfig& config = NoBreakers()) {
-    auto c = TradingController::Create(config, clock_);
-    EXPECT_TRUE(c.ok()) << c.status();
-    return std::move(c).value();
+    return MakeController(config, clock_);
   }
   // Traded outcomes one second apart, from the clock's time.
   void Trade(TradingController& c, std::initializer_list<Outcome> outcomes) {
     for (Outcome o : outcomes) {
       clock_.Advance(kNanosPerSecond);
-      Signal s = MakeSignal(clock_.Now());
+      Signal s = MakeSignal("BTCUSDT", clock_.Now());
       s.id = ++next_id_;
       const OutcomeResolved event = Resolved(std::move(s), o, clock_.Now(), false);
       ASSERT_TRUE(c.OnOutcome(event).ok());
@@ -61,11 +43,11 @@ class ProbationTest : public ::testing::Test {
   // minute later with `outcome`.
   OutcomeResolved Denied(TradingController& c, Outcome outcome) {
     clock_.Advance(kNanosPerSecond);
-    const ReviewDecision d = c.Review(MakeSignal(clock_.Now()));
+    const ReviewDecision d = c.Review(MakeSignal("BTCUSDT", clock_.Now()));
     EXPECT_TRUE(std::holds_alternative<SignalDenied>(d));
     Signal stored = std::holds_alternative<SignalDenied>(d)
                         ? DeniedSignalForStorage(std::get<SignalDenied>(d))
-                        : MakeSignal(clock_.Now());
+                        : MakeSignal("BTCUSDT", clock_.Now());
     stored.id = ++next_id_;
     clock_.Advance(FromSeconds(60));
     return Resolved(std::move(stored), outcome, clock_.Now(), true);
@@ -165,9 +147,9 @@ TEST_F(ProbationTest, RedByTheWinRateNeedsTheWindowPastTheMargin) {
             "win rate 68.00% < 72.00% over the last 25 resolved (5 of them denied while red, as "
             "shadows)");
   // Yellow approves: no more denials, and a later shadow (not denied) does not count.
-  const ReviewDecision d = c.Review(MakeSignal(clock_.Now()));
+  const ReviewDecision d = c.Review(MakeSignal("BTCUSDT", clock_.Now()));
   ASSERT_TRUE(std::holds_alternative<SignalApproved>(d));
-  Signal rejected = MakeSignal(clock_.Now());
+  Signal rejected = MakeSignal("BTCUSDT", clock_.Now());
   rejected.gate_checks.push_back({"confidence", 0.5, 0.6, false, "confidence 0.50 < 0.60"});
   ASSERT_TRUE(Feed(c, Resolved(rejected, L, clock_.Now() + 1, true)).ok());
   EXPECT_EQ(c.figures().resolved, 25);

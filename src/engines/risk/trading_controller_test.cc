@@ -2,32 +2,21 @@
 
 #include <gtest/gtest.h>
 
+#include "engines/risk/controller_test_builders.h"
+
 namespace pulse::risk {
 namespace {
 
 UnixNanos T(const char* iso) { return *ParseIso8601(iso); }
 
-Signal MakeSignal(std::string symbol = "BTCUSDT") {
-  Signal s;
-  s.symbol = std::move(symbol);
-  s.entry_price = 100;
-  s.stop_loss = 95;
-  s.take_profit = 110;
-  s.confidence = 0.75;
-  return s;
-}
+using test_builders::MakeSignal;
 
 OutcomeResolved MakeOutcome(SignalId id, Outcome outcome, UnixNanos exit_time, bool shadow = false,
                             double confidence = 0.75) {
-  OutcomeResolved o;
-  o.signal = MakeSignal();
-  o.signal.id = id;
-  o.signal.confidence = confidence;
-  o.result.signal_id = id;
-  o.result.outcome = outcome;
-  o.result.exit_time = exit_time;
-  o.shadow = shadow;
-  return o;
+  Signal signal = MakeSignal();
+  signal.id = id;
+  signal.confidence = confidence;
+  return test_builders::Resolved(std::move(signal), outcome, exit_time, shadow);
 }
 
 RiskConfig BerlinConfig() {
@@ -39,9 +28,7 @@ RiskConfig BerlinConfig() {
 class TradingControllerTest : public ::testing::Test {
  protected:
   TradingController Make(const RiskConfig& config = BerlinConfig()) {
-    auto c = TradingController::Create(config, clock_);
-    EXPECT_TRUE(c.ok()) << c.status();
-    return std::move(c).value();
+    return test_builders::MakeController(config, clock_);
   }
   // Feeds outcomes one second apart from the clock's time and advances the clock past them.
   void Feed(TradingController& c, std::initializer_list<Outcome> outcomes, bool shadow = false) {
