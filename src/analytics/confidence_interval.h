@@ -18,6 +18,15 @@ struct Interval {
 // z = 1.96); nullopt for n < 1, successes outside 0..n or a level outside (0, 1).
 std::optional<Interval> WilsonInterval(std::int64_t successes, std::int64_t n, double level = 0.95);
 
+// The z of a one-sided `level`: the normal's `level` quantile (0.95: 1.645); nullopt for a
+// level outside (0, 1).
+std::optional<double> OneSidedZ(double level);
+
+// The upper end of the Wilson score interval of `successes` out of `n` for this z: the win
+// rate the sample is OneSidedZ(level)'s `level` sure the true one is below. For z = 0 it is
+// exactly successes / n. Needs n >= 1, 0 <= successes <= n and z >= 0 (checked).
+double WilsonUpper(std::int64_t successes, std::int64_t n, double z);
+
 // mean -/+ t(level, n - 1) * sd / sqrt(n) for a sample of `n` values with this mean and sample
 // deviation (n - 1); nullopt for n < 2, a deviation that is not positive or a bad level.
 std::optional<Interval> MeanInterval(double mean, double sd, std::int64_t n, double level = 0.95);

@@ -35,6 +35,31 @@ TEST(ConfidenceIntervalTest, WilsonAtTheEdgesHasItsClosedForms) {
   EXPECT_GT(wide->high, few->high);
 }
 
+TEST(ConfidenceIntervalTest, OneSidedUpperBound) {
+  // The normal's quantiles (tables): 95 % 1.6448536270, 97.5 % 1.9599639845.
+  EXPECT_NEAR(*OneSidedZ(0.95), 1.6448536270, 1e-9);
+  EXPECT_NEAR(*OneSidedZ(0.975), kZ, 1e-9);
+  EXPECT_FALSE(OneSidedZ(1.0));
+  EXPECT_FALSE(OneSidedZ(0.0));
+  // z = 0 is the observed rate, exactly.
+  for (int n = 1; n <= 40; ++n) {
+    for (int s = 0; s <= n; ++s) EXPECT_EQ(WilsonUpper(s, n, 0), static_cast<double>(s) / n);
+  }
+  // No successes: z^2 / (n + z^2); all: 1.
+  EXPECT_NEAR(WilsonUpper(0, 10, kZ), kZ * kZ / (10 + kZ * kZ), 1e-12);
+  EXPECT_EQ(WilsonUpper(10, 10, kZ), 1.0);
+  // The one-sided 97.5 % bound is the two-sided 95 % interval's upper end.
+  const double z975 = *OneSidedZ(0.975);
+  for (int s : {1, 7, 13}) {
+    EXPECT_NEAR(WilsonUpper(s, 20, z975), WilsonInterval(s, 20)->high, 1e-12);
+  }
+  // 9 wins in 20 (45 %), one-sided 95 %: the textbook bound
+  // (p + z^2/2n + z sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n) with z = 1.6448536270 is 0.6278
+  // (centre 0.4560, half 0.1718), below 65 %; 11 in 20 (55 %) give 0.7159, above it.
+  EXPECT_NEAR(WilsonUpper(9, 20, 1.6448536270), 0.6278, 5e-5);
+  EXPECT_NEAR(WilsonUpper(11, 20, 1.6448536270), 0.7159, 5e-5);
+}
+
 TEST(ConfidenceIntervalTest, MeanIntervalUsesStudentsTQuantiles) {
   // Textbook two-sided 95 % quantiles of Student's t (4 decimals): 1, 6 and 29 degrees.
   const struct {

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "analytics/confidence_interval.h"
 
 namespace pulse::analytics {
 
@@ -34,6 +37,11 @@ Status ValidateLightForecastConfig(const LightForecastConfig& c) {
   if (!(c.yellow_win_rate >= c.red_win_rate && c.yellow_win_rate <= 1)) {
     problems.push_back(
         fmt::format("yellow_win_rate must be in [red_win_rate, 1], got {}", c.yellow_win_rate));
+  }
+  if (!(c.win_rate_confidence == 0 ||
+        (c.win_rate_confidence >= 0.5 && c.win_rate_confidence < 1))) {
+    problems.push_back(
+        fmt::format("win_rate_confidence must be 0 or in [0.5, 1), got {}", c.win_rate_confidence));
   }
   if (c.red_consecutive_losses < 0) {
     problems.push_back(
@@ -102,19 +110,23 @@ Result<LightForecast> ForecastLight(std::span<const Outcome> outcomes, int conse
 
   const int streak_cap = config.red_consecutive_losses;  // 0 = no streak rule
   const int streak_states = streak_cap > 0 ? streak_cap + 1 : 1;
-  auto red_at = [&](int j, int s, int streak) {
+  const double z =
+      config.win_rate_confidence > 0 ? OneSidedZ(config.win_rate_confidence).value_or(0) : 0;
+  // The win rate the light judges after j future trades with s future wins, when it counts.
+  auto judged_rate = [&](int j, int s) -> std::optional<double> {
     const int n = known[j].count + j;
-    if (n >= config.min_sample && n > 0 &&
-        static_cast<double>(known[j].wins + s) / n < config.red_win_rate) {
-      return true;
-    }
+    if (n < config.min_sample || n == 0) return std::nullopt;
+    return WilsonUpper(known[j].wins + s, n, z);
+  };
+  auto red_at = [&](int j, int s, int streak) {
+    const std::optional<double> rate = judged_rate(j, s);
+    if (rate && *rate < config.red_win_rate) return true;
     return streak_cap > 0 && streak >= streak_cap;
   };
   auto yellow_at = [&](int j, int s, int streak) {
     if (red_at(j, s, streak)) return true;
-    const int n = known[j].count + j;
-    return n >= config.min_sample && n > 0 &&
-           static_cast<double>(known[j].wins + s) / n < config.yellow_win_rate;
+    const std::optional<double> rate = judged_rate(j, s);
+    return rate && *rate < config.yellow_win_rate;
   };
 
   auto hit_probability = [&](auto reached) {

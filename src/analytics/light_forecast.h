@@ -11,12 +11,12 @@
 //
 // The light is re-evaluated after every future trade j = 1..K over the sliding window of the
 // last `window` outcomes (known ones drop out as new ones come in), exactly as the controller
-// does: red when the window holds at least `min_sample` outcomes and its win rate is below
-// `red_win_rate`, or when the losing streak reaches `red_consecutive_losses`; yellow or worse
-// when the win rate is below `yellow_win_rate` (same minimum sample) or red. The probability of
-// reaching each level at some step is computed exactly by dynamic programming over (step,
-// future wins, current streak): O(K^2 * streak) time. Hysteresis and the equity rules (daily
-// loss, drawdown) and ECE are not forecast.
+// does: red when the window holds at least `min_sample` outcomes and its win rate (or the upper
+// bound of it, with `win_rate_confidence`) is below `red_win_rate`, or when the losing streak
+// reaches `red_consecutive_losses`; yellow or worse when the win rate is below `yellow_win_rate`
+// (same minimum sample) or red. The probability of reaching each level at some step is computed
+// exactly by dynamic programming over (step, future wins, current streak): O(K^2 * streak) time.
+// Hysteresis and the equity rules (daily loss, drawdown) and ECE are not forecast.
 #pragma once
 
 #include <span>
@@ -27,10 +27,13 @@
 namespace pulse::analytics {
 
 struct LightForecastConfig {
-  int window = 50;                 // the controller's win-rate window (last N resolved)
-  int min_sample = 20;             // resolved outcomes needed before the win rate counts
-  double red_win_rate = 0.65;      // red below
-  double yellow_win_rate = 0.70;   // yellow below
+  int window = 50;                // the controller's win-rate window (last N resolved)
+  int min_sample = 20;            // resolved outcomes needed before the win rate counts
+  double red_win_rate = 0.65;     // red below
+  double yellow_win_rate = 0.70;  // yellow below
+  // The win rate judged: 0 = the window's observed rate; a one-sided level in [0.5, 1) = the
+  // upper end of its Wilson interval at that level (WilsonUpper), as the controller judges it.
+  double win_rate_confidence = 0;
   int red_consecutive_losses = 5;  // red at this many losses in a row; 0 = rule off
   int horizon = 10;                // K: how many future trades to look at (1..1000)
   int estimate_window = 50;        // outcomes the win-rate estimate uses
@@ -50,8 +53,9 @@ struct LightForecast {
 };
 
 // Checks the config: window >= 1, 0 <= min_sample, 0 < red_win_rate <= yellow_win_rate <= 1,
-// red_consecutive_losses >= 0, horizon in [1, 1000], estimate_window >= 1, half_life >= 0,
-// priors > 0. Every problem is reported at once, naming the field.
+// win_rate_confidence 0 or in [0.5, 1), red_consecutive_losses >= 0, horizon in [1, 1000],
+// estimate_window >= 1, half_life >= 0, priors > 0. Every problem is reported at once, naming the
+// field.
 Status ValidateLightForecastConfig(const LightForecastConfig& config);
 
 // `outcomes` are the resolved outcomes oldest first (a breakeven counts as a non-win, as in the

@@ -112,6 +112,20 @@ TEST(LightForecastTest, ProbabilitiesGrowWithTheHorizon) {
   EXPECT_GT(last_red, 0.3);
 }
 
+// The one-sided normal quantiles of the levels the tests use (tables, 10 decimals).
+double TabulatedZ(double level) {
+  if (level == 0.9) return 1.2815515655;
+  if (level == 0.95) return 1.6448536270;
+  return 0;
+}
+
+// The textbook upper Wilson bound: (p + z^2/2n + z sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n).
+double TextbookWilsonUpper(int wins, int n, double z) {
+  const double p = static_cast<double>(wins) / n;
+  return (p + z * z / (2.0 * n) + z * std::sqrt(p * (1 - p) / n + z * z / (4.0 * n * n))) /
+         (1 + z * z / n);
+}
+
 // Independent reference: enumerate every win/loss sequence of the next K trades, weigh it by the
 // Polya-urn probability of its path, and re-count the window and the streak after each trade.
 double BruteForce(const std::vector<Outcome>& known, int streak, const LightForecastConfig& c,
@@ -135,7 +149,9 @@ double BruteForce(const std::vector<Outcome>& known, int streak, const LightFore
       for (int i = static_cast<int>(seq.size()) - n; i < static_cast<int>(seq.size()); ++i) {
         wins += seq[i] == W ? 1 : 0;
       }
-      const double rate = static_cast<double>(wins) / n;
+      const double rate = c.win_rate_confidence > 0
+                              ? TextbookWilsonUpper(wins, n, TabulatedZ(c.win_rate_confidence))
+                              : static_cast<double>(wins) / n;
       const bool judged = n >= c.min_sample;
       const bool red = (judged && rate < c.red_win_rate) ||
                        (c.red_consecutive_losses > 0 && st >= c.red_consecutive_losses);
@@ -162,6 +178,37 @@ TEST(LightForecastTest, MatchesBruteForceEnumeration) {
   EXPECT_NEAR(f->p_yellow_or_worse, BruteForce(known, 1, c, f->alpha, f->beta, false), 1e-12);
   EXPECT_GT(f->p_red, 0.05);
   EXPECT_LT(f->p_red, f->p_yellow_or_worse);
+}
+
+// With win_rate_confidence the forecast judges the upper bound of the window's win rate, as the
+// controller does: the same enumeration with the textbook bound agrees, and red is less likely.
+TEST(LightForecastTest, JudgesTheUpperBoundOfTheWinRateWhenAsked) {
+  std::vector<Outcome> known;
+  for (int i = 0; i < 30; ++i) known.push_back(i % 2 == 0 ? W : L);  // 50 %
+  LightForecastConfig c;
+  c.window = 30;
+  c.min_sample = 20;
+  c.red_win_rate = 0.6;
+  c.yellow_win_rate = 0.7;
+  c.red_consecutive_losses = 0;
+  c.horizon = 12;
+  auto plain = ForecastLight(known, 0, c);
+  ASSERT_TRUE(plain.ok()) << plain.status();
+  for (double level : {0.9, 0.95}) {
+    c.win_rate_confidence = level;
+    auto f = ForecastLight(known, 0, c);
+    ASSERT_TRUE(f.ok()) << f.status();
+    EXPECT_NEAR(f->p_red, BruteForce(known, 0, c, f->alpha, f->beta, true), 1e-12) << level;
+    EXPECT_NEAR(f->p_yellow_or_worse, BruteForce(known, 0, c, f->alpha, f->beta, false), 1e-12)
+        << level;
+    EXPECT_LT(f->p_red, plain->p_red) << level;
+    EXPECT_GT(f->p_red, 0.0) << level;
+  }
+  c.win_rate_confidence = 0.4;
+  auto bad = ForecastLight(known, 0, c);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("win_rate_confidence must be 0 or in [0.5, 1), got 0.4"),
+            std::string::npos);
 }
 
 TEST(LightForecastTest, BadConfigNamesEveryField) {

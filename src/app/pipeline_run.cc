@@ -235,6 +235,7 @@ std::string RunFingerprint(const Config& config) {
        !config.risk.breakers.min_time_between_trades_per_symbol},
       {"signal.ensemble.accuracy_half_life_days",
        config.signal.engine.ensemble.accuracy_half_life_days == 0},
+      {"risk.traffic_light.win_rate_confidence", config.risk.light.win_rate_confidence == 0},
   };
   for (const auto& [key, off] : added_later) {
     if (off) not_decisive.push_back(key);

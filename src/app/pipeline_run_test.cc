@@ -134,7 +134,7 @@ TEST(PipelineRunTest, AWaitingRunTakesNewBarsAndTheirFinerBarsFromTheTable) {
 // The forecast settings change nothing a run stores, so they are not part of its fingerprint
 // (and a run stored before they existed keeps its fingerprint); the signal settings are, and
 // the settings added later (the automatic acknowledgement of a red light, the volume
-// participation limit, the ensemble's fading) once they are on.
+// participation limit, the ensemble's fading, the win rate's bound) once they are on.
 TEST(PipelineRunTest, TheFingerprintLeavesOutTheForecastSettings) {
   const Config defaults;
   Config forecast = defaults;
@@ -156,6 +156,9 @@ TEST(PipelineRunTest, TheFingerprintLeavesOutTheForecastSettings) {
   Config fading = defaults;
   fading.signal.engine.ensemble.accuracy_half_life_days = 14;
   EXPECT_NE(RunFingerprint(fading), RunFingerprint(defaults));
+  Config judging_bounds = defaults;
+  judging_bounds.risk.light.win_rate_confidence = 0.95;
+  EXPECT_NE(RunFingerprint(judging_bounds), RunFingerprint(defaults));
 }
 
 }  // namespace

@@ -129,6 +129,24 @@ risk:
                 "risk.traffic_light.auto_acknowledge_after_s: -60 is out of range 0..1000000000"}));
 }
 
+TEST(ConfigLoaderTest, WinRateConfidenceIsOffByDefaultAndRead) {
+  EXPECT_EQ(LoadConfigReport(Yaml("")).config.risk.light.win_rate_confidence, 0);
+  ConfigLoadReport report = LoadConfigReport(Yaml(R"(
+risk:
+  traffic_light:
+    win_rate_confidence: 0.95
+)"));
+  ASSERT_TRUE(report.ok()) << report.ProblemText();
+  EXPECT_EQ(report.config.risk.light.win_rate_confidence, 0.95);
+  EXPECT_EQ(
+      Problems(LoadConfigReport(Yaml(R"(
+risk:
+  traffic_light:
+    win_rate_confidence: 2
+)"))),
+      (std::vector<std::string>{"risk.traffic_light.win_rate_confidence: 2 is out of range 0..1"}));
+}
+
 TEST(ConfigLoaderTest, RedLightProbationIsOnByDefaultAndChecked) {
   EXPECT_TRUE(LoadConfigReport(Yaml("")).config.risk.light.probation);
   ConfigLoadReport report = LoadConfigReport(Yaml(R"(

@@ -453,6 +453,8 @@ void AddRiskKeys(std::vector<ConfigKey>& keys) {
       RiskNumber<&R::light, &L::min_sample>(T::kInt, "risk.traffic_light.min_sample", 1, 1000000));
   keys.push_back(
       RiskNumber<&R::light, &L::window>(T::kInt, "risk.traffic_light.window", 1, 1000000));
+  keys.push_back(RiskNumber<&R::light, &L::win_rate_confidence>(
+      T::kDouble, "risk.traffic_light.win_rate_confidence", 0, 1));
   keys.push_back(RiskNumber<&R::light, &L::win_rate_margin>(
       T::kDouble, "risk.traffic_light.win_rate_margin", 0, 1));
   keys.push_back(RiskNumber<&R::light, &L::auto_acknowledge_after_s>(

@@ -54,6 +54,11 @@ Status RiskConfig::Validate() const {
     p.Add("risk.traffic_light.yellow_win_rate ({}) must be >= red_win_rate ({})", l.yellow_win_rate,
           l.red_win_rate);
   }
+  if (!(l.win_rate_confidence == 0 ||
+        (l.win_rate_confidence >= 0.5 && l.win_rate_confidence < 1))) {
+    p.Add("risk.traffic_light.win_rate_confidence must be 0 (off) or in [0.5, 1), got {}",
+          l.win_rate_confidence);
+  }
   p.Fraction("risk.traffic_light.red_daily_loss", l.red_daily_loss);
   p.AtLeast("risk.traffic_light.red_consecutive_losses", l.red_consecutive_losses, 1);
   p.Fraction("risk.traffic_light.red_ece", l.red_ece);

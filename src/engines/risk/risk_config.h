@@ -23,8 +23,13 @@ struct TrafficLightConfig {
   double red_drawdown = 0.15;      // red when equity is this far below its peak
   int min_sample = 20;             // resolved signals before win rate or ECE may turn it
   int window = 50;                 // win rate and ECE over the last N resolved signals
-  int calibration_bins = 10;       // ECE bins
-  double win_rate_margin = 0.02;   // hysteresis margins
+  // How sure the win-rate rules must be. 0: they judge the window's observed win rate. A
+  // one-sided level in [0.5, 1), e.g. 0.95: they judge the upper end of its Wilson interval
+  // at that level, so they fire only when the window makes it that likely that the true win
+  // rate is below the threshold (20 trades at 55 % are not enough for 65 % at 0.95; 45 % are).
+  double win_rate_confidence = 0;
+  int calibration_bins = 10;      // ECE bins
+  double win_rate_margin = 0.02;  // hysteresis margins
   double daily_loss_margin = 0.005;
   double ece_margin = 0.01;
   double drawdown_margin = 0.01;

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "analytics/confidence_interval.h"
 #include "engines/risk/circuit_breakers.h"
 
 namespace pulse::risk {
@@ -45,7 +46,10 @@ TradingController::TradingController(const RiskConfig& config, const Clock& cloc
       clock_(&clock),
       window_(config.light.window, config.light.calibration_bins),
       equity_(std::move(calendar)),
-      breakers_(MakeCircuitBreakers(config.breakers)) {}
+      breakers_(MakeCircuitBreakers(config.breakers)),
+      win_rate_z_(config.light.win_rate_confidence > 0
+                      ? analytics::OneSidedZ(config.light.win_rate_confidence).value_or(0)
+                      : 0) {}
 
 TradingController::TradingController(TradingController&&) noexcept = default;
 TradingController& TradingController::operator=(TradingController&&) noexcept = default;
@@ -244,6 +248,9 @@ LightFigures TradingController::figures() const {
   f.resolved = window_.size();
   f.denied = window_.denied();
   f.win_rate = window_.win_rate();
+  if (config_.light.win_rate_confidence > 0 && window_.size() > 0) {
+    f.win_rate_bound = analytics::WilsonUpper(window_.wins(), window_.size(), win_rate_z_);
+  }
   f.loss_today = equity_.loss_today();
   f.consecutive_losses = window_.consecutive_losses();
   const WindowCalibration cal = window_.Calibration();
@@ -455,6 +462,7 @@ Result<analytics::LightForecast> TradingController::Forecast() const {
   f.min_sample = config_.light.min_sample;
   f.red_win_rate = config_.light.red_win_rate;
   f.yellow_win_rate = config_.light.yellow_win_rate;
+  f.win_rate_confidence = config_.light.win_rate_confidence;
   f.red_consecutive_losses = config_.light.red_consecutive_losses;
   f.horizon = config_.forecast.horizon;
   f.estimate_window = config_.forecast.estimate_window;

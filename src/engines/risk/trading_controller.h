@@ -153,6 +153,7 @@ class TradingController {
   OutcomeWindow window_;
   EquityTracker equity_;
   std::vector<std::unique_ptr<CircuitBreaker>> breakers_;
+  double win_rate_z_;  // of risk.traffic_light.win_rate_confidence (0 when off)
   // Figures judged against the light held at the time: what lazily written reasons are
   // written from.
   struct PendingReasons {

@@ -143,6 +143,50 @@ TEST_F(TradingControllerTest, WinRateWaitsForTheMinimumSample) {
   EXPECT_EQ(c.state().reasons[0].rule, "win_rate");
 }
 
+// risk.traffic_light.win_rate_confidence 0.95: the win-rate rules judge the upper end of the
+// window's one-sided 95 % Wilson interval. The same 12 wins in 20 that turn the plain light red
+// (60 %) leave it green (bound 75.76 %); 9 in 20 (45 %, bound 62.78 %) turn it red. The bounds
+// are the textbook formula's (confidence_interval_test.cc); the forecast judges the same way.
+TEST_F(TradingControllerTest, WinRateJudgedByItsUpperBoundWhenAsked) {
+  RiskConfig config = BerlinConfig();
+  config.light.win_rate_confidence = 0.95;
+  TradingController c = Make(config);
+  confidence_ = 0.62;
+  Feed(c, {W, W, L, W, W, L, W, W, L, W, W, L, W, W, L, W, W, L, L, L});
+  EXPECT_DOUBLE_EQ(c.figures().win_rate, 0.6);
+  EXPECT_NEAR(c.figures().win_rate_bound, 0.7576, 5e-5);
+  EXPECT_EQ(c.state().light, TrafficLight::kGreen);
+  // 9 wins in 20: red, with the observed rate and the bound in its text.
+  confidence_ = 0.45;  // the hit rate: no calibration error
+  TradingController d = Make(config);
+  const std::vector<Outcome> seen = {W, L, L, W, W, L, W, L, L, W, W, L, W, L, L, W, L, W, L, L};
+  for (Outcome o : seen) Feed(d, {o});
+  EXPECT_DOUBLE_EQ(d.figures().win_rate, 0.45);
+  EXPECT_NEAR(d.figures().win_rate_bound, 0.6278, 5e-5);
+  ASSERT_EQ(d.state().light, TrafficLight::kRed);
+  ASSERT_EQ(d.state().reasons.size(), 1u);
+  EXPECT_EQ(d.state().reasons[0].rule, "win_rate");
+  EXPECT_NEAR(d.state().reasons[0].value, 0.6278, 5e-5);
+  EXPECT_EQ(d.state().reasons[0].text,
+            "win rate 45.00% (95% sure below 62.78%) < 65.00% over the last 20 resolved");
+  // The forecast asks the same question of the future windows.
+  auto f = d.Forecast();
+  ASSERT_TRUE(f.ok()) << f.status();
+  analytics::LightForecastConfig direct;
+  direct.win_rate_confidence = 0.95;
+  auto g = analytics::ForecastLight(seen, 2, direct);
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_DOUBLE_EQ(f->p_red, g->p_red);
+  EXPECT_DOUBLE_EQ(f->p_yellow_or_worse, g->p_yellow_or_worse);
+  // A level outside [0.5, 1) is refused, naming the key.
+  config.light.win_rate_confidence = 1.0;
+  auto bad = TradingController::Create(config, clock_);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find(
+                "risk.traffic_light.win_rate_confidence must be 0 (off) or in [0.5, 1), got 1"),
+            std::string::npos);
+}
+
 TEST_F(TradingControllerTest, HysteresisKeepsTheLightFromFlapping) {
   TradingController c = Make();
   confidence_ = 0.66;  // close to the hit rate: the calibration error stays small

@@ -43,10 +43,11 @@ Judgement Judge(const LightFigures& f, const TrafficLightConfig& c, const HeldLi
   auto add = [&j](LightRule kind, double value, double threshold, bool fired) {
     j.rules[static_cast<std::size_t>(j.count++)] = {kind, value, threshold, fired};
   };
-  const bool enough_sample = f.resolved >= c.min_sample && !std::isnan(f.win_rate);
+  const double rate = c.win_rate_confidence > 0 ? f.win_rate_bound : f.win_rate;
+  const bool enough_sample = f.resolved >= c.min_sample && !std::isnan(rate);
   if (enough_sample) {
     const double t = Held(c.red_win_rate, margin(LightRule::kWinRate, c.win_rate_margin));
-    add(LightRule::kWinRate, f.win_rate, t, f.win_rate < t);
+    add(LightRule::kWinRate, rate, t, rate < t);
   }
   {
     const double t = Held(c.red_daily_loss, margin(LightRule::kDailyLoss, -c.daily_loss_margin));
@@ -68,7 +69,7 @@ Judgement Judge(const LightFigures& f, const TrafficLightConfig& c, const HeldLi
   j.red_count = j.count;
   if (enough_sample) {
     const double t = Held(c.yellow_win_rate, margin(LightRule::kWinRateYellow, c.win_rate_margin));
-    add(LightRule::kWinRateYellow, f.win_rate, t, f.win_rate < t);
+    add(LightRule::kWinRateYellow, rate, t, rate < t);
   }
   bool red = false;
   bool yellow = false;
@@ -82,12 +83,19 @@ Judgement Judge(const LightFigures& f, const TrafficLightConfig& c, const HeldLi
   return j;
 }
 
-ControllerReason ReasonOf(const JudgedRule& r, const LightFigures& f) {
+// "45.00% (95% sure below 63.12%)" when the rules judge the bound, else "45.00%".
+std::string WinRateText(const JudgedRule& r, const LightFigures& f, const TrafficLightConfig& c) {
+  if (c.win_rate_confidence <= 0) return Pct(r.value);
+  return fmt::format("{} ({:g}% sure below {})", Pct(f.win_rate), c.win_rate_confidence * 100,
+                     Pct(r.value));
+}
+
+ControllerReason ReasonOf(const JudgedRule& r, const LightFigures& f, const TrafficLightConfig& c) {
   switch (r.kind) {
     case LightRule::kWinRate:
     case LightRule::kWinRateYellow:
       return {r.kind == LightRule::kWinRate ? "win_rate" : "win_rate_yellow", r.value, r.threshold,
-              fmt::format("win rate {} {} {} over the last {} resolved{}", Pct(r.value),
+              fmt::format("win rate {} {} {} over the last {} resolved{}", WinRateText(r, f, c),
                           r.fired ? "<" : ">=", Pct(r.threshold), f.resolved,
                           f.denied > 0
                               ? fmt::format(" ({} of them denied while red, as shadows)", f.denied)
@@ -139,7 +147,7 @@ LightVerdict EvaluateLight(const LightFigures& f, const TrafficLightConfig& c,
   v.held = j.held;
   v.checks.reserve(static_cast<std::size_t>(j.count));
   for (int i = 0; i < j.count; ++i) {
-    v.checks.push_back(ReasonOf(j.rules[static_cast<std::size_t>(i)], f));
+    v.checks.push_back(ReasonOf(j.rules[static_cast<std::size_t>(i)], f, c));
   }
   if (j.held.light == TrafficLight::kGreen) {
     v.reasons = v.checks;

@@ -2,7 +2,8 @@
 // the win rate is below the yellow threshold, GREEN otherwise, with the reasons and values.
 //
 // Rules (thresholds from TrafficLightConfig; a value exactly at a threshold does not fire):
-//   red    win rate < red_win_rate            (only with >= min_sample resolved in the window)
+//   red    win rate < red_win_rate            (only with >= min_sample resolved in the window;
+//                                               with win_rate_confidence, its upper bound)
 //   red    loss today > red_daily_loss of the day's starting equity
 //   red    consecutive losses >= red_consecutive_losses
 //   red    ECE > red_ece                       (only with >= min_sample calibrated outcomes)
@@ -20,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "engines/risk/risk_config.h"
@@ -29,9 +31,13 @@ namespace pulse::risk {
 
 // What the light is judged on.
 struct LightFigures {
-  int resolved = 0;       // outcomes in the win-rate window
-  int denied = 0;         // how many of them are denied signals' shadows (probation)
-  double win_rate = 0;    // over the window (NaN when empty)
+  int resolved = 0;     // outcomes in the win-rate window
+  int denied = 0;       // how many of them are denied signals' shadows (probation)
+  double win_rate = 0;  // over the window (NaN when empty)
+  // With TrafficLightConfig::win_rate_confidence set, the win-rate rules judge this instead:
+  // the upper end of the window's Wilson interval at that level (analytics::WilsonUpper; NaN
+  // when not computed, which judges no win-rate rule).
+  double win_rate_bound = std::numeric_limits<double>::quiet_NaN();
   double loss_today = 0;  // share of the day's starting equity
   int consecutive_losses = 0;
   double ece = 0;       // over the window's outcomes with a confidence (NaN when none)

@@ -175,6 +175,37 @@ TEST(TrafficLightTest, ReasonsCarryEveryFiredRuleWithValues) {
   EXPECT_EQ(green.reasons[0].text, "win rate 75.00% >= 67.00% over the last 20 resolved");
 }
 
+// With win_rate_confidence the win-rate rules judge win_rate_bound (and its hysteresis too),
+// and write both figures; without a bound they judge nothing.
+TEST(TrafficLightTest, WinRateRulesJudgeTheBoundWhenAsked) {
+  TrafficLightConfig c;
+  c.win_rate_confidence = 0.95;
+  LightFigures f = Healthy();
+  f.win_rate = 0.45;  // observed: red without the bound
+  EXPECT_EQ(EvaluateLight(f, c, {}).held.light, TrafficLight::kGreen);  // no bound: not judged
+  f.win_rate_bound = 0.72;
+  EXPECT_EQ(EvaluateLight(f, c, {}).held.light, TrafficLight::kGreen);
+  f.win_rate_bound = 0.68;
+  const LightVerdict yellow = EvaluateLight(f, c, {});
+  EXPECT_EQ(yellow.held.light, TrafficLight::kYellow);
+  EXPECT_EQ(yellow.reasons.at(0).text,
+            "win rate 45.00% (95% sure below 68.00%) < 70.00% over the last 20 resolved");
+  f.win_rate_bound = 0.63;
+  const LightVerdict red = EvaluateLight(f, c, {});
+  EXPECT_EQ(red.held.light, TrafficLight::kRed);
+  EXPECT_EQ(red.reasons.at(0), (ControllerReason{"win_rate", 0.63, 0.65,
+                                                 "win rate 45.00% (95% sure below 63.00%) < "
+                                                 "65.00% over the last 20 resolved"}));
+  // Held red: the bound must clear 67 %.
+  f.win_rate_bound = 0.66;
+  EXPECT_EQ(EvaluateLight(f, c, red.held).held.light, TrafficLight::kRed);
+  f.win_rate_bound = 0.6701;
+  EXPECT_EQ(EvaluateLight(f, c, red.held).held.light, TrafficLight::kYellow);
+  // Off (0): the bound is ignored.
+  EXPECT_EQ(EvaluateLight(f, TrafficLightConfig{}, {}).held.light, TrafficLight::kRed);
+  EXPECT_EQ(LightOf(f, c, red.held), EvaluateLight(f, c, red.held).held);
+}
+
 // Each rule keeps its margin only while it fires: a red light set by a losing streak is not
 // held by a win rate between 65 % and 67 %, which never fired.
 TEST(TrafficLightTest, HysteresisHoldsOnlyTheRulesThatFired) {
