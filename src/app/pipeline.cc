@@ -326,6 +326,49 @@ Status Pipeline::State::TrackNewSignals() {
   return DrainPaperEvents();
 }
 
+namespace {
+
+// The index of risk.circuit_breakers.volatility.feature among the features `names` (-1 when it
+// feeds nothing: empty, or the breaker off); InvalidArgument when it is not one of them.
+Result<int> VolatilityFeatureIndex(const Config& config, const std::vector<std::string>& names) {
+  const std::string& feature = config.risk.breakers.volatility_feature;
+  if (feature.empty() || !config.risk.breakers.volatility.enabled) return -1;
+  auto it = std::find(names.begin(), names.end(), feature);
+  if (it == names.end()) {
+    return InvalidArgumentError(
+        "risk.circuit_breakers.volatility.feature '{}' is not a feature of the configured "
+        "set (for example 5m.natr_14 with natr:14 in the 5m set; \"\" feeds nothing)",
+        feature);
+  }
+  return static_cast<int>(it - names.begin());
+}
+
+}  // namespace
+
+std::vector<std::string> PipelineConfigProblems(const Config& config) {
+  std::vector<std::string> problems;
+  auto note = [&problems](const Status& status) {
+    if (!status.ok()) problems.push_back(status.message());
+  };
+  Result<indicators::FeatureSetSpec> spec = FeatureSetSpecFromConfig(config.features);
+  note(spec.status());
+  if (spec.ok()) {
+    Result<StreamingFeatures> probe = StreamingFeatures::Create(*spec);
+    note(probe.status());
+    if (probe.ok()) {
+      const std::vector<std::string> names = probe->Names();
+      note(BuildSignalEngine(config.signal, spec->base, names).status());
+      note(VolatilityFeatureIndex(config, names).status());
+    }
+  }
+  note(TrackerConfigFrom(config).Validate());
+  note(PaperConfigFrom(config).Validate());
+  SimulatedClock clock;
+  note(risk::TradingController::Create(config.risk, clock).status());
+  if (config.snapshots.enabled) note(config.snapshots.Validate());
+  return problems;
+}
+
 Pipeline::Pipeline(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Pipeline::~Pipeline() = default;
 
@@ -341,19 +384,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Config& config, Simulat
                    paper::PaperEngine::Create(PaperConfigFrom(config), clock));
   ASSIGN_OR_RETURN(risk::TradingController controller,
                    risk::TradingController::Create(config.risk, clock));
-  int volatility_index = -1;
-  const std::string& volatility_feature = config.risk.breakers.volatility_feature;
-  if (!volatility_feature.empty() && config.risk.breakers.volatility.enabled) {
-    const std::vector<std::string> names = probe.Names();
-    auto it = std::find(names.begin(), names.end(), volatility_feature);
-    if (it == names.end()) {
-      return InvalidArgumentError(
-          "risk.circuit_breakers.volatility.feature '{}' is not a feature of the configured "
-          "set (for example 5m.natr_14 with natr:14 in the 5m set; \"\" feeds nothing)",
-          volatility_feature);
-    }
-    volatility_index = static_cast<int>(it - names.begin());
-  }
+  ASSIGN_OR_RETURN(const int volatility_index, VolatilityFeatureIndex(config, probe.Names()));
   const Timeframe base = spec.base;
   auto pipeline = std::unique_ptr<Pipeline>(new Pipeline(std::make_unique<State>(
       clock, stores, std::move(options), base, std::move(spec), std::move(engine), tracker_config,

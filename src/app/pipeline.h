@@ -81,6 +81,13 @@ struct PipelineOptions {
   bool keep_outcomes = true;
 };
 
+// Every reason Pipeline::Create would refuse `config` for, one message per part (the feature
+// set, the signal engine with its theories and models, the tracker, the paper engine, the
+// controller, the volatility feature, the snapshots), where Create stops at the first. Builds
+// the parts without a store or a clock of consequence; empty when the pipeline would build.
+// `pulse config check` reports them with the loader's problems.
+std::vector<std::string> PipelineConfigProblems(const Config& config);
+
 // Lifecycle: Create, OnBarClose per base-bar close in time order (every symbol's bar of that
 // time in one call), Finish at the end of the data. Time is the injected SimulatedClock, set to
 // each close, so a run is deterministic: the same config and bars give the same rows.

@@ -62,6 +62,48 @@ TEST(ConfigCliTest, CheckReportsEveryProblemWithKeyPaths) {
   EXPECT_NE(r.err.find("recorder.breakeven_band_pct"), std::string::npos) << r.err;
 }
 
+// Values each valid on its own that `pulse run` would refuse together (or that need a file or
+// the time-zone database) are reported by check too, every one at once, and run refuses the
+// same config at the first it meets.
+TEST(ConfigCliTest, CheckReportsWhatTheEnginesWouldRefuse) {
+  CliRunner cli;
+  const std::string path = cli.WriteFile(
+      "engines.yaml",
+      "risk:\n  time_zone: Mars/Olympus\n  traffic_light:\n    yellow_win_rate: 0.6\n"
+      "  circuit_breakers:\n    volatility: {feature: 5m.natr_99}\n"
+      "paper:\n  max_position_fraction: 0.9\n  max_total_exposure: 0.5\n"
+      "signal:\n  models: " +
+          cli.dir() + "/missing.json\n" + "run:\n  from: 2021-03-01\n  to: 2021-01-01\n");
+  CliResult r = cli.Run({"--config", path, "config", "check"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "read " + path + "\n");
+  const std::vector<std::string> expected = {
+      "invalid configuration (5 problems):",
+      "  signal.models: model file " + cli.dir() + "/missing.json does not exist",
+      "  risk.circuit_breakers.volatility.feature '5m.natr_99' is not a feature of the "
+      "configured set (for example 5m.natr_14 with natr:14 in the 5m set; \"\" feeds nothing)",
+      "  paper.max_position_fraction (0.9) must not exceed paper.max_total_exposure (0.5)",
+      "  risk config: risk.traffic_light.yellow_win_rate (0.6) must be >= red_win_rate (0.65); "
+      "risk.time_zone: unknown time zone 'Mars/Olympus'",
+      "  run.from 2021-03-01T00:00:00Z is not before run.to 2021-01-01T00:00:00Z",
+  };
+  std::size_t at = 0;
+  for (const std::string& line : expected) {
+    const std::size_t found = r.err.find(line, at);
+    ASSERT_NE(found, std::string::npos) << line << "\nin\n" << r.err;
+    at = found + line.size();
+  }
+  // The example config builds.
+  EXPECT_EQ(cli.Run({"--config", CliRunner::SourceDir() + "/config/pulse.example.yaml", "config",
+                     "check"})
+                .exit_code,
+            0);
+  // Without the check, run stops at the first it meets.
+  CliResult run = cli.Run({"--config", path, "run", "--exit-at-end"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err, "error: " + expected.back().substr(2) + "\n");
+}
+
 TEST(ConfigCliTest, CheckRefusesADirectoryAndARepeatedKey) {
   CliRunner cli;
   CliResult r = cli.Run({"--config", cli.dir(), "config", "check"});

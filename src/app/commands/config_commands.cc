@@ -4,6 +4,7 @@
 #include "app/commands/commands.h"
 #include "app/config/config_dump.h"
 #include "app/config/config_loader.h"
+#include "app/pipeline.h"
 
 namespace pulse::app {
 
@@ -12,6 +13,17 @@ namespace {
 int RunCheck(CliContext& ctx) {
   ConfigLoadReport report = LoadConfigReport(ctx.Sources());
   for (const std::string& f : report.files_read) std::cout << "read " << f << "\n";
+  if (report.ok()) {
+    // What the loader accepts key by key, the engines may still refuse together (a yellow
+    // line below the red one, a volatility feature the feature set lacks, a model file that
+    // cannot be read): `pulse run` would stop there, so check reports it now.
+    for (std::string& problem : PipelineConfigProblems(report.config)) {
+      report.problems.push_back(ConfigProblem{"", std::move(problem)});
+    }
+    const RunConfig& run = report.config.run;
+    Status range = ParseTimeRange(run.from, "run.from", run.to, "run.to").status();
+    if (!range.ok()) report.problems.push_back(ConfigProblem{"", range.message()});
+  }
   if (!report.ok()) {
     std::cerr << fmt::format("invalid configuration ({} problem{}):\n", report.problems.size(),
                              report.problems.size() == 1 ? "" : "s");

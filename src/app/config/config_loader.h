@@ -45,11 +45,12 @@ struct ConfigSources {
 std::map<std::string, std::string> ProcessEnvironment();
 
 // One problem: the key path (or variable, or file) and what is wrong with it.
+// A problem found by a component over several keys has no key; its message names them.
 struct ConfigProblem {
   std::string key;
   std::string message;
   // "logging.level: 'loud' is not one of trace, debug, info, warn, error"
-  std::string ToString() const { return key + ": " + message; }
+  std::string ToString() const { return key.empty() ? message : key + ": " + message; }
 };
 
 // The outcome of a load: the config (defaults where something was wrong), every problem, and
