@@ -26,6 +26,9 @@ TEST(TimeInMarketTest, OverlapsCountOnceAndSpansAreClippedToThePeriod) {
   EXPECT_DOUBLE_EQ(TimeInMarket(trades, 0, 100 * kMinute), 0.4);
   // A trade spanning the whole period.
   EXPECT_DOUBLE_EQ(TimeInMarket(std::vector<TradeRecord>{Held(-5, 200)}, 0, 100 * kMinute), 1.0);
+  // A position still open at the end covers the period from its entry on.
+  const std::vector<UnixNanos> open_since = {35 * kMinute};
+  EXPECT_DOUBLE_EQ(TimeInMarket(trades, 0, 100 * kMinute, open_since), 0.9);  // 10..100
   // No trades, or an empty period.
   EXPECT_EQ(TimeInMarket({}, 0, 100 * kMinute), 0);
   EXPECT_EQ(TimeInMarket(trades, 100 * kMinute, 100 * kMinute), 0);
@@ -38,14 +41,22 @@ TEST(TimeInMarketTest, MatchesTheMinutesWithATradeOpen) {
   std::uniform_int_distribution<int> start(-50, 1000), length(0, 120), count(0, 30);
   for (int round = 0; round < 50; ++round) {
     std::vector<TradeRecord> trades;
+    std::vector<UnixNanos> still_open;    // positions open at the end, by entry time
     std::vector<bool> open(1000, false);  // the period is minutes 0..1000
     for (int i = count(rng); i > 0; --i) {
       const int entry = start(rng), exit = entry + length(rng);
       trades.push_back(Held(entry, exit));
       for (int m = std::max(entry, 0); m < std::min(exit, 1000); ++m) open[m] = true;
     }
+    const double closed_minutes = static_cast<double>(std::count(open.begin(), open.end(), true));
+    EXPECT_DOUBLE_EQ(TimeInMarket(trades, 0, 1000 * kMinute), closed_minutes / 1000) << round;
+    for (int i = count(rng) % 3; i > 0; --i) {
+      const int entry = start(rng);
+      still_open.push_back(entry * kMinute);
+      for (int m = std::max(entry, 0); m < 1000; ++m) open[m] = true;
+    }
     const double minutes = static_cast<double>(std::count(open.begin(), open.end(), true));
-    EXPECT_DOUBLE_EQ(TimeInMarket(trades, 0, 1000 * kMinute), minutes / 1000) << round;
+    EXPECT_DOUBLE_EQ(TimeInMarket(trades, 0, 1000 * kMinute, still_open), minutes / 1000) << round;
   }
 }
 

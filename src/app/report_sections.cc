@@ -258,7 +258,8 @@ Result<analytics::ReturnStats> DailyTradeReturnStats(std::span<const analytics::
 }
 
 Result<nlohmann::ordered_json> DailyFiguresJson(std::span<const analytics::EquityPoint> curve,
-                                                std::span<const analytics::TradeRecord> trades) {
+                                                std::span<const analytics::TradeRecord> trades,
+                                                std::span<const UnixNanos> open_since) {
   ASSIGN_OR_RETURN(const analytics::DailyFigures f, analytics::ComputeDailyFigures(curve));
   const auto date = [](UnixNanos t) { return FormatIso8601(t).substr(0, 10); };
   nlohmann::ordered_json j;
@@ -268,8 +269,8 @@ Result<nlohmann::ordered_json> DailyFiguresJson(std::span<const analytics::Equit
   j["losing_days"] = f.losing_days;
   j["trades_per_day"] =
       FigureToJson(static_cast<double>(trades.size()) / static_cast<double>(f.days));
-  j["time_in_market_pct"] =
-      FigureToJson(100 * analytics::TimeInMarket(trades, curve.front().time, curve.back().time));
+  j["time_in_market_pct"] = FigureToJson(
+      100 * analytics::TimeInMarket(trades, curve.front().time, curve.back().time, open_since));
   j["best_day"] = date(f.best_day.period_start);
   j["best_day_pct"] = FigureToJson(f.best_day.value * 100);
   j["worst_day"] = date(f.worst_day.period_start);

@@ -98,14 +98,16 @@ Result<analytics::ReturnStats> DailyReturnStats(std::span<const analytics::Equit
 
 // What `curve` did day by day (analytics/daily_figures.h), with `trades` (those booked on it)
 // spread over its days: {"days", "winning_days", "flat_days", "losing_days", "trades_per_day",
-// "time_in_market_pct" (TimeInMarket over the curve's span, in %), "best_day" (the UTC
+// "time_in_market_pct" (TimeInMarket over the curve's span, in %, with the positions still open
+// at its end entered at `open_since`), "best_day" (the UTC
 // date), "best_day_pct", "worst_day", "worst_day_pct", "lowest_equity", "lowest_equity_at",
 // "highest_equity", "highest_equity_at", "deepest_fall" (quote, >= 0), "deepest_fall_pct"
 // (<= 0), "deepest_fall_from", "deepest_fall_to", "longest_underwater_days" (the longest time
 // below a high), "longest_underwater_from", "longest_underwater_to" (when it got back, or the
 // curve's end), "longest_underwater_recovered"}. InvalidArgument as ComputeDailyFigures.
 Result<nlohmann::ordered_json> DailyFiguresJson(std::span<const analytics::EquityPoint> curve,
-                                                std::span<const analytics::TradeRecord> trades);
+                                                std::span<const analytics::TradeRecord> trades,
+                                                std::span<const UnixNanos> open_since = {});
 // The same in two or three lines: "days: 78 (12 winning, 60 flat, 6 losing), 0.26 trades a day,
 // a trade open 4.1 % of the time; best 2021-05-02 +1.23 %, worst 2021-05-06 -0.95 %\nequity: low
 // 9,797.10 at ..., high ... at

@@ -162,10 +162,12 @@ Result<control::RecorderReport> Summary(SignalStore& store, const StatsQuery& qu
 }
 
 // {"returns", "daily"} of the trades' account (`equity`, TradeEquityCurve): both null when the
-// equity would not stay positive (its returns are then not defined).
+// equity would not stay positive (its returns are then not defined). The time in the market
+// counts the sized trades and the sized positions still open (`open`).
 Result<nlohmann::ordered_json> ReturnsAndDaily(
     std::span<const analytics::TradeRecord> records, double capital,
-    const Result<std::vector<analytics::EquityPoint>>& equity) {
+    const Result<std::vector<analytics::EquityPoint>>& equity,
+    std::span<const control::OpenPosition> open) {
   nlohmann::ordered_json out = {{"returns", nullptr}, {"daily", nullptr}};
   if (!equity.ok()) {
     if (equity.status().code() == StatusCode::kInvalidArgument) return out;
@@ -184,7 +186,11 @@ Result<nlohmann::ordered_json> ReturnsAndDaily(
   returns["trades"] = with_quote.size();
   const nlohmann::ordered_json figures = ReturnsJson(*stats);
   for (const auto& [key, value] : figures.items()) returns[key] = value;
-  ASSIGN_OR_RETURN(out["daily"], DailyFiguresJson(*equity, with_quote));
+  std::vector<UnixNanos> open_since;
+  for (const control::OpenPosition& p : open) {
+    if (p.signal.size) open_since.push_back(p.result.entry_time);
+  }
+  ASSIGN_OR_RETURN(out["daily"], DailyFiguresJson(*equity, with_quote, open_since));
   return out;
 }
 
@@ -354,7 +360,7 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   const Result<std::vector<analytics::EquityPoint>> equity =
       TradeEquityCurve(records, inputs.capital, since, at);
   ASSIGN_OR_RETURN(const nlohmann::ordered_json returns_and_daily,
-                   ReturnsAndDaily(records, inputs.capital, equity));
+                   ReturnsAndDaily(records, inputs.capital, equity, summary.open_positions));
   j["returns"] = returns_and_daily["returns"];
   j["daily"] = returns_and_daily["daily"];
   ASSIGN_OR_RETURN(j["calibration"], CalibrationSectionJson(records, attributed));

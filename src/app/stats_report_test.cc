@@ -740,6 +740,24 @@ std::string LineOf(const std::string& text, const std::string& label) {
   return text.substr(pos, text.find('\n', pos) - pos);
 }
 
+// The time in the market counts a sized position still open at the moment from its entry on;
+// an unsized one (the fixture's) is left out, as unsized trades are.
+TEST_F(StatsReportTest, TimeInMarketCountsSizedPositionsStillOpen) {
+  Signal sized = MakeSignal("SOLUSDT", "manual", 0.7, SignalStatus::kPending);
+  sized.size = 2;
+  const SignalId id = *signals_.AddSignal(sized);
+  SignalResult entry;
+  entry.signal_id = id;
+  entry.entry_price = 100;
+  entry.entry_time = kNow - 5 * kNanosPerHour;
+  ASSERT_TRUE(signals_.SaveResult(entry).ok());
+  auto r = Report();
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ((*r)["open_positions"].size(), 2u);
+  // A (2 h) and B (4 h) closed, the SOL position open for the last 5 h, of 30 days.
+  EXPECT_NEAR((*r)["daily"]["time_in_market_pct"].get<double>(), 100.0 * 11 / (30 * 24), 1e-12);
+}
+
 // The series behind the HTML charts, and the page drawn from them: the trades' account steps
 // from the capital at each quote P&L (C has none), the histograms count every trade and shadow
 // of the window, the band starts in the state held at the window's start.
