@@ -30,8 +30,7 @@ std::string MarketSection(const nlohmann::ordered_json& r, const BacktestRun& ru
       HtmlFigures(r["market"]);
   const Result<MarketComparison> market = CompareWithMarket(run);
   if (market.ok()) html += MarketChart(*market, run.start, run.end, "paper account");
-  return html + "<h3>Symbols</h3>" + HtmlTable(r["market"]["symbols"]) + "<h3>Months</h3>" +
-         HtmlTable(r["monthly"]);
+  return html + "<h3>Symbols</h3>" + HtmlTable(r["market"]["symbols"]) + MonthsHtml(r["monthly"]);
 }
 
 }  // namespace

@@ -190,12 +190,41 @@ std::string WeekdayHourHeatmap(std::span<const analytics::WeekdayHourCell> cells
                     fmt::format("{} {:02}:00 UTC: {} trade{}, win rate {:.1f} %, P&L {:+.2f} %",
                                 kDays[static_cast<std::size_t>(std::clamp(c.weekday, 1, 7) - 1)],
                                 c.hour, c.stats.count, c.stats.count == 1 ? "" : "s",
-                                c.stats.win_rate_pct, c.stats.total_pnl_pct)});
+                                c.stats.win_rate_pct, c.stats.total_pnl_pct),
+                    ""});
   }
   return HeatmapChart("P&L by weekday and hour of entry (UTC)", kDays, hours, heat,
                       "Each cell sums the P&L % (before fees) of the trades entered in that "
                       "hour: green above 0, red below, stronger for larger sums; blank where "
                       "nothing was traded.");
+}
+
+std::string MonthsHtml(const nlohmann::ordered_json& monthly) {
+  static const std::vector<std::string> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::vector<std::string> years;
+  std::vector<HeatCell> heat;
+  for (const auto& row : monthly) {
+    const std::string month = row["month"].get<std::string>();  // "2021-05"
+    const std::string year = month.substr(0, 4);
+    if (years.empty() || years.back() != year) years.push_back(year);
+    if (!row["account_pct"].is_number()) continue;  // none that month (null): left blank
+    const double account = row["account_pct"].get<double>();
+    const std::string market = row["market_pct"].is_number()
+                                   ? fmt::format("{:+.2f} %", row["market_pct"].get<double>())
+                                   : std::string("-");
+    heat.push_back({static_cast<int>(years.size()) - 1, std::stoi(month.substr(5, 2)) - 1, account,
+                    fmt::format("{}: account {:+.2f} %, market {}", month, account, market),
+                    fmt::format("{:+.2f}", account)});
+  }
+  std::string html = "<h3>Months</h3>";
+  if (!heat.empty()) {
+    html += HeatmapChart("The account's return by month (%)", years, kMonths, heat,
+                         "Compounded from the days of each UTC month the period covers: green "
+                         "above 0, red below, stronger for larger returns; the market's return "
+                         "of the month in each cell's tooltip and in the table.");
+  }
+  return html + HtmlTable(monthly);
 }
 
 std::string MarketChart(const MarketComparison& market, UnixNanos start, UnixNanos end,

@@ -74,6 +74,11 @@ std::string BreakdownsHtml(const nlohmann::ordered_json& breakdowns);
 // its tooltip.
 std::string WeekdayHourHeatmap(std::span<const analytics::WeekdayHourCell> cells);
 
+// The "Months" of a report (MonthlyReturnsJson rows {"month": "2021-05", "account_pct",
+// "market_pct"}): a heatmap of the account's return by year (rows) and month (columns), each
+// cell's return written in it and set against the market's in its tooltip, then the table.
+std::string MonthsHtml(const nlohmann::ordered_json& monthly);
+
 // The account's and the market's returns compounded from the same UTC days, from `start` (0 %)
 // to `end`, as two lines (the account's named `account_name` in the legend).
 std::string MarketChart(const MarketComparison& market, UnixNanos start, UnixNanos end,

@@ -19,6 +19,40 @@ TEST(ReportHtmlTest, CellsNeverUseExponents) {
   EXPECT_EQ(HtmlCell(nlohmann::json("a<b & \"c\"")), "a&lt;b &amp; &quot;c&quot;");
 }
 
+// The months as a heatmap of years by months, each month's return in its cell and against the
+// market in its tooltip; a month without a figure left blank; then the table.
+TEST(ReportHtmlTest, MonthsAsAHeatmapOfYearsByMonths) {
+  const nlohmann::ordered_json monthly = {
+      {{"month", "2020-12"}, {"account_pct", -1.12}, {"market_pct", 14.62}},
+      {{"month", "2021-01"}, {"account_pct", 0.0}, {"market_pct", 74.08}},
+      {{"month", "2021-02"}, {"account_pct", nullptr}, {"market_pct", 86.75}},
+      {{"month", "2021-03"}, {"account_pct", 2.5}, {"market_pct", nullptr}}};
+  const std::string html = MonthsHtml(monthly);
+  auto count = [&html](const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = html.find(what); at != std::string::npos; at = html.find(what, at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  EXPECT_EQ(html.rfind("<h3>Months</h3><h3>The account's return by month (%)</h3>", 0), 0u)
+      << html.substr(0, 120);
+  EXPECT_EQ(count("class=\"row-label\""), 2u);  // 2020, 2021
+  EXPECT_NE(html.find(">2020</text>"), std::string::npos);
+  EXPECT_NE(html.find(">2021</text>"), std::string::npos);
+  EXPECT_EQ(count("class=\"column-label\""), 12u);
+  EXPECT_EQ(count("<rect class=\"cell\""), 3u);
+  EXPECT_NE(html.find("<title>2020-12: account -1.12 %, market +14.62 %</title>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<title>2021-03: account +2.50 %, market -</title>"), std::string::npos);
+  EXPECT_NE(html.find("pointer-events=\"none\">-1.12</text>"), std::string::npos);
+  EXPECT_NE(html.find("pointer-events=\"none\">+0.00</text>"), std::string::npos);
+  EXPECT_EQ(html.find("2021-02: account"), std::string::npos);
+  EXPECT_NE(html.find("<td>2021-02</td><td>-</td><td>86.75</td>"), std::string::npos);
+  // No months: just the table's "none".
+  EXPECT_EQ(MonthsHtml(nlohmann::ordered_json::array()), "<h3>Months</h3><p>none</p>\n");
+}
+
 TEST(ReportHtmlTest, TablesAndEpisodes) {
   const nlohmann::ordered_json rows = {{{"symbol", "BTCUSDT"}, {"count", 2}},
                                        {{"symbol", "ETHUSDT"}, {"count", 1}}};

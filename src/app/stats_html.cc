@@ -72,8 +72,7 @@ std::string StatsReportHtml(const Json& r, const StatsChartData& charts) {
         "or followed in the window, bought with the capital at its start.</p>" +
         HtmlFigures(r["market"]);
     if (charts.market) html += MarketChart(*charts.market, charts.since, charts.at, "trades");
-    html += "<h3>Symbols</h3>" + HtmlTable(r["market"]["symbols"]) + "<h3>Months</h3>" +
-            HtmlTable(r["monthly"]);
+    html += "<h3>Symbols</h3>" + HtmlTable(r["market"]["symbols"]) + MonthsHtml(r["monthly"]);
   }
 
   html += "<h2>What the gates and the controller stopped</h2>" +

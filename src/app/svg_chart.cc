@@ -340,6 +340,13 @@ std::string HeatmapChart(const std::string& title, const std::vector<std::string
         "fill=\"{}\" fill-opacity=\"{:.3f}\" stroke=\"#fff\"><title>{}</title></rect>",
         ChartArea::kLeft + cell_width * cell.column, kTop + kCellHeight * cell.row, cell_width,
         kCellHeight, colour, opacity, HtmlEscape(cell.tip));
+    if (!cell.label.empty()) {  // over the cell, leaving the hover to the cell's tooltip
+      svg += fmt::format(
+          "<text class=\"cell-label\" x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" "
+          "text-anchor=\"middle\" pointer-events=\"none\">{}</text>",
+          ChartArea::kLeft + cell_width * (cell.column + 0.5),
+          kTop + kCellHeight * (cell.row + 0.5) + 4, HtmlEscape(cell.label));
+    }
   }
   return svg + Close(note);
 }

@@ -75,12 +75,14 @@ struct ReliabilityPoint {
 std::string ReliabilityChart(const std::string& title, const std::vector<ReliabilityPoint>& points,
                              const std::string& note = "");
 
-// One cell of a heatmap: its row and column, the value its colour shows and its tooltip.
+// One cell of a heatmap: its row and column, the value its colour shows, its tooltip and the
+// text written in it (none when empty).
 struct HeatCell {
   int row = 0;
   int column = 0;
   double value = 0;
   std::string tip;
+  std::string label;
 };
 
 // A grid of rows x columns cells of equal size across the plot's width (22 pixels high), row

@@ -282,9 +282,12 @@ TEST(SvgChartTest, HistogramBarsScaleToTheLargestCount) {
 }
 
 TEST(SvgChartTest, HeatmapPlacesEachCellAndScalesItsOpacity) {
-  const std::string svg = HeatmapChart(
-      "Heat", {"Mon", "Tue"}, {"0", "1", "2", "3"},
-      {{0, 1, 2.0, "a"}, {1, 3, -4.0, "b"}, {1, 0, 0.0, "c"}, {2, 0, 9.0, "outside"}}, "n");
+  const std::string svg = HeatmapChart("Heat", {"Mon", "Tue"}, {"0", "1", "2", "3"},
+                                       {{0, 1, 2.0, "a", "+2"},
+                                        {1, 3, -4.0, "b", ""},
+                                        {1, 0, 0.0, "c", ""},
+                                        {2, 0, 9.0, "outside", "x"}},
+                                       "n");
   const std::vector<Attributes> cells = Elements(svg, "rect", "cell");
   ASSERT_EQ(cells.size(), 3u);  // the cell outside the grid is left out
   // Four columns over 800 pixels from x 90; rows of 22 from y 26.
@@ -303,6 +306,13 @@ TEST(SvgChartTest, HeatmapPlacesEachCellAndScalesItsOpacity) {
   EXPECT_EQ(Texts(svg, "column-label"), (std::vector<std::string>{"0", "1", "2", "3"}));
   EXPECT_NE(svg.find("<title>b</title>"), std::string::npos);
   EXPECT_EQ(svg.find("outside"), std::string::npos);
+  // A cell's label is written at its centre (column 1 of 200 pixels: x 390; row 0: y 26 + 11 +
+  // 4), the others have none.
+  const std::vector<Attributes> labels = Elements(svg, "text", "cell-label");
+  ASSERT_EQ(labels.size(), 1u);
+  EXPECT_DOUBLE_EQ(Number(labels[0], "x"), 390.0);
+  EXPECT_DOUBLE_EQ(Number(labels[0], "y"), 41.0);
+  EXPECT_EQ(Texts(svg, "cell-label"), (std::vector<std::string>{"+2"}));
   EXPECT_NE(HeatmapChart("H", {}, {"0"}, {}).find("no grid"), std::string::npos);
 }
 
