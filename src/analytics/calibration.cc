@@ -107,6 +107,27 @@ CalibrationReport CalibrationAccumulator::Report() const {
   }
   report.ece = total_ == 0 ? kNaN : ece;
   report.brier = total_ == 0 ? kNaN : squared_error_sum_ / static_cast<double>(total_);
+  if (total_ == 0) {
+    report.reliability = report.resolution = report.uncertainty = report.brier_skill = kNaN;
+    return report;
+  }
+  const double all = static_cast<double>(total_);
+  double hits = 0;
+  for (const double h : outcome_sum_) hits += h;
+  const double base_rate = hits / all;
+  double reliability = 0;
+  double resolution = 0;
+  for (const ReliabilityBin& bin : report.bins) {
+    if (bin.count == 0) continue;
+    const double share = static_cast<double>(bin.count) / all;
+    reliability +=
+        share * (bin.mean_confidence - bin.hit_rate) * (bin.mean_confidence - bin.hit_rate);
+    resolution += share * (bin.hit_rate - base_rate) * (bin.hit_rate - base_rate);
+  }
+  report.reliability = reliability;
+  report.resolution = resolution;
+  report.uncertainty = base_rate * (1 - base_rate);
+  report.brier_skill = report.uncertainty > 0 ? 1 - report.brier / report.uncertainty : kNaN;
   return report;
 }
 

@@ -11,6 +11,15 @@
 // ECE = sum over non-empty bins b of (n_b / N) * |hit_rate_b - mean_confidence_b|, the
 // reliability-diagram form: "confidence" is the predicted probability of the positive outcome
 // and the hit rate the fraction of positive outcomes in the bin.
+//
+// Murphy's decomposition of the Brier score over the same bins, with o the overall hit rate:
+// reliability = sum (n_b / N) (mean_confidence_b - hit_rate_b)^2 (how far the confidence is
+// from what happened, lower is better), resolution = sum (n_b / N) (hit_rate_b - o)^2 (how much
+// the confidence tells outcomes apart, higher is better), uncertainty = o (1 - o) (the Brier
+// score of always predicting o). Brier = reliability - resolution + uncertainty exactly when
+// every prediction in a bin has the same probability; otherwise the spread inside the bins adds
+// a small remainder. The Brier skill score 1 - Brier / uncertainty compares with always
+// predicting o: 0 no better, 1 perfect, below 0 worse.
 #pragma once
 
 #include <cstdint>
@@ -40,6 +49,12 @@ struct CalibrationReport {
   std::vector<ReliabilityBin> bins;
   double ece = 0;    // expected calibration error, see the file comment
   double brier = 0;  // mean of (outcome - probability)^2
+  // Murphy's decomposition and the skill score (see the file comment); NaN with no
+  // predictions, and the skill also when every outcome is the same (uncertainty 0).
+  double reliability = 0;
+  double resolution = 0;
+  double uncertainty = 0;
+  double brier_skill = 0;
   std::int64_t count = 0;
 };
 

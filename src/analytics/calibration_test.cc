@@ -102,6 +102,65 @@ TEST(CalibrationTest, HandComputedReliabilityTable) {
   }
 }
 
+// Murphy's decomposition by hand: two groups at 0.25 and 0.75 that hit exactly that often
+// (reliable, some resolution), then one confidence of 0.9 for a coin toss (unreliable, none).
+TEST(CalibrationTest, BrierDecompositionByHand) {
+  auto r = Calibrate(std::vector<double>{0.25, 0.25, 0.25, 0.25, 0.75, 0.75, 0.75, 0.75},
+                     std::vector<int>{1, 0, 0, 0, 1, 1, 1, 0});
+  ASSERT_TRUE(r.ok());
+  EXPECT_NEAR(r->brier, 0.1875, 1e-15);  // (0.5625 + 3 * 0.0625) * 2 / 8
+  EXPECT_NEAR(r->reliability, 0.0, 1e-15);
+  EXPECT_NEAR(r->resolution, 0.0625, 1e-15);  // 0.5 * 0.25^2 * 2
+  EXPECT_NEAR(r->uncertainty, 0.25, 1e-15);
+  EXPECT_NEAR(r->brier_skill, 0.25, 1e-15);  // 1 - 0.1875 / 0.25
+  auto coin = Calibrate(std::vector<double>{0.9, 0.9, 0.9, 0.9}, std::vector<int>{1, 0, 1, 0});
+  ASSERT_TRUE(coin.ok());
+  EXPECT_NEAR(coin->brier, 0.41, 1e-15);  // (0.01 + 0.81) / 2
+  EXPECT_NEAR(coin->reliability, 0.16, 1e-15);
+  EXPECT_NEAR(coin->resolution, 0.0, 1e-15);
+  EXPECT_NEAR(coin->brier_skill, -0.64, 1e-15);
+  // Every outcome the same: no uncertainty, so no skill score.
+  auto sure = Calibrate(std::vector<double>{0.6, 0.7}, std::vector<int>{1, 1});
+  ASSERT_TRUE(sure.ok());
+  EXPECT_EQ(sure->uncertainty, 0.0);
+  EXPECT_TRUE(std::isnan(sure->brier_skill));
+  // No predictions at all: none of them.
+  auto empty = CalibrationAccumulator::Create();
+  ASSERT_TRUE(empty.ok());
+  EXPECT_TRUE(std::isnan(empty->Report().resolution));
+}
+
+// On scikit-learn's cases, the score equals the decomposition plus the spread inside the bins
+// (Stephenson, Coelho and Jolliffe 2008): Brier = reliability - resolution + uncertainty +
+// mean (p - mean_b)^2 - 2 mean (p - mean_b)(o - hit_b), computed here row by row.
+TEST(CalibrationTest, BrierDecompositionAddsUpOnReferenceCases) {
+  const auto cases = LoadClassificationOracle();
+  ASSERT_FALSE(cases.empty());
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto r = Calibrate(c.probability, c.label);
+    ASSERT_TRUE(r.ok());
+    auto accumulator = CalibrationAccumulator::Create();
+    ASSERT_TRUE(accumulator.ok());
+    double within_variance = 0;
+    double within_covariance = 0;
+    for (std::size_t i = 0; i < c.label.size(); ++i) {
+      const ReliabilityBin& bin =
+          r->bins[static_cast<std::size_t>(accumulator->BinIndex(c.probability[i]))];
+      const double dp = c.probability[i] - bin.mean_confidence;
+      within_variance += dp * dp;
+      within_covariance += dp * (c.label[i] - bin.hit_rate);
+    }
+    const double n = static_cast<double>(c.label.size());
+    EXPECT_NEAR(r->brier,
+                r->reliability - r->resolution + r->uncertainty + within_variance / n -
+                    2 * within_covariance / n,
+                1e-12);
+    EXPECT_GE(r->reliability, 0);
+    EXPECT_GE(r->resolution, 0);
+  }
+}
+
 TEST(CalibrationTest, EdgesFallInTheLowerBinZeroFirstOneLast) {
   auto acc = CalibrationAccumulator::Create(10);
   ASSERT_TRUE(acc.ok());

@@ -163,7 +163,7 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
       "returns (daily): total {}, annual {}, Sharpe {}, Sortino {}, Calmar {}, max drawdown {}, "
       "VaR 95 {}\n"
       "paper: {} -> {} ({} %), {} fills, {} orders refused\n"
-      "calibration: ECE {}, Brier {} over {} with a confidence\n",
+      "calibration: {}\n",
       r["period"]["from"].get<std::string>(), r["period"]["to"].get<std::string>(),
       FigureText(r["period"]["symbols"]), FigureText(r["period"]["bars"]), FigureText(s["emitted"]),
       FigureText(s["approved"]), FigureText(s["denied_by_controller"]),
@@ -179,9 +179,7 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
       FigureText(ret["max_drawdown"], "{:.4f}"), FigureText(ret["var_95"], "{:.4f}"),
       FigureText(p["starting_balance"]), FigureText(p["final_equity"]), FigureText(p["return_pct"]),
       FigureText(p["fills"]), FigureText(p["orders_rejected"]),
-      FigureText(r["calibration"]["overall"]["ece"], "{:.4f}"),
-      FigureText(r["calibration"]["overall"]["brier"], "{:.4f}"),
-      CountText(r["calibration"]["overall"]["count"], "signal"));
+      CalibrationSummaryText(r["calibration"]["overall"], "signal"));
   out += DailyFiguresText(r["daily"]);
   out += fmt::format(
       "excursions: MFE {} %, MAE {} % on average; losers had offered {} %, winners took {} %\n",

@@ -49,6 +49,10 @@ nlohmann::ordered_json CalibrationJson(const analytics::CalibrationReport& repor
   j["count"] = report.count;
   j["ece"] = FigureToJson(report.ece);
   j["brier"] = FigureToJson(report.brier);
+  j["brier_skill"] = FigureToJson(report.brier_skill);
+  j["reliability"] = FigureToJson(report.reliability);
+  j["resolution"] = FigureToJson(report.resolution);
+  j["uncertainty"] = FigureToJson(report.uncertainty);
   nlohmann::ordered_json bins = nlohmann::ordered_json::array();
   for (const analytics::ReliabilityBin& b : report.bins) {
     if (b.count == 0) continue;
@@ -347,6 +351,15 @@ std::string IntervalText(const nlohmann::json& low, const nlohmann::json& high, 
 
 std::string CountText(const nlohmann::json& count, std::string_view noun) {
   return fmt::format("{} {}{}", FigureText(count), noun, count == 1 ? "" : "s");
+}
+
+std::string CalibrationSummaryText(const nlohmann::ordered_json& calibration,
+                                   std::string_view noun) {
+  return fmt::format(
+      "ECE {}, Brier {} (skill {} against always the base rate) over {} with a "
+      "confidence",
+      FigureText(calibration["ece"], "{:.4f}"), FigureText(calibration["brier"], "{:.4f}"),
+      FigureText(calibration["brier_skill"], "{:+.3f}"), CountText(calibration["count"], noun));
 }
 
 std::string FigureText(const nlohmann::json& figure, const char* spec) {

@@ -145,4 +145,9 @@ std::string FigureText(const nlohmann::json& figure, const char* spec = "{:.2f}"
 // A JSON count with its noun: "1 trade", "3 trades" (`noun` singular, "s" added otherwise).
 std::string CountText(const nlohmann::json& count, std::string_view noun);
 
+// A CalibrationJson in a line: "ECE 0.3609, Brier 0.3708 (skill -0.530 against always the base
+// rate) over 7 signals with a confidence" (`noun` as CountText's).
+std::string CalibrationSummaryText(const nlohmann::ordered_json& calibration,
+                                   std::string_view noun);
+
 }  // namespace pulse::app

@@ -877,8 +877,14 @@ TEST_F(StatsReportTest, TextShowsEverySection) {
        {"Performance over the 30 days to 2026-03-11T12:00:00Z (closed since "
         "2026-02-09T12:00:00Z)\n",
         "Daily returns on a capital of 1000.00 (2 trades with a quote P&L, 31 days)\n",
-        "Calibration: ECE 0.5167, Brier 0.3358 over 3 trades with a confidence\n", "\nBy source\n",
-        "Controller: yellow since 2026-03-10T12:00:00Z (win rate 68% < 70%)\n",
+        // A 0.85 win, B 0.65 loss, C 0.75 breakeven, each alone in its bin: the base rate 1/3,
+        // uncertainty 2/9, skill 1 - (1.0075 / 3) / (2 / 9) = -0.511, resolution
+        // ((2/3)^2 + 2 (1/3)^2) / 3 = 2/9, reliability the Brier score itself.
+        "Calibration: ECE 0.5167, Brier 0.3358 (skill -0.511 against always the base rate) over "
+        "3 trades with a confidence\n",
+        "the Brier score decomposed: reliability 0.3358 (lower is better), resolution 0.2222 "
+        "(higher is better), uncertainty 0.2222\n",
+        "\nBy source\n", "Controller: yellow since 2026-03-10T12:00:00Z (win rate 68% < 70%)\n",
         "Shadow outcomes: 2 rejected or denied candidates closed, win rate 50.00 %, P&L 1.50 %\n",
         "\nOpen positions (1)\n", "\nRecent trades (3)\n"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;

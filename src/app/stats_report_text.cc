@@ -122,9 +122,13 @@ void Returns(const Json& r, std::ostream& out) {
 
 void Calibration(const Json& c, std::ostream& out) {
   const Json& overall = c["overall"];
-  out << fmt::format("\nCalibration: ECE {}, Brier {} over {} with a confidence\n",
-                     FigureText(overall["ece"], "{:.4f}"), FigureText(overall["brier"], "{:.4f}"),
-                     CountText(overall["count"], "trade"));
+  out << "\nCalibration: " << CalibrationSummaryText(overall, "trade") << "\n"
+      << fmt::format(
+             "the Brier score decomposed: reliability {} (lower is better), resolution {} "
+             "(higher is better), uncertainty {}\n",
+             FigureText(overall["reliability"], "{:.4f}"),
+             FigureText(overall["resolution"], "{:.4f}"),
+             FigureText(overall["uncertainty"], "{:.4f}"));
   if (overall["bins"].empty()) return;
   TablePrinter bins({"confidence", ">trades", ">mean confidence", ">hit rate"});
   for (const Json& b : overall["bins"]) {
@@ -133,10 +137,10 @@ void Calibration(const Json& c, std::ostream& out) {
                  FigureText(b["hit_rate"], "{:.3f}")});
   }
   bins.Print(out);
-  TablePrinter sources({"source", ">trades", ">ECE", ">Brier"});
+  TablePrinter sources({"source", ">trades", ">ECE", ">Brier", ">Brier skill"});
   for (const auto& [source, s] : c["per_source"].items()) {
     sources.AddRow({source, FigureText(s["count"]), FigureText(s["ece"], "{:.4f}"),
-                    FigureText(s["brier"], "{:.4f}")});
+                    FigureText(s["brier"], "{:.4f}"), FigureText(s["brier_skill"], "{:+.3f}")});
   }
   out << "\n";
   sources.Print(out);

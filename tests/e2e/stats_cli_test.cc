@@ -287,8 +287,9 @@ TEST_F(StatsCliTest, TableShowsTheSections) {
   for (const char* expected :
        {"Performance over the 30 days to ", "win rate %", "33.33",
         "Daily returns on a capital of 10000.00 (2 trades with a quote P&L",
-        "Calibration: ECE 0.5167, Brier 0.3358 over 3 trades with a confidence", "By symbol",
-        "By source", "By hour", "Controller: yellow since", "win rate 68% < 70%",
+        "Calibration: ECE 0.5167, Brier 0.3358 (skill -0.511 against always the base rate) over 3 "
+        "trades with a confidence",
+        "By symbol", "By source", "By hour", "Controller: yellow since", "win rate 68% < 70%",
         "Shadow outcomes: 2 rejected or denied candidates closed", "risk:daily_loss",
         "Open positions (1)", "Recent trades (3)"}) {
     EXPECT_NE(r.out.find(expected), std::string::npos) << expected << "\n" << r.out;
