@@ -163,6 +163,17 @@ double BruteForce(const std::vector<Outcome>& known, int streak, const LightFore
   return total;
 }
 
+// ForecastLight of (known, streak, c), each probability checked against BruteForce.
+LightForecast CheckedForecast(const std::vector<Outcome>& known, int streak,
+                              const LightForecastConfig& c) {
+  auto f = ForecastLight(known, streak, c);
+  EXPECT_TRUE(f.ok()) << f.status();
+  if (!f.ok()) return {};
+  EXPECT_NEAR(f->p_red, BruteForce(known, streak, c, f->alpha, f->beta, true), 1e-12);
+  EXPECT_NEAR(f->p_yellow_or_worse, BruteForce(known, streak, c, f->alpha, f->beta, false), 1e-12);
+  return *f;
+}
+
 TEST(LightForecastTest, MatchesBruteForceEnumeration) {
   std::vector<Outcome> known;
   for (int i = 0; i < 14; ++i) known.push_back((i * 7) % 10 < 7 ? W : L);
@@ -172,12 +183,9 @@ TEST(LightForecastTest, MatchesBruteForceEnumeration) {
   c.red_consecutive_losses = 3;
   c.horizon = 10;
   c.estimate_window = 14;
-  auto f = ForecastLight(known, 1, c);
-  ASSERT_TRUE(f.ok()) << f.status();
-  EXPECT_NEAR(f->p_red, BruteForce(known, 1, c, f->alpha, f->beta, true), 1e-12);
-  EXPECT_NEAR(f->p_yellow_or_worse, BruteForce(known, 1, c, f->alpha, f->beta, false), 1e-12);
-  EXPECT_GT(f->p_red, 0.05);
-  EXPECT_LT(f->p_red, f->p_yellow_or_worse);
+  const LightForecast f = CheckedForecast(known, 1, c);
+  EXPECT_GT(f.p_red, 0.05);
+  EXPECT_LT(f.p_red, f.p_yellow_or_worse);
 }
 
 // With win_rate_confidence the forecast judges the upper bound of the window's win rate, as the
@@ -195,14 +203,11 @@ TEST(LightForecastTest, JudgesTheUpperBoundOfTheWinRateWhenAsked) {
   auto plain = ForecastLight(known, 0, c);
   ASSERT_TRUE(plain.ok()) << plain.status();
   for (double level : {0.9, 0.95}) {
+    SCOPED_TRACE(level);
     c.win_rate_confidence = level;
-    auto f = ForecastLight(known, 0, c);
-    ASSERT_TRUE(f.ok()) << f.status();
-    EXPECT_NEAR(f->p_red, BruteForce(known, 0, c, f->alpha, f->beta, true), 1e-12) << level;
-    EXPECT_NEAR(f->p_yellow_or_worse, BruteForce(known, 0, c, f->alpha, f->beta, false), 1e-12)
-        << level;
-    EXPECT_LT(f->p_red, plain->p_red) << level;
-    EXPECT_GT(f->p_red, 0.0) << level;
+    const LightForecast f = CheckedForecast(known, 0, c);
+    EXPECT_LT(f.p_red, plain->p_red);
+    EXPECT_GT(f.p_red, 0.0);
   }
   c.win_rate_confidence = 0.4;
   auto bad = ForecastLight(known, 0, c);
