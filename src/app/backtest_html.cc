@@ -4,6 +4,7 @@
 #include "analytics/breakdowns.h"
 #include "app/backtest_report.h"
 #include "app/controller_time.h"
+#include "app/monte_carlo_section.h"
 #include "app/report_html.h"
 #include "app/svg_chart.h"
 
@@ -60,6 +61,7 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
     html += ControllerBand(ControllerRows(run), curve.front().time, curve.back().time);
   }
   html += MarketSection(r, run);
+  html += MonteCarloHtml(r["monte_carlo"]);
   html += "<h2>What the gates and the controller stopped</h2>" +
           HtmlTable(r["shadows"]["by_gate"]) + StoppedPnlHistogram(PnlPercents(run, true));
   html += CalibrationHtml(r["calibration"]) + BreakdownsHtml(r["breakdowns"]) +

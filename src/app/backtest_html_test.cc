@@ -81,7 +81,7 @@ TEST(BacktestHtmlTest, ChartsReachTheLabelledExtremesAndNameTheirTimes) {
   run.end = run.equity.back().time;
   run.portfolio.equity = 10030.12;
   run.prices = {{"BTCUSDT", {run.start, 100}, {{run.end, 110}}}};  // the market: one close
-  Result<nlohmann::ordered_json> report = BacktestReportJson(run);
+  Result<nlohmann::ordered_json> report = BacktestReportJson(run, MonteCarloSettings{});
   ASSERT_TRUE(report.ok()) << report.status();
   const std::string html = BacktestReportHtml(*report, run);
 

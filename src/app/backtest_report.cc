@@ -66,7 +66,8 @@ BothLevels CountBothLevels(const std::vector<OutcomeResolved>& outcomes) {
 
 }  // namespace
 
-Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
+Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run,
+                                                  const MonteCarloSettings& monte_carlo) {
   ASSIGN_OR_RETURN(const std::vector<analytics::TradeRecord> real, RealTradeRecords(run));
   nlohmann::ordered_json j;
   j["period"] = {{"from", FormatIso8601(run.start)},
@@ -95,6 +96,7 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run) {
   ASSIGN_OR_RETURN(const MarketComparison market, CompareWithMarket(run));
   ASSIGN_OR_RETURN(j["market"], MarketJson(market, run.symbols_without_bars));
   ASSIGN_OR_RETURN(j["monthly"], MonthlyReturnsJson(market));
+  ASSIGN_OR_RETURN(j["monte_carlo"], MonteCarloJson(real, run.starting_balance, monte_carlo));
 
   const double final_equity = run.portfolio.equity;
   j["paper"] = {{"starting_balance", run.starting_balance},
@@ -187,6 +189,7 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
       FigureText(t["avg_mfe_pct_losers"]), FigureText(t["avg_mae_pct_winners"]));
   out += PaperVsSignalsText(p["vs_signals"]) + "\n";
   out += MarketText(r["market"], r["monthly"]);
+  out += MonteCarloText(r["monte_carlo"]);
   if (s["both_levels_by_finer_bars"].get<std::int64_t>() +
           s["both_levels_by_policy"].get<std::int64_t>() >
       0) {

@@ -13,6 +13,7 @@
 #include "analytics/trade_record.h"
 #include "app/backtest.h"
 #include "app/market_comparison.h"
+#include "app/monte_carlo_section.h"
 #include "core/status.h"
 #include "ports/controller_store.h"
 
@@ -35,13 +36,16 @@ std::vector<ControllerStatusRow> ControllerRows(const BacktestRun& run);
 // Keys: period, signals, sources (SourcesJson: each theory's and model's votes, accuracy and
 // weight at the end), trades, returns, daily (DailyFiguresJson of the paper equity at every bar,
 // the real trades spread over its days), market (MarketJson: the buy-and-hold benchmark and the
-// account against it), monthly (MonthlyReturnsJson), paper, shadows, calibration, breakdowns,
+// account against it), monthly (MonthlyReturnsJson), monte_carlo (MonteCarloJson of the real
+// trades on the starting balance: null without simulations or with fewer than 2 sized trades),
+// paper, shadows, calibration, breakdowns,
 // controller (ControllerEpisodeJson of each state change), controller_time_pct (StateTimeJson:
 // each state's share of the period), breaker_trips, forecast_warnings (the controller's
 // LightForecastWarned: at, light, p_red, p_yellow_or_worse, win_probability, text), trade_list
 // (TradeRowJson of every real trade, in outcome order). Daily returns of the paper equity (UTC
 // days, 365 periods a year) feed the return statistics.
-Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run);
+Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run,
+                                                  const MonteCarloSettings& monte_carlo);
 
 // The same report for a terminal.
 std::string BacktestReportText(const nlohmann::ordered_json& report);

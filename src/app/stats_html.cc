@@ -4,6 +4,7 @@
 
 #include "app/controller_time.h"
 #include "app/light_forecast_view.h"
+#include "app/monte_carlo_section.h"
 #include "app/report_html.h"
 #include "app/report_sections.h"
 #include "app/svg_chart.h"
@@ -61,7 +62,7 @@ std::string StatsReportHtml(const Json& r, const StatsChartData& charts) {
   }
   html += "<h2>Returns (daily)</h2>" +
           (r["returns"].is_null() ? std::string("<p>none</p>") : HtmlFigures(r["returns"])) +
-          DaysHtml(r["daily"], charts.equity);
+          DaysHtml(r["daily"], charts.equity) + MonteCarloHtml(r["monte_carlo"]);
 
   html += "<h2>Against the market</h2>";
   if (r["market"].is_null()) {

@@ -363,6 +363,10 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
                    ReturnsAndDaily(records, inputs.capital, equity, summary.open_positions));
   j["returns"] = returns_and_daily["returns"];
   j["daily"] = returns_and_daily["daily"];
+  j["monte_carlo"] = nullptr;
+  if (!j["returns"].is_null()) {
+    ASSIGN_OR_RETURN(j["monte_carlo"], MonteCarloJson(records, inputs.capital, inputs.monte_carlo));
+  }
   ASSIGN_OR_RETURN(j["calibration"], CalibrationSectionJson(records, attributed));
   constexpr analytics::BreakdownKey kKeys[] = {
       analytics::BreakdownKey::kSymbol,           analytics::BreakdownKey::kDirection,

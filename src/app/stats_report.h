@@ -14,6 +14,7 @@
 #include "analytics/breakdowns.h"
 #include "analytics/equity_curve.h"
 #include "app/market_comparison.h"
+#include "app/monte_carlo_section.h"
 #include "core/status.h"
 #include "core/time.h"
 #include "engines/risk/risk_config.h"
@@ -53,6 +54,8 @@ struct StatsReportInputs {
   UnixNanos now = 0;
   double capital = 10000;  // the account the daily returns are measured against (> 0)
   int recent_trades = 10;  // how many closed trades the recent list shows
+  // The Monte Carlo of the trades' account (simulations 0: none).
+  MonteCarloSettings monte_carlo;
 };
 
 // The longest look-back of `--days` (a century; longer would leave the 64-bit time range).
@@ -87,6 +90,8 @@ Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
 //                stay positive
 //   daily        DailyFiguresJson of the same account (the trades with a quote P&L spread over
 //                its days); null with returns
+//   monte_carlo  MonteCarloJson of the same trades on `capital` (inputs.monte_carlo); null with
+//                returns, without simulations or with fewer than 2 trades with a quote P&L
 //   calibration  {"overall", "per_source"} (per source = per attributed source)
 //   breakdowns   symbol, timeframe, source (attributed sources), confidence, exit_reason,
 //                weekday, hour

@@ -854,7 +854,8 @@ TEST_F(StatsReportTest, ChartSeriesAndTheHtmlPage) {
        ++it) {
     counted += std::stoll((*it)[1]);
   }
-  EXPECT_EQ(counted, 3 + 2 + 2);  // trades, shadows, and the days that moved
+  // Trades, shadows, the days that moved, and both Monte Carlo histograms' paths.
+  EXPECT_EQ(counted, 3 + 2 + 2 + 2 * MonteCarloSettings{}.simulations);
   EXPECT_NE(html.find("the 29 flat days left out"), std::string::npos);
   EXPECT_NE(html.find("<circle class=\"bin\""), std::string::npos);
   EXPECT_NE(html.find("<title>Mon 08:00 UTC: 1 trade, win rate 0.0 %, P&amp;L -2.00 %</title>"),

@@ -7,6 +7,7 @@
 #include "app/controller_time.h"
 #include "app/light_forecast_view.h"
 #include "app/market_comparison.h"
+#include "app/monte_carlo_section.h"
 #include "app/report_sections.h"
 #include "app/stats_report.h"
 #include "app/table_printer.h"
@@ -274,6 +275,7 @@ std::string StatsReportText(const nlohmann::ordered_json& report) {
   LastTrades(report["last_trades"], out);
   Returns(report["returns"], out);
   if (!report["daily"].is_null()) out << "\n" << DailyFiguresText(report["daily"]);
+  if (!report["monte_carlo"].is_null()) out << MonteCarloText(report["monte_carlo"]);
   Calibration(report["calibration"], out);
   out << BreakdownsText(report["breakdowns"]);
   Controller(report["controller"], out);

@@ -162,6 +162,25 @@ TEST_F(BacktestCliTest, JsonReportIsDeterministicAndConsistent) {
   EXPECT_EQ(wins, t["wins"].get<int>());
   EXPECT_NEAR(pnl_pct, t["total_pnl_pct"].get<double>(), 1e-9);
   EXPECT_NEAR(pnl_quote, t["total_pnl_quote"].get<double>(), 1e-6);
+  // The Monte Carlo of the same trades: the account as taken ends at the starting balance plus
+  // their quote P&L; each histogram holds every path; the limits are the breakers'.
+  const json& mc = r["monte_carlo"];
+  ASSERT_GE(list.size(), 2u);
+  ASSERT_TRUE(mc.is_object());
+  EXPECT_EQ(mc["trades"].get<std::size_t>(), list.size());
+  EXPECT_EQ(mc["simulations"], 1000);
+  EXPECT_NEAR(mc["observed"]["return_pct"].get<double>(),
+              pnl_quote / p["starting_balance"].get<double>() * 100, 1e-9);
+  EXPECT_LE(mc["shuffle"]["max_drawdown_pct"]["p95"].get<double>(), 0.0);
+  const auto paths = [](const json& bins) {
+    int n = 0;
+    for (const json& bin : bins) n += bin["count"].get<int>();
+    return n;
+  };
+  EXPECT_EQ(paths(mc["shuffle"]["max_drawdown_histogram"]), 1000);
+  EXPECT_EQ(paths(mc["bootstrap"]["return_histogram"]), 1000);
+  EXPECT_EQ(mc["limits"]["max_drawdown_pct"], 15.0);  // the max-drawdown breaker's
+  EXPECT_EQ(mc["limits"]["losing_streak"], 5);        // the consecutive-losses breaker's
 }
 
 // With looser gates the controller sees enough trades to warn: each warning came while the
@@ -414,6 +433,9 @@ TEST_F(BacktestCliTest, BadInputIsRefusedWithAMessage) {
   r = cli_.Run({"backtest", "--data", kBtc, "--from", "yesterday", "--progress", "off"});
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.err.find("--from 'yesterday'"), std::string::npos) << r.err;
+  r = cli_.Run({"backtest", "--data", kBtc, "--simulations", "-5", "--progress", "off"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "error: --simulations must be 0 .. 1000000 (0: no Monte Carlo), got -5\n");
 }
 
 // The drawn pieces of one SVG chart of the HTML report.

@@ -198,6 +198,18 @@ TEST_F(StatsCliTest, FullReportOfTheLast30Days) {
   EXPECT_NEAR(ret["total_return"].get<double>(), 10004.0 / 10000 - 1, 1e-12);
   EXPECT_NEAR(ret["max_drawdown"].get<double>(), 9996.0 / 10000 - 1, 1e-12);
   EXPECT_GE(ret["days"].get<int>(), 30);
+  // The Monte Carlo of the same two trades as returns on the account (B -4 on 10,000, then A
+  // +8 on 9,996): B costs 0.04 % of the equity before it in either order, so every shuffled
+  // path falls as deep; drawn again, B twice is the one loss in four and A twice the best.
+  const json& mc = r["monte_carlo"];
+  EXPECT_EQ(mc["trades"], 2);
+  EXPECT_NEAR(mc["observed"]["return_pct"].get<double>(), 0.04, 1e-9);
+  EXPECT_NEAR(mc["observed"]["max_drawdown_pct"].get<double>(), -0.04, 1e-9);
+  EXPECT_NEAR(mc["shuffle"]["as_deep_pct"].get<double>(), 100, 1e-9);
+  EXPECT_NEAR(mc["bootstrap"]["losing_money_pct"].get<double>(), 25,
+              5 * 100 * std::sqrt(0.25 * 0.75 / 1000));
+  EXPECT_NEAR(mc["bootstrap"]["return_pct"]["p95"].get<double>(),
+              (std::pow(1 + 8.0 / 9996, 2) - 1) * 100, 1e-9);
 
   const json& cal = r["calibration"]["overall"];
   EXPECT_EQ(cal["count"], 3);
@@ -291,7 +303,9 @@ TEST_F(StatsCliTest, TableShowsTheSections) {
         "trades with a confidence",
         "By symbol", "By source", "By hour", "Controller: yellow since", "win rate 68% < 70%",
         "Shadow outcomes: 2 rejected or denied candidates closed", "risk:daily_loss",
-        "Open positions (1)", "Recent trades (3)"}) {
+        "Open positions (1)", "Recent trades (3)",
+        "Monte Carlo of the 2 trades' quote P&L on 10000.00 (the signals' account), 1000 paths "
+        "each (seed 1): as taken, max drawdown -0.04 %, return +0.04 %"}) {
     EXPECT_NE(r.out.find(expected), std::string::npos) << expected << "\n" << r.out;
   }
   CliResult filtered = cli_.Run({"stats", "--symbol", "ethusdt", "--source", "manual"});
@@ -397,6 +411,8 @@ TEST_F(StatsCliTest, BadInputIsRefused) {
   ExpectRefused({"stats", "--symbol", "BTC!"}, "invalid character '!'");
   ExpectRefused({"stats", "--source", ""}, "empty source name");
   ExpectRefused({"stats", "--last=-1"}, "last must be between 0 and 100000 trades, got -1");
+  ExpectRefused({"stats", "--simulations", "-2"},
+                "--simulations must be 0 .. 1000000 (0: no Monte Carlo), got -2");
 }
 
 TEST_F(StatsCliTest, Snapshots) {

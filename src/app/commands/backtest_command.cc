@@ -21,6 +21,8 @@ namespace {
 struct BacktestFlags {
   std::vector<std::string> data, symbols, detail;
   std::string exchange, from, to, report, store, format = "table", progress = "auto";
+  int simulations = 1000;
+  std::uint64_t seed = 1;
 };
 
 // "197,227 bars in 1.23 s (160 k bars/s)" for the closing line on stderr.
@@ -47,6 +49,7 @@ Status RunBacktestCommand(CliContext& ctx, const BacktestFlags& f) {
   ASSIGN_OR_RETURN(const TimeRange range, ParseTimeRange(f.from, "--from", f.to, "--to"));
   options.from = range.from;
   options.to = range.to;
+  RETURN_IF_ERROR(CheckMonteCarloSimulations(f.simulations));
   ASSIGN_OR_RETURN(indicators::FeatureSetSpec spec, FeatureSetSpecFromConfig(config->features));
   OutputFile report_file, store_file;
   if (!f.report.empty()) RETURN_IF_ERROR(report_file.Open(f.report, "the report"));
@@ -71,7 +74,9 @@ Status RunBacktestCommand(CliContext& ctx, const BacktestFlags& f) {
     std::cerr << fmt::format("backtest: store written to {} ({})\n", f.store,
                              StoreHint(f.store, *run));
   }
-  ASSIGN_OR_RETURN(nlohmann::ordered_json report, BacktestReportJson(*run));
+  ASSIGN_OR_RETURN(
+      nlohmann::ordered_json report,
+      BacktestReportJson(*run, MonteCarloSettingsFor(config->risk, f.simulations, f.seed)));
   if (f.format == "json") {
     std::cout << report.dump(2) << "\n";
   } else {
@@ -103,6 +108,10 @@ void AddBacktestCommand(CLI::App& app, CliContext& ctx) {
                   "Keep the backtest's store (signals, shadows, outcomes, fills, controller rows, "
                   "snapshots) as this new SQLite file, for pulse stats / signals list --db "
                   "sqlite://FILE");
+  cmd->add_option("--simulations", f->simulations,
+                  "Monte Carlo paths of the trades, shuffled and bootstrapped (0: none)")
+      ->capture_default_str();
+  cmd->add_option("--seed", f->seed, "Seed of the Monte Carlo paths")->capture_default_str();
   cmd->add_option("--format", f->format, "table or json (json has no wall-clock figures)")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
