@@ -95,6 +95,7 @@ Result<BinaryClassificationReport> EvaluateBinaryClassifier(std::span<const doub
                    Calibrate(probability, label, kDefaultCalibrationBins));
   report.brier = calibration.brier;
   report.ece = calibration.ece;
+  report.brier_skill = calibration.brier_skill;
   return report;
 }
 

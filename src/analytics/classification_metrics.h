@@ -46,6 +46,9 @@ struct BinaryClassificationReport {
   double log_loss = 0;
   double brier = 0;
   double ece = 0;  // expected calibration error over 10 equal-width bins
+  // 1 - brier / (positive_rate (1 - positive_rate)): against always predicting the rows' base
+  // rate (0: no better, below 0: worse); NaN when only one class is present.
+  double brier_skill = 0;
   ConfusionMatrix confusion;
   double threshold = 0.5;  // predicted class = probability >= threshold
 };

@@ -31,6 +31,15 @@ TEST(ClassificationMetricsTest, MatchesScikitLearnReferenceCases) {
     EXPECT_TRUE(NearRelative(report->log_loss, e["log_loss"].get<double>()));
     EXPECT_TRUE(NearRelative(report->brier, e["brier"].get<double>()));
     EXPECT_TRUE(NearRelative(report->ece, e["ece"].get<double>()));
+    // The skill against always the base rate, from scikit-learn's Brier score and the labels'
+    // base rate.
+    const double base = static_cast<double>(report->positives) / report->rows;
+    if (base > 0 && base < 1) {
+      EXPECT_TRUE(
+          NearRelative(report->brier_skill, 1 - e["brier"].get<double>() / (base * (1 - base))));
+    } else {
+      EXPECT_TRUE(std::isnan(report->brier_skill));
+    }
     if (e["roc_auc"].is_null()) {
       EXPECT_TRUE(std::isnan(report->roc_auc));
     } else {
@@ -71,6 +80,8 @@ TEST(ClassificationMetricsTest, HandComputedSmallCase) {
                     6;
   EXPECT_NEAR(r->log_loss, ll, 1e-15);
   EXPECT_NEAR(r->brier, (0.01 + 0.04 + 0.36 + 0.09 + 0.36 + 0.01) / 6, 1e-15);
+  // Always saying 0.5 (the base rate) scores 0.25: skill 1 - (0.87 / 6) / 0.25.
+  EXPECT_NEAR(r->brier_skill, 1 - 0.87 / 6 / 0.25, 1e-15);
   // Bins (one row each): 0.1 -> y0, 0.3 -> y0, 0.4 -> y1, 0.6 -> y0, 0.8 -> y1, 0.9 -> y1;
   // ECE = (0.1 + 0.3 + 0.6 + 0.6 + 0.2 + 0.1) / 6.
   EXPECT_NEAR(r->ece, 1.9 / 6, 1e-15);
@@ -114,6 +125,7 @@ TEST(ClassificationMetricsTest, UndefinedFiguresFollowScikitLearn) {
   EXPECT_EQ(r->accuracy, 1.0);
   EXPECT_EQ(r->positive_rate, 0.0);
   EXPECT_TRUE(std::isnan(r->roc_auc));
+  EXPECT_TRUE(std::isnan(r->brier_skill));  // one class: nothing to tell apart
   // A confident miss is clipped at 2^-52: -log(2^-52) = 52 ln 2.
   const std::vector<double> miss = {0.0};
   const std::vector<int> positive = {1};

@@ -113,6 +113,7 @@ std::vector<std::pair<std::string, double>> TestMetrics(
       {"log_loss", r.log_loss},
       {"brier", r.brier},
       {"ece", r.ece},
+      {"brier_skill", r.brier_skill},
       {"positive_rate", r.positive_rate},
       {"positive_weight", positive_weight},
       {"tn", static_cast<double>(r.confusion.tn)},

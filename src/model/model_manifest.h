@@ -59,7 +59,8 @@ struct ModelManifest {
   // calibration existed, or trained with --calibration none).
   std::optional<ProbabilityCalibration> calibration;
   // Out-of-sample figures on the test part, by name: accuracy, precision, recall, f1, roc_auc,
-  // log_loss, brier, ece, positive_rate, positive_weight, tn, fp, fn, tp (in that order; all of
+  // log_loss, brier, ece, brier_skill, positive_rate, positive_weight, tn, fp, fn, tp (in that
+  // order; brier_skill since it was added, so older manifests lack it; all of
   // the calibrated probabilities), then with a calibration uncalibrated_log_loss,
   // uncalibrated_brier and uncalibrated_ece (the same test rows before calibration).
   std::vector<std::pair<std::string, double>> test_metrics;

@@ -137,8 +137,8 @@ TEST_F(ModelCliTest, TrainWritesModelAndManifestThatAgreeWithTheReport) {
 
   // Every metric the report printed (4 decimals) is the manifest's figure.
   const nlohmann::json& metrics = m["test_metrics"];
-  for (const char* name :
-       {"accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "brier", "ece"}) {
+  for (const char* name : {"accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "brier",
+                           "ece", "brier_skill"}) {
     EXPECT_NEAR(ReportValue(r.out, name), metrics[name].get<double>(), 5e-5) << name;
   }
   const std::vector<std::int64_t> true0 = ConfusionRow(r.out, "true 0");
@@ -158,6 +158,10 @@ TEST_F(ModelCliTest, TrainWritesModelAndManifestThatAgreeWithTheReport) {
   EXPECT_DOUBLE_EQ(metrics["precision"].get<double>(), tp + fp == 0 ? 0.0 : tp / (tp + fp));
   EXPECT_DOUBLE_EQ(metrics["recall"].get<double>(), tp + fn == 0 ? 0.0 : tp / (tp + fn));
   EXPECT_DOUBLE_EQ(metrics["positive_rate"].get<double>(), (fn + tp) / n);
+  // The skill against always predicting that rate.
+  const double base = (fn + tp) / n;
+  EXPECT_NEAR(metrics["brier_skill"].get<double>(),
+              1 - metrics["brier"].get<double>() / (base * (1 - base)), 1e-12);
   EXPECT_GT(metrics["roc_auc"].get<double>(), 0.0);
   EXPECT_LT(metrics["roc_auc"].get<double>(), 1.0);
   EXPECT_GT(metrics["positive_weight"].get<double>(), 0.0);
