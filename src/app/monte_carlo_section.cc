@@ -79,11 +79,12 @@ MonteCarloSettings MonteCarloSettingsFor(const risk::RiskConfig& risk, int simul
   return s;
 }
 
-Status CheckMonteCarloSimulations(int simulations) {
+Status CheckMonteCarloFlags(int simulations, std::int64_t seed) {
   if (simulations < 0 || simulations > analytics::kMaxMonteCarloSimulations) {
     return InvalidArgumentError("--simulations must be 0 .. {} (0: no Monte Carlo), got {}",
                                 analytics::kMaxMonteCarloSimulations, simulations);
   }
+  if (seed < 0) return InvalidArgumentError("--seed must be >= 0, got {}", seed);
   return Status::Ok();
 }
 

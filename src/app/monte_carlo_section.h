@@ -30,9 +30,9 @@ struct MonteCarloSettings {
 MonteCarloSettings MonteCarloSettingsFor(const risk::RiskConfig& risk, int simulations,
                                          std::uint64_t seed);
 
-// InvalidArgument (naming --simulations) for simulations outside 0 ..
-// analytics::kMaxMonteCarloSimulations.
-Status CheckMonteCarloSimulations(int simulations);
+// InvalidArgument naming the flag for --simulations outside 0 ..
+// analytics::kMaxMonteCarloSimulations or a negative --seed.
+Status CheckMonteCarloFlags(int simulations, std::int64_t seed);
 
 // null when the settings ask for no simulations or fewer than 2 of `trades` have a quote P&L;
 // else, with every figure in percent (a drawdown <= 0):

@@ -114,13 +114,14 @@ TEST(MonteCarloSectionTest, SettingsComeFromTheBreakersAndSimulationsAreChecked)
   EXPECT_EQ(s.seed, 3u);
   EXPECT_EQ(s.drawdown_limit, 0.2);
   EXPECT_EQ(s.streak_limit, 4);
-  EXPECT_TRUE(CheckMonteCarloSimulations(0).ok());
-  EXPECT_TRUE(CheckMonteCarloSimulations(analytics::kMaxMonteCarloSimulations).ok());
-  EXPECT_FALSE(CheckMonteCarloSimulations(-1).ok());
-  EXPECT_NE(CheckMonteCarloSimulations(analytics::kMaxMonteCarloSimulations + 1)
+  EXPECT_TRUE(CheckMonteCarloFlags(0, 0).ok());
+  EXPECT_TRUE(CheckMonteCarloFlags(analytics::kMaxMonteCarloSimulations, 7).ok());
+  EXPECT_FALSE(CheckMonteCarloFlags(-1, 1).ok());
+  EXPECT_NE(CheckMonteCarloFlags(analytics::kMaxMonteCarloSimulations + 1, 1)
                 .message()
                 .find("--simulations"),
             std::string::npos);
+  EXPECT_EQ(CheckMonteCarloFlags(10, -1).message(), "--seed must be >= 0, got -1");
 }
 
 TEST(MonteCarloSectionTest, TextAndHtmlShowTheFigures) {

@@ -436,6 +436,9 @@ TEST_F(BacktestCliTest, BadInputIsRefusedWithAMessage) {
   r = cli_.Run({"backtest", "--data", kBtc, "--simulations", "-5", "--progress", "off"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "error: --simulations must be 0 .. 1000000 (0: no Monte Carlo), got -5\n");
+  r = cli_.Run({"backtest", "--data", kBtc, "--seed", "-1", "--progress", "off"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "error: --seed must be >= 0, got -1\n");
 }
 
 // The drawn pieces of one SVG chart of the HTML report.

@@ -22,7 +22,7 @@ struct BacktestFlags {
   std::vector<std::string> data, symbols, detail;
   std::string exchange, from, to, report, store, format = "table", progress = "auto";
   int simulations = 1000;
-  std::uint64_t seed = 1;
+  std::int64_t seed = 1;  // >= 0
 };
 
 // "197,227 bars in 1.23 s (160 k bars/s)" for the closing line on stderr.
@@ -49,7 +49,7 @@ Status RunBacktestCommand(CliContext& ctx, const BacktestFlags& f) {
   ASSIGN_OR_RETURN(const TimeRange range, ParseTimeRange(f.from, "--from", f.to, "--to"));
   options.from = range.from;
   options.to = range.to;
-  RETURN_IF_ERROR(CheckMonteCarloSimulations(f.simulations));
+  RETURN_IF_ERROR(CheckMonteCarloFlags(f.simulations, f.seed));
   ASSIGN_OR_RETURN(indicators::FeatureSetSpec spec, FeatureSetSpecFromConfig(config->features));
   OutputFile report_file, store_file;
   if (!f.report.empty()) RETURN_IF_ERROR(report_file.Open(f.report, "the report"));
@@ -76,7 +76,8 @@ Status RunBacktestCommand(CliContext& ctx, const BacktestFlags& f) {
   }
   ASSIGN_OR_RETURN(
       nlohmann::ordered_json report,
-      BacktestReportJson(*run, MonteCarloSettingsFor(config->risk, f.simulations, f.seed)));
+      BacktestReportJson(*run, MonteCarloSettingsFor(config->risk, f.simulations,
+                                                     static_cast<std::uint64_t>(f.seed))));
   if (f.format == "json") {
     std::cout << report.dump(2) << "\n";
   } else {
@@ -111,7 +112,7 @@ void AddBacktestCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--simulations", f->simulations,
                   "Monte Carlo paths of the trades, shuffled and bootstrapped (0: none)")
       ->capture_default_str();
-  cmd->add_option("--seed", f->seed, "Seed of the Monte Carlo paths")->capture_default_str();
+  cmd->add_option("--seed", f->seed, "Seed of the Monte Carlo paths (>= 0)")->capture_default_str();
   cmd->add_option("--format", f->format, "table or json (json has no wall-clock figures)")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();

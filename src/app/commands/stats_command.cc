@@ -38,7 +38,7 @@ struct StatsFlags {
   std::string format = "table";
   std::string report;  // --report FILE.html
   int simulations = 1000;
-  std::uint64_t seed = 1;
+  std::int64_t seed = 1;  // >= 0
 };
 
 struct SnapshotFlags {
@@ -83,7 +83,7 @@ void AddMomentOptions(CLI::App& cmd, MomentFlags& f) {
 
 Status RunStats(CliContext& ctx, const StatsFlags& f) {
   ASSIGN_OR_RETURN(const StatsQuery query, CheckStatsQuery({f.days, f.last, f.symbols, f.sources}));
-  RETURN_IF_ERROR(CheckMonteCarloSimulations(f.simulations));
+  RETURN_IF_ERROR(CheckMonteCarloFlags(f.simulations, f.seed));
   OutputFile report_file;
   if (!f.report.empty()) RETURN_IF_ERROR(report_file.Open(f.report, "the report"));
   ASSIGN_OR_RETURN(const Config* config, ctx.GetConfig());
@@ -97,7 +97,8 @@ Status RunStats(CliContext& ctx, const StatsFlags& f) {
   inputs.now = at;
   inputs.capital = config->paper.starting_balance;
   inputs.risk = &config->risk;
-  inputs.monte_carlo = MonteCarloSettingsFor(config->risk, f.simulations, f.seed);
+  inputs.monte_carlo =
+      MonteCarloSettingsFor(config->risk, f.simulations, static_cast<std::uint64_t>(f.seed));
   storage::SqlPortfolioStore portfolio(*db);
   inputs.portfolio = &portfolio;
   inputs.paper_account = config->paper.account;
@@ -222,7 +223,8 @@ void AddStatsCommand(CLI::App& app, CliContext& ctx) {
       ->add_option("--simulations", f->simulations,
                    "Monte Carlo paths of the trades' account, shuffled and bootstrapped (0: none)")
       ->capture_default_str();
-  stats->add_option("--seed", f->seed, "Seed of the Monte Carlo paths")->capture_default_str();
+  stats->add_option("--seed", f->seed, "Seed of the Monte Carlo paths (>= 0)")
+      ->capture_default_str();
   stats->add_option("--symbol", f->symbols, "Only these symbols (repeat or comma-separate)")
       ->delimiter(',');
   stats
