@@ -15,7 +15,10 @@
 // Pure functions; thread-safe.
 #pragma once
 
+#include <optional>
 #include <span>
+#include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "model/outcome_events.h"
@@ -37,10 +40,44 @@ struct PaperReconciliation {
   double unmatched_paper = 0;
 };
 
+// The figures above for one closed paper position, with what a trader compares by hand: the
+// prices the signal and the tracker used against the account's fills.
+struct PositionReconciliation {
+  std::int64_t position_id = 0;
+  SignalId signal_id = 0;
+  std::string symbol;
+  Direction direction = Direction::kLong;
+  UnixNanos opened_at = 0;  // the entry fill's time
+  UnixNanos closed_at = 0;  // the exit fill's time
+  std::string exit_reason;  // the exit fill's
+  double quantity = 0;      // the account's
+  double entry_fill = 0;
+  double exit_fill = 0;
+  double paper = 0;  // realised: the fills' P&L after both fees
+  // The signal's side of it; nullopt for a position whose signal has no resolved outcome with a
+  // size and quote P&L (an unmatched one).
+  struct Steps {
+    double signal_size = 0;
+    double signal_entry = 0;  // the tracker's entry and exit prices
+    double signal_exit = 0;
+    double signals = 0;
+    double size = 0;
+    double timing = 0;
+    double slippage = 0;
+    double fees = 0;
+  };
+  std::optional<Steps> steps;
+};
+
 // `outcomes`: resolved outcomes of traded signals (shadows are skipped); `fills`: the paper
 // account's fills, any order. A position counts once both its entry (kFillEntry) and its exit
-// fill are there. InvalidArgument for a position with two entries or two exits, or fills of
-// one position that disagree on the signal or the quantity.
+// fill are there; the list is in position order. InvalidArgument for a position with two entries
+// or two exits, or fills of one position that disagree on the signal or the quantity.
+Result<std::vector<PositionReconciliation>> ReconcilePaperPositions(
+    std::span<const OutcomeResolved> outcomes, std::span<const Fill> fills);
+// The totals of `positions`, added in their order.
+PaperReconciliation SumPaperPositions(std::span<const PositionReconciliation> positions);
+// SumPaperPositions(ReconcilePaperPositions(outcomes, fills)).
 Result<PaperReconciliation> ReconcilePaperWithSignals(std::span<const OutcomeResolved> outcomes,
                                                       std::span<const Fill> fills);
 

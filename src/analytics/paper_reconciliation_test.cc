@@ -66,6 +66,73 @@ TEST(PaperReconciliationTest, TakesTheSignalsPnlStepByStepToThePapers) {
   EXPECT_NEAR(r->signals + r->size + r->timing + r->slippage + r->fees, r->paper, 1e-12);
 }
 
+// The same two positions one by one: each position's steps add up to its own fills' P&L, and the
+// totals above are their sums.
+TEST(PaperReconciliationTest, TakesEachPositionApartOnItsOwn) {
+  const std::vector<OutcomeResolved> outcomes = {Traded(1, Direction::kLong, 2, 100, 110, 0.001),
+                                                 Traded(2, Direction::kShort, 1, 50, 52, 0.001)};
+  std::vector<Fill> fills = {
+      MakeFill(2, 8, OrderSide::kBuy, 1, 52.5, 52.53, 0.0525, "stop_loss"),
+      MakeFill(1, 7, OrderSide::kBuy, 1.5, 101, 101.05, 0.15, kFillEntry),
+      MakeFill(2, 8, OrderSide::kSell, 1, 50, 49.98, 0.05, kFillEntry),
+      MakeFill(1, 7, OrderSide::kSell, 1.5, 110, 109.9, 0.16, "take_profit")};
+  for (Fill& f : fills) {
+    f.symbol = f.signal_id == 1 ? "BTCUSDT" : "ETHUSDT";
+    f.time = FromSeconds(f.position_id * 1000 + (f.reason == kFillEntry ? 0 : 300));
+  }
+  auto r = ReconcilePaperPositions(outcomes, fills);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->size(), 2u);
+
+  const PositionReconciliation& a = (*r)[0];  // position 7 first: the list is in position order
+  EXPECT_EQ(a.position_id, 7);
+  EXPECT_EQ(a.signal_id, 1);
+  EXPECT_EQ(a.symbol, "BTCUSDT");
+  EXPECT_EQ(a.direction, Direction::kLong);
+  EXPECT_EQ(a.opened_at, FromSeconds(7000));
+  EXPECT_EQ(a.closed_at, FromSeconds(7300));
+  EXPECT_EQ(a.exit_reason, "take_profit");
+  EXPECT_EQ(a.quantity, 1.5);
+  EXPECT_EQ(a.entry_fill, 101.05);
+  EXPECT_EQ(a.exit_fill, 109.9);
+  EXPECT_NEAR(a.paper, (109.9 - 101.05) * 1.5 - 0.31, 1e-12);
+  ASSERT_TRUE(a.steps.has_value());
+  EXPECT_EQ(a.steps->signal_size, 2);
+  EXPECT_EQ(a.steps->signal_entry, 100);
+  EXPECT_EQ(a.steps->signal_exit, 110);
+  EXPECT_NEAR(a.steps->signals, 19.58, 1e-12);
+  EXPECT_NEAR(a.steps->size, -5.0, 1e-12);
+  EXPECT_NEAR(a.steps->timing, -1.5, 1e-12);
+  EXPECT_NEAR(a.steps->slippage, -0.15 * 1.5, 1e-12);
+  EXPECT_NEAR(a.steps->fees, 0.42 - 0.31, 1e-12);
+
+  const PositionReconciliation& b = (*r)[1];
+  EXPECT_EQ(b.position_id, 8);
+  EXPECT_EQ(b.direction, Direction::kShort);
+  EXPECT_EQ(b.exit_reason, "stop_loss");
+  EXPECT_NEAR(b.paper, (49.98 - 52.53) - 0.1025, 1e-12);
+  ASSERT_TRUE(b.steps.has_value());
+  EXPECT_NEAR(b.steps->signals, -2.102, 1e-12);
+  EXPECT_EQ(b.steps->size, 0);
+  EXPECT_NEAR(b.steps->timing, -0.5, 1e-12);
+  EXPECT_NEAR(b.steps->slippage, -0.05, 1e-12);
+  EXPECT_NEAR(b.steps->fees, 0.102 - 0.1025, 1e-12);
+
+  for (const PositionReconciliation& p : *r) {
+    EXPECT_NEAR(
+        p.steps->signals + p.steps->size + p.steps->timing + p.steps->slippage + p.steps->fees,
+        p.paper, 1e-12)
+        << "position " << p.position_id;
+  }
+  const PaperReconciliation total = SumPaperPositions(*r);
+  auto whole = ReconcilePaperWithSignals(outcomes, fills);
+  ASSERT_TRUE(whole.ok());
+  EXPECT_EQ(total.positions, 2);
+  EXPECT_EQ(total.signals, whole->signals);
+  EXPECT_EQ(total.paper, a.paper + b.paper);
+  EXPECT_EQ(total.fees, a.steps->fees + b.steps->fees);
+}
+
 TEST(PaperReconciliationTest, OpenPositionsAndUnknownSignalsAreLeftOut) {
   const std::vector<OutcomeResolved> outcomes = {Traded(1, Direction::kLong, 2, 100, 110, 0)};
   OutcomeResolved shadow = Traded(3, Direction::kLong, 1, 10, 11, 0);
@@ -81,6 +148,14 @@ TEST(PaperReconciliationTest, OpenPositionsAndUnknownSignalsAreLeftOut) {
   EXPECT_EQ(r->unmatched, 1);
   EXPECT_EQ(r->unmatched_paper, 1.0);  // bought at 10, sold at 11, no fees
   EXPECT_EQ(r->paper, 0);
+
+  // In the list, the unmatched position is there with its fills' P&L and no steps.
+  auto list = ReconcilePaperPositions(with_shadow, fills);
+  ASSERT_TRUE(list.ok()) << list.status();
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].position_id, 2);
+  EXPECT_EQ((*list)[0].paper, 1.0);
+  EXPECT_FALSE((*list)[0].steps.has_value());
 }
 
 TEST(PaperReconciliationTest, InconsistentFillsAreRefused) {

@@ -47,12 +47,14 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
   html += "<h2>Returns (daily)</h2>" + HtmlFigures(r["returns"]) + DaysHtml(r["daily"], curve);
   nlohmann::ordered_json paper = r["paper"];
   paper.erase("vs_signals");
+  paper.erase("positions");
   html += "<h2>Paper account</h2>" + HtmlFigures(paper);
   html +=
       "<h2>Paper account against its signals</h2><p>The signals' P&amp;L (the tracker's, at "
       "their own size) taken step by step to the account's: another quantity, fills at the "
       "reference price (the next open), slippage and impact, the account's fees.</p>" +
-      HtmlFigures(r["paper"]["vs_signals"]);
+      HtmlFigures(r["paper"]["vs_signals"]) + "<h3>Position by position</h3>" +
+      HtmlTable(r["paper"]["positions"]);
   html += EquityAndDrawdownCharts(
       curve,
       "Drawn from the equity at every bar close; max_drawdown under Returns (daily) is a "

@@ -11,6 +11,7 @@
 #include "app/controller_time.h"
 #include "app/json_views.h"
 #include "app/market_comparison.h"
+#include "app/paper_positions_section.h"
 #include "app/report_sections.h"
 
 namespace pulse::app {
@@ -105,9 +106,10 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run,
                 {"realized_pnl", FigureToJson(run.portfolio.realized_pnl)},
                 {"fills", run.counts.fills},
                 {"orders_rejected", run.counts.orders_rejected}};
-  ASSIGN_OR_RETURN(const analytics::PaperReconciliation reconciled,
-                   analytics::ReconcilePaperWithSignals(run.outcomes, run.fills));
-  j["paper"]["vs_signals"] = PaperVsSignalsJson(reconciled);
+  ASSIGN_OR_RETURN(const std::vector<analytics::PositionReconciliation> positions,
+                   analytics::ReconcilePaperPositions(run.outcomes, run.fills));
+  j["paper"]["vs_signals"] = PaperVsSignalsJson(analytics::SumPaperPositions(positions));
+  j["paper"]["positions"] = PaperPositionsJson(positions);
   ASSIGN_OR_RETURN(j["shadows"], ShadowsJson(run.outcomes));
   ASSIGN_OR_RETURN(j["calibration"], CalibrationSectionJson(real, real));
   constexpr analytics::BreakdownKey kKeys[] = {
@@ -188,6 +190,7 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
       FigureText(t["avg_mfe_pct"]), FigureText(t["avg_mae_pct"]),
       FigureText(t["avg_mfe_pct_losers"]), FigureText(t["avg_mae_pct_winners"]));
   out += PaperVsSignalsText(p["vs_signals"]) + "\n";
+  out += PaperPositionsText(p["positions"], kPaperPositionsShown);
   out += MarketText(r["market"], r["monthly"]);
   out += MonteCarloText(r["monte_carlo"]);
   if (s["both_levels_by_finer_bars"].get<std::int64_t>() +

@@ -14,6 +14,7 @@
 #include "app/json_views.h"
 #include "app/light_forecast_view.h"
 #include "app/market_comparison.h"
+#include "app/paper_positions_section.h"
 #include "app/report_sections.h"
 #include "control/trade_recorder.h"
 #include "core/ids.h"
@@ -253,13 +254,15 @@ Result<nlohmann::ordered_json> PaperSection(PortfolioStore& portfolio,
   for (const Fill& f : fills) {
     if (closed.count(f.position_id) > 0) round_trips.push_back(f);
   }
-  ASSIGN_OR_RETURN(const analytics::PaperReconciliation reconciled,
-                   analytics::ReconcilePaperWithSignals(traded, round_trips));
+  ASSIGN_OR_RETURN(const std::vector<analytics::PositionReconciliation> positions,
+                   analytics::ReconcilePaperPositions(traded, round_trips));
+  const analytics::PaperReconciliation reconciled = analytics::SumPaperPositions(positions);
   return nlohmann::ordered_json{
       {"account", account},
       {"positions_closed", closed.size()},
       {"realized_pnl", FigureToJson(reconciled.paper + reconciled.unmatched_paper)},
-      {"vs_signals", PaperVsSignalsJson(reconciled)}};
+      {"vs_signals", PaperVsSignalsJson(reconciled)},
+      {"positions", PaperPositionsJson(positions)}};
 }
 
 }  // namespace

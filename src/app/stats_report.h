@@ -112,7 +112,8 @@ Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
 //   monthly      MonthlyReturnsJson of the same (null with market)
 //   paper        {"account", "positions_closed" (exit fill in the window, of the symbols
 //                filtered; sources do not filter the account), "realized_pnl", "vs_signals":
-//                PaperVsSignalsJson of those positions}; null without a portfolio store
+//                PaperVsSignalsJson of those positions, "positions": PaperPositionsJson of
+//                each, in position order}; null without a portfolio store
 // The series behind the HTML report's charts (stats_html.h), as BuildStatsReport saw them.
 struct StatsChartData {
   UnixNanos since = 0;  // the window

@@ -452,6 +452,24 @@ TEST_F(StatsReportTest, PaperAccountAgainstItsSignals) {
   EXPECT_NEAR(v["slippage"].get<double>(), -0.2, 1e-12);  // 0.1 in, 0.1 out
   EXPECT_NEAR(v["fees"].get<double>(), 0.4 - 0.2, 1e-12);
   EXPECT_NEAR(v["paper"].get<double>(), m_realized, 1e-12);
+  // Position by position: M's taken apart, B's with its fills' P&L and no signal figures.
+  const ordered_json& list = p["positions"];
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0]["position"], 1);
+  EXPECT_EQ(list[0]["signal_id"], m_id);
+  EXPECT_EQ(list[0]["symbol"], "BTCUSDT");
+  EXPECT_EQ(list[0]["direction"], "long");
+  EXPECT_EQ(list[0]["closed"], "2026-03-10T09:00:00Z");
+  EXPECT_EQ(list[0]["signal_size"], 2);
+  EXPECT_EQ(list[0]["entry_fill"], 100.5);
+  EXPECT_NEAR(list[0]["timing"].get<double>(), -0.4, 1e-12);
+  EXPECT_NEAR(list[0]["paper"].get<double>(), m_realized, 1e-12);
+  EXPECT_EQ(list[1]["position"], 2);
+  EXPECT_EQ(list[1]["direction"], "short");
+  EXPECT_EQ(list[1]["exit_reason"], "stop_loss");
+  EXPECT_TRUE(list[1]["signals"].is_null());
+  EXPECT_TRUE(list[1]["signal_size"].is_null());
+  EXPECT_NEAR(list[1]["paper"].get<double>(), b_realized, 1e-12);
 
   StatsQuery eth;
   eth.symbols = {"ETHUSDT"};

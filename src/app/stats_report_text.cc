@@ -8,6 +8,7 @@
 #include "app/light_forecast_view.h"
 #include "app/market_comparison.h"
 #include "app/monte_carlo_section.h"
+#include "app/paper_positions_section.h"
 #include "app/report_sections.h"
 #include "app/stats_report.h"
 #include "app/table_printer.h"
@@ -196,7 +197,8 @@ void Paper(const Json& p, std::ostream& out) {
                      p["account"].get<std::string>(), FigureText(p["positions_closed"]),
                      FigureText(p["realized_pnl"], "{:+.2f}"));
   if (p["positions_closed"].get<std::int64_t>() > 0) {
-    out << PaperVsSignalsText(p["vs_signals"]) << "\n";
+    out << PaperVsSignalsText(p["vs_signals"]) << "\n"
+        << PaperPositionsText(p["positions"], kPaperPositionsShown);
   }
 }
 

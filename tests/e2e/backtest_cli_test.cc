@@ -110,6 +110,28 @@ TEST_F(BacktestCliTest, JsonReportIsDeterministicAndConsistent) {
                   v["slippage"].get<double>() + v["fees"].get<double>(),
               v["paper"].get<double>(), 1e-6);
   EXPECT_LT(v["slippage"].get<double>(), 0);  // slippage and impact never help
+  // Position by position: each one's steps add up to its own P&L, and the totals are theirs.
+  ASSERT_EQ(p["positions"].size(), v["positions"].get<std::size_t>());
+  ASSERT_GT(p["positions"].size(), 0u);
+  double paper_sum = 0, slippage_sum = 0;
+  for (const json& position : p["positions"]) {
+    const double steps = position["signals"].get<double>() + position["size"].get<double>() +
+                         position["timing"].get<double>() + position["slippage"].get<double>() +
+                         position["fees"].get<double>();
+    EXPECT_NEAR(steps, position["paper"].get<double>(), 1e-6) << position["position"];
+    EXPECT_LE(position["slippage"].get<double>(), 0) << position["position"];
+    const double sign = position["direction"] == "long" ? 1 : -1;
+    EXPECT_LE(position["quantity"].get<double>(), position["signal_size"].get<double>() + 1e-9);
+    EXPECT_GT(sign * (position["exit_fill"].get<double>() - position["entry_fill"].get<double>()) *
+                      position["quantity"].get<double>() -
+                  position["paper"].get<double>(),
+              0)  // the fees
+        << position["position"];
+    paper_sum += position["paper"].get<double>();
+    slippage_sum += position["slippage"].get<double>();
+  }
+  EXPECT_DOUBLE_EQ(paper_sum, v["paper"].get<double>());
+  EXPECT_DOUBLE_EQ(slippage_sum, v["slippage"].get<double>());
   EXPECT_NEAR(p["return_pct"].get<double>(),
               (p["final_equity"].get<double>() / p["starting_balance"].get<double>() - 1) * 100,
               1e-9);
