@@ -539,7 +539,8 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
     TradeFilter account;
     account.account = config.paper.account;
     ASSIGN_OR_RETURN(const std::vector<Fill> fills, portfolio.ListTrades(account));
-    ASSIGN_OR_RETURN(summary.paper_vs_signals, analytics::ReconcilePaperWithSignals(traded, fills));
+    ASSIGN_OR_RETURN(summary.paper_positions, analytics::ReconcilePaperPositions(traded, fills));
+    summary.paper_vs_signals = analytics::SumPaperPositions(summary.paper_positions);
   }
   if (first_open) {
     ControllerStatusFilter rows_filter;

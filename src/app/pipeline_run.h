@@ -61,7 +61,9 @@ struct RunSummary {
   // (StateTimeJson of the stored controller_status rows, earlier processes too).
   nlohmann::ordered_json controller_time_pct = nlohmann::ordered_json::object();
   LightForecastView forecast;  // the controller's, at the last close
-  // The run's paper account against the signals it traded (every process of the run).
+  // The run's paper account against the signals it traded (every process of the run): each
+  // closed position, in position order, and their totals.
+  std::vector<analytics::PositionReconciliation> paper_positions;
   analytics::PaperReconciliation paper_vs_signals;
   // The signal engine's sources with their votes in this process (replay included).
   std::vector<signal::SourceActivity> sources;

@@ -420,8 +420,16 @@ TEST(RunCliTest, LightForecastOfTheRunIsTheOneRebuiltFromTheStore) {
   };
   const std::string live = line(run.out);
   ASSERT_FALSE(live.empty()) << run.out;
-  EXPECT_NE(run.out.find("paper vs its signals ("), std::string::npos) << run.out;
   EXPECT_EQ(live.find("from 0 resolved"), std::string::npos) << live;  // trades resolved
+  // The account against its signals in total, then the positions furthest apart (of as many).
+  const std::size_t total_at = run.out.find("paper vs its signals (");
+  ASSERT_NE(total_at, std::string::npos) << run.out;
+  const int positions = std::stoi(run.out.substr(total_at + 22));
+  ASSERT_GT(positions, 0) << run.out;
+  EXPECT_NE(run.out.find(fmt::format("paper positions furthest from their signals ({} of {}):",
+                                     std::min(positions, 5), positions)),
+            std::string::npos)
+      << run.out;
 
   const CliResult status = cli.Run({"control", "status"}, env);
   ASSERT_EQ(status.exit_code, 0) << status.err;

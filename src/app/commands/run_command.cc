@@ -13,6 +13,7 @@
 #include "app/controller_time.h"
 #include "app/light_forecast_view.h"
 #include "app/market_comparison.h"
+#include "app/paper_positions_section.h"
 #include "app/pipeline_run.h"
 #include "app/progress_bar.h"
 #include "app/report_sections.h"
@@ -115,7 +116,8 @@ Status RunRunCommand(CliContext& ctx, const RunFlags& f) {
   table.Print(std::cout);
   std::cout << "controller's time in each state: " << StateTimeText(s.controller_time_pct) << "\n"
             << LightForecastText(LightForecastJson(s.forecast)) << "\n"
-            << PaperVsSignalsText(PaperVsSignalsJson(s.paper_vs_signals)) << "\n";
+            << PaperVsSignalsText(PaperVsSignalsJson(s.paper_vs_signals)) << "\n"
+            << PaperPositionsText(PaperPositionsJson(s.paper_positions), kPaperPositionsShown);
   if (s.market) {
     ASSIGN_OR_RETURN(const nlohmann::ordered_json market, MarketJson(*s.market, {}));
     ASSIGN_OR_RETURN(const nlohmann::ordered_json monthly, MonthlyReturnsJson(*s.market));
