@@ -22,6 +22,7 @@
 #include "app/bar_close_cursor.h"
 #include "app/config/config_dump.h"
 #include "app/config/features_config.h"
+#include "app/config_warnings.h"
 #include "app/controller_time.h"
 #include "app/detail_input.h"
 #include "app/trade_input.h"
@@ -317,6 +318,11 @@ Result<RunSummary> RunPipeline(const Config& config, storage::SqlDatabase& db, c
     }));
     LOG_INFO("run {}: started at {} over {} series", stored.name, FormatIso8601(*first),
              series.size());
+  }
+
+  // The pipeline took the settings; those that work against each other are said once.
+  for (const std::string& warning : ConfigWarnings(config)) {
+    LOG_WARN("run {}: settings: {}", config.run.name, warning);
   }
 
   RunRecord saved = stored;  // the progress in the store: each save expects it

@@ -54,6 +54,11 @@ TEST_F(BacktestCliTest, JsonReportIsDeterministicAndConsistent) {
   const CliResult second = Backtest({"--format", "json"});
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_EQ(first.out, second.out);  // no wall-clock figures, same rows, same ids
+  // The defaults' settings that work against each other are said on stderr, not in the JSON.
+  EXPECT_NE(first.err.find("warning: risk.traffic_light.red_win_rate 65 % is above"),
+            std::string::npos)
+      << first.err;
+  EXPECT_EQ(first.out.find("warning:"), std::string::npos);
 
   const json r = json::parse(first.out);
   EXPECT_EQ(r["period"]["from"], "2021-04-01T00:00:00Z");

@@ -1,6 +1,10 @@
 // `pulse db` and `pulse config` through the real binary.
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -60,6 +64,32 @@ TEST(ConfigCliTest, CheckReportsEveryProblemWithKeyPaths) {
   EXPECT_NE(r.err.find("logging.level"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("database.urll"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("recorder.breakeven_band_pct"), std::string::npos) << r.err;
+}
+
+// Settings that are valid but work against each other are said after the verdict, one
+// "warning:" line each, without failing the check; settings that agree say nothing more.
+TEST(ConfigCliTest, CheckWarnsOfSettingsThatWorkAgainstEachOther) {
+  CliRunner cli;
+  CliResult r = cli.Run({"config", "check"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string valid = "configuration is valid (environment: development)\n";
+  ASSERT_EQ(r.out.rfind(valid, 0), 0u) << r.out;
+  std::vector<std::string> warnings;
+  std::istringstream lines(r.out.substr(valid.size()));
+  for (std::string line; std::getline(lines, line);) warnings.push_back(line);
+  ASSERT_EQ(warnings.size(), 3u) << r.out;
+  EXPECT_EQ(warnings[0].rfind("warning: risk.traffic_light.red_win_rate 65 % is above", 0), 0u);
+  EXPECT_EQ(warnings[1].rfind("warning: signal.gates.min_confidence 0.77 with", 0), 0u);
+  EXPECT_EQ(warnings[2].rfind("warning: signal.sizing.max_position_value is not set", 0), 0u);
+
+  const std::map<std::string, std::string> agreeing = {
+      {"PULSE_RISK__TRAFFIC_LIGHT__RED_WIN_RATE", "0.25"},
+      {"PULSE_RISK__TRAFFIC_LIGHT__YELLOW_WIN_RATE", "0.3"},
+      {"PULSE_SIGNAL__GATES__CONFIDENCE", "false"},
+      {"PULSE_SIGNAL__SIZING__MAX_POSITION_VALUE", "2500"}};
+  r = cli.Run({"config", "check"}, agreeing);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, valid);
 }
 
 // Values each valid on its own that `pulse run` would refuse together (or that need a file or

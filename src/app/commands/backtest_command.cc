@@ -10,6 +10,7 @@
 #include "app/commands/commands.h"
 #include "app/commands/output_file.h"
 #include "app/config/features_config.h"
+#include "app/config_warnings.h"
 #include "app/detail_input.h"
 #include "app/progress_bar.h"
 #include "core/numbers.h"
@@ -67,6 +68,9 @@ Status RunBacktestCommand(CliContext& ctx, const BacktestFlags& f) {
       RunBacktest(*config, series, options, [&](std::int64_t done) { progress.Update(done); });
   progress.Finish();
   if (!run.ok()) return run.status();
+  for (const std::string& warning : ConfigWarnings(*config)) {
+    std::cerr << "warning: " << warning << "\n";
+  }
   std::cerr << fmt::format("backtest: {}\n",
                            ThroughputText(run->bars_read, ctx.clock().Now() - started));
   if (!f.store.empty()) {

@@ -4,6 +4,7 @@
 #include "app/commands/commands.h"
 #include "app/config/config_dump.h"
 #include "app/config/config_loader.h"
+#include "app/config_warnings.h"
 #include "app/pipeline.h"
 
 namespace pulse::app {
@@ -32,6 +33,10 @@ int RunCheck(CliContext& ctx) {
   }
   std::cout << fmt::format("configuration is valid (environment: {})\n",
                            EnvironmentName(report.config.environment));
+  // Valid, but some settings may work against each other: said, not refused.
+  for (const std::string& warning : ConfigWarnings(report.config)) {
+    std::cout << "warning: " << warning << "\n";
+  }
   return kExitOk;
 }
 
