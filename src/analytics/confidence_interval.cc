@@ -43,6 +43,13 @@ std::optional<double> OneSidedZ(double level) {
   return boost::math::quantile(boost::math::normal(), level);
 }
 
+bool IsWinRateConfidence(double level) { return level == 0 || (level >= 0.5 && level < 1); }
+
+double WinRateConfidenceZ(double level) {
+  CHECK_MSG(IsWinRateConfidence(level), "WinRateConfidenceZ needs 0 or a level in [0.5, 1)");
+  return level == 0 ? 0 : *OneSidedZ(level);
+}
+
 double WilsonUpper(std::int64_t successes, std::int64_t n, double z) {
   CHECK_MSG(n >= 1 && successes >= 0 && successes <= n && z >= 0,
             "WilsonUpper needs 0 <= successes <= n, n >= 1 and z >= 0");

@@ -22,6 +22,13 @@ std::optional<Interval> WilsonInterval(std::int64_t successes, std::int64_t n, d
 // level outside (0, 1).
 std::optional<double> OneSidedZ(double level);
 
+// A win-rate confidence setting (the traffic light's and its forecast's win_rate_confidence):
+// 0 (off: the observed win rate is judged) or a one-sided level in [0.5, 1).
+bool IsWinRateConfidence(double level);
+// The z the win-rate rules judge with: 0 when off, else OneSidedZ(level). Needs
+// IsWinRateConfidence(level) (checked).
+double WinRateConfidenceZ(double level);
+
 // The upper end of the Wilson score interval of `successes` out of `n` for this z: the win
 // rate the sample is OneSidedZ(level)'s `level` sure the true one is below. For z = 0 it is
 // exactly successes / n. Needs n >= 1, 0 <= successes <= n and z >= 0 (checked).

@@ -38,8 +38,7 @@ Status ValidateLightForecastConfig(const LightForecastConfig& c) {
     problems.push_back(
         fmt::format("yellow_win_rate must be in [red_win_rate, 1], got {}", c.yellow_win_rate));
   }
-  if (!(c.win_rate_confidence == 0 ||
-        (c.win_rate_confidence >= 0.5 && c.win_rate_confidence < 1))) {
+  if (!IsWinRateConfidence(c.win_rate_confidence)) {
     problems.push_back(
         fmt::format("win_rate_confidence must be 0 or in [0.5, 1), got {}", c.win_rate_confidence));
   }
@@ -110,8 +109,7 @@ Result<LightForecast> ForecastLight(std::span<const Outcome> outcomes, int conse
 
   const int streak_cap = config.red_consecutive_losses;  // 0 = no streak rule
   const int streak_states = streak_cap > 0 ? streak_cap + 1 : 1;
-  const double z =
-      config.win_rate_confidence > 0 ? OneSidedZ(config.win_rate_confidence).value_or(0) : 0;
+  const double z = WinRateConfidenceZ(config.win_rate_confidence);
   // The win rate the light judges after j future trades with s future wins, when it counts.
   auto judged_rate = [&](int j, int s) -> std::optional<double> {
     const int n = known[j].count + j;

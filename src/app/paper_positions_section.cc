@@ -16,11 +16,12 @@ namespace pulse::app {
 nlohmann::ordered_json PaperPositionsJson(
     std::span<const analytics::PositionReconciliation> positions) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  using Steps = analytics::PositionReconciliation::Steps;
   for (const analytics::PositionReconciliation& p : positions) {
-    const auto signal_figure = [&](double analytics::PositionReconciliation::Steps::*figure) {
+    // One of the signal's figures: null for a position without a signal outcome.
+    const auto signal_figure = [&](double Steps::*figure) {
       return p.steps ? FigureToJson((*p.steps).*figure) : nlohmann::json(nullptr);
     };
-    using Steps = analytics::PositionReconciliation::Steps;
     out.push_back({{"position", p.position_id},
                    {"signal_id", p.signal_id},
                    {"symbol", p.symbol},

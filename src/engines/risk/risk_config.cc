@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "analytics/confidence_interval.h"
 #include "engines/risk/calendar_day.h"
 
 namespace pulse::risk {
@@ -54,8 +55,7 @@ Status RiskConfig::Validate() const {
     p.Add("risk.traffic_light.yellow_win_rate ({}) must be >= red_win_rate ({})", l.yellow_win_rate,
           l.red_win_rate);
   }
-  if (!(l.win_rate_confidence == 0 ||
-        (l.win_rate_confidence >= 0.5 && l.win_rate_confidence < 1))) {
+  if (!analytics::IsWinRateConfidence(l.win_rate_confidence)) {
     p.Add("risk.traffic_light.win_rate_confidence must be 0 (off) or in [0.5, 1), got {}",
           l.win_rate_confidence);
   }

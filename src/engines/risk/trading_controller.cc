@@ -47,9 +47,7 @@ TradingController::TradingController(const RiskConfig& config, const Clock& cloc
       window_(config.light.window, config.light.calibration_bins),
       equity_(std::move(calendar)),
       breakers_(MakeCircuitBreakers(config.breakers)),
-      win_rate_z_(config.light.win_rate_confidence > 0
-                      ? analytics::OneSidedZ(config.light.win_rate_confidence).value_or(0)
-                      : 0) {}
+      win_rate_z_(analytics::WinRateConfidenceZ(config.light.win_rate_confidence)) {}
 
 TradingController::TradingController(TradingController&&) noexcept = default;
 TradingController& TradingController::operator=(TradingController&&) noexcept = default;
