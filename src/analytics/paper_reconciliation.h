@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "analytics/trade_monte_carlo.h"
 #include "core/status.h"
 #include "model/outcome_events.h"
 #include "model/trading.h"
@@ -80,5 +81,13 @@ PaperReconciliation SumPaperPositions(std::span<const PositionReconciliation> po
 // SumPaperPositions(ReconcilePaperPositions(outcomes, fills)).
 Result<PaperReconciliation> ReconcilePaperWithSignals(std::span<const OutcomeResolved> outcomes,
                                                       std::span<const Fill> fills);
+
+// The positions as the account booked them, for the Monte Carlo (trade_monte_carlo.h): in the
+// order of their exit fills (ties in list order), each realised P&L (`paper`) over the equity
+// before it on an account that starts with `capital`; a P&L below zero is a loss. Unmatched
+// positions count: the account took them too. InvalidArgument as CompoundOnAccount (naming the
+// position).
+Result<std::vector<AccountTrade>> PaperAccountTrades(
+    std::span<const PositionReconciliation> positions, double capital);
 
 }  // namespace pulse::analytics

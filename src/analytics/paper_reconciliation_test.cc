@@ -158,6 +158,42 @@ TEST(PaperReconciliationTest, OpenPositionsAndUnknownSignalsAreLeftOut) {
   EXPECT_FALSE((*list)[0].steps.has_value());
 }
 
+// The account's Monte Carlo takes the positions in the order they closed, each P&L over the
+// equity before it; a P&L below zero is a loss, whatever the signal's outcome.
+TEST(PaperReconciliationTest, PaperAccountTradesCompoundInExitOrder) {
+  std::vector<PositionReconciliation> positions(4);
+  positions[0].position_id = 1;
+  positions[0].closed_at = FromSeconds(300);
+  positions[0].paper = -55;  // on 1,100
+  positions[1].position_id = 2;
+  positions[1].closed_at = FromSeconds(100);
+  positions[1].paper = 100;  // on 1,000
+  positions[2].position_id = 3;
+  positions[2].closed_at = FromSeconds(300);  // a tie: after position 1, on 1,045
+  positions[2].paper = 0;
+  positions[3].position_id = 4;
+  positions[3].closed_at = FromSeconds(400);  // unmatched (no steps): the account took it
+  positions[3].paper = -0.01;
+  auto r = PaperAccountTrades(positions, 1000);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->size(), 4u);
+  EXPECT_DOUBLE_EQ((*r)[0].account_return, 0.1);
+  EXPECT_FALSE((*r)[0].loss);
+  EXPECT_DOUBLE_EQ((*r)[1].account_return, -0.05);
+  EXPECT_TRUE((*r)[1].loss);
+  EXPECT_EQ((*r)[2].account_return, 0);
+  EXPECT_FALSE((*r)[2].loss);
+  EXPECT_DOUBLE_EQ((*r)[3].account_return, -0.01 / 1045);
+  EXPECT_TRUE((*r)[3].loss);
+
+  positions[0].paper = -1100;
+  auto wiped = PaperAccountTrades(positions, 1000);
+  ASSERT_FALSE(wiped.ok());
+  EXPECT_NE(wiped.status().message().find("position 1:"), std::string::npos)
+      << wiped.status().message();
+  EXPECT_FALSE(PaperAccountTrades(positions, -1).ok());
+}
+
 TEST(PaperReconciliationTest, InconsistentFillsAreRefused) {
   const std::vector<Fill> twice = {MakeFill(1, 1, OrderSide::kBuy, 2, 100, 100, 0, kFillEntry),
                                    MakeFill(1, 1, OrderSide::kBuy, 2, 100, 100, 0, kFillEntry)};

@@ -108,9 +108,26 @@ Status CheckInput(std::span<const AccountTrade> trades, const MonteCarloOptions&
 
 }  // namespace
 
+Result<std::vector<AccountTrade>> CompoundOnAccount(std::span<const BookedPnl> booked,
+                                                    double capital, std::string_view what) {
+  if (!(capital > 0)) return InvalidArgumentError("capital must be positive, got {}", capital);
+  std::vector<AccountTrade> out;
+  out.reserve(booked.size());
+  double equity = capital;
+  for (const BookedPnl& b : booked) {
+    if (!(equity + b.pnl > 0)) {
+      return InvalidArgumentError(
+          "{} {}: its P&L {} takes the account's equity from {} to zero or below", what, b.id,
+          b.pnl, equity);
+    }
+    out.push_back({b.pnl / equity, b.loss});
+    equity += b.pnl;
+  }
+  return out;
+}
+
 Result<std::vector<AccountTrade>> AccountTrades(std::span<const TradeRecord> trades,
                                                 double capital) {
-  if (!(capital > 0)) return InvalidArgumentError("capital must be positive, got {}", capital);
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < trades.size(); ++i) {
     if (trades[i].pnl_quote) order.push_back(i);
@@ -118,21 +135,13 @@ Result<std::vector<AccountTrade>> AccountTrades(std::span<const TradeRecord> tra
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return trades[a].exit_time < trades[b].exit_time;
   });
-  std::vector<AccountTrade> out;
-  out.reserve(order.size());
-  double equity = capital;
+  std::vector<BookedPnl> booked;
+  booked.reserve(order.size());
   for (std::size_t i : order) {
     const TradeRecord& t = trades[i];
-    const double pnl = *t.pnl_quote;
-    if (!(equity + pnl > 0)) {
-      return InvalidArgumentError(
-          "signal {}: its P&L {} takes the account's equity from {} to zero or below", t.signal_id,
-          pnl, equity);
-    }
-    out.push_back({pnl / equity, t.outcome == Outcome::kLoss});
-    equity += pnl;
+    booked.push_back({*t.pnl_quote, t.outcome == Outcome::kLoss, t.signal_id});
   }
-  return out;
+  return CompoundOnAccount(booked, capital, "signal");
 }
 
 PathFigures MeasurePath(std::span<const AccountTrade> path) {

@@ -48,6 +48,7 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
   nlohmann::ordered_json paper = r["paper"];
   paper.erase("vs_signals");
   paper.erase("positions");
+  paper.erase("monte_carlo");
   html += "<h2>Paper account</h2>" + HtmlFigures(paper);
   html +=
       "<h2>Paper account against its signals</h2><p>The signals' P&amp;L (the tracker's, at "
@@ -64,6 +65,7 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
   }
   html += MarketSection(r, run);
   html += MonteCarloHtml(r["monte_carlo"]);
+  html += MonteCarloHtml(r["paper"]["monte_carlo"], MonteCarloOf::kPaper);
   html += "<h2>What the gates and the controller stopped</h2>" +
           HtmlTable(r["shadows"]["by_gate"]) + StoppedPnlHistogram(PnlPercents(run, true));
   html += CalibrationHtml(r["calibration"]) + BreakdownsHtml(r["breakdowns"]) +

@@ -110,6 +110,10 @@ Result<nlohmann::ordered_json> BacktestReportJson(const BacktestRun& run,
                    analytics::ReconcilePaperPositions(run.outcomes, run.fills));
   j["paper"]["vs_signals"] = PaperVsSignalsJson(analytics::SumPaperPositions(positions));
   j["paper"]["positions"] = PaperPositionsJson(positions);
+  ASSIGN_OR_RETURN(const std::vector<analytics::AccountTrade> paper_account,
+                   analytics::PaperAccountTrades(positions, run.starting_balance));
+  ASSIGN_OR_RETURN(j["paper"]["monte_carlo"],
+                   MonteCarloJson(paper_account, run.starting_balance, monte_carlo));
   ASSIGN_OR_RETURN(j["shadows"], ShadowsJson(run.outcomes));
   ASSIGN_OR_RETURN(j["calibration"], CalibrationSectionJson(real, real));
   constexpr analytics::BreakdownKey kKeys[] = {
@@ -193,6 +197,7 @@ std::string BacktestReportText(const nlohmann::ordered_json& r) {
   out += PaperPositionsText(p["positions"], kPaperPositionsShown);
   out += MarketText(r["market"], r["monthly"]);
   out += MonteCarloText(r["monte_carlo"]);
+  out += MonteCarloText(p["monte_carlo"], MonteCarloOf::kPaper);
   if (s["both_levels_by_finer_bars"].get<std::int64_t>() +
           s["both_levels_by_policy"].get<std::int64_t>() >
       0) {

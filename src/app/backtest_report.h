@@ -39,7 +39,8 @@ std::vector<ControllerStatusRow> ControllerRows(const BacktestRun& run);
 // account against it), monthly (MonthlyReturnsJson), monte_carlo (MonteCarloJson of the real
 // trades on the starting balance: null without simulations or with fewer than 2 sized trades),
 // paper (the account, vs_signals: PaperVsSignalsJson, positions: PaperPositionsJson of every
-// closed position), shadows, calibration, breakdowns,
+// closed position, monte_carlo: MonteCarloJson of those positions' realised P&L on the starting
+// balance, analytics::PaperAccountTrades), shadows, calibration, breakdowns,
 // controller (ControllerEpisodeJson of each state change), controller_time_pct (StateTimeJson:
 // each state's share of the period), breaker_trips, forecast_warnings (the controller's
 // LightForecastWarned: at, light, p_red, p_yellow_or_worse, win_probability, text), trade_list

@@ -93,7 +93,12 @@ Result<nlohmann::ordered_json> MonteCarloJson(std::span<const analytics::TradeRe
   if (settings.simulations == 0) return nlohmann::ordered_json();
   ASSIGN_OR_RETURN(const std::vector<analytics::AccountTrade> account,
                    analytics::AccountTrades(trades, capital));
-  if (account.size() < 2) return nlohmann::ordered_json();
+  return MonteCarloJson(account, capital, settings);
+}
+
+Result<nlohmann::ordered_json> MonteCarloJson(std::span<const analytics::AccountTrade> account,
+                                              double capital, const MonteCarloSettings& settings) {
+  if (settings.simulations == 0 || account.size() < 2) return nlohmann::ordered_json();
   analytics::MonteCarloOptions options;
   options.simulations = settings.simulations;
   options.seed = settings.seed;
@@ -129,8 +134,14 @@ Result<nlohmann::ordered_json> MonteCarloJson(std::span<const analytics::TradeRe
   return j;
 }
 
-std::string MonteCarloText(const nlohmann::ordered_json& m) {
+std::string MonteCarloText(const nlohmann::ordered_json& m, MonteCarloOf of) {
   if (m.is_null()) return "";
+  const std::string subject =
+      of == MonteCarloOf::kPaper
+          ? fmt::format("the paper account's {} positions on {}", FigureText(m["trades"]),
+                        FigureText(m["capital"]))
+          : fmt::format("the {} trades' quote P&L on {} (the signals' account)",
+                        FigureText(m["trades"]), FigureText(m["capital"]));
   const auto& o = m["observed"];
   const auto& limits = m["limits"];
   const auto& s = m["shuffle"];
@@ -138,33 +149,42 @@ std::string MonteCarloText(const nlohmann::ordered_json& m) {
   const std::string streak = fmt::format("{} losses in a row", FigureText(limits["losing_streak"]));
   const std::string beyond = "beyond " + Pct(limits["max_drawdown_pct"]);
   return fmt::format(
-      "Monte Carlo of the {} trades' quote P&L on {} (the signals' account), {} paths each "
-      "(seed {}): as taken, max drawdown {}, return {}, longest losing streak {}\n"
+      "Monte Carlo of {}, {} paths each (seed {}): as taken, max drawdown {}, return {}, "
+      "longest losing streak {}\n"
       "  in other orders: max drawdown median {}, 1 in 20 {} or deeper; as deep as taken or "
       "deeper in {}; {} in {}; {} in {}\n"
       "  drawn again: return median {} (90 % between {} and {}), a loss in {}; max drawdown "
       "median {}, 1 in 20 {} or deeper; {} in {}; {} in {}\n",
-      FigureText(m["trades"]), FigureText(m["capital"]), FigureText(m["simulations"]),
-      FigureText(m["seed"]), Pct(o["max_drawdown_pct"]), Pct(o["return_pct"], "{:+.2f}"),
-      FigureText(o["longest_losing_streak"]), Pct(s["max_drawdown_pct"]["p50"]),
-      Pct(s["max_drawdown_pct"]["p5"]), Pct(s["as_deep_pct"], "{:.1f}"), beyond,
-      Pct(s["beyond_drawdown_limit_pct"], "{:.1f}"), streak, Pct(s["streak_limit_pct"], "{:.1f}"),
-      Pct(b["return_pct"]["p50"], "{:+.2f}"), Pct(b["return_pct"]["p5"], "{:+.2f}"),
-      Pct(b["return_pct"]["p95"], "{:+.2f}"), Pct(b["losing_money_pct"], "{:.1f}"),
-      Pct(b["max_drawdown_pct"]["p50"]), Pct(b["max_drawdown_pct"]["p5"]), beyond,
-      Pct(b["beyond_drawdown_limit_pct"], "{:.1f}"), streak, Pct(b["streak_limit_pct"], "{:.1f}"));
+      subject, FigureText(m["simulations"]), FigureText(m["seed"]), Pct(o["max_drawdown_pct"]),
+      Pct(o["return_pct"], "{:+.2f}"), FigureText(o["longest_losing_streak"]),
+      Pct(s["max_drawdown_pct"]["p50"]), Pct(s["max_drawdown_pct"]["p5"]),
+      Pct(s["as_deep_pct"], "{:.1f}"), beyond, Pct(s["beyond_drawdown_limit_pct"], "{:.1f}"),
+      streak, Pct(s["streak_limit_pct"], "{:.1f}"), Pct(b["return_pct"]["p50"], "{:+.2f}"),
+      Pct(b["return_pct"]["p5"], "{:+.2f}"), Pct(b["return_pct"]["p95"], "{:+.2f}"),
+      Pct(b["losing_money_pct"], "{:.1f}"), Pct(b["max_drawdown_pct"]["p50"]),
+      Pct(b["max_drawdown_pct"]["p5"]), beyond, Pct(b["beyond_drawdown_limit_pct"], "{:.1f}"),
+      streak, Pct(b["streak_limit_pct"], "{:.1f}"));
 }
 
-std::string MonteCarloHtml(const nlohmann::ordered_json& m) {
-  std::string html = "<h2>Monte Carlo</h2>";
-  if (m.is_null()) return html + "<p>fewer than 2 trades with a quote P&amp;L</p>";
+std::string MonteCarloHtml(const nlohmann::ordered_json& m, MonteCarloOf of) {
+  const bool paper = of == MonteCarloOf::kPaper;
+  std::string html = paper ? "<h2>Monte Carlo of the paper account</h2>" : "<h2>Monte Carlo</h2>";
+  if (m.is_null()) {
+    return html + (paper ? "<p>fewer than 2 closed positions</p>"
+                         : "<p>fewer than 2 trades with a quote P&amp;L</p>");
+  }
   html += fmt::format(
-      "<p>The {} trades are one draw of what the signals give. In other orders (shuffled, each "
+      "<p>The {} {} are one draw of what {}. In other orders (shuffled, each "
       "trade once) the account ends where it did and only the path changes; drawn again with "
       "replacement (bootstrap) the return changes too. {} paths of each, seed {}; drawdowns of "
       "the equity after each trade; the limits are the max-drawdown and consecutive-losses "
-      "breakers'.</p>",
-      HtmlCell(m["trades"]), HtmlCell(m["simulations"]), HtmlCell(m["seed"]));
+      "breakers'.{}</p>",
+      HtmlCell(m["trades"]), paper ? "closed positions" : "trades",
+      paper ? "the account trades" : "the signals give", HtmlCell(m["simulations"]),
+      HtmlCell(m["seed"]),
+      paper ? " Each position's realised P&amp;L after fees, on the starting balance; one below "
+              "zero is a loss."
+            : "");
   nlohmann::ordered_json figures = m["observed"];
   for (const auto& [key, value] : m["limits"].items()) figures["limit_" + key] = value;
   html += "<h3>Observed</h3>" + HtmlFigures(figures);

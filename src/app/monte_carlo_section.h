@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analytics/trade_monte_carlo.h"
 #include "analytics/trade_record.h"
 #include "core/status.h"
 #include "engines/risk/risk_config.h"
@@ -49,14 +50,26 @@ Status CheckMonteCarloFlags(int simulations, std::int64_t seed);
 // account of `capital` (analytics::AccountTrades). InvalidArgument as AccountTrades.
 Result<nlohmann::ordered_json> MonteCarloJson(std::span<const analytics::TradeRecord> trades,
                                               double capital, const MonteCarloSettings& settings);
+// The same object over trades already on the account (analytics::PaperAccountTrades for the
+// paper account's positions; "trades" counts them).
+Result<nlohmann::ordered_json> MonteCarloJson(std::span<const analytics::AccountTrade> account,
+                                              double capital, const MonteCarloSettings& settings);
+
+// Whose trades a Monte Carlo object is of: the signals' (the tracker's quote P&L at each
+// signal's size) or the paper account's closed positions.
+enum class MonteCarloOf { kSignals, kPaper };
 
 // Three lines (none for null): "Monte Carlo of the 7 trades' quote P&L on 10000.00 (the
 // signals' account), 1000 paths each (seed 1): as taken, ...\n  in other orders: ...\n  drawn
-// again: ...\n".
-std::string MonteCarloText(const nlohmann::ordered_json& monte_carlo);
+// again: ...\n"; for the paper account "Monte Carlo of the paper account's 7 positions on
+// 10000.00, 1000 paths each ...".
+std::string MonteCarloText(const nlohmann::ordered_json& monte_carlo,
+                           MonteCarloOf of = MonteCarloOf::kSignals);
 
-// The "Monte Carlo" section: what it is, the figures and the two histograms (the shuffled
-// paths' drawdowns, the bootstrap's returns), the bin holding the observed value in orange.
-std::string MonteCarloHtml(const nlohmann::ordered_json& monte_carlo);
+// The "Monte Carlo" section ("Monte Carlo of the paper account" for kPaper): what it is, the
+// figures and the two histograms (the shuffled paths' drawdowns, the bootstrap's returns), the
+// bin holding the observed value in orange.
+std::string MonteCarloHtml(const nlohmann::ordered_json& monte_carlo,
+                           MonteCarloOf of = MonteCarloOf::kSignals);
 
 }  // namespace pulse::app

@@ -103,9 +103,11 @@ std::string StatsReportHtml(const Json& r, const StatsChartData& charts) {
     Json paper = r["paper"];
     paper.erase("vs_signals");
     paper.erase("positions");
+    paper.erase("monte_carlo");
     html += "<h2>Paper account</h2>" + HtmlFigures(paper) + "<h3>Against its signals</h3>" +
             HtmlFigures(r["paper"]["vs_signals"]) + "<h3>Position by position</h3>" +
-            HtmlTable(r["paper"]["positions"]);
+            HtmlTable(r["paper"]["positions"]) +
+            MonteCarloHtml(r["paper"]["monte_carlo"], MonteCarloOf::kPaper);
   }
   html += "<h2>Open positions</h2>" + HtmlTable(r["open_positions"]);
   html += "<h2>Recent trades</h2>" + HtmlTable(r["recent_trades"]);

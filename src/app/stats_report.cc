@@ -239,7 +239,8 @@ Result<nlohmann::ordered_json> MarketSection(CandleStore& candles,
 Result<nlohmann::ordered_json> PaperSection(PortfolioStore& portfolio,
                                             std::span<const OutcomeResolved> traded,
                                             const std::string& account, const StatsQuery& query,
-                                            UnixNanos since, UnixNanos at) {
+                                            UnixNanos since, UnixNanos at, double capital,
+                                            const MonteCarloSettings& monte_carlo) {
   TradeFilter filter;
   filter.account = account;
   ASSIGN_OR_RETURN(const std::vector<Fill> fills, portfolio.ListTrades(filter));
@@ -257,12 +258,20 @@ Result<nlohmann::ordered_json> PaperSection(PortfolioStore& portfolio,
   ASSIGN_OR_RETURN(const std::vector<analytics::PositionReconciliation> positions,
                    analytics::ReconcilePaperPositions(traded, round_trips));
   const analytics::PaperReconciliation reconciled = analytics::SumPaperPositions(positions);
+  ASSIGN_OR_RETURN(const std::optional<AccountState> state, portfolio.LoadAccount(account));
+  const double starting_balance =
+      state && state->starting_balance > 0 ? state->starting_balance : capital;
+  ASSIGN_OR_RETURN(const std::vector<analytics::AccountTrade> booked,
+                   analytics::PaperAccountTrades(positions, starting_balance));
+  ASSIGN_OR_RETURN(nlohmann::ordered_json simulated,
+                   MonteCarloJson(booked, starting_balance, monte_carlo));
   return nlohmann::ordered_json{
       {"account", account},
       {"positions_closed", closed.size()},
       {"realized_pnl", FigureToJson(reconciled.paper + reconciled.unmatched_paper)},
       {"vs_signals", PaperVsSignalsJson(reconciled)},
-      {"positions", PaperPositionsJson(positions)}};
+      {"positions", PaperPositionsJson(positions)},
+      {"monte_carlo", std::move(simulated)}};
 }
 
 }  // namespace
@@ -429,8 +438,9 @@ Result<nlohmann::ordered_json> BuildStatsReport(const StatsQuery& raw_query,
   }
   j["paper"] = nullptr;
   if (inputs.portfolio != nullptr) {
-    ASSIGN_OR_RETURN(j["paper"], PaperSection(*inputs.portfolio, closed_by_at, inputs.paper_account,
-                                              query, since, at));
+    ASSIGN_OR_RETURN(j["paper"],
+                     PaperSection(*inputs.portfolio, closed_by_at, inputs.paper_account, query,
+                                  since, at, inputs.capital, inputs.monte_carlo));
   }
   if (charts != nullptr) {
     charts->since = since;

@@ -113,7 +113,10 @@ Result<StatsQuery> CheckStatsQuery(const StatsQuery& query);
 //   paper        {"account", "positions_closed" (exit fill in the window, of the symbols
 //                filtered; sources do not filter the account), "realized_pnl", "vs_signals":
 //                PaperVsSignalsJson of those positions, "positions": PaperPositionsJson of
-//                each, in position order}; null without a portfolio store
+//                each, in position order, "monte_carlo": MonteCarloJson of their realised
+//                P&L in exit order on the account's starting balance (`capital` when the
+//                account stores none), with inputs.monte_carlo}; null without a portfolio
+//                store
 // The series behind the HTML report's charts (stats_html.h), as BuildStatsReport saw them.
 struct StatsChartData {
   UnixNanos since = 0;  // the window

@@ -401,6 +401,7 @@ TEST_F(StatsReportTest, PaperAccountAgainstItsSignals) {
   testing::InMemoryPortfolioStore portfolio;
   AccountState account;
   account.name = "paper";
+  account.starting_balance = 1000;
   auto fill = [&](SignalId signal, std::int64_t position, const char* symbol, OrderSide side,
                   double reference, double price, const char* reason, const char* at) {
     Fill f;
@@ -470,6 +471,15 @@ TEST_F(StatsReportTest, PaperAccountAgainstItsSignals) {
   EXPECT_TRUE(list[1]["signals"].is_null());
   EXPECT_TRUE(list[1]["signal_size"].is_null());
   EXPECT_NEAR(list[1]["paper"].get<double>(), b_realized, 1e-12);
+  // The account's Monte Carlo on its starting balance, in exit order: B's loss (-2.2 on 1,000)
+  // closed first, then M's gain (on 997.8).
+  const ordered_json& mc = p["monte_carlo"];
+  ASSERT_TRUE(mc.is_object());
+  EXPECT_EQ(mc["trades"], 2);
+  EXPECT_EQ(mc["capital"], 1000.0);
+  EXPECT_NEAR(mc["observed"]["return_pct"].get<double>(), (m_realized + b_realized) / 10, 1e-9);
+  EXPECT_NEAR(mc["observed"]["max_drawdown_pct"].get<double>(), b_realized / 10, 1e-9);
+  EXPECT_EQ(mc["observed"]["longest_losing_streak"], 1);
 
   StatsQuery eth;
   eth.symbols = {"ETHUSDT"};
@@ -477,7 +487,8 @@ TEST_F(StatsReportTest, PaperAccountAgainstItsSignals) {
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ((*r)["paper"]["positions_closed"], 1);
   EXPECT_NEAR((*r)["paper"]["realized_pnl"].get<double>(), b_realized, 1e-12);
-  EXPECT_TRUE((*Report())["paper"].is_null());  // no portfolio store given
+  EXPECT_TRUE((*r)["paper"]["monte_carlo"].is_null());  // one position: nothing to reorder
+  EXPECT_TRUE((*Report())["paper"].is_null());          // no portfolio store given
 }
 
 // The rolling view: the last N traded outcomes closed by then, whatever their age.

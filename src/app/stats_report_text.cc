@@ -198,7 +198,8 @@ void Paper(const Json& p, std::ostream& out) {
                      FigureText(p["realized_pnl"], "{:+.2f}"));
   if (p["positions_closed"].get<std::int64_t>() > 0) {
     out << PaperVsSignalsText(p["vs_signals"]) << "\n"
-        << PaperPositionsText(p["positions"], kPaperPositionsShown);
+        << PaperPositionsText(p["positions"], kPaperPositionsShown)
+        << MonteCarloText(p["monte_carlo"], MonteCarloOf::kPaper);
   }
 }
 

@@ -208,6 +208,29 @@ TEST_F(BacktestCliTest, JsonReportIsDeterministicAndConsistent) {
   EXPECT_EQ(paths(mc["bootstrap"]["return_histogram"]), 1000);
   EXPECT_EQ(mc["limits"]["max_drawdown_pct"], 15.0);  // the max-drawdown breaker's
   EXPECT_EQ(mc["limits"]["losing_streak"], 5);        // the consecutive-losses breaker's
+  // The paper account's Monte Carlo: its positions as taken end at the account's return; the
+  // closed-position equity falls no deeper than the equity marked at every bar; the longest
+  // losing streak is the longest run of positions with a realised loss, in exit order.
+  const json& paper_mc = p["monte_carlo"];
+  ASSERT_TRUE(paper_mc.is_object());
+  EXPECT_EQ(paper_mc["trades"].get<std::size_t>(), p["positions"].size());
+  EXPECT_EQ(paper_mc["capital"], p["starting_balance"]);
+  EXPECT_NEAR(paper_mc["observed"]["return_pct"].get<double>(), p["return_pct"].get<double>(),
+              1e-9);
+  EXPECT_GE(paper_mc["observed"]["max_drawdown_pct"].get<double>(),
+            d["deepest_fall_pct"].get<double>() - 1e-9);
+  std::vector<json> by_exit(p["positions"].begin(), p["positions"].end());
+  std::stable_sort(by_exit.begin(), by_exit.end(), [](const json& a, const json& b) {
+    return a["closed"].get<std::string>() < b["closed"].get<std::string>();
+  });
+  int run = 0, longest = 0;
+  for (const json& position : by_exit) {
+    run = position["paper"].get<double>() < 0 ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  EXPECT_EQ(paper_mc["observed"]["longest_losing_streak"], longest);
+  EXPECT_EQ(paths(paper_mc["shuffle"]["max_drawdown_histogram"]), 1000);
+  EXPECT_EQ(paper_mc["limits"], mc["limits"]);
 }
 
 // With looser gates the controller sees enough trades to warn: each warning came while the
@@ -251,6 +274,16 @@ TEST_F(BacktestCliTest, HtmlReportHasTheChartsAndTheTables) {
   EXPECT_NE(html.find("<h2>Against the market</h2>"), std::string::npos);
   EXPECT_NE(html.find("<h3>Return against buy and hold (%)</h3><svg"), std::string::npos);
   EXPECT_NE(html.find(">buy and hold</text>"), std::string::npos);  // the legend
+  // The paper account's Monte Carlo follows the signals', with its own histograms.
+  const std::size_t signals_mc = html.find("<h2>Monte Carlo</h2>");
+  const std::size_t paper_mc = html.find("<h2>Monte Carlo of the paper account</h2><p>The ");
+  ASSERT_NE(signals_mc, std::string::npos);
+  ASSERT_NE(paper_mc, std::string::npos);
+  EXPECT_LT(signals_mc, paper_mc);
+  EXPECT_NE(html.find("closed positions are one draw of what the account trades", paper_mc),
+            std::string::npos);
+  EXPECT_NE(html.find("<h3>Max drawdown of the shuffled paths (%)</h3><svg", paper_mc),
+            std::string::npos);
 }
 
 // Seconds since 1970 of "2021-04-01T00:00:00Z", read here with strptime and timegm.
