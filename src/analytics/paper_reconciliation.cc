@@ -1,8 +1,6 @@
 #include "analytics/paper_reconciliation.h"
 
-#include <algorithm>
 #include <map>
-#include <numeric>
 #include <unordered_map>
 
 namespace pulse::analytics {
@@ -108,18 +106,12 @@ Result<PaperReconciliation> ReconcilePaperWithSignals(std::span<const OutcomeRes
 
 Result<std::vector<AccountTrade>> PaperAccountTrades(
     std::span<const PositionReconciliation> positions, double capital) {
-  std::vector<std::size_t> order(positions.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return positions[a].closed_at < positions[b].closed_at;
-  });
   std::vector<BookedPnl> booked;
-  booked.reserve(order.size());
-  for (std::size_t i : order) {
-    const PositionReconciliation& p = positions[i];
-    booked.push_back({p.paper, p.paper < 0, p.position_id});
+  booked.reserve(positions.size());
+  for (const PositionReconciliation& p : positions) {
+    booked.push_back({p.closed_at, p.paper, p.paper < 0, p.position_id});
   }
-  return CompoundOnAccount(booked, capital, "position");
+  return CompoundOnAccount(std::move(booked), capital, "position");
 }
 
 }  // namespace pulse::analytics

@@ -108,9 +108,11 @@ Status CheckInput(std::span<const AccountTrade> trades, const MonteCarloOptions&
 
 }  // namespace
 
-Result<std::vector<AccountTrade>> CompoundOnAccount(std::span<const BookedPnl> booked,
-                                                    double capital, std::string_view what) {
+Result<std::vector<AccountTrade>> CompoundOnAccount(std::vector<BookedPnl> booked, double capital,
+                                                    std::string_view what) {
   if (!(capital > 0)) return InvalidArgumentError("capital must be positive, got {}", capital);
+  std::stable_sort(booked.begin(), booked.end(),
+                   [](const BookedPnl& a, const BookedPnl& b) { return a.at < b.at; });
   std::vector<AccountTrade> out;
   out.reserve(booked.size());
   double equity = capital;
@@ -128,20 +130,12 @@ Result<std::vector<AccountTrade>> CompoundOnAccount(std::span<const BookedPnl> b
 
 Result<std::vector<AccountTrade>> AccountTrades(std::span<const TradeRecord> trades,
                                                 double capital) {
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < trades.size(); ++i) {
-    if (trades[i].pnl_quote) order.push_back(i);
-  }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return trades[a].exit_time < trades[b].exit_time;
-  });
   std::vector<BookedPnl> booked;
-  booked.reserve(order.size());
-  for (std::size_t i : order) {
-    const TradeRecord& t = trades[i];
-    booked.push_back({*t.pnl_quote, t.outcome == Outcome::kLoss, t.signal_id});
+  for (const TradeRecord& t : trades) {
+    if (t.pnl_quote)
+      booked.push_back({t.exit_time, *t.pnl_quote, t.outcome == Outcome::kLoss, t.signal_id});
   }
-  return CompoundOnAccount(booked, capital, "signal");
+  return CompoundOnAccount(std::move(booked), capital, "signal");
 }
 
 PathFigures MeasurePath(std::span<const AccountTrade> path) {

@@ -23,6 +23,7 @@
 
 #include "analytics/trade_record.h"
 #include "core/status.h"
+#include "core/time.h"
 
 namespace pulse::analytics {
 
@@ -32,24 +33,24 @@ struct AccountTrade {
   bool loss = false;          // its outcome is a loss (breakevens are not)
 };
 
-// One P&L as an account booked it: the quote amount, whether it counts as a loss, and the id
-// of what made it (named in an error).
+// One P&L as an account booked it: when, the quote amount, whether it counts as a loss, and the
+// id of what made it (named in an error).
 struct BookedPnl {
+  UnixNanos at = 0;
   double pnl = 0;
   bool loss = false;
   std::int64_t id = 0;
 };
 
-// The P&Ls compounded in the given order on an account that starts with `capital`: each one over
-// the equity before it. InvalidArgument for a capital that is not positive, or when the equity
-// would not stay positive (naming `what` and the id of the P&L that takes it to zero or below:
-// "signal 12: its P&L ...").
-Result<std::vector<AccountTrade>> CompoundOnAccount(std::span<const BookedPnl> booked,
-                                                    double capital, std::string_view what);
+// The P&Ls in time order (ties in the given order), compounded on an account that starts with
+// `capital`: each one over the equity before it. InvalidArgument for a capital that is not
+// positive, or when the equity would not stay positive (naming `what` and the id of the P&L
+// that takes it to zero or below: "signal 12: its P&L ...").
+Result<std::vector<AccountTrade>> CompoundOnAccount(std::vector<BookedPnl> booked, double capital,
+                                                    std::string_view what);
 
-// The trades with a quote P&L, in exit-time order (ties in the given order), as returns on an
-// account that starts with `capital` and books each P&L at its exit (BuildEquityCurve's
-// account): CompoundOnAccount of "signal"s.
+// The trades with a quote P&L, booked at their exits (BuildEquityCurve's account):
+// CompoundOnAccount of "signal"s.
 Result<std::vector<AccountTrade>> AccountTrades(std::span<const TradeRecord> trades,
                                                 double capital);
 
