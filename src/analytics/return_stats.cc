@@ -177,6 +177,15 @@ double Percentile(std::span<const double> values, double q) {
   return SortedQuantile(v, q);
 }
 
+std::vector<double> Percentiles(std::span<const double> values, std::span<const double> qs) {
+  std::vector<double> v = DropNaN(values);
+  std::sort(v.begin(), v.end());
+  std::vector<double> out;
+  out.reserve(qs.size());
+  for (double q : qs) out.push_back(v.empty() ? kNaN : SortedQuantile(v, q));
+  return out;
+}
+
 double TailRatio(std::span<const double> returns) {
   std::vector<double> v = DropNaN(returns);
   if (v.empty()) return kNaN;

@@ -115,6 +115,8 @@ double ParametricValueAtRisk(std::span<const double> returns, double cutoff = 0.
 double ParametricConditionalValueAtRisk(std::span<const double> returns, double cutoff = 0.05);
 // numpy.percentile(values, 100 * q) with linear interpolation, NaNs dropped; NaN when empty.
 double Percentile(std::span<const double> values, double q);
+// Percentile at each of `qs`, sorting the values once.
+std::vector<double> Percentiles(std::span<const double> values, std::span<const double> qs);
 
 // mean(r - f) / std(r - f, ddof=1) over aligned series, not annualized; NaN for fewer than 2.
 double ExcessSharpe(std::span<const double> returns, std::span<const double> factor);

@@ -220,5 +220,22 @@ TEST(ReturnStatsTest, SmallSeriesEdgesAndBadOptions) {
   EXPECT_FALSE(ComputeReturnStats(one, bad).ok());
 }
 
+// numpy.percentile([4, 1, 3, 2], [0, 25, 50, 95, 100]) = [1, 1.75, 2.5, 3.85, 4]: the NaN is
+// dropped, each quantile interpolates between its order statistics, and one sort serves all.
+TEST(ReturnStatsTest, PercentilesInterpolateAsNumpy) {
+  const std::vector<double> values = {kNaN, 4, 1, 3, 2};
+  const std::vector<double> qs = {0, 0.25, 0.5, 0.95, 1};
+  const std::vector<double> got = Percentiles(values, qs);
+  const std::vector<double> numpy = {1, 1.75, 2.5, 3.85, 4};
+  ASSERT_EQ(got.size(), numpy.size());
+  for (std::size_t i = 0; i < qs.size(); ++i) {
+    EXPECT_NEAR(got[i], numpy[i], 1e-12) << qs[i];
+    EXPECT_EQ(got[i], Percentile(values, qs[i])) << qs[i];
+  }
+  const std::vector<double> only_nan = {kNaN};
+  EXPECT_TRUE(std::isnan(Percentiles(only_nan, qs)[2]));
+  EXPECT_TRUE(Percentiles(values, {}).empty());
+}
+
 }  // namespace
 }  // namespace pulse::analytics

@@ -19,12 +19,14 @@ constexpr std::uint64_t kBootstrapStream = 0x9E3779B97F4A7C15ULL;
 constexpr double kDepthTolerance = 1e-12;
 
 MonteCarloSpread Spread(const std::vector<double>& values) {
+  constexpr double kQuantiles[] = {0.05, 0.25, 0.50, 0.75, 0.95};
+  const std::vector<double> q = Percentiles(values, kQuantiles);
   MonteCarloSpread s;
-  s.p5 = Percentile(values, 0.05);
-  s.p25 = Percentile(values, 0.25);
-  s.p50 = Percentile(values, 0.50);
-  s.p75 = Percentile(values, 0.75);
-  s.p95 = Percentile(values, 0.95);
+  s.p5 = q[0];
+  s.p25 = q[1];
+  s.p50 = q[2];
+  s.p75 = q[3];
+  s.p95 = q[4];
   double sum = 0;
   for (double v : values) sum += v;
   s.mean = sum / static_cast<double>(values.size());
