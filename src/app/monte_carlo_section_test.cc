@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "analytics/paper_reconciliation.h"
 #include "analytics/trade_monte_carlo.h"
 
 namespace pulse::app {
@@ -153,6 +154,43 @@ TEST(MonteCarloSectionTest, TextAndHtmlShowTheFigures) {
     counted += std::stoll((*it)[1]);
   }
   EXPECT_EQ(counted, 2 * 400);
+}
+
+// The paper account's positions through the same section: the JSON of their account returns
+// equals that of the same P&Ls as trades, and the text and HTML name the account.
+TEST(MonteCarloSectionTest, ThePaperAccountsPositionsGetTheSameSection) {
+  std::vector<analytics::PositionReconciliation> positions(4);
+  const double pnls[] = {100, -220, 44, -73.92};
+  for (std::size_t i = 0; i < positions.size(); ++i) {
+    positions[i].position_id = static_cast<std::int64_t>(i + 1);
+    positions[i].closed_at = static_cast<UnixNanos>(10 * (i + 1));
+    positions[i].paper = pnls[i];
+  }
+  const auto booked = analytics::PaperAccountTrades(positions, 1000);
+  ASSERT_TRUE(booked.ok()) << booked.status();
+  const auto json = MonteCarloJson(*booked, 1000, Settings());
+  ASSERT_TRUE(json.ok()) << json.status();
+  EXPECT_EQ(json->dump(), MonteCarloJson(kTrades, 1000, Settings())->dump());
+
+  const std::string text = MonteCarloText(*json, MonteCarloOf::kPaper);
+  EXPECT_EQ(text.rfind("Monte Carlo of the paper account's 4 positions on 1000.00, 400 paths each "
+                       "(seed 9): as taken, max drawdown -22.72 %, return -14.99 %, longest losing "
+                       "streak 1\n",
+                       0),
+            0u)
+      << text;
+  // The lines after the first are those of the signals' section.
+  const std::string signals_text = MonteCarloText(*json);
+  EXPECT_EQ(text.substr(text.find('\n')), signals_text.substr(signals_text.find('\n')));
+  const std::string html = MonteCarloHtml(*json, MonteCarloOf::kPaper);
+  EXPECT_EQ(html.rfind("<h2>Monte Carlo of the paper account</h2><p>The 4 closed positions are one "
+                       "draw of what the account trades.",
+                       0),
+            0u)
+      << html.substr(0, 200);
+  EXPECT_NE(html.find("<h3>Max drawdown of the shuffled paths (%)</h3><svg"), std::string::npos);
+  EXPECT_EQ(MonteCarloHtml(nullptr, MonteCarloOf::kPaper),
+            "<h2>Monte Carlo of the paper account</h2><p>fewer than 2 closed positions</p>");
 }
 
 }  // namespace
