@@ -15,6 +15,9 @@
 //   BM_Replay_<U>_PipelineSqliteMemory   with the SQLite store in memory (`pulse backtest`)
 //   BM_Replay_<U>_PipelineSqliteFile     with the SQLite store in a temporary file, WAL (`pulse
 //   run`)
+//   BM_Replay_Sample_PipelineSqliteMemoryLean/no_shadows:S/no_snapshots:N  the SQLite-in-memory
+//                                        replay with the settings that store the fewest rows:
+//                                        S = 1 signal.shadows none, N = 1 snapshots off
 // The store rows write performance snapshots and save the account after every close, and
 // commit every run.commit_every closes, as `pulse run` does; BM_Replay_Sample_
 // PipelineSqliteFileBatched/N commits every N closes instead (1: a live run's one per close).
@@ -166,10 +169,15 @@ void ReportReplay(benchmark::State& state, const ReplayResult& r, double cpu, do
   state.counters["stored_contributions"] = static_cast<double>(r.stored_contributions);
 }
 
+// The embedded defaults (app::Config{}).
+const app::Config& DefaultConfig() {
+  static const app::Config config;
+  return config;
+}
+
 // `closes_per_transaction` < 0: as `pulse run` commits (run.commit_every).
 void PipelineRow(benchmark::State& state, BarSource& source, StoreKind store, bool track_rss,
-                 int closes_per_transaction = -1) {
-  const app::Config config;
+                 int closes_per_transaction = -1, const app::Config& config = DefaultConfig()) {
   if (closes_per_transaction < 0) closes_per_transaction = config.run.commit_every;
   ReplayResult r;
   double pipeline_cpu = 0, pipeline_wall = 0, features_cpu = 0, merge_cpu = 0;
@@ -313,6 +321,18 @@ void BM_Replay_Sample_Pipeline(benchmark::State& state) {
   SeriesReplay* sample = Sample(error);
   if (sample == nullptr) return state.SkipWithError(error.c_str());
   PipelineRow(state, *sample, kStore, /*track_rss=*/false);
+}
+
+// The SQLite-in-memory replay with the settings that store the least today: range(0) = 1 keeps
+// no shadows (signal.shadows: none), range(1) = 1 takes no snapshots (snapshots.enabled: false).
+void BM_Replay_Sample_PipelineSqliteMemoryLean(benchmark::State& state) {
+  std::string error;
+  SeriesReplay* sample = Sample(error);
+  if (sample == nullptr) return state.SkipWithError(error.c_str());
+  app::Config config;
+  if (state.range(0) != 0) config.signal.engine.shadows = signal::ShadowPolicy::kNone;
+  if (state.range(1) != 0) config.snapshots.enabled = false;
+  PipelineRow(state, *sample, StoreKind::kSqliteMemory, /*track_rss=*/false, -1, config);
 }
 
 // `pulse run` over the sample files, against the features replay of the same run.
@@ -467,6 +487,13 @@ BENCHMARK(BM_Replay_Sample_Pipeline<StoreKind::kSqliteMemory>)
     ->Iterations(1);
 BENCHMARK(BM_Replay_Sample_Pipeline<StoreKind::kSqliteFile>)
     ->Name("BM_Replay_Sample_PipelineSqliteFile")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK(BM_Replay_Sample_PipelineSqliteMemoryLean)
+    ->ArgNames({"no_shadows", "no_snapshots"})
+    ->Args({1, 0})
+    ->Args({0, 1})
+    ->Args({1, 1})
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 BENCHMARK(BM_Replay_Sample_PipelineSqliteFileBatched)
