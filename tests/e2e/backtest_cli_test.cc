@@ -259,6 +259,52 @@ TEST_F(BacktestCliTest, ForecastWarningsOfTheController) {
   EXPECT_NE(page.str().find("<h2>Light forecast warnings</h2><table>"), std::string::npos);
 }
 
+// The lean settings the README gives for long backtests (no shadows of rejected candidates, no
+// snapshots) trade the same: the same trades, account, light, breakers and Monte Carlo. Only
+// the rejected candidates' shadows go, and with them the ids they took, so signal ids move.
+TEST_F(BacktestCliTest, WithoutShadowsAndSnapshotsTheSameIsTraded) {
+  const CliResult full = LooseGatesBacktest(cli_.dir() + "/full.html");
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  const CliResult lean = LooseGatesBacktest(
+      cli_.dir() + "/lean.html",
+      {{"PULSE_SIGNAL__SHADOWS", "none"}, {"PULSE_SNAPSHOTS__ENABLED", "false"}});
+  ASSERT_EQ(lean.exit_code, 0) << lean.err;
+  const auto without_ids = [](json j) {
+    const auto strip = [](const auto& self, json& node) -> void {
+      if (node.is_object()) {
+        for (const char* key : {"signal_id", "best_signal_id", "worst_signal_id"}) {
+          node.erase(key);
+        }
+      }
+      if (node.is_structured()) {
+        for (json& child : node) self(self, child);
+      }
+    };
+    strip(strip, j);
+    return j;
+  };
+  const json f = without_ids(json::parse(full.out));
+  const json l = without_ids(json::parse(lean.out));
+  ASSERT_GT(f["trades"]["count"].get<int>(), 10) << f["trades"].dump();
+  for (const auto& [key, value] : f.items()) {
+    if (key == "signals" || key == "shadows") continue;
+    EXPECT_EQ(l[key], value) << key;
+  }
+  // The same candidates; only the gates' rejections stop being followed. The controller's
+  // denials still are (its probation judges them).
+  const json& fs = f["signals"];
+  const json& ls = l["signals"];
+  for (const char* key : {"emitted", "approved", "denied_by_controller", "rejected_by_gates"}) {
+    EXPECT_EQ(ls[key], fs[key]) << key;
+  }
+  ASSERT_GT(fs["shadows_recorded"].get<int>(), 0);
+  ASSERT_GT(fs["denied_by_controller"].get<int>(), 0);
+  EXPECT_EQ(fs["shadows_resolved"].get<int>(),
+            fs["denied_by_controller"].get<int>() + fs["shadows_recorded"].get<int>());
+  EXPECT_EQ(ls["shadows_recorded"], 0);
+  EXPECT_EQ(ls["shadows_resolved"], fs["denied_by_controller"]);
+}
+
 TEST_F(BacktestCliTest, HtmlReportHasTheChartsAndTheTables) {
   const std::string path = cli_.dir() + "/report.html";
   const CliResult run = Backtest({"--report", path});
