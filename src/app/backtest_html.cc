@@ -34,6 +34,29 @@ std::string MarketSection(const nlohmann::ordered_json& r, const BacktestRun& ru
   return html + "<h3>Symbols</h3>" + HtmlTable(r["market"]["symbols"]) + MonthsHtml(r["monthly"]);
 }
 
+// The figures a reader looks for first: the paper account, the trades, the risk taken, the market
+// and the time the light was red.
+std::vector<HeadlineFigure> Headline(const nlohmann::ordered_json& r) {
+  const nlohmann::ordered_json& paper = r["paper"];
+  std::vector<HeadlineFigure> figures = {{"Paper account",
+                                          HeadlineNumber(paper["return_pct"], 2, " %", true),
+                                          HeadlineNumber(paper["starting_balance"], 2) + " to " +
+                                              HeadlineNumber(paper["final_equity"], 2),
+                                          ToneAgainst(paper["return_pct"])}};
+  for (HeadlineFigure& f : TradeHeadline(r["trades"])) figures.push_back(std::move(f));
+  for (HeadlineFigure& f : ReturnsHeadline(r["returns"])) figures.push_back(std::move(f));
+  const nlohmann::ordered_json& market = r["market"];
+  figures.push_back({"Market", HeadlineNumber(market["market_change_pct"], 2, " %", true),
+                     "buy and hold; the account " +
+                         HeadlineNumber(market["excess_return_pct"], 2, " %", true) +
+                         " against it"});
+  const nlohmann::ordered_json& time = r["controller_time_pct"];
+  const nlohmann::ordered_json red = time.contains("red") ? time["red"] : nlohmann::ordered_json(0);
+  figures.push_back({"Light red", HeadlineNumber(red, 1, " % of the time"), StateTimeText(time),
+                     red > 0 ? HeadlineTone::kBad : HeadlineTone::kGood});
+  return figures;
+}
+
 }  // namespace
 
 std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRun& run) {
@@ -41,6 +64,17 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
   std::string html = HtmlPageStart("Pulse backtest");
   html += fmt::format("<h1>Backtest {} .. {}</h1>\n", HtmlCell(r["period"]["from"]),
                       HtmlCell(r["period"]["to"]));
+  html += fmt::format("<p>{} symbols, {} bars.</p>\n", HtmlCell(r["period"]["symbols"]),
+                      HtmlCell(r["period"]["bars"]));
+  html += HeadlineHtml(Headline(r));
+  html += "<h2>Equity</h2>" +
+          EquityAndDrawdownCharts(
+              curve,
+              "Drawn from the equity at every bar close; the maximum drawdown of the daily "
+              "returns is measured on daily closes only, so it can be shallower.");
+  if (curve.size() >= 2) {
+    html += ControllerBand(ControllerRows(run), curve.front().time, curve.back().time);
+  }
   html += "<h2>Signals</h2>" + HtmlFigures(r["signals"]);
   html += "<h2>Sources</h2>" + HtmlTable(r["sources"]);
   html += "<h2>Trades</h2>" + HtmlFigures(r["trades"]) + TradePnlHistogram(PnlPercents(run, false));
@@ -56,13 +90,6 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
       "reference price (the next open), slippage and impact, the account's fees.</p>" +
       HtmlFigures(r["paper"]["vs_signals"]) + "<h3>Position by position</h3>" +
       HtmlTable(r["paper"]["positions"]);
-  html += EquityAndDrawdownCharts(
-      curve,
-      "Drawn from the equity at every bar close; max_drawdown under Returns (daily) is a "
-      "fraction measured on daily closes only, so it can be shallower.");
-  if (curve.size() >= 2) {
-    html += ControllerBand(ControllerRows(run), curve.front().time, curve.back().time);
-  }
   html += MarketSection(r, run);
   html += MonteCarloHtml(r["monte_carlo"]);
   html += MonteCarloHtml(r["paper"]["monte_carlo"], MonteCarloOf::kPaper);
@@ -81,7 +108,7 @@ std::string BacktestReportHtml(const nlohmann::ordered_json& r, const BacktestRu
   }
   html += "<h2>Light forecast warnings</h2>" + HtmlTable(warnings);
   html += "<h2>Every trade</h2>" + HtmlTable(r["trade_list"]);
-  return html + HtmlPageEnd();
+  return WithSectionIndex(html + HtmlPageEnd());
 }
 
 }  // namespace pulse::app

@@ -1,7 +1,9 @@
 #include "app/report_html.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -38,8 +40,109 @@ const char* StateColour(RiskState state) {
 std::string HtmlPageStart(const std::string& title) {
   return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + HtmlEscape(title) +
          "</title><style>body{font-family:sans-serif;margin:24px;max-width:960px}"
-         "table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ddd;padding:3px "
-         "8px;text-align:right}th{background:#f4f4f4}</style></head><body>\n";
+         "table{border-collapse:collapse;margin:8px 0;display:block;overflow-x:auto;"
+         "max-width:100%}td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}"
+         "th{background:#f4f4f4}.headline{display:flex;flex-wrap:wrap;gap:8px;margin:12px 0}"
+         ".figure{border:1px solid #ddd;border-radius:4px;padding:6px 10px;min-width:130px}"
+         ".figure .label,.figure .detail{font-size:12px;color:#555}.figure .value{font-size:"
+         "22px;font-weight:bold}.good{color:#2ca02c}.bad{color:#d62728}nav.index ol{columns:3;"
+         "font-size:13px}</style></head><body>\n";
+}
+
+HeadlineTone ToneAgainst(const nlohmann::json& value, double line) {
+  if (!value.is_number()) return HeadlineTone::kPlain;
+  const double v = value.get<double>();
+  if (v > line) return HeadlineTone::kGood;
+  if (v < line) return HeadlineTone::kBad;
+  return HeadlineTone::kPlain;
+}
+
+std::string HeadlineNumber(const nlohmann::json& value, int decimals, const std::string& suffix,
+                           bool signed_plus) {
+  if (!value.is_number()) return "-";
+  const std::string text = FormatGrouped(value.get<double>(), decimals);
+  // "+" only before a value that does not round to 0 ("0.00 %", not "+0.00 %").
+  const bool plus =
+      signed_plus && text.front() != '-' && text.find_first_of("123456789") != std::string::npos;
+  return (plus ? "+" : "") + text + suffix;
+}
+
+std::string HeadlineHtml(std::span<const HeadlineFigure> figures) {
+  std::string out = "<div class=\"headline\">";
+  for (const HeadlineFigure& f : figures) {
+    const char* tone = f.tone == HeadlineTone::kGood  ? " good"
+                       : f.tone == HeadlineTone::kBad ? " bad"
+                                                      : "";
+    out += fmt::format(
+        "<div class=\"figure\"><div class=\"label\">{}</div><div class=\"value{}\">{}</div>"
+        "<div class=\"detail\">{}</div></div>",
+        HtmlEscape(f.label), tone, HtmlEscape(f.value), HtmlEscape(f.detail));
+  }
+  return out + "</div>\n";
+}
+
+std::vector<HeadlineFigure> TradeHeadline(const nlohmann::ordered_json& t) {
+  auto at = [&t](const char* key) -> nlohmann::ordered_json {
+    return t.is_object() ? t.value(key, nlohmann::ordered_json()) : nullptr;
+  };
+  const bool no_loss = at("losses") == 0 && at("wins").is_number() && at("wins") > 0;
+  return {{"Trades", HeadlineNumber(at("count"), 0),
+           fmt::format("{} won, {} lost, {} even", HeadlineNumber(at("wins"), 0),
+                       HeadlineNumber(at("losses"), 0), HeadlineNumber(at("breakevens"), 0))},
+          {"Win rate", HeadlineNumber(at("win_rate_pct"), 1, " %"),
+           "95 %: " + HeadlineNumber(at("win_rate_low_pct"), 1) + " to " +
+               HeadlineNumber(at("win_rate_high_pct"), 1, " %")},
+          {"Profit factor", no_loss ? "no loss" : HeadlineNumber(at("profit_factor"), 2),
+           "payoff ratio " + HeadlineNumber(at("payoff_ratio"), 2),
+           no_loss ? HeadlineTone::kGood : ToneAgainst(at("profit_factor"), 1)},
+          {"Expectancy", HeadlineNumber(at("expectancy_pct"), 2, " %", true),
+           "a trade; p-value of above 0: " + HeadlineNumber(at("expectancy_p_value"), 3),
+           ToneAgainst(at("expectancy_pct"))}};
+}
+
+std::vector<HeadlineFigure> ReturnsHeadline(const nlohmann::ordered_json& returns) {
+  if (!returns.is_object()) return {};
+  const nlohmann::ordered_json drawdown = returns.value("max_drawdown", nlohmann::ordered_json());
+  const nlohmann::ordered_json sharpe = returns.value("sharpe", nlohmann::ordered_json());
+  return {{"Max drawdown",
+           HeadlineNumber(drawdown.is_number() ? nlohmann::json(drawdown.get<double>() * 100)
+                                               : nlohmann::json(),
+                          2, " %"),
+           "of the daily closes"},
+          {"Sharpe", HeadlineNumber(sharpe, 2),
+           "of the daily returns, annualised; Sortino " +
+               HeadlineNumber(returns.value("sortino", nlohmann::ordered_json()), 2),
+           ToneAgainst(sharpe)}};
+}
+
+std::string WithSectionIndex(const std::string& html) {
+  std::string out, links;
+  std::set<std::string> used;
+  std::size_t from = 0;
+  for (std::size_t at = html.find("<h2>"); at != std::string::npos; at = html.find("<h2>", from)) {
+    const std::size_t title_end = html.find("</h2>", at);
+    if (title_end == std::string::npos) break;
+    const std::string title = html.substr(at + 4, title_end - at - 4);
+    std::string id;
+    for (const char c : title) {
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        id += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      } else if (!id.empty() && id.back() != '-') {
+        id += '-';
+      }
+    }
+    while (!id.empty() && id.back() == '-') id.pop_back();
+    if (id.empty()) id = "section";
+    const std::string base = id;
+    for (int n = 2; !used.insert(id).second; ++n) id = base + "-" + std::to_string(n);
+    out.append(html, from, at - from);
+    out += "<h2 id=\"" + id + "\">" + title + "</h2>";
+    links += "<li><a href=\"#" + id + "\">" + title + "</a></li>";
+    from = title_end + 5;
+  }
+  out.append(html, from, std::string::npos);
+  if (links.empty()) return out;
+  return out.insert(out.find("<h2 id="), "<nav class=\"index\"><ol>" + links + "</ol></nav>\n");
 }
 
 std::string HtmlPageEnd() { return "</body></html>\n"; }

@@ -4,6 +4,7 @@
 // the reliability diagram). Pure functions; thread-safe.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,40 @@ namespace pulse::app {
 // "<!doctype html>...<body>" with the reports' style and `title`, and the closing tags.
 std::string HtmlPageStart(const std::string& title);
 std::string HtmlPageEnd();
+
+// How a headline figure reads: good (green), bad (red) or neither.
+enum class HeadlineTone { kPlain, kGood, kBad };
+
+// One figure of a report's headline: its name, its value as text and a line under it.
+struct HeadlineFigure {
+  std::string label;
+  std::string value;
+  std::string detail;
+  HeadlineTone tone = HeadlineTone::kPlain;
+};
+
+// kGood when `value` is a number above `line`, kBad below it, kPlain at it or when not a number.
+HeadlineTone ToneAgainst(const nlohmann::json& value, double line = 0);
+
+// A number as headline text: "-" when not a number, else `decimals` decimals with thousands
+// grouped, a "+" before a positive value when `signed_plus`, then `suffix` ("2.31", "+1.12 %").
+std::string HeadlineNumber(const nlohmann::json& value, int decimals,
+                           const std::string& suffix = "", bool signed_plus = false);
+
+// The figures as a row of boxes (label, value coloured by its tone, detail), for the top of a
+// page; labels and details are escaped.
+std::string HeadlineHtml(std::span<const HeadlineFigure> figures);
+
+// The headline figures of a trade statistics object (WriteTradeStats): the trades, the win rate
+// with its interval, the profit factor and the expectancy.
+std::vector<HeadlineFigure> TradeHeadline(const nlohmann::ordered_json& trades);
+// The headline figures of return statistics (ReturnFigures): the maximum drawdown and the Sharpe
+// ratio with the Sortino; none when `returns` is not an object.
+std::vector<HeadlineFigure> ReturnsHeadline(const nlohmann::ordered_json& returns);
+
+// The page with an index of its sections: each "<h2>" gets an id made from its title (a
+// repeated title gets "-2", "-3", ...) and a link in a list put before the first of them.
+std::string WithSectionIndex(const std::string& html);
 
 // One JSON value in a table cell: "-" for null, money-sized numbers (|v| >= 1000) in fixed
 // notation with thousands separators, tiny ones (|v| < 0.0001) to 4 decimals, other numbers to

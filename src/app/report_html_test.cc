@@ -74,5 +74,92 @@ TEST(ReportHtmlTest, TablesAndEpisodes) {
             std::string::npos);
 }
 
+TEST(ReportHtmlTest, HeadlineNumbersAndTones) {
+  EXPECT_EQ(HeadlineNumber(nlohmann::json(1234.5678), 2, " %", true), "+1,234.57 %");
+  EXPECT_EQ(HeadlineNumber(nlohmann::json(-0.104), 2, " %", true), "-0.10 %");
+  EXPECT_EQ(HeadlineNumber(nlohmann::json(0.001), 2, " %", true), "0.00 %");  // no "+0.00"
+  EXPECT_EQ(HeadlineNumber(nlohmann::json(20), 0), "20");
+  EXPECT_EQ(HeadlineNumber(nlohmann::json(nullptr), 2, " %"), "-");
+  EXPECT_EQ(HeadlineNumber(nlohmann::json("x"), 2), "-");
+  EXPECT_EQ(ToneAgainst(nlohmann::json(2.31), 1), HeadlineTone::kGood);
+  EXPECT_EQ(ToneAgainst(nlohmann::json(0.9), 1), HeadlineTone::kBad);
+  EXPECT_EQ(ToneAgainst(nlohmann::json(1), 1), HeadlineTone::kPlain);
+  EXPECT_EQ(ToneAgainst(nlohmann::json(nullptr)), HeadlineTone::kPlain);
+
+  const std::vector<HeadlineFigure> figures = {{"P&L", "+5", "a <b>", HeadlineTone::kGood},
+                                               {"Light", "red", "", HeadlineTone::kBad},
+                                               {"Trades", "3", "", HeadlineTone::kPlain}};
+  EXPECT_EQ(HeadlineHtml(figures),
+            "<div class=\"headline\">"
+            "<div class=\"figure\"><div class=\"label\">P&amp;L</div><div class=\"value "
+            "good\">+5</div><div class=\"detail\">a &lt;b&gt;</div></div>"
+            "<div class=\"figure\"><div class=\"label\">Light</div><div class=\"value "
+            "bad\">red</div><div class=\"detail\"></div></div>"
+            "<div class=\"figure\"><div class=\"label\">Trades</div><div "
+            "class=\"value\">3</div><div class=\"detail\"></div></div></div>\n");
+}
+
+TEST(ReportHtmlTest, TradeAndReturnHeadlinesTakeTheirFiguresFromTheJson) {
+  const nlohmann::ordered_json trades = {{"count", 20},
+                                         {"wins", 9},
+                                         {"losses", 11},
+                                         {"breakevens", 0},
+                                         {"win_rate_pct", 45},
+                                         {"win_rate_low_pct", 25.82},
+                                         {"win_rate_high_pct", 65.79},
+                                         {"expectancy_pct", 0.8544},
+                                         {"expectancy_p_value", 0.07417},
+                                         {"payoff_ratio", 2.821},
+                                         {"profit_factor", 2.308}};
+  const std::vector<HeadlineFigure> t = TradeHeadline(trades);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].value, "20");
+  EXPECT_EQ(t[0].detail, "9 won, 11 lost, 0 even");
+  EXPECT_EQ(t[1].value, "45.0 %");
+  EXPECT_EQ(t[1].detail, "95 %: 25.8 to 65.8 %");
+  EXPECT_EQ(t[2].value, "2.31");
+  EXPECT_EQ(t[2].tone, HeadlineTone::kGood);
+  EXPECT_EQ(t[3].value, "+0.85 %");
+  EXPECT_EQ(t[3].detail, "a trade; p-value of above 0: 0.074");
+
+  // No losing trade: the profit factor is infinite (null in the JSON) and says so.
+  nlohmann::ordered_json winners = trades;
+  winners["losses"] = 0;
+  winners["profit_factor"] = nullptr;
+  EXPECT_EQ(TradeHeadline(winners)[2].value, "no loss");
+  // No trade at all: every figure is "-", none coloured.
+  const std::vector<HeadlineFigure> none = TradeHeadline(
+      {{"count", 0}, {"wins", 0}, {"losses", 0}, {"breakevens", 0}, {"win_rate_pct", nullptr}});
+  EXPECT_EQ(none[1].value, "-");
+  EXPECT_EQ(none[2].value, "-");
+  EXPECT_EQ(none[2].tone, HeadlineTone::kPlain);
+
+  const std::vector<HeadlineFigure> r =
+      ReturnsHeadline({{"max_drawdown", -0.0227}, {"sharpe", -0.031}, {"sortino", -0.04}});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].value, "-2.27 %");  // a fraction in the JSON, percent in the headline
+  EXPECT_EQ(r[1].value, "-0.03");
+  EXPECT_EQ(r[1].tone, HeadlineTone::kBad);
+  EXPECT_EQ(r[1].detail, "of the daily returns, annualised; Sortino -0.04");
+  EXPECT_TRUE(ReturnsHeadline(nullptr).empty());
+}
+
+TEST(ReportHtmlTest, SectionIndexLinksEveryHeadingByAUniqueId) {
+  const std::string page =
+      "<h1>Report</h1>\n<p>intro</p><h2>By exit_reason</h2>a<h2>Monte Carlo</h2>b"
+      "<h2>Monte Carlo</h2>c<h2>Monte Carlo 2</h2>d<h2>%%</h2>e";
+  EXPECT_EQ(WithSectionIndex(page),
+            "<h1>Report</h1>\n<p>intro</p><nav class=\"index\"><ol>"
+            "<li><a href=\"#by-exit-reason\">By exit_reason</a></li>"
+            "<li><a href=\"#monte-carlo\">Monte Carlo</a></li>"
+            "<li><a href=\"#monte-carlo-2\">Monte Carlo</a></li>"
+            "<li><a href=\"#monte-carlo-2-2\">Monte Carlo 2</a></li>"
+            "<li><a href=\"#section\">%%</a></li></ol></nav>\n"
+            "<h2 id=\"by-exit-reason\">By exit_reason</h2>a<h2 id=\"monte-carlo\">Monte "
+            "Carlo</h2>b<h2 id=\"monte-carlo-2\">Monte Carlo</h2>c<h2 "
+            "id=\"monte-carlo-2-2\">Monte Carlo 2</h2>d<h2 id=\"section\">%%</h2>e");
+  EXPECT_EQ(WithSectionIndex("<h1>x</h1><p>no sections</p>"), "<h1>x</h1><p>no sections</p>");
+}
+
 }  // namespace
 }  // namespace pulse::app

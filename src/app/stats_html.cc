@@ -29,6 +29,27 @@ std::vector<analytics::EquityPoint> Steps(const std::vector<analytics::EquityPoi
   return steps;
 }
 
+// The figures a reader looks for first: the trades, their quote P&L, the risk taken and the
+// light now.
+std::vector<HeadlineFigure> Headline(const Json& r) {
+  std::vector<HeadlineFigure> figures = TradeHeadline(r["trades"]);
+  const Json& t = r["trades"];
+  figures.push_back({"P&L (quote)", HeadlineNumber(t.value("total_pnl_quote", Json()), 2, "", true),
+                     "of " + HeadlineNumber(t.value("quote_count", Json()), 0) +
+                         " trades with a size, after fees",
+                     ToneAgainst(t.value("total_pnl_quote", Json()))});
+  for (HeadlineFigure& f : ReturnsHeadline(r["returns"])) figures.push_back(std::move(f));
+  const Json& latest = r["controller"]["latest"];
+  if (latest.is_object()) {
+    const std::string state = latest["state"].get<std::string>();
+    figures.push_back({"Light", state, "since " + latest["at"].get<std::string>(),
+                       state == "green" ? HeadlineTone::kGood
+                       : state == "red" ? HeadlineTone::kBad
+                                        : HeadlineTone::kPlain});
+  }
+  return figures;
+}
+
 }  // namespace
 
 std::string StatsReportHtml(const Json& r, const StatsChartData& charts) {
@@ -41,6 +62,7 @@ std::string StatsReportHtml(const Json& r, const StatsChartData& charts) {
   if (const std::string note = EmptyWindowNote(r); !note.empty()) {
     html += "<p class=\"note\">" + HtmlEscape(note) + "</p>\n";
   }
+  html += HeadlineHtml(Headline(r));
   html += "<h2>Trades</h2>" + HtmlFigures(r["trades"]) + TradePnlHistogram(charts.trade_pnl_pct);
   if (!r["last_trades"].is_null()) {
     html += fmt::format("<h2>The last {}</h2><p>Closed since {}.</p>",
@@ -111,7 +133,7 @@ std::string StatsReportHtml(const Json& r, const StatsChartData& charts) {
   }
   html += "<h2>Open positions</h2>" + HtmlTable(r["open_positions"]);
   html += "<h2>Recent trades</h2>" + HtmlTable(r["recent_trades"]);
-  return html + HtmlPageEnd();
+  return WithSectionIndex(html + HtmlPageEnd());
 }
 
 }  // namespace pulse::app

@@ -256,7 +256,9 @@ TEST_F(BacktestCliTest, ForecastWarningsOfTheController) {
   std::ifstream in(html);
   std::stringstream page;
   page << in.rdbuf();
-  EXPECT_NE(page.str().find("<h2>Light forecast warnings</h2><table>"), std::string::npos);
+  EXPECT_NE(
+      page.str().find("<h2 id=\"light-forecast-warnings\">Light forecast warnings</h2><table>"),
+      std::string::npos);
 }
 
 // The lean settings the README gives for long backtests (no shadows of rejected candidates, no
@@ -314,15 +316,16 @@ TEST_F(BacktestCliTest, HtmlReportHasTheChartsAndTheTables) {
   EXPECT_NE(html.find("<h3>Equity (quote currency)</h3><svg"), std::string::npos);
   EXPECT_NE(html.find("<h3>Drawdown (%)</h3><svg"), std::string::npos);
   EXPECT_NE(html.find("<polyline"), std::string::npos);
-  EXPECT_NE(html.find("<h2>Traffic light</h2>"), std::string::npos);
-  EXPECT_NE(html.find("<h2>Sources</h2>"), std::string::npos);
+  EXPECT_NE(html.find("<h2 id=\"traffic-light\">Traffic light</h2>"), std::string::npos);
+  EXPECT_NE(html.find("<h2 id=\"sources\">Sources</h2>"), std::string::npos);
   EXPECT_NE(html.find("theory:ema_trend_stack"), std::string::npos);
-  EXPECT_NE(html.find("<h2>Against the market</h2>"), std::string::npos);
+  EXPECT_NE(html.find("<h2 id=\"against-the-market\">Against the market</h2>"), std::string::npos);
   EXPECT_NE(html.find("<h3>Return against buy and hold (%)</h3><svg"), std::string::npos);
   EXPECT_NE(html.find(">buy and hold</text>"), std::string::npos);  // the legend
   // The paper account's Monte Carlo follows the signals', with its own histograms.
-  const std::size_t signals_mc = html.find("<h2>Monte Carlo</h2>");
-  const std::size_t paper_mc = html.find("<h2>Monte Carlo of the paper account</h2><p>The ");
+  const std::size_t signals_mc = html.find("<h2 id=\"monte-carlo\">Monte Carlo</h2>");
+  const std::size_t paper_mc = html.find(
+      "<h2 id=\"monte-carlo-of-the-paper-account\">Monte Carlo of the paper account</h2><p>The ");
   ASSERT_NE(signals_mc, std::string::npos);
   ASSERT_NE(paper_mc, std::string::npos);
   EXPECT_LT(signals_mc, paper_mc);
@@ -638,13 +641,13 @@ TEST_F(BacktestCliTest, HtmlChartsReachTheirLabelledExtremesAndNameTheirDates) {
   EXPECT_NEAR(Money(equity.y_max), d["highest_equity"].get<double>(), 0.005);
   EXPECT_NEAR(Money(equity.y_min), d["lowest_equity"].get<double>(), 0.005);
   EXPECT_LE(std::stod(drawdown.y_min), d["deepest_fall_pct"].get<double>() + 0.005);
-  EXPECT_NE(html.find("<h2>Days</h2>"), std::string::npos);
+  EXPECT_NE(html.find("<h2 id=\"days\">Days</h2>"), std::string::npos);
   EXPECT_NE(html.find("<h3>Return per day (%)</h3><svg"), std::string::npos);
   // The list of every trade, one row each, its header in the order of the JSON rows.
-  const std::size_t list = html.find("<h2>Every trade</h2>");
+  const std::size_t list = html.find("<h2 id=\"every-trade\">Every trade</h2>");
   ASSERT_NE(list, std::string::npos);
   EXPECT_EQ(html.find("<table><tr><th>signal_id</th><th>symbol</th><th>direction</th>", list),
-            list + std::string("<h2>Every trade</h2>").size());
+            list + std::string("<h2 id=\"every-trade\">Every trade</h2>").size());
   const std::string table = html.substr(list, html.find("</table>", list) - list);
   std::size_t rows = 0;
   for (std::size_t at = table.find("<tr><td>"); at != std::string::npos;
@@ -654,6 +657,73 @@ TEST_F(BacktestCliTest, HtmlChartsReachTheirLabelledExtremesAndNameTheirDates) {
   EXPECT_EQ(rows, r["trade_list"].size());
   EXPECT_NE(html.find("<p class=\"note\">Drawn from the equity at every bar close"),
             std::string::npos);
+}
+
+// The value and the class of the headline figure labelled `label` ("" when there is none).
+std::pair<std::string, std::string> HeadlineFigure(const std::string& html,
+                                                   const std::string& label) {
+  std::smatch m;
+  const std::regex figure("<div class=\"label\">" + label +
+                          "</div><div class=\"value ?([a-z]*)\">([^<]*)</div>");
+  if (!std::regex_search(html, m, figure)) return {"", ""};
+  return {m[2].str(), m[1].str()};
+}
+
+// The page opens with the figures a reader looks for first, each the JSON's value rounded and
+// coloured by its sign, then an index linking every section.
+TEST_F(BacktestCliTest, HtmlReportOpensWithTheHeadlineFiguresAndAnIndex) {
+  const std::string path = cli_.dir() + "/report.html";
+  const CliResult run = LooseGatesBacktest(path);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json r = json::parse(run.out);
+  const std::string html = ReadTextFile(path);
+  ASSERT_GE(r["trades"]["count"].get<int>(), 20);
+  ASSERT_GT(r["trades"]["losses"].get<int>(), 0);
+
+  const auto [paper, paper_tone] = HeadlineFigure(html, "Paper account");
+  const double paper_pct = r["paper"]["return_pct"].get<double>();
+  ASSERT_NE(paper, "");
+  EXPECT_NEAR(std::stod(paper), paper_pct, 0.005) << paper;
+  EXPECT_EQ(paper_tone, paper_pct > 0 ? "good" : "bad");
+  EXPECT_EQ(HeadlineFigure(html, "Trades").first, std::to_string(r["trades"]["count"].get<int>()));
+  const auto [win_rate, win_tone] = HeadlineFigure(html, "Win rate");
+  EXPECT_NEAR(std::stod(win_rate), r["trades"]["win_rate_pct"].get<double>(), 0.05) << win_rate;
+  EXPECT_EQ(win_tone, "");
+  const auto [pf, pf_tone] = HeadlineFigure(html, "Profit factor");
+  const double profit_factor = r["trades"]["profit_factor"].get<double>();
+  EXPECT_NEAR(std::stod(pf), profit_factor, 0.005) << pf;
+  EXPECT_EQ(pf_tone, profit_factor > 1 ? "good" : "bad");
+  EXPECT_NEAR(std::stod(HeadlineFigure(html, "Max drawdown").first),
+              r["returns"]["max_drawdown"].get<double>() * 100, 0.005);
+  EXPECT_NEAR(std::stod(HeadlineFigure(html, "Sharpe").first), r["returns"]["sharpe"].get<double>(),
+              0.005);
+  const double red = r["controller_time_pct"].value("red", 0.0);
+  const auto [light, light_tone] = HeadlineFigure(html, "Light red");
+  EXPECT_NEAR(std::stod(light), red, 0.05) << light;
+  EXPECT_EQ(light_tone, red > 0 ? "bad" : "good");
+
+  // Headline, then the index, then the sections; every section is linked once, in page order,
+  // and every link has its section.
+  const std::size_t index = html.find("<nav class=\"index\"><ol>");
+  ASSERT_NE(index, std::string::npos);
+  EXPECT_LT(html.find("<div class=\"headline\">"), index);
+  EXPECT_EQ(html.find("<h2"), html.find("</nav>") + 7);
+  std::vector<std::string> links, ids;
+  const std::string nav = html.substr(index, html.find("</nav>") - index);
+  const std::regex link("<a href=\"#([a-z0-9-]+)\">");
+  for (auto it = std::sregex_iterator(nav.begin(), nav.end(), link); it != std::sregex_iterator();
+       ++it) {
+    links.push_back((*it)[1].str());
+  }
+  const std::regex heading("<h2 id=\"([a-z0-9-]+)\">");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), heading);
+       it != std::sregex_iterator(); ++it) {
+    ids.push_back((*it)[1].str());
+  }
+  EXPECT_GT(ids.size(), 20u);
+  EXPECT_EQ(links, ids);
+  EXPECT_EQ(html.find("<h2>"), std::string::npos);  // no section without an id
+  EXPECT_EQ(ids.front(), "equity");
 }
 
 TEST_F(BacktestCliTest, ElapsedTimeGoesToStderrOnly) {

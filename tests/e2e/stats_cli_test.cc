@@ -9,6 +9,7 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <regex>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -374,8 +375,8 @@ TEST_F(StatsCliTest, HtmlReportWithItsCharts) {
        {"<h1>Performance over the 30 days to ", "<h3>P&amp;L per trade (%)</h3><svg",
         "<h3>Equity (quote currency)</h3><svg", "<h3>Drawdown (%)</h3><svg",
         "<h3>Traffic light</h3><svg", "<h3>P&amp;L per stopped candidate (%)</h3><svg",
-        "<h3>Reliability</h3><svg", "<h2>By source</h2>", "win rate 68% &lt; 70%",
-        "<h2>Recent trades</h2>"}) {
+        "<h3>Reliability</h3><svg", "<h2 id=\"by-source\">By source</h2>", "win rate 68% &lt; 70%",
+        "<h2 id=\"recent-trades\">Recent trades</h2>"}) {
     EXPECT_NE(html.find(expected), std::string::npos) << expected;
   }
   std::size_t circles = 0;
@@ -384,6 +385,24 @@ TEST_F(StatsCliTest, HtmlReportWithItsCharts) {
     ++circles;
   }
   EXPECT_EQ(circles, report["calibration"]["overall"]["bins"].size());
+  // The headline: the trades' quote P&L as the JSON has it, and the light now.
+  std::smatch pnl;
+  ASSERT_TRUE(std::regex_search(
+      html, pnl,
+      std::regex(
+          R"re(<div class="label">P&amp;L \(quote\)</div><div class="value (good|bad)">([-+0-9,.]+)</div>)re")));
+  std::string pnl_text = pnl[2].str();
+  pnl_text.erase(std::remove(pnl_text.begin(), pnl_text.end(), ','), pnl_text.end());
+  const double total_quote = report["trades"]["total_pnl_quote"].get<double>();
+  EXPECT_NEAR(std::stod(pnl_text), total_quote, 0.005);
+  EXPECT_EQ(pnl[1].str(), total_quote > 0 ? "good" : "bad");
+  const std::string state = report["controller"]["latest"]["state"].get<std::string>();
+  const std::string tone = state == "green" ? " good" : state == "red" ? " bad" : "";
+  EXPECT_NE(html.find("<div class=\"label\">Light</div><div class=\"value" + tone + "\">" + state +
+                      "</div><div class=\"detail\">since " +
+                      report["controller"]["latest"]["at"].get<std::string>()),
+            std::string::npos)
+      << state;
   EXPECT_EQ(html.find("e+0"), std::string::npos);  // no exponent notation anywhere
   EXPECT_EQ(html.find("e-0"), std::string::npos);
 
