@@ -726,6 +726,100 @@ TEST_F(BacktestCliTest, HtmlReportOpensWithTheHeadlineFiguresAndAnIndex) {
   EXPECT_EQ(ids.front(), "equity");
 }
 
+// The JSON value a CSV cell was written from, read back: empty for null, the shortest exact
+// text of a number (so it parses back to the same double), a string as it is.
+void ExpectCellIs(const std::string& cell, const nlohmann::ordered_json& value,
+                  const std::string& what) {
+  if (value.is_null()) {
+    EXPECT_EQ(cell, "") << what;
+  } else if (value.is_number()) {
+    ASSERT_NE(cell, "") << what;
+    EXPECT_EQ(std::stod(cell), value.get<double>()) << what << ": " << cell;
+  } else {
+    EXPECT_EQ(cell, value.get<std::string>()) << what;
+  }
+}
+
+// --trades writes the report's trade list as CSV, and `signals list --format csv` over the kept
+// store gives every stored signal with its result, cell for cell what the store holds.
+TEST_F(BacktestCliTest, TradeListAndStoredSignalsAsCsv) {
+  const std::string trades = cli_.dir() + "/trades.csv";
+  const CliResult run = cli_.Run(
+      {"backtest", "--data", kBtc, "--data", kEth, "--from", "2021-04-01", "--to", "2021-05-01",
+       "--progress", "off", "--format", "json", "--trades", trades, "--store", cli_.db_path()},
+      {{"PULSE_SIGNAL__GATES__MIN_CONFIDENCE", "0.6"}, {"PULSE_SIGNAL__GATES__VOLUME", "false"}});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const nlohmann::ordered_json r = nlohmann::ordered_json::parse(run.out);  // in the report's order
+  const nlohmann::ordered_json& list = r["trade_list"];
+  ASSERT_GE(list.size(), 20u);
+  EXPECT_NE(
+      run.err.find("backtest: " + std::to_string(list.size()) + " trades written to " + trades),
+      std::string::npos)
+      << run.err;
+  const std::vector<std::vector<std::string>> rows = ParseCsv(ReadTextFile(trades));
+  ASSERT_EQ(rows.size(), list.size() + 1);
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : list[0].items()) keys.push_back(key);
+  EXPECT_EQ(rows[0], keys);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    ASSERT_EQ(rows[i + 1].size(), keys.size());
+    for (std::size_t c = 0; c < keys.size(); ++c) {
+      ExpectCellIs(rows[i + 1][c], list[i][keys[c]], "trade " + std::to_string(i) + " " + keys[c]);
+    }
+  }
+
+  const CliResult listed = cli_.Run({"signals", "list", "--format", "csv"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  const std::vector<std::vector<std::string>> csv = ParseCsv(listed.out);
+  const std::vector<std::vector<std::string>> stored = cli_.Query(
+      "SELECT s.id, s.symbol, s.status, s.entry_price, s.rejection_reasons, r.outcome, "
+      "r.exit_reason, r.pnl_percent FROM signals s LEFT JOIN signal_results r ON r.signal_id = "
+      "s.id ORDER BY s.id DESC");
+  ASSERT_GT(stored.size(), list.size());  // the shadows too
+  ASSERT_EQ(csv.size(), stored.size() + 1);
+  std::map<std::string, std::size_t> column;
+  for (std::size_t c = 0; c < csv[0].size(); ++c) column[csv[0][c]] = c;
+  for (const char* name : {"id", "symbol", "status", "entry_price", "rejection_reasons",
+                           "result.outcome", "result.exit_reason", "result.pnl_percent"}) {
+    ASSERT_TRUE(column.count(name)) << name;
+  }
+  std::map<std::string, const std::vector<std::string>*> by_id;
+  for (std::size_t i = 1; i < csv.size(); ++i) by_id[csv[i][column["id"]]] = &csv[i];
+  ASSERT_EQ(by_id.size(), stored.size());
+  std::size_t rejected = 0, with_result = 0;
+  for (const std::vector<std::string>& db : stored) {
+    ASSERT_TRUE(by_id.count(db[0])) << db[0];
+    const std::vector<std::string>& row = *by_id[db[0]];
+    ASSERT_EQ(row.size(), csv[0].size());
+    EXPECT_EQ(row[column["symbol"]], db[1]);
+    EXPECT_EQ(row[column["status"]], db[2]);
+    EXPECT_EQ(std::stod(row[column["entry_price"]]), std::stod(db[3]));
+    EXPECT_EQ(row[column["rejection_reasons"]], db[4] == "NULL" ? "" : db[4]) << db[0];
+    rejected += db[4] != "NULL";
+    EXPECT_EQ(row[column["result.outcome"]], db[5] == "NULL" ? "" : db[5]) << db[0];
+    EXPECT_EQ(row[column["result.exit_reason"]], db[6] == "NULL" ? "" : db[6]) << db[0];
+    if (db[7] == "NULL") {
+      EXPECT_EQ(row[column["result.pnl_percent"]], "") << db[0];
+    } else {
+      ++with_result;
+      EXPECT_NEAR(std::stod(row[column["result.pnl_percent"]]), std::stod(db[7]), 1e-9) << db[0];
+    }
+  }
+  EXPECT_GT(rejected, 0u);
+  EXPECT_GT(with_result, list.size());
+
+  // Bad input is refused before any work, with what was wrong.
+  CliResult same =
+      Backtest({"--report", cli_.dir() + "/x.html", "--trades", cli_.dir() + "/x.html"});
+  EXPECT_EQ(same.exit_code, 2);
+  EXPECT_NE(same.err.find("--trades names the same file as --report"), std::string::npos)
+      << same.err;
+  CliResult nowhere = Backtest({"--trades", cli_.dir() + "/no/such/dir/t.csv"});
+  EXPECT_EQ(nowhere.exit_code, 2);
+  EXPECT_NE(nowhere.err.find("cannot write the trade list to"), std::string::npos) << nowhere.err;
+  EXPECT_EQ(nowhere.out, "");
+}
+
 TEST_F(BacktestCliTest, ElapsedTimeGoesToStderrOnly) {
   const CliResult run = cli_.Run({"backtest", "--data", kBtc, "--from", "2021-06-01", "--progress",
                                   "off", "--format", "json"});

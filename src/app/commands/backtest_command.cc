@@ -11,6 +11,7 @@
 #include "app/commands/output_file.h"
 #include "app/config/features_config.h"
 #include "app/config_warnings.h"
+#include "app/csv_table.h"
 #include "app/detail_input.h"
 #include "app/progress_bar.h"
 #include "core/numbers.h"
@@ -21,7 +22,7 @@ namespace {
 
 struct BacktestFlags {
   std::vector<std::string> data, symbols, detail;
-  std::string exchange, from, to, report, store, format = "table", progress = "auto";
+  std::string exchange, from, to, report, trades, store, format = "table", progress = "auto";
   int simulations = 1000;
   std::int64_t seed = 1;  // >= 0
 };
@@ -52,8 +53,13 @@ Status RunBacktestCommand(CliContext& ctx, const BacktestFlags& f) {
   options.to = range.to;
   RETURN_IF_ERROR(CheckMonteCarloFlags(f.simulations, f.seed));
   ASSIGN_OR_RETURN(indicators::FeatureSetSpec spec, FeatureSetSpecFromConfig(config->features));
-  OutputFile report_file, store_file;
+  if (!f.trades.empty() && (f.trades == f.report || f.trades == f.store)) {
+    return InvalidArgumentError("--trades names the same file as --{}: {}",
+                                f.trades == f.report ? "report" : "store", f.trades);
+  }
+  OutputFile report_file, trades_file, store_file;
   if (!f.report.empty()) RETURN_IF_ERROR(report_file.Open(f.report, "the report"));
+  if (!f.trades.empty()) RETURN_IF_ERROR(trades_file.Open(f.trades, "the trade list"));
   // The store never replaces a file: it may be somebody's store.
   if (!f.store.empty()) RETURN_IF_ERROR(store_file.Create(f.store, "the backtest's store"));
   options.store_path = f.store;
@@ -91,6 +97,11 @@ Status RunBacktestCommand(CliContext& ctx, const BacktestFlags& f) {
     RETURN_IF_ERROR(report_file.Write(BacktestReportHtml(report, *run)));
     std::cerr << fmt::format("backtest: report written to {}\n", f.report);
   }
+  if (!f.trades.empty()) {
+    RETURN_IF_ERROR(trades_file.Write(CsvTable(report["trade_list"])));
+    std::cerr << fmt::format("backtest: {} trades written to {}\n", report["trade_list"].size(),
+                             f.trades);
+  }
   return Status::Ok();
 }
 
@@ -109,6 +120,8 @@ void AddBacktestCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--from", f->from, "First bar time traded (ISO-8601, inclusive)");
   cmd->add_option("--to", f->to, "End of the bars traded (ISO-8601, exclusive)");
   cmd->add_option("--report", f->report, "Write the report as HTML with charts to this file");
+  cmd->add_option("--trades", f->trades,
+                  "Write every trade (the report's trade list) as CSV to this file");
   cmd->add_option("--store", f->store,
                   "Keep the backtest's store (signals, shadows, outcomes, fills, controller rows, "
                   "snapshots) as this new SQLite file, for pulse stats / signals list --db "

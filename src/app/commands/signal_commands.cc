@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/commands/commands.h"
+#include "app/csv_table.h"
 #include "app/json_views.h"
 #include "app/signal_fields.h"
 #include "app/signal_file_parser.h"
@@ -56,6 +57,27 @@ Status RunImport(CliContext& ctx, const std::string& path) {
   return Status::Ok();
 }
 
+// A stored signal as a row of the CSV export: its fields in the order of the table, the failed
+// checks' reasons of a rejected or denied one, then its result's as in a report's trade list, which
+// CsvTable names "result.<key>" (empty cells while it has none).
+nlohmann::ordered_json SignalCsvRow(const Signal& signal, const SignalResult* result) {
+  const nlohmann::json j = SignalToJson(signal, nullptr);
+  nlohmann::ordered_json row;
+  for (const char* key :
+       {"id", "created_at", "symbol", "exchange", "timeframe", "direction", "entry_price",
+        "stop_loss", "take_profit", "confidence", "size", "source", "status", "notes"}) {
+    row[key] = j[key];
+  }
+  const std::string rejected_by = RejectionReasons(signal);
+  row["rejection_reasons"] = rejected_by.empty() ? nlohmann::json() : nlohmann::json(rejected_by);
+  row["result"] = nullptr;
+  if (result != nullptr) {
+    row["result"] = TradeRowJson(signal, *result);
+    for (const char* key : {"signal_id", "symbol", "direction"}) row["result"].erase(key);
+  }
+  return row;
+}
+
 Status RunList(CliContext& ctx, const std::string& status, const std::string& format,
                const std::string& symbol, int limit) {
   SignalFilter filter;
@@ -84,6 +106,14 @@ Status RunList(CliContext& ctx, const std::string& status, const std::string& fo
       out.push_back(SignalToJson(signals[i], results[i] ? &*results[i] : nullptr));
     }
     std::cout << out.dump(2) << "\n";
+    return Status::Ok();
+  }
+  if (format == "csv") {
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (size_t i = 0; i < signals.size(); ++i) {
+      rows.push_back(SignalCsvRow(signals[i], results[i] ? &*results[i] : nullptr));
+    }
+    std::cout << CsvTable(rows);
     return Status::Ok();
   }
   TablePrinter table({">id", "created", "symbol", "dir", "tf", ">entry", ">stop", ">take", ">conf",
@@ -140,8 +170,9 @@ auto lf = std::make_shared<ListFlags>();
 CLI::App* list = signals->add_subcommand("list", "List stored signals");
 list->add_option("--status", lf->status, "open, closed, pending, rejected or all")
     ->capture_default_str();
-list->add_option("--format", lf->format, "table or json")
-    ->check(CLI::IsMember({"table", "json"}))
+list->add_option("--format", lf->format,
+                 "table, json or csv (the result's columns as result.<key>, for spreadsheets)")
+    ->check(CLI::IsMember({"table", "json", "csv"}))
     ->capture_default_str();
 list->add_option("--symbol", lf->symbol, "Only this instrument");
 list->add_option("--limit", lf->limit, "Only the newest N (0 = all)");
