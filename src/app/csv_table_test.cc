@@ -25,8 +25,12 @@ TEST(CsvTableTest, FlattensNestedObjectsIntoEveryRowsColumns) {
 }
 
 TEST(CsvTableTest, QuotesWhatWouldBreakACellAndKeepsNumbersExact) {
-  const Json rows = {{{"notes", "a, b | \"c\""}, {"text", " padded"}, {"line", "one\ntwo"},
-                      {"price", 36925.0941168409}, {"tiny", 1e-9}, {"n", -7}}};
+  const Json rows = {{{"notes", "a, b | \"c\""},
+                      {"text", " padded"},
+                      {"line", "one\ntwo"},
+                      {"price", 36925.0941168409},
+                      {"tiny", 1e-9},
+                      {"n", -7}}};
   const std::string csv = CsvTable(rows);
   EXPECT_EQ(csv,
             "notes,text,line,price,tiny,n\n"
