@@ -808,6 +808,26 @@ TEST_F(BacktestCliTest, TradeListAndStoredSignalsAsCsv) {
   EXPECT_GT(rejected, 0u);
   EXPECT_GT(with_result, list.size());
 
+  // The table names the check that stopped a rejected signal and how many more it failed.
+  const std::vector<std::vector<std::string>> newest = cli_.Query(
+      "SELECT id, gate_checks FROM signals WHERE status = 'rejected' ORDER BY id DESC LIMIT 1");
+  ASSERT_EQ(newest.size(), 1u);
+  std::string first;
+  int failed = 0;
+  for (const json& check : json::parse(newest[0][1])) {
+    if (check["passed"].get<bool>()) continue;
+    if (failed++ == 0) first = check["gate"].get<std::string>();
+  }
+  ASSERT_GT(failed, 0);
+  const std::string stopped_by = first + (failed > 1 ? " +" + std::to_string(failed - 1) : "");
+  const CliResult table = cli_.Run({"signals", "list", "--status", "rejected", "--limit", "1"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("stopped by"), std::string::npos) << table.out;
+  EXPECT_TRUE(std::regex_search(
+      table.out, std::regex("\\n *" + newest[0][0] + " .* rejected  " +
+                            std::regex_replace(stopped_by, std::regex("\\+"), "\\+") + " ")))
+      << table.out;
+
   // Bad input is refused before any work, with what was wrong.
   CliResult same =
       Backtest({"--report", cli_.dir() + "/x.html", "--trades", cli_.dir() + "/x.html"});

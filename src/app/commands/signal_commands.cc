@@ -1,4 +1,5 @@
 // `pulse signals add|import|list`.
+#include <algorithm>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -6,6 +7,7 @@
 #include "app/commands/commands.h"
 #include "app/csv_table.h"
 #include "app/json_views.h"
+#include "app/report_sections.h"
 #include "app/signal_fields.h"
 #include "app/signal_file_parser.h"
 #include "app/table_printer.h"
@@ -78,6 +80,15 @@ nlohmann::ordered_json SignalCsvRow(const Signal& signal, const SignalResult* re
   return row;
 }
 
+// The check that stopped a rejected or denied signal (StoppedBy, as the reports group them) and
+// how many more it failed ("risk:red_light:win_rate +2"); "-" for the others.
+std::string StoppedByText(const Signal& signal) {
+  const auto failed = std::count_if(signal.gate_checks.begin(), signal.gate_checks.end(),
+                                    [](const GateCheck& c) { return !c.passed; });
+  if (failed == 0) return "-";
+  return StoppedBy(signal) + (failed > 1 ? fmt::format(" +{}", failed - 1) : "");
+}
+
 Status RunList(CliContext& ctx, const std::string& status, const std::string& format,
                const std::string& symbol, int limit) {
   SignalFilter filter;
@@ -117,14 +128,14 @@ Status RunList(CliContext& ctx, const std::string& status, const std::string& fo
     return Status::Ok();
   }
   TablePrinter table({">id", "created", "symbol", "dir", "tf", ">entry", ">stop", ">take", ">conf",
-                      "source", "status", ">filled", ">exit", ">pnl%", "outcome"});
+                      "source", "status", "stopped by", ">filled", ">exit", ">pnl%", "outcome"});
   for (size_t i = 0; i < signals.size(); ++i) {
     const Signal& s = signals[i];
     const SignalResult* r = results[i] ? &*results[i] : nullptr;
     table.AddRow({std::to_string(s.id), FormatIso8601(s.created_at), s.symbol,
                   std::string(DirectionName(s.direction)), s.timeframe, PriceText(s.entry_price),
                   PriceText(s.stop_loss), PriceText(s.take_profit), FormatOptional(s.confidence, 2),
-                  s.source, std::string(SignalStatusName(s.status)),
+                  s.source, std::string(SignalStatusName(s.status)), StoppedByText(s),
                   r ? PriceText(r->entry_price) : "-",
                   r && r->exit_price ? PriceText(*r->exit_price) : "-",
                   r ? FormatOptional(r->pnl_percent, 2) : "-",
